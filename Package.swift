@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "weir",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "weir", targets: ["weir"]),
+        .library(name: "ConfigDiagnostics", targets: ["ConfigDiagnostics"]),
+        .library(name: "HAProxyConfig", targets: ["HAProxyConfig"]),
+        .library(name: "KeepalivedConfig", targets: ["KeepalivedConfig"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "ConfigDiagnostics"),
+        .target(name: "ConfigGrammar"),
+        .target(name: "HAProxyConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
+        .target(name: "KeepalivedConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
+        .executableTarget(
+            name: "weir",
+            dependencies: [
+                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ConfigDiagnosticsTests", dependencies: ["ConfigDiagnostics"]),
+        .testTarget(name: "ConfigGrammarTests", dependencies: ["ConfigGrammar"]),
+        .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar"]),
+        .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics"]),
+    ]
+)
