@@ -94,3 +94,6 @@ extension Array where Element == Diagnostic {
         contains { $0.severity >= severity }
     }
 }
+
+/// A diagnostic can be the failure of an operation (a file that cannot be read).
+extension Diagnostic: Error {}

@@ -1,0 +1,136 @@
+import ConfigDiagnostics
+
+/// Checks every statement of a `ConfigSyntax` against the grammar tables:
+/// unknown keywords (with a suggestion), keywords in the wrong section,
+/// argument counts and types, and the options of `bind` and `server` lines.
+public struct KeywordValidator: Sendable {
+    public let registry: KeywordRegistry
+
+    public init(registry: KeywordRegistry = .standard) {
+        self.registry = registry
+    }
+
+    public func validate(_ syntax: ConfigSyntax) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for section in syntax.sections {
+            let file = syntax.files[section.header.file]
+            diagnostics += validateHeader(section, file)
+            for statement in section.statements {
+                diagnostics += validate(statement, in: section.kind, file)
+            }
+        }
+        return diagnostics
+    }
+
+    private func validateHeader(_ section: SyntaxSection, _ file: SyntaxFile) -> [Diagnostic] {
+        guard let info = registry.sections[section.kind] else { return [] }
+        let header = section.header.words
+        if info.name == .required, header.count < 2 {
+            return [Diagnostic(.error, .sectionNameMissing, ValidationMessage.sectionName(section.kind), at: file.range(of: header[0]))]
+        }
+        return []
+    }
+
+    func validate(_ statement: Statement, in section: String, _ file: SyntaxFile) -> [Diagnostic] {
+        let words = statement.words
+        let texts = words.prefix(registry.maximumWords).map(\.text)
+        guard let info = registry.lookup(texts) else {
+            return [unknown(statement, in: section, file)]
+        }
+        let keywordEnd = words[info.wordCount - 1].end
+        if !info.sections.contains(section) {
+            if info.ignoredIn.contains(section) {
+                return [Diagnostic(.warning, .keywordIgnored, ValidationMessage.ignored(info.name, section),
+                                   at: file.source.range(words[0].start, keywordEnd))]
+            }
+            let belongs = DiagnosticNote(message: ValidationMessage.belongsIn(info.sections.sorted(by: Self.sectionOrder)))
+            return [Diagnostic(.error, .keywordWrongSection, ValidationMessage.wrongSection(info.name, section),
+                               at: file.source.range(words[0].start, keywordEnd), notes: [belongs])]
+        }
+        if statement.modifier == .no || statement.modifier == .default { return [] }
+        var matcher = ArgumentMatcher(keyword: info.name, anchor: (words[0].start, keywordEnd))
+        switch info.name {
+        case "bind":
+            let next = matcher.match(info.signature.positional, words, from: info.wordCount, allowTrailing: true)
+            return toDiagnostics(matcher.findings, file) + options(words, from: next, registry.bindOptions,
+                                                                  rule: .unknownBindOption, file, ValidationMessage.unknownBindOption)
+        case "server", "default-server", "server-template":
+            let next = matcher.match(info.signature.positional, words, from: info.wordCount, allowTrailing: true)
+            return toDiagnostics(matcher.findings, file) + options(words, from: next, registry.serverOptions,
+                                                                  rule: .unknownServerOption, file, ValidationMessage.unknownServerOption)
+        default:
+            _ = matcher.match(info.signature, words, from: info.wordCount)
+            return toDiagnostics(matcher.findings, file)
+        }
+    }
+
+    /// Validates `bind`/`server` options: each word names an option whose
+    /// own signature says how many words follow it.
+    private func options(_ words: [Word], from start: Int, _ table: [String: OptionInfo], rule: RuleID,
+                         _ file: SyntaxFile, _ message: (String) -> String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var index = start
+        while index < words.count {
+            let word = words[index]
+            guard let option = table[word.text] else {
+                var fixIts: [FixIt] = []
+                if let suggestion = Suggestion.closest(to: word.text, in: table.keys) {
+                    fixIts.append(FixIt(message: ValidationMessage.didYouMean(suggestion), range: file.range(of: word),
+                                        replacement: suggestion))
+                }
+                diagnostics.append(Diagnostic(.error, rule, message(word.text), at: file.range(of: word), fixIts: fixIts))
+                index += 1
+                continue
+            }
+            var matcher = ArgumentMatcher(keyword: option.name, anchor: (word.start, word.end))
+            index = matcher.match(option.signature, words, from: index + 1, allowTrailing: true)
+            diagnostics += toDiagnostics(matcher.findings, file)
+        }
+        return diagnostics
+    }
+
+    private func unknown(_ statement: Statement, in section: String, _ file: SyntaxFile) -> Diagnostic {
+        let words = statement.words
+        let first = words[0].text
+        let family = registry.keywords(startingWith: first)
+        let inSection = { (info: KeywordInfo) in info.sections.contains(section) }
+        // `timeout conect`: the family exists, the sub-keyword does not.
+        if !family.isEmpty, words.count > 1 {
+            let subKeywords = family.filter(inSection).compactMap { $0.name.split(separator: " ").dropFirst().first.map(String.init) }
+            let sub = words[1]
+            var fixIts: [FixIt] = []
+            if let suggestion = Suggestion.closest(to: sub.text, in: Set(subKeywords)) {
+                fixIts.append(FixIt(message: ValidationMessage.didYouMean(suggestion), range: file.range(of: sub), replacement: suggestion))
+            }
+            return Diagnostic(.error, .unknownKeyword, ValidationMessage.unknownKeyword("\(first) \(sub.text)", section),
+                              at: file.source.range(words[0].start, sub.end), fixIts: fixIts)
+        }
+        let candidates = Set(registry.keywords.values.filter(inSection).map { String($0.name.split(separator: " ")[0]) })
+        var fixIts: [FixIt] = []
+        if let suggestion = Suggestion.closest(to: first, in: candidates) {
+            fixIts.append(FixIt(message: ValidationMessage.didYouMean(suggestion), range: file.range(of: words[0]),
+                                replacement: suggestion))
+        }
+        var notes: [DiagnosticNote] = []
+        if fixIts.isEmpty, let elsewhere = registry.lookup([first]) {
+            notes.append(DiagnosticNote(message: ValidationMessage.belongsIn(elsewhere.sections.sorted(by: Self.sectionOrder))))
+        }
+        return Diagnostic(.error, .unknownKeyword, ValidationMessage.unknownKeyword(first, section),
+                          at: file.range(of: words[0]), notes: notes, fixIts: fixIts)
+    }
+
+    private func toDiagnostics(_ findings: [ArgumentMatcher.Finding], _ file: SyntaxFile) -> [Diagnostic] {
+        findings.map { finding in
+            let range = file.source.range(finding.start, finding.end)
+            let fixIts = finding.fixIt.map { [FixIt(message: $0.message, range: range, replacement: $0.replacement)] } ?? []
+            return Diagnostic(.error, finding.rule, finding.message, at: range, fixIts: fixIts)
+        }
+    }
+
+    /// Sections in the order a reader expects them.
+    static func sectionOrder(_ a: String, _ b: String) -> Bool {
+        let order = ["global", "defaults", "frontend", "backend", "listen"]
+        let x = order.firstIndex(of: a) ?? order.count, y = order.firstIndex(of: b) ?? order.count
+        return x != y ? x < y : a < b
+    }
+}

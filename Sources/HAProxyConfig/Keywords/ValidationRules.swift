@@ -1,0 +1,64 @@
+import ConfigDiagnostics
+
+extension RuleID {
+    static let unknownKeyword = RuleID("unknown-keyword")
+    static let keywordWrongSection = RuleID("keyword-wrong-section")
+    static let keywordIgnored = RuleID("keyword-ignored")
+    static let missingArgument = RuleID("missing-argument")
+    static let extraArgument = RuleID("extra-argument")
+    static let invalidArgument = RuleID("invalid-argument")
+    static let sectionNameMissing = RuleID("section-name-missing")
+    static let unknownBindOption = RuleID("unknown-bind-option")
+    static let unknownServerOption = RuleID("unknown-server-option")
+}
+
+/// The validator's messages, kept beside the rule ids they belong to.
+enum ValidationMessage {
+    static func unknownKeyword(_ keyword: String, _ section: String) -> String {
+        "unknown keyword '\(keyword)' in '\(section)' section"
+    }
+    static func didYouMean(_ candidate: String) -> String { "did you mean '\(candidate)'?" }
+    static func wrongSection(_ keyword: String, _ section: String) -> String {
+        "'\(keyword)' is not allowed in a '\(section)' section"
+    }
+    static func belongsIn(_ sections: [String]) -> String {
+        "it belongs in " + sections.map { "'\($0)'" }.joined(separator: ", ")
+    }
+    static func ignored(_ keyword: String, _ section: String) -> String {
+        "'\(keyword)' has no effect in a '\(section)' section: HAProxy ignores it"
+    }
+    static func missing(_ keyword: String, _ expected: String) -> String {
+        "'\(keyword)' expects \(expected)"
+    }
+    static func extra(_ keyword: String, _ word: String) -> String {
+        "unexpected argument '\(word)' after '\(keyword)'"
+    }
+    static func notOneOf(_ word: String, _ choices: [String]) -> String {
+        "'\(word)' is not one of " + choices.map { "'\($0)'" }.joined(separator: ", ")
+    }
+    static func notInteger(_ word: String) -> String { "'\(word)' is not a number" }
+    static func outOfRange(_ word: String, _ range: ClosedRange<Int64>) -> String {
+        "'\(word)' is out of range: expected \(range.lowerBound) to \(range.upperBound)"
+    }
+    static func notSize(_ word: String) -> String { "'\(word)' is not a size: use a number with an optional k, m or g suffix" }
+    static func badTimeUnit(_ word: String, _ unit: String) -> String {
+        "unknown time unit '\(unit)' in '\(word)': use us, ms, s, m, h or d"
+    }
+    static func notTime(_ word: String) -> String { "'\(word)' is not a time: use a number with an optional unit (us, ms, s, m, h, d)" }
+    static func timeOverflow(_ word: String) -> String { "'\(word)' is too large for a timer (at most about 24 days)" }
+    static func replaceUnit(_ unit: String) -> String { "use '\(unit)'" }
+    static func sectionName(_ section: String) -> String { "'\(section)' needs a name" }
+    static func unknownBindOption(_ option: String) -> String { "unknown bind option '\(option)'" }
+    static func unknownServerOption(_ option: String) -> String { "unknown server option '\(option)'" }
+    static func address(_ error: ConfigAddress.ParseError, _ word: String) -> String {
+        switch error {
+        case .empty: "empty address"
+        case .unknownPrefix(let prefix): "unknown address family '\(prefix)@' in '\(word)'"
+        case .missingPort: "missing port in '\(word)'"
+        case .invalidPort(let port): "invalid port '\(port)': a port is a number from 0 to 65535"
+        case .portRangeNotAllowed(let port): "port range '\(port)' is not allowed here"
+        case .invalidIPv4(let host): "invalid IPv4 address '\(host)'"
+        case .invalidHost(let host): "invalid host '\(host)'"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ConfigDiagnostics
+
+/// Turns the syntax tree into the typed `HAProxyConfiguration`. Lowering
+/// never reports: the validator has already judged every word, so a value
+/// that does not parse is simply left unset here.
+public struct Lowerer: Sendable {
+    public let registry: KeywordRegistry
+
+    public init(registry: KeywordRegistry = .standard) {
+        self.registry = registry
+    }
+
+    public func lower(_ syntax: ConfigSyntax) -> HAProxyConfiguration {
+        var config = HAProxyConfiguration()
+        for section in syntax.sections {
+            let file = syntax.files[section.header.file]
+            let directives = section.statements.map { directive($0, file) }
+            let range = sectionRange(section, file)
+            switch section.kind {
+            case "global":
+                config.global = lowerGlobal(section, directives, range)
+            case "defaults", "frontend", "backend", "listen":
+                var proxy = ProxyBuilder(registry: registry, file: file)
+                    .build(section, kind: Proxy.Kind(rawValue: section.kind)!, range: range)
+                proxy.directives = directives
+                if proxy.kind == .defaults { config.defaults.append(proxy) } else { config.proxies.append(proxy) }
+            case "peers":
+                config.peers.append(lowerPeers(section, directives, range, file))
+            case "userlist":
+                config.userlists.append(lowerUserlist(section, directives, range, file))
+            case "resolvers":
+                var resolvers = ResolversSection(name: section.name ?? "", directives: directives, range: range)
+                resolvers.nameservers = section.statements.filter { $0.keyword == "nameserver" }.map { peer($0, file) }
+                config.resolvers.append(resolvers)
+            default:
+                config.otherSections.append(
+                    GenericSection(kind: section.kind, name: section.name, directives: directives, range: range))
+            }
+        }
+        return config
+    }
+
+    func directive(_ statement: Statement, _ file: SyntaxFile) -> Directive {
+        let words = statement.words
+        let count = registry.lookup(words.prefix(registry.maximumWords).map(\.text))?.wordCount ?? 1
+        let keyword = words.prefix(count).map(\.text).joined(separator: " ")
+        let arguments = words.dropFirst(count)
+        return Directive(keyword: keyword, modifier: statement.modifier, arguments: arguments.map(\.text),
+                         argumentRanges: arguments.map { file.range(of: $0) }, range: file.range(of: statement))
+    }
+
+    func sectionRange(_ section: SyntaxSection, _ file: SyntaxFile) -> SourceRange {
+        let end = section.statements.last?.end ?? section.header.end
+        return file.source.range(section.header.start, end)
+    }
+
+    private func lowerGlobal(_ section: SyntaxSection, _ directives: [Directive], _ range: SourceRange) -> GlobalSettings {
+        var global = GlobalSettings(range: range)
+        global.directives = directives
+        for directive in directives {
+            let first = directive.arguments.first
+            switch directive.keyword {
+            case "maxconn": global.maxconn = first.flatMap { Int($0) }
+            case "ulimit-n": global.ulimitN = first.flatMap { Int($0) }
+            case "daemon": global.daemon = directive.modifier != .no
+            case "user": global.user = first
+            case "group": global.group = first
+            case "chroot": global.chroot = first
+            case "log" where directive.modifier == nil: global.logs.append(directive.arguments)
+            default: break
+            }
+        }
+        return global
+    }
+
+    private func peer(_ statement: Statement, _ file: SyntaxFile) -> PeersSection.Peer {
+        let words = statement.words
+        let address = words.count > 2
+            ? try? ConfigAddress.parse(words[2].text, portRequired: false, allowRange: false).get() : nil
+        return PeersSection.Peer(name: words.count > 1 ? words[1].text : "", address: address, range: file.range(of: statement))
+    }
+
+    private func lowerPeers(_ section: SyntaxSection, _ directives: [Directive], _ range: SourceRange,
+                            _ file: SyntaxFile) -> PeersSection {
+        var peers = PeersSection(name: section.name ?? "", directives: directives, range: range)
+        peers.peers = section.statements.filter { $0.keyword == "peer" || $0.keyword == "server" }.map { peer($0, file) }
+        return peers
+    }
+
+    private func lowerUserlist(_ section: SyntaxSection, _ directives: [Directive], _ range: SourceRange,
+                               _ file: SyntaxFile) -> Userlist {
+        var list = Userlist(name: section.name ?? "", directives: directives, range: range)
+        for statement in section.statements {
+            let words = statement.words.map(\.text)
+            if statement.keyword == "group", words.count > 1 { list.groups.append(words[1]) }
+            guard statement.keyword == "user", words.count > 1 else { continue }
+            var user = Userlist.User(name: words[1], passwordKind: nil, groups: [], range: file.range(of: statement))
+            var index = 2
+            while index < words.count {
+                switch words[index] {
+                case "password", "insecure-password": user.passwordKind = words[index]; index += 2
+                case "groups":
+                    user.groups = index + 1 < words.count ? words[index + 1].split(separator: ",").map(String.init) : []
+                    index += 2
+                default: index += 1
+                }
+            }
+            list.users.append(user)
+        }
+        return list
+    }
+}
