@@ -132,14 +132,14 @@ final class TextRendererTests: XCTestCase {
     }
 
     func testColourWhenAsked() {
-        let source = MarkedSource("«x»\n")
+        let source = MarkedSource("  «x»\n")
         let diagnostic = Diagnostic(.warning, unknownKeyword, "odd", at: source.ranges[0],
                                     notes: [DiagnosticNote(message: "see")])
         let escape = "\u{1B}["
         XCTAssertEqual(render(source, [diagnostic], colour: true), """
-            \(escape)1mhaproxy.cfg:1:1: \(escape)0m\(escape)1;35mwarning: \(escape)0m\(escape)1modd [keyword-unknown]\(escape)0m
-            x
-            \(escape)1;32m^\(escape)0m
+            \(escape)1mhaproxy.cfg:1:3: \(escape)0m\(escape)1;35mwarning: \(escape)0m\(escape)1modd [keyword-unknown]\(escape)0m
+              x
+              \(escape)1;32m^\(escape)0m
             \(escape)1;36mnote: \(escape)0msee
             1 warning generated.
 

@@ -89,7 +89,8 @@ public struct TextRenderer: DiagnosticRenderer {
         let excerpt = SourceExcerpt(
             lineBytes: source.lineBytes(range.start.line), highlight: start..<max(start, end),
             maxWidth: maxLineWidth)
+        let marks = excerpt.caret.drop { $0 == " " }
         lines.append(excerpt.line)
-        lines.append(style.apply(.caret, excerpt.caret))
+        lines.append(String(excerpt.caret.dropLast(marks.count)) + style.apply(.caret, String(marks)))
     }
 }
