@@ -38,51 +38,56 @@ public struct SARIFRenderer: DiagnosticRenderer {
     public func render(_ diagnostics: [Diagnostic]) -> String {
         let ruleIDs = Set(diagnostics.map(\.rule)).sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: ruleIDs.enumerated().map { ($1, $0) })
+        let rules = ruleIDs.map {
+            SARIF.ReportingDescriptor(id: $0.rawValue, shortDescription: ruleSummary($0).map(SARIF.Text.init))
+        }
         let driver = SARIF.Driver(
-            name: Self.driverName, version: toolVersion, informationUri: informationURI,
-            rules: ruleIDs.map { SARIF.ReportingDescriptor(id: $0.rawValue, shortDescription: ruleSummary($0).map(SARIF.Text.init)) })
+            name: Self.driverName, version: toolVersion, informationUri: informationURI, rules: rules)
         let results = diagnostics.map { result(for: $0, ruleIndex: ruleIndex[$0.rule] ?? 0) }
         let run = SARIF.Run(tool: SARIF.Tool(driver: driver), columnKind: Self.columnKind, results: results)
         return JSONOutput.encode(SARIF.Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run]))
     }
 
     private func result(for diagnostic: Diagnostic, ruleIndex: Int) -> SARIF.Result {
-        let placedNotes = diagnostic.notes.filter { $0.range != nil }
-        let related = placedNotes.enumerated().compactMap { id, note in
-            note.range.map { SARIF.Location(id: id, message: SARIF.Text(text: note.message), physicalLocation: physicalLocation($0)) }
+        let related = diagnostic.notes.compactMap { note in
+            note.range.map { (message: note.message, range: $0) }
+        }.enumerated().map { id, note in
+            SARIF.Location(
+                id: id, message: SARIF.Text(text: note.message), physicalLocation: physicalLocation(note.range))
         }
-        let text = ([diagnostic.message] + diagnostic.notes.filter { $0.range == nil }.map { Self.noteLabel + $0.message })
-            .joined(separator: "\n")
-        let fixes = diagnostic.fixIts.map { fixIt in
-            SARIF.Fix(
-                description: fixIt.message.isEmpty ? nil : SARIF.Text(text: fixIt.message),
-                artifactChanges: [
-                    SARIF.ArtifactChange(
-                        artifactLocation: SARIF.ArtifactLocation(uri: Self.uri(fixIt.range.file)),
-                        replacements: [
-                            SARIF.Replacement(
-                                deletedRegion: region(fixIt.range),
-                                insertedContent: fixIt.replacement.isEmpty ? nil : SARIF.Text(text: fixIt.replacement))
-                        ])
-                ])
-        }
+        let unplacedNotes = diagnostic.notes.filter { $0.range == nil }.map { Self.noteLabel + $0.message }
+        let fixes = diagnostic.fixIts.map(fix)
         return SARIF.Result(
             ruleId: diagnostic.rule.rawValue, ruleIndex: ruleIndex, level: diagnostic.severity.rawValue,
-            message: SARIF.Text(text: text),
+            message: SARIF.Text(text: ([diagnostic.message] + unplacedNotes).joined(separator: "\n")),
             locations: [SARIF.Location(id: nil, message: nil, physicalLocation: physicalLocation(diagnostic.range))],
             relatedLocations: related.isEmpty ? nil : related,
             fixes: fixes.isEmpty ? nil : fixes)
     }
 
+    /// One fix per fix-it: a single replacement in a single file.
+    private func fix(_ fixIt: FixIt) -> SARIF.Fix {
+        let replacement = SARIF.Replacement(
+            deletedRegion: region(fixIt.range),
+            insertedContent: fixIt.replacement.isEmpty ? nil : SARIF.Text(text: fixIt.replacement))
+        let change = SARIF.ArtifactChange(
+            artifactLocation: SARIF.ArtifactLocation(uri: Self.uri(fixIt.range.file)), replacements: [replacement])
+        return SARIF.Fix(
+            description: fixIt.message.isEmpty ? nil : SARIF.Text(text: fixIt.message), artifactChanges: [change])
+    }
+
     private func physicalLocation(_ range: SourceRange) -> SARIF.PhysicalLocation {
-        SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: Self.uri(range.file)), region: region(range))
+        SARIF.PhysicalLocation(
+            artifactLocation: SARIF.ArtifactLocation(uri: Self.uri(range.file)), region: region(range))
     }
 
     private func region(_ range: SourceRange) -> SARIF.Region {
         let source = sources[range.file]
         return SARIF.Region(
-            startLine: range.start.line, startColumn: source?.codePointColumn(of: range.start) ?? range.start.column,
-            endLine: range.end.line, endColumn: source?.codePointColumn(of: range.end) ?? range.end.column)
+            startLine: range.start.line,
+            startColumn: source?.codePointColumn(of: range.start) ?? range.start.column,
+            endLine: range.end.line,
+            endColumn: source?.codePointColumn(of: range.end) ?? range.end.column)
     }
 
     /// A path as a URI reference: relative paths stay relative (SARIF

@@ -6,7 +6,7 @@
 ///     balanse roundrobin
 ///     ^~~~~~~
 /// ```
-struct SourceExcerpt: Equatable {
+struct SourceExcerpt {
     /// The displayed line, with `…` where it was cut.
     let line: String
     /// Spaces, `^` under the first highlighted column, `~` under the rest.

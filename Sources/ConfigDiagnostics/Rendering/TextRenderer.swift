@@ -82,7 +82,7 @@ public struct TextRenderer: DiagnosticRenderer {
 
     /// The source line of the range's start and its caret line, when known.
     private func appendExcerpt(of range: SourceRange, to lines: inout [String]) {
-        guard let source = sources[range.file], range.start.line <= source.lineCount else { return }
+        guard let source = sources[range.file], (1...source.lineCount).contains(range.start.line) else { return }
         let lineStart = source.lineStarts[range.start.line - 1]
         let start = range.start.offset - lineStart
         let end = range.end.line == range.start.line ? range.end.offset - lineStart : Int.max
