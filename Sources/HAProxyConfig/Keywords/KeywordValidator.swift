@@ -65,7 +65,8 @@ public struct KeywordValidator: Sendable {
     }
 
     /// Validates `bind`/`server` options: each word names an option whose
-    /// own signature says how many words follow it.
+    /// own signature says how many words follow it. HAProxy stops at the
+    /// first unknown option, and so does this check.
     private func options(_ words: [Word], from start: Int, _ table: [String: OptionInfo], rule: RuleID,
                          _ file: SyntaxFile, _ message: (String) -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -79,8 +80,9 @@ public struct KeywordValidator: Sendable {
                                         replacement: suggestion))
                 }
                 diagnostics.append(Diagnostic(.error, rule, message(word.text), at: file.range(of: word), fixIts: fixIts))
-                index += 1
-                continue
+                // Like HAProxy, stop at the first unknown option: what follows
+                // may be its value, and guessing would only add noise.
+                break
             }
             var matcher = ArgumentMatcher(keyword: option.name, anchor: (word.start, word.end))
             index = matcher.match(option.signature, words, from: index + 1, allowTrailing: true)

@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+
+/// Every config snippet of the article, checked two ways: the real tool
+/// still gives the verdict recorded beside it, and weir reports exactly the
+/// findings recorded in the sidecar's `weir:` section.
+final class ArticleFixtureTests: XCTestCase {
+    static let directory = WeirProcess.packageRoot.appendingPathComponent("Fixtures/article")
+
+    static func fixtures() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "cfg" || $0.pathExtension == "conf" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    func testEveryArticleSnippetIsAFixture() throws {
+        XCTAssertGreaterThanOrEqual(try Self.fixtures().count, 19)
+    }
+
+    func testWeirFindingsMatchTheSidecars() throws {
+        for fixture in try Self.fixtures() {
+            let expectation = try FixtureExpectation(contentsOf: URL(fileURLWithPath: fixture.path + ".expect"))
+            let result = try WeirProcess.weir(["lint", "--format", "json", fixture.lastPathComponent], directory: Self.directory)
+            let reported = try ReportedDiagnostic.parse(result.stdout).map(\.description)
+            XCTAssertEqual(reported, expectation.weir, fixture.lastPathComponent)
+        }
+    }
+
+    func testRealToolsStillGiveTheRecordedVerdicts() throws {
+        guard WeirProcess.which("haproxy") != nil, WeirProcess.which("keepalived") != nil else {
+            XCTFail("haproxy and keepalived must be installed (bash .ci/run installs them)")
+            return
+        }
+        for fixture in try Self.fixtures() {
+            let expectation = try FixtureExpectation(contentsOf: URL(fileURLWithPath: fixture.path + ".expect"))
+            if expectation.command.hasPrefix("unshare"), getuid() != 0 { continue }
+            let result = try WeirProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", expectation.command + " 2>&1"],
+                                             directory: Self.directory)
+            XCTAssertEqual(result.status, expectation.exit, "\(fixture.lastPathComponent): \(result.stdout)")
+            let printed = result.stdout.split(separator: "\n").map {
+                $0.replacingOccurrences(of: #"^(\[[A-Z]+\] +)\([0-9]+\) "#, with: "$1", options: .regularExpression)
+            }
+            let important = { (lines: [String]) in lines.filter { $0.contains("[ALERT]") || $0.contains("[WARNING]") || !$0.hasPrefix("[") } }
+            XCTAssertEqual(important(printed), important(expectation.oracle), fixture.lastPathComponent)
+        }
+    }
+}
