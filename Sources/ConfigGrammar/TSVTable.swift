@@ -9,9 +9,12 @@ public struct TSVTable: Sendable {
     public init(_ text: String) {
         var header: [String]? = nil
         var rows: [[String]] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            if line.first == UInt8(ascii: "#") || line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                continue
+            }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
             if let header {
                 var row = Array(fields.prefix(header.count))
                 while row.count < header.count { row.append("") }

@@ -46,88 +46,99 @@ public struct ConfigAddress: Sendable, Hashable, Codable {
 
     /// Parses one address. `portRequired` is true for `bind`; `allowRange`
     /// permits `8000-8010`; `allowOffset` permits `+1`/`-1` (servers).
+    /// Works on UTF-8 bytes: this runs for every bind and server line.
     public static func parse(
         _ text: String, portRequired: Bool, allowRange: Bool, allowOffset: Bool = false
     ) -> Result<ConfigAddress, ParseError> {
-        guard !text.isEmpty else { return .failure(.empty) }
-        var rest = Substring(text)
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return .failure(.empty) }
+        func string(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        var rest = bytes[...]
         var prefix: String? = nil
-        if let at = rest.firstIndex(of: "@") {
-            let name = String(rest[..<at])
+        if let at = rest.firstIndex(of: UInt8(ascii: "@")) {
+            let name = string(rest[..<at])
             if let family = pathPrefixes[name] {
-                return .success(ConfigAddress(prefix: name, family: family, host: String(rest[rest.index(after: at)...])))
+                return .success(ConfigAddress(prefix: name, family: family, host: string(rest[(at + 1)...])))
             }
             guard networkPrefixes.contains(name) else { return .failure(.unknownPrefix(name)) }
             prefix = name
-            rest = rest[rest.index(after: at)...]
+            rest = rest[(at + 1)...]
         }
-        if prefix == nil, rest.hasPrefix("/") {
-            return .success(ConfigAddress(family: .unix, host: String(rest)))
+        if prefix == nil, rest.first == UInt8(ascii: "/") {
+            return .success(ConfigAddress(family: .unix, host: string(rest)))
         }
-        var host: Substring
-        var portText: Substring?
-        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-            host = rest[rest.index(after: rest.startIndex)..<close]
-            let after = rest[rest.index(after: close)...]
-            portText = after.hasPrefix(":") ? after.dropFirst() : (after.isEmpty ? nil : after)
-        } else if let colon = rest.lastIndex(of: ":") {
+        var host: ArraySlice<UInt8>
+        var portText: ArraySlice<UInt8>?
+        if rest.first == UInt8(ascii: "["), let close = rest.firstIndex(of: UInt8(ascii: "]")) {
+            host = rest[(rest.startIndex + 1)..<close]
+            let after = rest[(close + 1)...]
+            portText = after.first == UInt8(ascii: ":") ? after.dropFirst() : (after.isEmpty ? nil : after)
+        } else if let colon = rest.lastIndex(of: UInt8(ascii: ":")) {
             host = rest[..<colon]
-            portText = rest[rest.index(after: colon)...]
+            portText = rest[(colon + 1)...]
         } else {
             host = rest
         }
         var port: Port? = nil
         if let portText, !portText.isEmpty {
-            switch parsePort(String(portText), allowRange: allowRange, allowOffset: allowOffset) {
+            switch parsePort(portText, allowRange: allowRange, allowOffset: allowOffset) {
             case .success(let parsed): port = parsed
             case .failure(let error): return .failure(error)
             }
         } else if portRequired {
             return .failure(.missingPort)
         }
-        let family: Family
-        switch classify(host, prefix: prefix) {
-        case .success(let found): family = found
+        switch classify(host) {
+        case .success(let family): return .success(ConfigAddress(prefix: prefix, family: family, host: string(host), port: port))
         case .failure(let error): return .failure(error)
         }
-        return .success(ConfigAddress(prefix: prefix, family: family, host: String(host), port: port))
     }
 
-    static func parsePort(_ text: String, allowRange: Bool, allowOffset: Bool) -> Result<Port, ParseError> {
-        func number(_ part: Substring) -> Int? {
-            guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part), value <= 65535
-            else { return nil }
-            return value
+    static func parsePort(_ text: ArraySlice<UInt8>, allowRange: Bool, allowOffset: Bool) -> Result<Port, ParseError> {
+        let whole = String(decoding: text, as: UTF8.self)
+        func number(_ part: ArraySlice<UInt8>) -> Int? {
+            guard !part.isEmpty, part.count <= 5, part.allSatisfy(\.isDigit) else { return nil }
+            let value = part.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            return value <= 65535 ? value : nil
         }
-        if let sign = text.first, sign == "+" || sign == "-" {
-            guard allowOffset, let value = number(text.dropFirst()) else { return .failure(.invalidPort(text)) }
-            return .success(.offset(sign == "-" ? -value : value))
+        if let sign = text.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            guard allowOffset, let value = number(text.dropFirst()) else { return .failure(.invalidPort(whole)) }
+            return .success(.offset(sign == UInt8(ascii: "-") ? -value : value))
         }
-        let bounds = text.split(separator: "-", omittingEmptySubsequences: false)
-        if bounds.count == 2 {
-            guard let low = number(bounds[0]), let high = number(bounds[1]), low <= high else {
-                return .failure(.invalidPort(text))
+        if let dash = text.firstIndex(of: UInt8(ascii: "-")) {
+            guard let low = number(text[..<dash]), let high = number(text[(dash + 1)...]), low <= high else {
+                return .failure(.invalidPort(whole))
             }
-            return allowRange ? .success(.range(low, high)) : .failure(.portRangeNotAllowed(text))
+            return allowRange ? .success(.range(low, high)) : .failure(.portRangeNotAllowed(whole))
         }
-        guard let value = number(Substring(text)) else { return .failure(.invalidPort(text)) }
+        guard let value = number(text) else { return .failure(.invalidPort(whole)) }
         return .success(.single(value))
     }
 
-    static func classify(_ host: Substring, prefix: String?) -> Result<Family, ParseError> {
-        if host.isEmpty || host == "*" { return .success(.any) }
-        if host.contains(":") {
-            return host.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." || $0 == "%" || $0.isLetter || $0.isNumber })
-                ? .success(.ipv6) : .failure(.invalidHost(String(host)))
+    static func classify(_ host: ArraySlice<UInt8>) -> Result<Family, ParseError> {
+        let text = String(decoding: host, as: UTF8.self)
+        if host.isEmpty || text == "*" { return .success(.any) }
+        if host.contains(UInt8(ascii: ":")) {
+            let valid = host.allSatisfy { $0.isAlphanumeric || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "%") }
+            return valid ? .success(.ipv6) : .failure(.invalidHost(text))
         }
-        if host.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
-            let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-            guard octets.count == 4, octets.allSatisfy({ !$0.isEmpty && $0.count <= 3 && Int($0)! <= 255 }) else {
-                return .failure(.invalidIPv4(String(host)))
+        if host.allSatisfy({ $0.isDigit || $0 == UInt8(ascii: ".") }) {
+            let octets = host.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            let valid = octets.count == 4 && octets.allSatisfy { octet in
+                !octet.isEmpty && octet.count <= 3 && octet.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } <= 255
             }
-            return .success(.ipv4)
+            return valid ? .success(.ipv4) : .failure(.invalidIPv4(text))
         }
-        let valid = host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") }
-        return valid ? .success(.hostname) : .failure(.invalidHost(String(host)))
+        let valid = host.allSatisfy {
+            $0.isAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
+        }
+        return valid ? .success(.hostname) : .failure(.invalidHost(text))
+    }
+}
+
+private extension UInt8 {
+    var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+    var isAlphanumeric: Bool {
+        isDigit || (self | 0x20 >= UInt8(ascii: "a") && self | 0x20 <= UInt8(ascii: "z"))
     }
 }

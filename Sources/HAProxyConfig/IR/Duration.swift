@@ -48,18 +48,24 @@ public struct Duration: Sendable, Hashable, Codable, Comparable, CustomStringCon
 
     /// Parses a duration; `defaultUnit` applies to a bare number.
     public static func parse(_ text: String, defaultUnit: Unit = .milliseconds) -> Result<Duration, ParseError> {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, let value = Int64(digits) else {
-            return .failure(digits.isEmpty ? .notANumber : .overflow)
+        var value: Int64 = 0
+        var digits = 0
+        var utf8 = text.utf8[...]
+        while let byte = utf8.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return .failure(.overflow) }
+            value = shifted + Int64(byte - UInt8(ascii: "0"))
+            digits += 1
+            utf8 = utf8.dropFirst()
         }
-        let suffix = String(text.dropFirst(digits.count))
+        guard digits > 0 else { return .failure(.notANumber) }
         let unit: Unit
-        if suffix.isEmpty {
+        if utf8.isEmpty {
             unit = defaultUnit
-        } else if let found = Unit(rawValue: suffix) {
+        } else if let found = Unit(rawValue: String(decoding: utf8, as: UTF8.self)) {
             unit = found
         } else {
-            return .failure(.badUnit(suffix))
+            return .failure(.badUnit(String(decoding: utf8, as: UTF8.self)))
         }
         let (result, overflow) = value.multipliedReportingOverflow(by: unit.microseconds)
         // HAProxy stores timers as 32-bit milliseconds.

@@ -10,6 +10,8 @@ public struct KeywordRegistry: Sendable {
     public let serverOptions: [String: OptionInfo]
     /// Longest keyword, in words.
     public let maximumWords: Int
+    /// Keywords grouped by their first word, longest first, for `lookup`.
+    private let byFirstWord: [String: [(words: [String], info: KeywordInfo)]]
 
     public init(sectionsTSV: String, keywordsTSV: String, bindOptionsTSV: String, serverOptionsTSV: String) {
         var sections: [String: SectionInfo] = [:]
@@ -33,6 +35,12 @@ public struct KeywordRegistry: Sendable {
         self.bindOptions = Self.options(bindOptionsTSV)
         self.serverOptions = Self.options(serverOptionsTSV)
         self.maximumWords = keywords.values.map(\.wordCount).max() ?? 1
+        var byFirstWord: [String: [(words: [String], info: KeywordInfo)]] = [:]
+        for info in keywords.values {
+            let words = info.name.split(separator: " ").map(String.init)
+            byFirstWord[words[0], default: []].append((words, info))
+        }
+        self.byFirstWord = byFirstWord.mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }
 
     private static func list(_ text: String?) -> Set<String> {
@@ -61,10 +69,18 @@ public struct KeywordRegistry: Sendable {
     /// The longest keyword matching the start of `words` (`timeout connect`
     /// before `timeout`), regardless of section.
     public func lookup(_ words: [String]) -> KeywordInfo? {
-        for count in stride(from: min(maximumWords, words.count), through: 1, by: -1) {
-            if let info = keywords[words.prefix(count).joined(separator: " ")] { return info }
-        }
-        return nil
+        guard let first = words.first, let candidates = byFirstWord[first] else { return nil }
+        return candidates.first { candidate in
+            candidate.words.count <= words.count && zip(candidate.words, words).allSatisfy { $0 == $1 }
+        }?.info
+    }
+
+    /// `lookup` for a statement's words.
+    public func lookup(_ words: [Word]) -> KeywordInfo? {
+        guard let first = words.first, let candidates = byFirstWord[first.text] else { return nil }
+        return candidates.first { candidate in
+            candidate.words.count <= words.count && zip(candidate.words, words).allSatisfy { $0 == $1.text }
+        }?.info
     }
 
     /// Known keywords that start with the given word (for `timeout` → its

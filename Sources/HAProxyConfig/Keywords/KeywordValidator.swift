@@ -33,8 +33,7 @@ public struct KeywordValidator: Sendable {
 
     func validate(_ statement: Statement, in section: String, _ file: SyntaxFile) -> [Diagnostic] {
         let words = statement.words
-        let texts = words.prefix(registry.maximumWords).map(\.text)
-        guard let info = registry.lookup(texts) else {
+        guard let info = registry.lookup(words) else {
             return [unknown(statement, in: section, file)]
         }
         let keywordEnd = words[info.wordCount - 1].end

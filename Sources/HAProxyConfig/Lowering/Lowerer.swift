@@ -42,7 +42,7 @@ public struct Lowerer: Sendable {
 
     func directive(_ statement: Statement, _ file: SyntaxFile) -> Directive {
         let words = statement.words
-        let count = registry.lookup(words.prefix(registry.maximumWords).map(\.text))?.wordCount ?? 1
+        let count = registry.lookup(words)?.wordCount ?? 1
         let keyword = words.prefix(count).map(\.text).joined(separator: " ")
         let arguments = words.dropFirst(count)
         return Directive(keyword: keyword, modifier: statement.modifier, arguments: arguments.map(\.text),

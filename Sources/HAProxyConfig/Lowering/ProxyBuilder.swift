@@ -19,9 +19,8 @@ struct ProxyBuilder {
 
     private func apply(_ statement: Statement, to proxy: inout Proxy) {
         let words = statement.words
-        let texts = words.map(\.text)
-        let info = registry.lookup(Array(texts.prefix(registry.maximumWords)))
-        let keyword = info?.name ?? texts[0]
+        let info = registry.lookup(words)
+        let keyword = info?.name ?? words[0].text
         let arguments = Array(words.dropFirst(info?.wordCount ?? 1))
         let first = arguments.first?.text
         let range = file.range(of: statement)
