@@ -61,6 +61,11 @@ final class KeywordValidatorTests: XCTestCase {
         XCTAssertTrue(result.configuration.proxies[0].binds[0].isTLS)
     }
 
+    func testRulesNeedANamedDefaultsSection() {
+        assertDiagnostics("defaults\n    ↓acl a src 10.0.0.1\n    ↓http-request deny\n", ["keyword-wrong-section", "keyword-wrong-section"])
+        assertDiagnostics("defaults base\n    acl a src 10.0.0.1\n    http-request deny\n", [])
+    }
+
     func testSectionNameRequired() {
         assertDiagnostics("↓backend\n", ["section-name-missing"])
     }

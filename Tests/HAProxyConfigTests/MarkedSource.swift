@@ -43,12 +43,12 @@ let testRegistry = KeywordRegistry(
         """,
     keywordsTSV: """
         keyword\tsections\targs\tsince\tsummary\tignored
-        acl\tfrontend,backend,listen\t<name> *\t1.3\tacl\t
+        acl\tdefaults,frontend,backend,listen\t<name> *\t1.3\tacl\t
         balance\tdefaults,backend,listen\t{roundrobin|leastconn|source|hdr()} *\t1.3\tbalance\t
         bind\tfrontend,listen\t<addr> *\t1.3\tbind\t
         daemon\tglobal\t\t1.3\tdaemon\t
         default_backend\tdefaults,frontend,listen\t<string>\t1.3\tdefault\t
-        http-request deny\tfrontend,backend,listen\t*\t1.5\tdeny\t
+        http-request deny\tdefaults,frontend,backend,listen\t*\t1.5\tdeny\t
         log\tglobal,defaults,frontend,backend,listen\t*\t1.3\tlog\t
         maxconn\tglobal,defaults,frontend,listen\t<int>\t1.3\tmaxconn\tbackend
         mode\tdefaults,frontend,backend,listen\t{tcp|http|log}\t1.3\tmode\t

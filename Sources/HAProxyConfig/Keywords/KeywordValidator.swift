@@ -15,11 +15,28 @@ public struct KeywordValidator: Sendable {
         for section in syntax.sections {
             let file = syntax.files[section.header.file]
             diagnostics += validateHeader(section, file)
+            let anonymousDefaults = section.kind == "defaults" && section.name == nil
             for statement in section.statements {
+                if anonymousDefaults, let diagnostic = ruleInAnonymousDefaults(statement, file) {
+                    diagnostics.append(diagnostic)
+                    continue
+                }
                 diagnostics += validate(statement, in: section.kind, file)
             }
         }
         return diagnostics
+    }
+
+    /// Keywords HAProxy 2.6 accepts only in a named `defaults` section.
+    static let namedDefaultsOnly: Set<String> = [
+        "acl", "http-request", "http-response", "http-after-response", "tcp-request", "tcp-response",
+    ]
+
+    private func ruleInAnonymousDefaults(_ statement: Statement, _ file: SyntaxFile) -> Diagnostic? {
+        guard Self.namedDefaultsOnly.contains(statement.keyword) else { return nil }
+        return Diagnostic(.error, .keywordWrongSection, ValidationMessage.anonymousDefaults(statement.keyword),
+                          at: file.range(of: statement.words[0]),
+                          notes: [DiagnosticNote(message: ValidationMessage.nameTheDefaults)])
     }
 
     private func validateHeader(_ section: SyntaxSection, _ file: SyntaxFile) -> [Diagnostic] {

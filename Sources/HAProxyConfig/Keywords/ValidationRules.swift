@@ -24,6 +24,10 @@ enum ValidationMessage {
     static func belongsIn(_ sections: [String]) -> String {
         "it belongs in " + sections.map { "'\($0)'" }.joined(separator: ", ")
     }
+    static func anonymousDefaults(_ keyword: String) -> String {
+        "'\(keyword)' is not allowed in an anonymous 'defaults' section"
+    }
+    static let nameTheDefaults = "name the section ('defaults NAME') and inherit it explicitly ('frontend x from NAME')"
     static func ignored(_ keyword: String, _ section: String) -> String {
         "'\(keyword)' has no effect in a '\(section)' section: HAProxy ignores it"
     }
