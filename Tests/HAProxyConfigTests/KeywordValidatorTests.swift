@@ -66,6 +66,14 @@ final class KeywordValidatorTests: XCTestCase {
         assertDiagnostics("defaults base\n    acl a src 10.0.0.1\n    http-request deny\n", [])
     }
 
+    func testNamesAndHeaders() {
+        assertDiagnostics("frontend ↓www.example.com:8002/x\n", ["invalid-name"])
+        assertDiagnostics("frontend b11 ↓:11000,:11001\n", ["extra-argument"])
+        assertDiagnostics("frontend web from base\n", [])
+        assertDiagnostics("backend b\n    server ↓bk2/srv-1 127.0.0.1:80\n", ["invalid-name"])
+        assertDiagnostics("backend b\n    acl ↓bad!name src 10.0.0.1\n", ["invalid-name"])
+    }
+
     func testSectionNameRequired() {
         assertDiagnostics("↓backend\n", ["section-name-missing"])
     }

@@ -45,8 +45,30 @@ public struct KeywordValidator: Sendable {
         if info.name == .required, header.count < 2 {
             return [Diagnostic(.error, .sectionNameMissing, ValidationMessage.sectionName(section.kind), at: file.range(of: header[0]))]
         }
-        return []
+        guard Self.proxySections.contains(section.kind), header.count > 1 else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var index = 1
+        if header[1].text != "from" {
+            if let bad = NameCheck.invalidCharacter(in: header[1].text) {
+                diagnostics.append(Diagnostic(.error, .invalidName, ValidationMessage.invalidName(bad, section.kind, header[1].text),
+                                              at: file.range(of: header[1])))
+            }
+            index = 2
+        }
+        if index < header.count, header[index].text == "from", index + 1 < header.count {
+            index += 2
+        }
+        if index < header.count {
+            // `frontend web :80` was the pre-1.5 way to listen.
+            let message = section.kind == "defaults" || header[index].text == "from"
+                ? ValidationMessage.extra(section.kind, header[index].text) : ValidationMessage.useBind
+            diagnostics.append(Diagnostic(.error, .extraArgument, message,
+                                          at: file.source.range(header[index].start, header[header.count - 1].end)))
+        }
+        return diagnostics
     }
+
+    static let proxySections: Set<String> = ["defaults", "frontend", "backend", "listen"]
 
     func validate(_ statement: Statement, in section: String, _ file: SyntaxFile) -> [Diagnostic] {
         let words = statement.words
@@ -64,6 +86,18 @@ public struct KeywordValidator: Sendable {
                                at: file.source.range(words[0].start, keywordEnd), notes: [belongs])]
         }
         if statement.modifier == .no || statement.modifier == .default { return [] }
+        var nameDiagnostics: [Diagnostic] = []
+        if ["acl", "server", "server-template"].contains(info.name), words.count > 1,
+           let bad = NameCheck.invalidCharacter(in: words[1].text) {
+            nameDiagnostics.append(Diagnostic(.error, .invalidName, ValidationMessage.invalidName(bad, info.name, words[1].text),
+                                              at: file.range(of: words[1])))
+        }
+        return nameDiagnostics + validateArguments(statement, info, file)
+    }
+
+    private func validateArguments(_ statement: Statement, _ info: KeywordInfo, _ file: SyntaxFile) -> [Diagnostic] {
+        let words = statement.words
+        let keywordEnd = words[info.wordCount - 1].end
         var matcher = ArgumentMatcher(keyword: info.name, anchor: (words[0].start, keywordEnd))
         switch info.name {
         case "bind":

@@ -10,6 +10,7 @@ extension RuleID {
     static let sectionNameMissing = RuleID("section-name-missing")
     static let unknownBindOption = RuleID("unknown-bind-option")
     static let unknownServerOption = RuleID("unknown-server-option")
+    static let invalidName = RuleID("invalid-name")
 }
 
 /// The validator's messages, kept beside the rule ids they belong to.
@@ -28,6 +29,10 @@ enum ValidationMessage {
         "'\(keyword)' is not allowed in an anonymous 'defaults' section"
     }
     static let nameTheDefaults = "name the section ('defaults NAME') and inherit it explicitly ('frontend x from NAME')"
+    static func invalidName(_ character: Character, _ kind: String, _ name: String) -> String {
+        "character '\(character)' is not allowed in \(kind) name '\(name)': use letters, digits, '.', ':', '_' and '-'"
+    }
+    static let useBind = "a listening address in the section header is no longer accepted: use a 'bind' line"
     static func ignored(_ keyword: String, _ section: String) -> String {
         "'\(keyword)' has no effect in a '\(section)' section: HAProxy ignores it"
     }
