@@ -91,29 +91,24 @@ private struct Parser {
         ConditionEvaluator.Failure(message: message, index: index)
     }
 
+    /// `&&` binds tighter than `||`.
     mutating func orExpression(depth: Int) throws -> Bool {
-        var value = try andExpression(depth: depth)
-        while true {
-            skipBlanks()
-            guard index + 1 < text.count, text[index] == UInt8(ascii: "|"), text[index + 1] == UInt8(ascii: "|") else {
-                return value
-            }
-            index += 2
-            let right = try andExpression(depth: depth)
-            value = value || right
+        try chain("|", combine: { $0 || $1 }) { parser in
+            try parser.chain("&", combine: { $0 && $1 }) { try $0.term(depth: depth) }
         }
     }
 
-    mutating func andExpression(depth: Int) throws -> Bool {
-        var value = try term(depth: depth)
+    /// Reads `operand (op op operand)*` for a doubled operator (`||`, `&&`).
+    mutating func chain(_ symbol: Character, combine: (Bool, Bool) -> Bool,
+                        operand: (inout Parser) throws -> Bool) rethrows -> Bool {
+        let byte = UInt8(ascii: symbol.unicodeScalars.first!)
+        var value = try operand(&self)
         while true {
             skipBlanks()
-            guard index + 1 < text.count, text[index] == UInt8(ascii: "&"), text[index + 1] == UInt8(ascii: "&") else {
-                return value
-            }
+            guard index + 1 < text.count, text[index] == byte, text[index + 1] == byte else { return value }
             index += 2
-            let right = try term(depth: depth)
-            value = value && right
+            let right = try operand(&self)
+            value = combine(value, right)
         }
     }
 
