@@ -1,0 +1,50 @@
+import ConfigGrammar
+
+/// The Keepalived keyword table of `Grammar/keepalived-keywords.tsv`:
+/// which keywords each block accepts and what arguments they take.
+public struct KeepalivedKeywordTable: Sendable {
+    /// The argument signature of one keyword in one block.
+    public struct Entry: Sendable, Hashable {
+        public var keyword: String
+        public var block: String
+        public var signature: [String]
+        public var summary: String
+
+        /// Whether the keyword's block holds raw values (addresses, names).
+        public var holdsValues: Bool { signature == ["{values}"] }
+    }
+
+    private let entries: [String: [String: Entry]]
+    /// Keywords that open a block of keywords.
+    public let blockKeywords: Set<String>
+
+    public init(tsv: String) {
+        var entries: [String: [String: Entry]] = [:]
+        for record in TSVTable(tsv).records {
+            let entry = Entry(keyword: record["keyword"] ?? "", block: record["block"] ?? "",
+                              signature: (record["args"] ?? "").split(separator: " ").map(String.init),
+                              summary: record["summary"] ?? "")
+            entries[entry.block, default: [:]][entry.keyword] = entry
+        }
+        self.entries = entries
+        self.blockKeywords = Set(entries.keys)
+    }
+
+    /// The table generated from `Grammar/`.
+    public static let standard = KeepalivedKeywordTable(tsv: keepalivedKeywordsTSV)
+
+    public func entry(_ keyword: String, in block: String) -> Entry? { entries[block]?[keyword] }
+
+    /// Blocks where a keyword is valid.
+    public func blocks(of keyword: String) -> [String] {
+        entries.filter { $0.value[keyword] != nil }.map(\.key).sorted()
+    }
+
+    /// Keywords valid in a block.
+    public func keywords(in block: String) -> [String] { entries[block].map { Array($0.keys) } ?? [] }
+
+    /// Whether a keyword opens a block: it has keywords of its own, or it holds values.
+    public func opensBlock(_ keyword: String, in block: String) -> Bool {
+        blockKeywords.contains(keyword) || entry(keyword, in: block)?.holdsValues == true
+    }
+}

@@ -1,0 +1,129 @@
+import ConfigDiagnostics
+
+/// Checks each statement against the keyword table as it is read.
+extension TreeBuilder {
+    /// Reports a keyword that needed a block when what follows is not `{`.
+    mutating func settleAwaitedBlock() {
+        guard let keyword = awaitingBlock else { return }
+        awaitingBlock = nil
+        report(.error, .keepalivedBlockExpected, KeepalivedMessage.blockExpected(keyword.text), keyword)
+    }
+
+    mutating func validate(_ node: KeepalivedNode, opensBlock: Bool) {
+        if let parent = stack.last, parent.grammarBlock == nil { return }
+        let block = stack.last?.grammarBlock ?? "top"
+        let keyword = node.keyword
+        guard let entry = parser.table.entry(keyword.text, in: block) else {
+            reportUnknown(keyword, in: block)
+            return
+        }
+        if parser.table.opensBlock(keyword.text, in: block), !opensBlock {
+            // Keepalived accepts the `{` on the next line: decide when the next word comes.
+            awaitingBlock = keyword
+            return
+        }
+        if !entry.holdsValues { checkArguments(node, entry.signature) }
+    }
+
+    private mutating func reportUnknown(_ keyword: KeepalivedWord, in block: String) {
+        let elsewhere = parser.table.blocks(of: keyword.text)
+        if !elsewhere.isEmpty {
+            report(.error, .keepalivedWrongBlock, KeepalivedMessage.wrongBlock(keyword.text, block), keyword,
+                   notes: [DiagnosticNote(message: KeepalivedMessage.belongsIn(elsewhere))])
+            return
+        }
+        var fixIts: [FixIt] = []
+        if let suggestion = closest(to: keyword.text, in: parser.table.keywords(in: block)) {
+            fixIts.append(FixIt(message: KeepalivedMessage.didYouMean(suggestion),
+                                range: files[keyword.file].range(keyword.start, keyword.end), replacement: suggestion))
+        }
+        report(.error, .keepalivedUnknownKeyword, KeepalivedMessage.unknownKeyword(keyword.text, block), keyword, fixIts: fixIts)
+    }
+
+    /// Checks the leading typed arguments: `<int:a-b>`, `<sint>`, `<number>`,
+    /// `{A|B}` choices, `[…]` optional, `*` anything after, and plain words.
+    private mutating func checkArguments(_ node: KeepalivedNode, _ signature: [String]) {
+        let arguments = node.arguments
+        var index = 0
+        for element in signature {
+            if element == "*" { return }
+            let optional = element.hasPrefix("[") && element.hasSuffix("]")
+            let expected = optional ? String(element.dropFirst().dropLast()) : element
+            guard index < arguments.count else {
+                if !optional {
+                    report(.error, .keepalivedMissingArgument, KeepalivedMessage.missing(node.keyword.text, describe(expected)),
+                           node.keyword)
+                }
+                return
+            }
+            if let message = problem(arguments[index].text, expected) {
+                report(.error, .keepalivedInvalidArgument, message, arguments[index])
+            }
+            index += 1
+        }
+        if index < arguments.count {
+            report(.error, .keepalivedExtraArgument, KeepalivedMessage.extra(node.keyword.text, arguments[index].text),
+                   arguments[index])
+        }
+    }
+
+    private func describe(_ expected: String) -> String {
+        if expected.hasPrefix("{") { return "one of " + choices(expected).map { "'\($0)'" }.joined(separator: ", ") }
+        if expected.hasPrefix("<int") || expected == "<sint>" || expected == "<number>" { return "a number" }
+        return "an argument"
+    }
+
+    private func choices(_ expected: String) -> [String] {
+        expected.dropFirst().dropLast().split(separator: "|").map(String.init)
+    }
+
+    private func problem(_ word: String, _ expected: String) -> String? {
+        switch expected {
+        case "<sint>":
+            return Int(word) == nil ? KeepalivedMessage.notNumber(word) : nil
+        case "<number>":
+            return Double(word) == nil || word.hasPrefix("-") ? KeepalivedMessage.notNumber(word) : nil
+        case _ where expected.hasPrefix("<int"):
+            guard let value = Int(word), value >= 0 else { return KeepalivedMessage.notNumber(word) }
+            if let range = range(expected), !range.contains(value) { return KeepalivedMessage.outOfRange(word, range) }
+            return nil
+        case _ where expected.hasPrefix("{"):
+            let options = choices(expected)
+            return options.contains(word) ? nil : KeepalivedMessage.notOneOf(word, options)
+        default:
+            return nil
+        }
+    }
+
+    private func range(_ expected: String) -> ClosedRange<Int>? {
+        guard let colon = expected.firstIndex(of: ":") else { return nil }
+        let bounds = expected[expected.index(after: colon)...].dropLast().split(separator: "-").compactMap { Int($0) }
+        return bounds.count == 2 && bounds[0] <= bounds[1] ? bounds[0]...bounds[1] : nil
+    }
+
+    /// The closest keyword by edit distance, when close enough to be a typo.
+    private func closest(to word: String, in candidates: [String]) -> String? {
+        let limit = max(1, min(3, word.count / 3))
+        return candidates
+            .map { ($0, EditDistance.between(word, $0)) }
+            .filter { $0.1 <= limit }
+            .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
+    }
+}
+
+/// Levenshtein distance between two short words.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+
+/// How inputs are read: format overrides and environment for `"$VAR"`.
+struct InputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Read every input as haproxy.cfg.")
+    var haproxy = false
+
+    @Flag(name: .long, help: "Read every input as keepalived.conf.")
+    var keepalived = false
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Set an environment variable for \"$NAME\" expansion (repeatable).", valueName: "NAME=VALUE"))
+    var env: [String] = []
+
+    func validate() throws {
+        if haproxy && keepalived { throw ValidationError("--haproxy and --keepalived exclude each other") }
+        for assignment in env where !assignment.contains("=") {
+            throw ValidationError("--env expects NAME=VALUE, got '\(assignment)'")
+        }
+    }
+
+    /// The `--env` assignments as a dictionary.
+    var overrides: [String: String] {
+        var values: [String: String] = [:]
+        for assignment in env {
+            let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return values
+    }
+
+    /// The format forced on the command line, if any.
+    var forcedFormat: ConfigFormat? {
+        haproxy ? .haproxy : keepalived ? .keepalived : nil
+    }
+}
+
+/// The two configuration languages weir reads.
+enum ConfigFormat: String {
+    case haproxy, keepalived
+}

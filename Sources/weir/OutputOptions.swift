@@ -1,0 +1,21 @@
+import ArgumentParser
+import ConfigDiagnostics
+
+/// Options shared by every command that prints diagnostics.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, json, sarif or github.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "Exit with status 1 on warnings too.")
+    var strict = false
+
+    @Option(name: .long, help: "Colour in text output: auto (only on a terminal, never with NO_COLOR), always or never.")
+    var color: ColourChoice = .auto
+}
+
+/// When to colour text output.
+enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}

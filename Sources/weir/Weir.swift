@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// The `weir` command: a toolchain for HAProxy and Keepalived configuration.
+@main
+struct Weir: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weir",
+        abstract: "Lint HAProxy and Keepalived configuration.",
+        discussion: """
+            weir reads haproxy.cfg and keepalived.conf the way HAProxy 2.6 and Keepalived 2.2 read them \
+            and reports what they would reject, with file:line:column, a rule id and a fix where one exists.
+
+            Exit status: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or I/O error.
+            """,
+        version: WeirVersion.current,
+        subcommands: [Lint.self],
+        defaultSubcommand: nil
+    )
+
+    /// Runs the command line; usage errors exit with status 2 (not
+    /// ArgumentParser's 64), as weir documents.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data("Usage: see 'weir --help'\n".utf8))
+            exit(withError: ExitCode(2))
+        }
+    }
+}
+
+/// The version `weir --version` prints.
+enum WeirVersion {
+    static let current = "0.1.0"
+}
