@@ -59,6 +59,51 @@ SIGNATURES = {
     ("global_defs", "router_id"): "<string>",
 }
 
+# One-line summaries, in our words, for the keywords the article uses and
+# the ones Weir checks closely.
+SUMMARIES = {
+    ("top", "global_defs"): "process-wide settings: router id, notification, script security",
+    ("top", "vrrp_script"): "a health-check script whose result can change VRRP priorities",
+    ("top", "vrrp_instance"): "one VRRP router: the virtual IPs it owns and how it elects a master",
+    ("top", "vrrp_sync_group"): "VRRP instances that change state together",
+    ("top", "virtual_server"): "an IPVS virtual service and its real servers",
+    ("top", "include"): "reads further configuration files matching a pattern",
+    ("global_defs", "router_id"): "name of this node in notifications",
+    ("global_defs", "enable_script_security"): "refuses scripts that a non-root user could modify",
+    ("global_defs", "script_user"): "user (and group) that runs scripts by default",
+    ("vrrp_script", "script"): "command to run; exit status 0 means healthy",
+    ("vrrp_script", "interval"): "seconds between two runs",
+    ("vrrp_script", "timeout"): "seconds after which a run counts as failed",
+    ("vrrp_script", "weight"): "priority change while the script fails (negative) or succeeds (positive)",
+    ("vrrp_script", "rise"): "successes needed before the script counts as up",
+    ("vrrp_script", "fall"): "failures needed before the script counts as down",
+    ("vrrp_instance", "state"): "initial state, MASTER or BACKUP; the election decides the rest",
+    ("vrrp_instance", "interface"): "network interface the instance runs VRRP on",
+    ("vrrp_instance", "virtual_router_id"): "VRRP router id (1-255), the same on every node of the pair",
+    ("vrrp_instance", "priority"): "election priority; the highest becomes master",
+    ("vrrp_instance", "advert_int"): "seconds between advertisements",
+    ("vrrp_instance", "authentication"): "VRRPv2 authentication block",
+    ("vrrp_instance", "virtual_ipaddress"): "addresses the master holds, one per line",
+    ("vrrp_instance", "virtual_ipaddress_excluded"): "addresses held but left out of advertisements",
+    ("vrrp_instance", "track_script"): "vrrp_script names whose state changes the priority",
+    ("vrrp_instance", "track_interface"): "interfaces whose failure puts the instance in FAULT",
+    ("vrrp_instance", "unicast_src_ip"): "source address of unicast advertisements",
+    ("vrrp_instance", "unicast_peer"): "peers to send unicast advertisements to, one per line",
+    ("vrrp_instance", "nopreempt"): "a recovered higher-priority node does not take the master role back",
+    ("vrrp_instance", "notify_master"): "script run on becoming master",
+    ("vrrp_instance", "notify_backup"): "script run on becoming backup",
+    ("vrrp_instance", "notify_fault"): "script run on entering fault state",
+    ("authentication", "auth_type"): "PASS (clear text) or AH",
+    ("authentication", "auth_pass"): "password, at most 8 characters (longer ones are cut)",
+    ("virtual_server", "real_server"): "one backend server of the virtual service",
+    ("virtual_server", "lb_algo"): "IPVS scheduler (rr, wrr, lc, wlc, sh, …)",
+    ("virtual_server", "lb_kind"): "forwarding method: NAT, DR or TUN",
+    ("real_server", "TCP_CHECK"): "health check by TCP connect",
+    ("real_server", "HTTP_GET"): "health check by HTTP request",
+    ("real_server", "SSL_GET"): "health check by HTTPS request",
+    ("real_server", "MISC_CHECK"): "health check by running a program",
+}
+
 # Keywords that open a block without taking the block's keywords as install
 # sub-levels (their handlers read raw value lines).
 VALUE_CALL = re.compile(r"(alloc_value_block|read_value_block)\s*\(")
@@ -135,7 +180,7 @@ def main():
     print("keyword\tblock\targs\tsummary")
     for (name, block), marker in sorted(rows.items(), key=lambda item: (item[0][1], item[0][0])):
         signature = SIGNATURES.get((block, name), "{values}" if marker == "values" else "*")
-        print(f"{name}\t{block}\t{signature}\t")
+        print(f"{name}\t{block}\t{signature}\t{SUMMARIES.get((block, name), '')}")
 
 
 if __name__ == "__main__":

@@ -140,8 +140,8 @@ payload	UDP_CHECK	*
 require_reply	UDP_CHECK	*	
 retry	UDP_CHECK	*	
 warmup	UDP_CHECK	*	
-auth_pass	authentication	<string>	
-auth_type	authentication	{PASS|AH}	
+auth_pass	authentication	<string>	password, at most 8 characters (longer ones are cut)
+auth_type	authentication	{PASS|AH}	PASS (clear text) or AH
 checker	bfd_instance	*	
 vrrp	bfd_instance	*	
 garp_interval	garp_group	*	
@@ -170,7 +170,7 @@ default_interface	global_defs	*
 disable_local_igmp	global_defs	*	
 dynamic_interfaces	global_defs	*	
 enable_dbus	global_defs	*	
-enable_script_security	global_defs		
+enable_script_security	global_defs		refuses scripts that a non-root user could modify
 enable_snmp_checker	global_defs	*	
 enable_snmp_keepalived	global_defs	*	
 enable_snmp_rfc	global_defs	*	
@@ -217,9 +217,9 @@ reload_check_config	global_defs	*
 reload_file	global_defs	*	
 reload_repeat	global_defs	*	
 reload_time_file	global_defs	*	
-router_id	global_defs	<string>	
+router_id	global_defs	<string>	name of this node in notifications
 rs_init_notifies	global_defs	*	
-script_user	global_defs	*	
+script_user	global_defs	*	user (and group) that runs scripts by default
 shutdown_script	global_defs	*	
 shutdown_script_timeout	global_defs	*	
 smtp_alert	global_defs	*	
@@ -290,12 +290,12 @@ warmup	host	*
 BFD_CHECK	real_server	*	
 DNS_CHECK	real_server	*	
 FILE_CHECK	real_server	*	
-HTTP_GET	real_server	*	
-MISC_CHECK	real_server	*	
+HTTP_GET	real_server	*	health check by HTTP request
+MISC_CHECK	real_server	*	health check by running a program
 PING_CHECK	real_server	*	
 SMTP_CHECK	real_server	*	
-SSL_GET	real_server	*	
-TCP_CHECK	real_server	*	
+SSL_GET	real_server	*	health check by HTTPS request
+TCP_CHECK	real_server	*	health check by TCP connect
 UDP_CHECK	real_server	*	
 alpha	real_server	*	
 connect_timeout	real_server	*	
@@ -317,7 +317,7 @@ SSL	top	*
 bfd_instance	top	*	
 child_wait_time	top	*	
 garp_group	top	*	
-global_defs	top	*	
+global_defs	top	*	process-wide settings: router id, notification, script security
 instance	top	*	
 interface_up_down_delays	top	{values}	
 linkbeat_interfaces	top	{values}	
@@ -330,11 +330,11 @@ static_routes	top	{values}
 static_rules	top	{values}	
 track_group	top	*	
 use_pid_dir	top	*	
-virtual_server	top	*	
+virtual_server	top	*	an IPVS virtual service and its real servers
 virtual_server_group	top	{values}	
-vrrp_instance	top	*	
-vrrp_script	top	*	
-vrrp_sync_group	top	*	
+vrrp_instance	top	*	one VRRP router: the virtual IPs it owns and how it elects a master
+vrrp_script	top	*	a health-check script whose result can change VRRP priorities
+vrrp_sync_group	top	*	VRRP instances that change state together
 vrrp_track_process	top	*	
 group	track_group	{values}	
 digest	url	*	
@@ -359,8 +359,8 @@ hashed	virtual_server	*
 hysteresis	virtual_server	*	
 inhibit_on_failure	virtual_server	*	
 ip_family	virtual_server	*	
-lb_algo	virtual_server	*	
-lb_kind	virtual_server	{NAT|DR|TUN}	
+lb_algo	virtual_server	*	IPVS scheduler (rr, wrr, lc, wlc, sh, …)
+lb_kind	virtual_server	{NAT|DR|TUN}	forwarding method: NAT, DR or TUN
 lvs_method	virtual_server	*	
 lvs_sched	virtual_server	*	
 mh-fallback	virtual_server	*	
@@ -374,7 +374,7 @@ protocol	virtual_server	{TCP|UDP|SCTP}
 quorum	virtual_server	*	
 quorum_down	virtual_server	*	
 quorum_up	virtual_server	*	
-real_server	virtual_server	*	
+real_server	virtual_server	*	one backend server of the virtual service
 retry	virtual_server	*	
 sh-fallback	virtual_server	*	
 sh-port	virtual_server	*	
@@ -387,8 +387,8 @@ virtualhost	virtual_server	*
 warmup	virtual_server	*	
 weight	virtual_server	*	
 accept	vrrp_instance	*	
-advert_int	vrrp_instance	<number>	
-authentication	vrrp_instance	*	
+advert_int	vrrp_instance	<number>	seconds between advertisements
+authentication	vrrp_instance	*	VRRPv2 authentication block
 check_unicast_src	vrrp_instance	*	
 debug	vrrp_instance	*	
 dont_track_primary	vrrp_instance	*	
@@ -401,7 +401,7 @@ garp_master_refresh	vrrp_instance	*
 garp_master_refresh_repeat	vrrp_instance	*	
 garp_master_repeat	vrrp_instance	*	
 higher_prio_send_advert	vrrp_instance	*	
-interface	vrrp_instance	<name>	
+interface	vrrp_instance	<name>	network interface the instance runs VRRP on
 kernel_rx_buf_size	vrrp_instance	*	
 linkbeat_use_polling	vrrp_instance	*	
 lower_prio_no_advert	vrrp_instance	*	
@@ -410,54 +410,54 @@ mcast_dst_ip	vrrp_instance	*
 mcast_src_ip	vrrp_instance	*	
 native_ipv6	vrrp_instance	*	
 no_accept	vrrp_instance	*	
-nopreempt	vrrp_instance		
+nopreempt	vrrp_instance		a recovered higher-priority node does not take the master role back
 notify	vrrp_instance	*	
-notify_backup	vrrp_instance	*	
+notify_backup	vrrp_instance	*	script run on becoming backup
 notify_deleted	vrrp_instance	*	
-notify_fault	vrrp_instance	*	
-notify_master	vrrp_instance	*	
+notify_fault	vrrp_instance	*	script run on entering fault state
+notify_master	vrrp_instance	*	script run on becoming master
 notify_master_rx_lower_pri	vrrp_instance	*	
 notify_priority_changes	vrrp_instance	*	
 notify_stop	vrrp_instance	*	
 old_unicast_checksum	vrrp_instance	*	
 preempt	vrrp_instance	*	
 preempt_delay	vrrp_instance	<number>	
-priority	vrrp_instance	<int:1-255>	
+priority	vrrp_instance	<int:1-255>	election priority; the highest becomes master
 promote_secondaries	vrrp_instance	*	
 skip_check_adv_addr	vrrp_instance	*	
 smtp_alert	vrrp_instance	*	
-state	vrrp_instance	{MASTER|BACKUP}	
+state	vrrp_instance	{MASTER|BACKUP}	initial state, MASTER or BACKUP; the election decides the rest
 strict_mode	vrrp_instance	*	
 track_bfd	vrrp_instance	{values}	
 track_file	vrrp_instance	{values}	
-track_interface	vrrp_instance	{values}	
+track_interface	vrrp_instance	{values}	interfaces whose failure puts the instance in FAULT
 track_process	vrrp_instance	{values}	
-track_script	vrrp_instance	{values}	
+track_script	vrrp_instance	{values}	vrrp_script names whose state changes the priority
 track_src_ip	vrrp_instance	*	
 unicast_fault_no_peer	vrrp_instance	*	
-unicast_peer	vrrp_instance	{values}	
-unicast_src_ip	vrrp_instance	<string>	
+unicast_peer	vrrp_instance	{values}	peers to send unicast advertisements to, one per line
+unicast_src_ip	vrrp_instance	<string>	source address of unicast advertisements
 unicast_ttl	vrrp_instance	*	
 use_ipvlan	vrrp_instance	*	
 use_vmac	vrrp_instance	*	
 use_vmac_addr	vrrp_instance	*	
 version	vrrp_instance	{2|3}	
-virtual_ipaddress	vrrp_instance	{values}	
-virtual_ipaddress_excluded	vrrp_instance	{values}	
-virtual_router_id	vrrp_instance	<int:1-255>	
+virtual_ipaddress	vrrp_instance	{values}	addresses the master holds, one per line
+virtual_ipaddress_excluded	vrrp_instance	{values}	addresses held but left out of advertisements
+virtual_router_id	vrrp_instance	<int:1-255>	VRRP router id (1-255), the same on every node of the pair
 virtual_routes	vrrp_instance	{values}	
 virtual_rules	vrrp_instance	{values}	
 vmac_garp_intvl	vrrp_instance	*	
 vmac_xmit_base	vrrp_instance	*	
 vrf	vrrp_instance	*	
-fall	vrrp_script	<int>	
+fall	vrrp_script	<int>	failures needed before the script counts as down
 init_fail	vrrp_script	*	
-interval	vrrp_script	<number>	
-rise	vrrp_script	<int>	
-script	vrrp_script	<string> *	
-timeout	vrrp_script	<number>	
+interval	vrrp_script	<number>	seconds between two runs
+rise	vrrp_script	<int>	successes needed before the script counts as up
+script	vrrp_script	<string> *	command to run; exit status 0 means healthy
+timeout	vrrp_script	<number>	seconds after which a run counts as failed
 user	vrrp_script	*	
-weight	vrrp_script	<sint> *	
+weight	vrrp_script	<sint> *	priority change while the script fails (negative) or succeeds (positive)
 global_tracking	vrrp_sync_group	*	
 group	vrrp_sync_group	{values}	
 notify	vrrp_sync_group	*	
