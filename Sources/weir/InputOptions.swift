@@ -12,6 +12,11 @@ struct InputOptions: ParsableArguments {
             help: ArgumentHelp("Set an environment variable for \"$NAME\" expansion (repeatable).", valueName: "NAME=VALUE"))
     var env: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Keepalived config id for '@ID' lines, as 'keepalived -i' (default: the host name up to the first dot).",
+        valueName: "ID"))
+    var configID: String?
+
     func validate() throws {
         if haproxy && keepalived { throw ValidationError("--haproxy and --keepalived exclude each other") }
         for assignment in env where !assignment.contains("=") {

@@ -26,7 +26,8 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let session = LintSession(forcedFormat: input.forcedFormat, environment: environment, overrides: input.overrides)
+        let session = LintSession(forcedFormat: input.forcedFormat, environment: environment, overrides: input.overrides,
+                                  configID: input.configID ?? Terminal.shortHostName)
         let outcome = session.lint(files)
         let terminal = Terminal(environment: environment)
         let colour = output.color == .always || (output.color == .auto && terminal.supportsColour)

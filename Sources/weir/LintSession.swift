@@ -21,6 +21,8 @@ struct LintSession {
     let forcedFormat: ConfigFormat?
     let environment: [String: String]
     let overrides: [String: String]
+    /// The Keepalived config id that selects `@ID` lines.
+    let configID: String
 
     func lint(_ paths: [String]) -> Outcome {
         var outcome = Outcome()
@@ -40,7 +42,7 @@ struct LintSession {
             outcome.diagnostics += reader.read(haproxyFiles).diagnostics
         }
         for file in keepalivedFiles {
-            let result = KeepalivedParser().parse(file)
+            let result = KeepalivedParser(configID: configID).parse(file)
             outcome.diagnostics += result.diagnostics
             for included in result.includedFiles { outcome.sources[included.path] = included }
         }

@@ -1,7 +1,7 @@
 import ConfigDiagnostics
 import Foundation
 
-/// The process's standard output and what it is connected to.
+/// The process's standard output, what it is connected to, and the host it runs on.
 struct Terminal {
     let environment: [String: String]
 
@@ -9,6 +9,11 @@ struct Terminal {
 
     /// Colour only on a terminal, never with NO_COLOR set or TERM=dumb.
     var supportsColour: Bool { TextRenderer.shouldUseColour(isTTY: isTTY, environment: environment) }
+
+    /// The host name up to its first dot, Keepalived's default config id.
+    static var shortHostName: String {
+        ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? ""
+    }
 
     func write(_ text: String) {
         guard !text.isEmpty else { return }

@@ -116,6 +116,13 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(try lint(["--keepalived", "braces.conf"]).status, 1)
     }
 
+    func testConfigIDSelectsConditionalLines() throws {
+        try write("pair.conf", "vrrp_instance VI_1 {\n@node-a    priorty 150\n@^node-a   priority 50\n}\n")
+        XCTAssertEqual(try lint(["--config-id", "node-b", "pair.conf"]).status, 0)
+        let result = try lint(["--config-id", "node-a", "--format", "json", "pair.conf"])
+        XCTAssertEqual(try ReportedDiagnostic.parse(result.stdout).map(\.description), ["error 2:12 keepalived-unknown-keyword"])
+    }
+
     func testDirectoryOfTenThousandFiles() throws {
         let many = directory.appendingPathComponent("many")
         try FileManager.default.createDirectory(at: many, withIntermediateDirectories: true)
