@@ -25,10 +25,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "WeirTestSupport", path: "Tests/WeirTestSupport"),
         .testTarget(name: "ConfigDiagnosticsTests", dependencies: ["ConfigDiagnostics"]),
         .testTarget(name: "ConfigGrammarTests", dependencies: ["ConfigGrammar"]),
-        .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar"]),
-        .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar"]),
+        .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar", "WeirTestSupport"]),
+        .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics"]),
     ]
 )

@@ -1,3 +1,4 @@
+import ConfigGrammar
 import ConfigDiagnostics
 
 /// Checks each statement against the keyword table as it is read.
@@ -33,7 +34,7 @@ extension TreeBuilder {
             return
         }
         var fixIts: [FixIt] = []
-        if let suggestion = closest(to: keyword.text, in: parser.table.keywords(in: block)) {
+        if let suggestion = Suggestion.closest(to: keyword.text, in: parser.table.keywords(in: block)) {
             fixIts.append(FixIt(message: KeepalivedMessage.didYouMean(suggestion),
                                 range: files[keyword.file].range(keyword.start, keyword.end), replacement: suggestion))
         }
@@ -99,31 +100,5 @@ extension TreeBuilder {
         guard let colon = expected.firstIndex(of: ":") else { return nil }
         let bounds = expected[expected.index(after: colon)...].dropLast().split(separator: "-").compactMap { Int($0) }
         return bounds.count == 2 && bounds[0] <= bounds[1] ? bounds[0]...bounds[1] : nil
-    }
-
-    /// The closest keyword by edit distance, when close enough to be a typo.
-    private func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, min(3, word.count / 3))
-        return candidates
-            .map { ($0, EditDistance.between(word, $0)) }
-            .filter { $0.1 <= limit }
-            .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
-    }
-}
-
-/// Levenshtein distance between two short words.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 @testable import HAProxyConfig
+import WeirTestSupport
 import XCTest
 
 /// Test input with `↓` markers placed right before the words where
@@ -10,22 +11,9 @@ struct MarkedSource {
     let markers: [Int]
 
     init(_ text: String, path: String = "test.cfg") {
-        var bytes: [UInt8] = []
-        var markers: [Int] = []
-        let marker = Array("↓".utf8)
-        let raw = Array(text.utf8)
-        var index = 0
-        while index < raw.count {
-            if index + marker.count <= raw.count, Array(raw[index..<index + marker.count]) == marker {
-                markers.append(bytes.count)
-                index += marker.count
-            } else {
-                bytes.append(raw[index])
-                index += 1
-            }
-        }
-        self.file = SourceFile(path: path, bytes: bytes)
-        self.markers = markers
+        let marked = MarkedText(text)
+        self.file = SourceFile(path: path, bytes: marked.bytes)
+        self.markers = marked.markers
     }
 }
 

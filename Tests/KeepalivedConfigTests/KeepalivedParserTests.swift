@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 @testable import KeepalivedConfig
+import WeirTestSupport
 import XCTest
 
 final class KeepalivedParserTests: XCTestCase {
@@ -7,20 +8,7 @@ final class KeepalivedParserTests: XCTestCase {
     private func parse(_ marked: String, configID: String? = nil, files: [String: String] = [:])
         -> (KeepalivedParseResult, [Int])
     {
-        var bytes: [UInt8] = []
-        var markers: [Int] = []
-        let marker = Array("↓".utf8)
-        let raw = Array(marked.utf8)
-        var index = 0
-        while index < raw.count {
-            if index + marker.count <= raw.count, Array(raw[index..<index + marker.count]) == marker {
-                markers.append(bytes.count)
-                index += marker.count
-            } else {
-                bytes.append(raw[index])
-                index += 1
-            }
-        }
+        let marked = MarkedText(marked)
         let parser = KeepalivedParser(
             configID: configID,
             loadFile: { path in
@@ -30,7 +18,7 @@ final class KeepalivedParserTests: XCTestCase {
             expandPattern: { pattern in
                 files.keys.filter { !$0.contains("*") && ($0 == pattern || (pattern.hasSuffix("*.conf") && $0.hasSuffix(".conf"))) }
             })
-        return (parser.parse(SourceFile(path: "/etc/keepalived/keepalived.conf", bytes: bytes)), markers)
+        return (parser.parse(SourceFile(path: "/etc/keepalived/keepalived.conf", bytes: marked.bytes)), marked.markers)
     }
 
     private func assertFindings(_ marked: String, _ rules: [String], file: StaticString = #filePath, line: UInt = #line) {

@@ -1,3 +1,4 @@
+import ConfigGrammar
 import ConfigDiagnostics
 
 /// Checks words against an `ArgumentSignature`, producing findings at the

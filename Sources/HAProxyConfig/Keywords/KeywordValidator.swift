@@ -1,3 +1,4 @@
+import ConfigGrammar
 import ConfigDiagnostics
 
 /// Checks every statement of a `ConfigSyntax` against the grammar tables:

@@ -1,4 +1,5 @@
-/// "Did you mean" suggestions by edit distance.
+/// "Did you mean" suggestions by edit distance, for unknown keywords of
+/// either language.
 public enum Suggestion {
     /// The candidate closest to `word`, when it is close enough to be a typo.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
@@ -14,7 +15,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance, giving up (returning `limit + 1`) when it exceeds `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+    public static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         let a = Array(a.utf8), b = Array(b.utf8)
         if abs(a.count - b.count) > limit { return limit + 1 }
         var previous = Array(0...b.count)
