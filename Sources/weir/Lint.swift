@@ -2,6 +2,13 @@ import ArgumentParser
 import ConfigDiagnostics
 import Foundation
 
+/// What `weir lint` itself says, beside the diagnostics.
+enum LintMessage {
+    static func clean(fileCount: Int) -> String {
+        "No problems found in \(fileCount) file\(fileCount == 1 ? "" : "s").\n"
+    }
+}
+
 /// `weir lint`: report what HAProxy and Keepalived would reject.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +39,10 @@ struct Lint: ParsableCommand {
         let terminal = Terminal(environment: environment)
         let colour = output.color == .always || (output.color == .auto && terminal.supportsColour)
         let context = RenderContext(sources: outcome.sources, useColour: colour, toolVersion: WeirVersion.current)
-        let text = output.format.render(outcome.diagnostics, context: context)
+        var text = output.format.render(outcome.diagnostics, context: context)
+        if output.format == .text, outcome.diagnostics.isEmpty {
+            text = LintMessage.clean(fileCount: outcome.sources.count)
+        }
         terminal.write(text)
         throw ExitCode(outcome.exitStatus(strict: output.strict))
     }

@@ -32,7 +32,8 @@ final class LintCommandTests: XCTestCase {
         try write("good.cfg", Self.good)
         let result = try lint(["good.cfg"])
         XCTAssertEqual(result.status, 0)
-        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stdout, "No problems found in 1 file.\n")
+        XCTAssertEqual(try lint(["--format", "github", "good.cfg"]).stdout, "")
     }
 
     func testErrorsExitOneWithClangStyleText() throws {
