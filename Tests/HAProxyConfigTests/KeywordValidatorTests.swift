@@ -69,7 +69,8 @@ final class KeywordValidatorTests: XCTestCase {
     func testNamesAndHeaders() {
         assertDiagnostics("frontend ↓www.example.com:8002/x\n", ["invalid-name"])
         assertDiagnostics("frontend b11 ↓:11000,:11001\n", ["extra-argument"])
-        assertDiagnostics("frontend web from base\n", [])
+        assertDiagnostics("defaults base\nfrontend web from base\n", [])
+        assertDiagnostics("frontend web from ↓base\ndefaults base\n", ["defaults-undefined"])
         assertDiagnostics("backend b\n    server ↓bk2/srv-1 127.0.0.1:80\n", ["invalid-name"])
         assertDiagnostics("backend b\n    acl ↓bad!name src 10.0.0.1\n", ["invalid-name"])
     }

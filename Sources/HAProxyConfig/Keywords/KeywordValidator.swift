@@ -13,9 +13,12 @@ public struct KeywordValidator: Sendable {
 
     public func validate(_ syntax: ConfigSyntax) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var defaultsSeen: Set<String> = []
         for section in syntax.sections {
             let file = syntax.files[section.header.file]
             diagnostics += validateHeader(section, file)
+            if let missing = undefinedDefaults(section, seen: defaultsSeen, file) { diagnostics.append(missing) }
+            if section.kind == "defaults", let name = section.name, name != "from" { defaultsSeen.insert(name) }
             let anonymousDefaults = section.kind == "defaults" && section.name == nil
             for statement in section.statements {
                 if anonymousDefaults, let diagnostic = ruleInAnonymousDefaults(statement, file) {
@@ -26,6 +29,15 @@ public struct KeywordValidator: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// `from NAME` must name a `defaults` section defined earlier.
+    private func undefinedDefaults(_ section: SyntaxSection, seen: Set<String>, _ file: SyntaxFile) -> Diagnostic? {
+        let header = section.header.words
+        guard Self.proxySections.contains(section.kind), let from = header.firstIndex(where: { $0.text == "from" }),
+              from + 1 < header.count, !seen.contains(header[from + 1].text) else { return nil }
+        let name = header[from + 1]
+        return Diagnostic(.error, .defaultsUndefined, ValidationMessage.defaultsUndefined(name.text), at: file.range(of: name))
     }
 
     /// Keywords HAProxy 2.6 accepts only in a named `defaults` section.

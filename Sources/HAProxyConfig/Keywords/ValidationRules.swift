@@ -11,6 +11,7 @@ extension RuleID {
     static let unknownBindOption = RuleID("unknown-bind-option")
     static let unknownServerOption = RuleID("unknown-server-option")
     static let invalidName = RuleID("invalid-name")
+    static let defaultsUndefined = RuleID("defaults-undefined")
 }
 
 /// The validator's messages, kept beside the rule ids they belong to.
@@ -33,6 +34,9 @@ enum ValidationMessage {
         "character '\(character)' is not allowed in \(kind) name '\(name)': use letters, digits, '.', ':', '_' and '-'"
     }
     static let useBind = "a listening address in the section header is no longer accepted: use a 'bind' line"
+    static func defaultsUndefined(_ name: String) -> String {
+        "no 'defaults \(name)' section before this one: a named defaults section must come before the sections that use it"
+    }
     static func ignored(_ keyword: String, _ section: String) -> String {
         "'\(keyword)' has no effect in a '\(section)' section: HAProxy ignores it"
     }
