@@ -68,6 +68,11 @@ final class LineLexerTests: XCTestCase {
         XCTAssertEqual(line.trailingBackslash, 14)
     }
 
+    func testCarriageReturnEndsTheLine() {
+        XCTAssertEqual(words("bind :80\r ssl"), ["bind", ":80"])
+        XCTAssertEqual(lex("bind :80 \\\r").trailingBackslash, 9)
+    }
+
     func testTooManyWords() {
         let line = lex((0..<70).map { "w\($0)" }.joined(separator: " "))
         XCTAssertEqual(line.problems.first?.rule, .tooManyWords)

@@ -97,6 +97,8 @@ private struct Scanner {
                 problem(.strayNulByte, LexerMessage.strayNulByte, position, position + 1)
                 break
             }
+            // A CR ends the line for HAProxy, wherever it stands.
+            if c == UInt8(ascii: "\r") { break }
             if c == .hash && !inSingle && !inDouble {
                 result.commentStart = position
                 break
@@ -170,7 +172,7 @@ private struct Scanner {
             }
             current.append(high << 4 | low)
             position += 4
-        case nil:
+        case nil, UInt8(ascii: "\r"):
             result.trailingBackslash = position
             current.append(.backslash)
             position += 1
