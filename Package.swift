@@ -12,16 +12,21 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         .target(name: "ConfigDiagnostics"),
         .target(name: "ConfigGrammar"),
         .target(name: "HAProxyConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
         .target(name: "KeepalivedConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
+        .target(
+            name: "ConfigYAML",
+            dependencies: ["ConfigDiagnostics", "HAProxyConfig", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "weir",
             dependencies: [
-                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig",
+                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +35,7 @@ let package = Package(
         .testTarget(name: "ConfigGrammarTests", dependencies: ["ConfigGrammar"]),
         .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
+        .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics"]),
     ]
 )

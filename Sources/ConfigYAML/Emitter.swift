@@ -1,0 +1,161 @@
+import ConfigDiagnostics
+import Yams
+
+/// Writes haproxy.cfg lines from YAML nodes, remembering where each came from.
+struct Emitter {
+    let file: SourceFile
+    var lines: [String] = []
+    var origins: [SourceRange] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(file: SourceFile) { self.file = file }
+
+    func range(of node: Node?) -> SourceRange {
+        guard let mark = node?.mark else { return file.range(0, 0) }
+        let offset = mark.line - 1 < file.lineStarts.count ? file.lineStarts[mark.line - 1] + mark.column - 1 : 0
+        return file.range(offset, offset + max(1, (node?.string?.utf8.count ?? 1)))
+    }
+
+    func diagnostic(_ rule: RuleID, _ message: String, _ node: Node?) -> Diagnostic {
+        Diagnostic(.error, rule, message, at: range(of: node))
+    }
+
+    func syntaxError(_ error: YamlError) -> Diagnostic {
+        var line = 1, column = 1, detail = "\(error)"
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            line = mark.line; column = mark.column; detail = problem
+        default: break
+        }
+        let offset = line - 1 < file.lineStarts.count ? file.lineStarts[line - 1] + column - 1 : 0
+        return Diagnostic(.error, .yamlSyntax, YAMLMessage.syntax(detail), at: file.range(offset, offset + 1))
+    }
+
+    mutating func emit(_ text: String, _ node: Node?) {
+        lines.append(text)
+        origins.append(range(of: node))
+    }
+
+    /// `frontends: [ {name: …, …}, … ]` (a single mapping is accepted too).
+    mutating func sections(_ kind: String, _ value: Node, listKey: String) {
+        let entries: [Node]
+        switch value {
+        case .sequence(let sequence): entries = Array(sequence)
+        case .mapping: entries = [value]
+        default:
+            diagnostics.append(diagnostic(.yamlUnexpectedType, YAMLMessage.expected("a list of sections", for: listKey), value))
+            return
+        }
+        for entry in entries {
+            section(header: kind, body: entry, nameRequired: kind != "defaults", listKey: listKey)
+        }
+    }
+
+    /// `sections: [ {type: ring, name: x, …} ]` for any other section kind.
+    mutating func genericSections(_ value: Node) {
+        guard case .sequence(let sequence) = value else {
+            diagnostics.append(diagnostic(.yamlUnexpectedType, YAMLMessage.expected("a list of sections", for: "sections"), value))
+            return
+        }
+        for entry in sequence {
+            guard let type = entry["type"]?.string else {
+                diagnostics.append(diagnostic(.yamlMissingName, YAMLMessage.expected("a 'type'", for: "sections"), entry))
+                continue
+            }
+            section(header: type, body: entry, nameRequired: false, listKey: "sections")
+        }
+    }
+
+    mutating func section(header kind: String, body: Node, nameRequired: Bool, listKey: String = "global") {
+        guard case .mapping(let mapping) = body else {
+            diagnostics.append(diagnostic(.yamlUnexpectedType, YAMLMessage.expected("a mapping", for: listKey), body))
+            return
+        }
+        let name = mapping["name"]?.string
+        if nameRequired && name == nil {
+            diagnostics.append(diagnostic(.yamlMissingName, YAMLMessage.missingName(listKey), body))
+            return
+        }
+        if !lines.isEmpty { emit("", body) }
+        var header = kind
+        if let name { header += " " + name }
+        if let from = mapping["from"]?.string { header += " from " + from }
+        emit(header, mapping["name"] ?? body)
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            guard !["name", "from", "type"].contains(key) else { continue }
+            directive(key, value, keyNode)
+        }
+    }
+
+    /// One YAML key inside a section.
+    mutating func directive(_ key: String, _ value: Node, _ keyNode: Node) {
+        switch key {
+        case "raw":
+            for item in value.array() { emit("    " + (item.string ?? ""), item) }
+        case "servers":
+            for server in value.array() { emit("    server " + serverLine(server), server) }
+        case "default-server":
+            emit("    default-server " + options(value), value)
+        default:
+            values(key, value)
+        }
+    }
+
+    /// `key: scalar | true | false | [items] | {sub: value}`.
+    mutating func values(_ prefix: String, _ value: Node) {
+        switch value {
+        case .scalar(let scalar):
+            if let flag = Self.flag(value) {
+                emit("    " + (flag ? "" : "no ") + prefix, value)
+            } else {
+                emit("    " + prefix + " " + scalar.string, value)
+            }
+        case .sequence(let sequence):
+            for item in sequence { values(prefix, item) }
+        case .mapping(let mapping):
+            for (subKey, subValue) in mapping {
+                let sub = subKey.string ?? ""
+                if Self.flag(subValue) == false, prefix == "option" || prefix == "log" {
+                    emit("    no " + prefix + " " + sub, subValue)
+                } else if Self.flag(subValue) == true {
+                    emit("    " + prefix + " " + sub, subValue)
+                } else {
+                    values(prefix + " " + sub, subValue)
+                }
+            }
+        }
+    }
+
+    /// `true` or `false` written plainly; anything else (`on`, `"true"`) is a word.
+    static func flag(_ node: Node) -> Bool? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        switch scalar.string {
+        case "true": return true
+        case "false": return false
+        default: return nil
+        }
+    }
+
+    /// `{name: web01, address: 10.0.0.1:80, check: true, inter: 2s}`.
+    func serverLine(_ node: Node) -> String {
+        let name = node["name"]?.string ?? ""
+        let address = node["address"]?.string ?? ""
+        let rest = options(node, skipping: ["name", "address"])
+        return [name, address, rest].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Options of a server or default-server map: `flag: true` → `flag`, `key: value` → `key value`.
+    func options(_ node: Node, skipping: Set<String> = []) -> String {
+        guard case .mapping(let mapping) = node else { return node.string ?? "" }
+        var words: [String] = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            if skipping.contains(key) { continue }
+            if let flag = Self.flag(value) { words.append(flag ? key : "no-" + key) } else {
+                words.append(key + " " + (value.string ?? ""))
+            }
+        }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import ConfigDiagnostics
+import ConfigYAML
+import Foundation
+import HAProxyConfig
+
+/// `weir convert`: site YAML to haproxy.cfg and back.
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a site YAML to haproxy.cfg, or haproxy.cfg to YAML.",
+        discussion: """
+            A .yaml/.yml input becomes haproxy.cfg; anything else is read as haproxy.cfg and becomes YAML \
+            (the format is described in weir-yaml(5)). The result is checked before it is written: any error \
+            (located in the input, YAML errors at the YAML's own line and column) stops the conversion and \
+            nothing is written. Output files are written atomically. Without -o the result goes to standard \
+            output. Keepalived pairs are not converted yet.
+            """
+    )
+
+    /// What to produce.
+    enum Target: String, ExpressibleByArgument, CaseIterable {
+        case haproxy, yaml
+    }
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "What to produce: haproxy or yaml (default: the other format than the input).")
+    var to: Target?
+
+    @Option(name: .shortAndLong, help: "Write the result to this file (atomically) instead of standard output.")
+    var out: String?
+
+    @Argument(help: "The file to convert.")
+    var input: String
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let source: SourceFile
+        switch SourceLoader.load(input) {
+        case .success(let loaded): source = loaded
+        case .failure(let diagnostic):
+            report([diagnostic], sources: [:], environment: environment)
+            throw ExitCode(2)
+        }
+        let isYAML = input.hasSuffix(".yaml") || input.hasSuffix(".yml")
+        let target = to ?? (isYAML ? .haproxy : .yaml)
+        let result = target == .haproxy && isYAML ? fromYAML(source, environment) : toYAML(source, environment)
+        let errors = result.diagnostics.contains(atLeast: .error)
+        if !result.diagnostics.isEmpty || errors { report(result.diagnostics, sources: [source.path: source], environment: environment) }
+        guard !errors, let text = result.text else { throw ExitCode(1) }
+        if let out {
+            if case .failure(let diagnostic) = AtomicWriter.write(text, to: out) {
+                report([diagnostic], sources: [:], environment: environment)
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    private func fromYAML(_ source: SourceFile, _ environment: [String: String]) -> (text: String?, diagnostics: [Diagnostic]) {
+        let (generated, diagnostics) = HAProxyYAMLReader().read(source)
+        guard let generated, !diagnostics.contains(atLeast: .error) else { return (nil, diagnostics) }
+        let check = HAProxyReader(variables: VariableResolver(environment: environment))
+            .read([SourceFile(path: source.path + " (generated)", text: generated.text)])
+        return (generated.text, diagnostics + check.diagnostics.map(generated.relocate))
+    }
+
+    private func toYAML(_ source: SourceFile, _ environment: [String: String]) -> (text: String?, diagnostics: [Diagnostic]) {
+        let parsed = HAProxyReader(variables: VariableResolver(environment: environment)).read([source])
+        guard !parsed.diagnostics.contains(atLeast: .error) else { return (nil, parsed.diagnostics) }
+        do {
+            return (try HAProxyYAMLWriter().write(parsed.syntax), parsed.diagnostics)
+        } catch {
+            let start = SourceLocation(offset: 0, line: 1, column: 1)
+            return (nil, [Diagnostic(.error, RuleID("yaml-syntax"), "cannot write YAML: \(error)",
+                                     at: SourceRange(file: source.path, start: start, end: start))])
+        }
+    }
+
+    private func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile], environment: [String: String]) {
+        let terminal = Terminal(environment: environment)
+        let colour = output.color == .always || (output.color == .auto && isatty(STDERR_FILENO) == 1 && terminal.supportsColour)
+        let context = RenderContext(sources: sources, useColour: colour, toolVersion: WeirVersion.current)
+        FileHandle.standardError.write(Data(output.format.render(diagnostics, context: context).utf8))
+    }
+}
