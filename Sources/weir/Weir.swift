@@ -6,7 +6,7 @@ import Foundation
 struct Weir: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weir",
-        abstract: "Lint and format HAProxy and Keepalived configuration.",
+        abstract: "Lint, format and convert HAProxy and Keepalived configuration.",
         discussion: """
             weir reads haproxy.cfg and keepalived.conf the way HAProxy 2.6 and Keepalived 2.2 read them \
             and reports what they would reject, with file:line:column, a rule id and a fix where one exists.
