@@ -37,10 +37,13 @@ public struct HAProxyYAMLReader: Sendable {
                 emitter.sections(entry.section, value, listKey: key)
             } else if key == "sections" {
                 emitter.genericSections(value)
+            } else if key == "keepalived" || key == "nodes" {
+                continue
             } else {
                 emitter.diagnostics.append(emitter.diagnostic(.yamlUnknownKey, YAMLMessage.unknownTopKey(key), keyNode))
             }
         }
+        guard !emitter.lines.isEmpty else { return (nil, emitter.diagnostics) }
         return (GeneratedConfig(text: emitter.lines.joined(separator: "\n") + "\n", origins: emitter.origins),
                 emitter.diagnostics)
     }

@@ -13,6 +13,6 @@ enum YAMLMessage {
     static func expected(_ what: String, for key: String) -> String { "'\(key)' expects \(what)" }
     static func missingName(_ section: String) -> String { "every entry of '\(section)' needs a 'name'" }
     static func unknownTopKey(_ key: String) -> String {
-        "unknown top-level key '\(key)': use global, defaults, frontends, backends, listens, peers, userlists, resolvers or sections"
+        "unknown top-level key '\(key)': use global, defaults, frontends, backends, listens, peers, userlists, resolvers, sections, keepalived or nodes"
     }
 }

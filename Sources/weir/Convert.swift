@@ -3,6 +3,7 @@ import ConfigDiagnostics
 import ConfigYAML
 import Foundation
 import HAProxyConfig
+import KeepalivedConfig
 
 /// `weir convert`: site YAML to haproxy.cfg and back.
 struct Convert: ParsableCommand {
@@ -13,7 +14,8 @@ struct Convert: ParsableCommand {
             (the format is described in weir-yaml(5)). The result is checked before it is written: any error \
             (located in the input, YAML errors at the YAML's own line and column) stops the conversion and \
             nothing is written. Output files are written atomically. Without -o the result goes to standard \
-            output. Keepalived pairs are not converted yet.
+            output. A YAML with 'keepalived' and 'nodes' also gives one keepalived.conf per node: -o names a \
+            directory, which receives haproxy.cfg and NODE/keepalived.conf.
             """
     )
 
@@ -27,7 +29,7 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "What to produce: haproxy or yaml (default: the other format than the input).")
     var to: Target?
 
-    @Option(name: .shortAndLong, help: "Write the result to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write the result to this file (atomically) instead of standard output; a directory for a YAML with a Keepalived pair.")
     var out: String?
 
     @Argument(help: "The file to convert.")
@@ -44,17 +46,50 @@ struct Convert: ParsableCommand {
         }
         let isYAML = input.hasSuffix(".yaml") || input.hasSuffix(".yml")
         let target = to ?? (isYAML ? .haproxy : .yaml)
-        let result = target == .haproxy && isYAML ? fromYAML(source, environment) : toYAML(source, environment)
-        let errors = result.diagnostics.contains(atLeast: .error)
-        if !result.diagnostics.isEmpty || errors { report(result.diagnostics, sources: [source.path: source], environment: environment) }
-        guard !errors, let text = result.text else { throw ExitCode(1) }
-        if let out {
-            if case .failure(let diagnostic) = AtomicWriter.write(text, to: out) {
+        if (target == .haproxy) != isYAML {
+            throw ValidationError("'\(input)' is \(isYAML ? "YAML" : "haproxy.cfg") already: use --to \(isYAML ? "haproxy" : "yaml")")
+        }
+        guard target == .haproxy else {
+            let result = toYAML(source, environment)
+            try finish(result.text.map { [(out, $0)] } ?? [], result.diagnostics, source, environment)
+            return
+        }
+        var (haproxy, diagnostics) = fromYAML(source, environment)
+        let (nodes, pairDiagnostics) = KeepalivedPairReader().read(source)
+        diagnostics += pairDiagnostics
+        guard !nodes.isEmpty else {
+            try finish(haproxy.map { [(out, $0)] } ?? [], diagnostics, source, environment)
+            return
+        }
+        guard let directory = out else {
+            throw ValidationError("this YAML describes a Keepalived pair: give a directory with -o")
+        }
+        var outputs: [(String?, String)] = []
+        if let haproxy { outputs.append((directory + "/haproxy.cfg", haproxy)) }
+        for node in nodes {
+            let path = directory + "/" + node.name + "/keepalived.conf"
+            diagnostics += KeepalivedParser(configID: node.name).parse(SourceFile(path: path, text: node.text)).diagnostics
+            outputs.append((path, node.text))
+        }
+        try finish(outputs, diagnostics, source, environment)
+    }
+
+    /// Reports the diagnostics; writes the outputs only when there is no error.
+    private func finish(_ outputs: [(path: String?, text: String)], _ diagnostics: [Diagnostic], _ source: SourceFile,
+                        _ environment: [String: String]) throws {
+        if !diagnostics.isEmpty { report(diagnostics, sources: [source.path: source], environment: environment) }
+        guard !diagnostics.contains(atLeast: .error), !outputs.isEmpty else { throw ExitCode(1) }
+        for (path, text) in outputs {
+            guard let path else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+                continue
+            }
+            let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            if case .failure(let diagnostic) = AtomicWriter.write(text, to: path) {
                 report([diagnostic], sources: [:], environment: environment)
                 throw ExitCode(2)
             }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 

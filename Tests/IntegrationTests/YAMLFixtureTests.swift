@@ -8,9 +8,13 @@ final class YAMLFixtureTests: XCTestCase {
     static let root = WeirProcess.packageRoot
 
     func testProductionYAMLBecomesTheArticlesConfig() throws {
-        let yaml = Self.root.appendingPathComponent("Fixtures/yaml/production-haproxy.yaml")
-        let converted = try WeirProcess.weir(["convert", yaml.path])
-        XCTAssertEqual(converted.status, 0, converted.stderr)
+        let yaml = Self.root.appendingPathComponent("Fixtures/yaml/production.yaml")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("weir-production-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try WeirProcess.weir(["convert", yaml.path, "-o", work.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let converted = WeirProcess.Result(
+            status: 0, stdout: try String(contentsOf: work.appendingPathComponent("haproxy.cfg"), encoding: .utf8), stderr: "")
         let formattedOriginal = try WeirProcess.weir(
             ["fmt", "-"], stdin: try Data(contentsOf: Self.root.appendingPathComponent("Fixtures/article/19-production.cfg")))
         let formattedConverted = try WeirProcess.weir(["fmt", "--haproxy", "-"], stdin: Data(converted.stdout.utf8))
@@ -27,7 +31,7 @@ final class YAMLFixtureTests: XCTestCase {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("weir-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        var documents = [Self.root.appendingPathComponent("Fixtures/yaml/production-haproxy.yaml").path]
+        var documents = [Self.root.appendingPathComponent("Fixtures/yaml/production.yaml").path]
         for fixture in try ArticleFixtureTests.fixtures() where fixture.pathExtension == "cfg" {
             let target = work.appendingPathComponent(fixture.deletingPathExtension().lastPathComponent + ".yaml")
             let result = try WeirProcess.weir(["convert", fixture.path, "-o", target.path])
@@ -44,5 +48,32 @@ final class YAMLFixtureTests: XCTestCase {
         let result = try WeirProcess.run(python, ["-c", script, Self.root.appendingPathComponent("Grammar/weir-yaml.schema.json").path]
                                          + documents)
         XCTAssertEqual(result.status, 0, result.stderr)
+    }
+}
+
+/// The article's Keepalived pair from the same YAML.
+final class YAMLPairTests: XCTestCase {
+    func testPairBecomesTheArticlesNodes() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("weir-pair-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let yaml = YAMLFixtureTests.root.appendingPathComponent("Fixtures/yaml/production.yaml")
+        let result = try WeirProcess.weir(["convert", yaml.path, "-o", work.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let article = YAMLFixtureTests.root.appendingPathComponent("Fixtures/article")
+        for (node, fixture) in [("sw-infrarunbook-01", "13-keepalived-primary.conf"), ("sw-infrarunbook-02", "14-keepalived-standby.conf")] {
+            let generated = work.appendingPathComponent("\(node)/keepalived.conf")
+            XCTAssertEqual(try WeirProcess.weir(["lint", "--keepalived", generated.path]).status, 0)
+            // The settings that make the pair work are the article's.
+            let fields = ["state", "interface", "virtual_router_id", "priority", "advert_int", "auth_type", "auth_pass", "10.10.0.10/24"]
+            let words = { (url: URL) in
+                try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
+                    .map { $0.split(separator: " ").map(String.init) }
+                    .filter { fields.contains($0.first ?? "") }
+                    .map { $0.joined(separator: " ") }.sorted()
+            }
+            XCTAssertEqual(try words(generated), try words(article.appendingPathComponent(fixture)), node)
+        }
+        let haproxy = try String(contentsOf: work.appendingPathComponent("haproxy.cfg"), encoding: .utf8)
+        XCTAssertTrue(haproxy.contains("frontend https_in"))
     }
 }

@@ -1,0 +1,114 @@
+import ConfigDiagnostics
+import Yams
+
+/// Turns the `keepalived:` and `nodes:` parts of a site YAML into one
+/// keepalived.conf per node. Shared settings (VRID, VIPs, authentication,
+/// advert_int, track scripts) are written once in `keepalived.instances`;
+/// each node gives what differs (`state`, `priority`, `interface`, and its
+/// `address` for unicast). With `unicast: true` on an instance, each node
+/// gets `unicast_src_ip` (its own address) and `unicast_peer` (the others').
+/// Keys are Keepalived keywords, with the same value rules as the HAProxy
+/// part (scalars, `true` flags, lists, nested maps for blocks).
+public struct KeepalivedPairReader: Sendable {
+    public init() {}
+
+    /// The configuration of every node, by node name (in YAML order).
+    public func read(_ file: SourceFile) -> (nodes: [(name: String, text: String)], diagnostics: [Diagnostic]) {
+        let emitter = Emitter(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: String(decoding: file.bytes, as: UTF8.self))
+        } catch let error as YamlError {
+            return ([], [emitter.syntaxError(error)])
+        } catch {
+            return ([], [emitter.diagnostic(.yamlSyntax, YAMLMessage.syntax("\(error)"), nil)])
+        }
+        guard let keepalived = root?["keepalived"] else { return ([], []) }
+        guard case .mapping(let nodeMap)? = root?["nodes"] else {
+            return ([], [emitter.diagnostic(.yamlUnexpectedType, YAMLMessage.expected("a mapping of nodes", for: "nodes"),
+                                            root?["nodes"] ?? keepalived)])
+        }
+        let nodes = nodeMap.map { (name: $0.key.string ?? "", settings: $0.value) }
+        var result: [(String, String)] = []
+        for node in nodes {
+            var writer = BlockWriter()
+            if let global = keepalived["global_defs"] { writer.block("global_defs", [], global) }
+            if case .mapping(let scripts)? = keepalived["vrrp_scripts"] {
+                for (name, body) in scripts { writer.block("vrrp_script", [name.string ?? ""], body) }
+            }
+            if case .mapping(let instances)? = keepalived["instances"] {
+                for (nameNode, shared) in instances {
+                    let name = nameNode.string ?? ""
+                    let own = node.settings["keepalived"]?[name]
+                    writer.block("vrrp_instance", [name], merged(shared, own, node: node, all: nodes))
+                }
+            }
+            result.append((node.name, writer.lines.joined(separator: "\n") + "\n"))
+        }
+        return (result, [])
+    }
+
+    /// The instance's shared keys, then the node's own, then unicast settings.
+    private func merged(_ shared: Node, _ own: Node?, node: (name: String, settings: Node),
+                        all: [(name: String, settings: Node)]) -> Node {
+        var pairs: [(Node, Node)] = []
+        var unicast = false
+        if case .mapping(let mapping) = shared {
+            for (key, value) in mapping {
+                if key.string == "unicast" { unicast = Emitter.flag(value) == true; continue }
+                pairs.append((key, value))
+            }
+        }
+        if case .mapping(let mapping)? = own { pairs += mapping.map { ($0.key, $0.value) } }
+        if unicast, let address = node.settings["address"] {
+            pairs.append((Node("unicast_src_ip"), address))
+            let peers = all.filter { $0.name != node.name }.compactMap { $0.settings["address"] }
+            pairs.append((Node("unicast_peer"), Node(peers)))
+        }
+        return Node(pairs)
+    }
+}
+
+/// Writes Keepalived blocks from YAML nodes.
+struct BlockWriter {
+    var lines: [String] = []
+    /// Keywords whose list values form a block of value lines.
+    static let valueBlocks: Set<String> = [
+        "virtual_ipaddress", "virtual_ipaddress_excluded", "track_script", "track_interface", "unicast_peer",
+        "virtual_routes", "virtual_rules", "track_file", "track_process", "group",
+    ]
+
+    mutating func block(_ keyword: String, _ arguments: [String], _ body: Node, depth: Int = 0) {
+        let indent = String(repeating: "    ", count: depth)
+        if !lines.isEmpty, depth == 0 { lines.append("") }
+        lines.append(indent + ([keyword] + arguments).joined(separator: " ") + " {")
+        if case .mapping(let mapping) = body {
+            for (keyNode, value) in mapping { entry(keyNode.string ?? "", value, depth: depth + 1) }
+        }
+        lines.append(indent + "}")
+    }
+
+    mutating func entry(_ key: String, _ value: Node, depth: Int) {
+        let indent = String(repeating: "    ", count: depth)
+        switch value {
+        case .mapping:
+            block(key, [], value, depth: depth)
+        case .sequence(let items) where Self.valueBlocks.contains(key):
+            lines.append(indent + key + " {")
+            for item in items { lines.append(indent + "    " + (item.string ?? "")) }
+            lines.append(indent + "}")
+        case .sequence(let items):
+            for item in items { entry(key, item, depth: depth) }
+        case .scalar(let scalar):
+            if let flag = Emitter.flag(value) {
+                if flag { lines.append(indent + key) }
+            } else {
+                let text = scalar.string
+                // A script line is one word for Keepalived only when quoted.
+                let isScript = key == "script" || key == "misc_path" || key.hasPrefix("notify")
+                let quoted = isScript && text.contains(" ") && !text.hasPrefix("\"") ? "\"" + text + "\"" : text
+                lines.append(indent + key + " " + quoted)
+            }
+        }
+    }
+}
