@@ -75,5 +75,29 @@ final class YAMLPairTests: XCTestCase {
         }
         let haproxy = try String(contentsOf: work.appendingPathComponent("haproxy.cfg"), encoding: .utf8)
         XCTAssertTrue(haproxy.contains("frontend https_in"))
+        try assertKeepalivedAgrees(work, article)
+    }
+
+    /// The real `keepalived -t` finds nothing in the generated files that it
+    /// does not also find in the article's primary node (whose auth_pass is
+    /// too long and whose script runs without script security).
+    private func assertKeepalivedAgrees(_ work: URL, _ article: URL) throws {
+        guard getuid() == 0, WeirProcess.which("keepalived") != nil, WeirProcess.which("unshare") != nil else {
+            throw XCTSkip("keepalived -t needs root for its own network namespace")
+        }
+        func problems(_ file: URL) throws -> Set<String> {
+            let command = "unshare -n sh -c 'ip link add eth0 type dummy 2>/dev/null || ip link add eth0 type bridge; "
+                + "ip link set eth0 up; keepalived -t -f \(file.path)' 2>&1"
+            let output = try WeirProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command]).stdout
+            return Set(output.split(separator: "\n").map {
+                $0.replacingOccurrences(of: #"^\([^)]*\) "#, with: "", options: .regularExpression)
+            })
+        }
+        let expected = try problems(article.appendingPathComponent("13-keepalived-primary.conf"))
+        XCTAssertFalse(expected.isEmpty)
+        for node in ["sw-infrarunbook-01", "sw-infrarunbook-02"] {
+            let found = try problems(work.appendingPathComponent("\(node)/keepalived.conf"))
+            XCTAssertTrue(found.isSubset(of: expected), "\(node): \(found.subtracting(expected))")
+        }
     }
 }
