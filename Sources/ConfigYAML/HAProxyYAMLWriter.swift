@@ -17,22 +17,33 @@ public struct HAProxyYAMLWriter: Sendable {
     }
 
     public func write(_ syntax: ConfigSyntax) throws -> String {
-        var top: [(String, [Node])] = []
-        var global: Node?
-        for section in syntax.sections {
-            let file = syntax.files[section.header.file]
-            let body = self.body(section, file)
-            switch section.kind {
-            case "global": global = body
-            default:
-                let key = HAProxyYAMLReader.proxyLists.first { $0.section == section.kind }?.key ?? "sections"
-                if let index = top.firstIndex(where: { $0.0 == key }) { top[index].1.append(body) } else { top.append((key, [body])) }
+        // Sections keep their meaning only in their order (a defaults section
+        // applies to the proxies after it): group them by kind only when
+        // grouping moves nothing, else list them all in order under `sections`.
+        let keys = syntax.sections.map { Self.listKey(of: $0.kind) }
+        var firstSeen: [String] = []
+        for key in keys where firstSeen.last != key {
+            if firstSeen.contains(key) {
+                firstSeen = []
+                break
             }
+            firstSeen.append(key)
         }
-        var pairs: [(Node, Node)] = []
-        if let global { pairs.append((Node("global"), global)) }
-        for (key, entries) in top { pairs.append((Node(key), Node(entries))) }
+        let grouped = (!firstSeen.isEmpty || keys.isEmpty) && keys.filter({ $0 == "global" }).count <= 1
+        var top: [(String, [Node])] = []
+        for section in syntax.sections {
+            let body = self.body(section, syntax.files[section.header.file], typed: !grouped)
+            let key = grouped ? Self.listKey(of: section.kind) : "sections"
+            if let index = top.firstIndex(where: { $0.0 == key }) { top[index].1.append(body) } else { top.append((key, [body])) }
+        }
+        let pairs = top.map { key, entries in (Node(key), key == "global" ? entries[0] : Node(entries)) }
         return try Yams.serialize(node: Node(pairs), width: -1)
+    }
+
+    /// The top-level YAML key a section kind is listed under.
+    static func listKey(of kind: String) -> String {
+        if kind == "global" { return "global" }
+        return HAProxyYAMLReader.proxyLists.first { $0.section == kind }?.key ?? "sections"
     }
 
     /// A YAML scalar that reads back as the same words.
@@ -45,10 +56,10 @@ public struct HAProxyYAMLWriter: Sendable {
         String(decoding: file.source.bytes[word.start..<word.end], as: UTF8.self)
     }
 
-    private func body(_ section: SyntaxSection, _ file: SyntaxFile) -> Node {
+    private func body(_ section: SyntaxSection, _ file: SyntaxFile, typed: Bool) -> Node {
         var pairs: [(Node, Node)] = []
         let header = section.header.words
-        if section.kind != "global" && !HAProxyYAMLReader.proxyLists.contains(where: { $0.section == section.kind }) {
+        if typed || Self.listKey(of: section.kind) == "sections" {
             pairs.append((Node("type"), Node(section.kind)))
         }
         if header.count > 1, header[1].text != "from" { pairs.append((Node("name"), Self.scalar(raw(header[1], file)))) }
