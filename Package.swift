@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(name: "WeirTestSupport", path: "Tests/WeirTestSupport"),

@@ -58,7 +58,7 @@ struct Emitter {
             return
         }
         for entry in sequence {
-            guard let type = entry["type"]?.string else {
+            guard let type = Self.value(entry, "type")?.string else {
                 diagnostics.append(diagnostic(.yamlMissingName, YAMLMessage.expected("a 'type'", for: "sections"), entry))
                 continue
             }
@@ -71,7 +71,8 @@ struct Emitter {
             diagnostics.append(diagnostic(.yamlUnexpectedType, YAMLMessage.expected("a mapping", for: listKey), body))
             return
         }
-        let name = mapping["name"]?.string
+        let nameNode = Self.value(body, "name")
+        let name = nameNode?.string
         if nameRequired && name == nil {
             diagnostics.append(diagnostic(.yamlMissingName, YAMLMessage.missingName(listKey), body))
             return
@@ -79,8 +80,8 @@ struct Emitter {
         if !lines.isEmpty { emit("", body) }
         var header = kind
         if let name { header += " " + name }
-        if let from = mapping["from"]?.string { header += " from " + from }
-        emit(header, mapping["name"] ?? body)
+        if let from = Self.value(body, "from")?.string { header += " from " + from }
+        emit(header, nameNode ?? body)
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             guard !["name", "from", "type"].contains(key) else { continue }
@@ -127,6 +128,17 @@ struct Emitter {
         }
     }
 
+    /// The value of a key in a mapping. Compares the keys' text: Yams'
+    /// subscript resolves tags with regular expressions, far too slow for
+    /// tens of thousands of servers.
+    static func value(_ node: Node, _ key: String) -> Node? {
+        guard case .mapping(let mapping) = node else { return nil }
+        return mapping.first { pair in
+            if case .scalar(let scalar) = pair.key { return scalar.string == key }
+            return false
+        }?.value
+    }
+
     /// `true` or `false` written plainly; anything else (`on`, `"true"`) is a word.
     static func flag(_ node: Node) -> Bool? {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
@@ -139,8 +151,8 @@ struct Emitter {
 
     /// `{name: web01, address: 10.0.0.1:80, check: true, inter: 2s}`.
     func serverLine(_ node: Node) -> String {
-        let name = node["name"]?.string ?? ""
-        let address = node["address"]?.string ?? ""
+        let name = Self.value(node, "name")?.string ?? ""
+        let address = Self.value(node, "address")?.string ?? ""
         let rest = options(node, skipping: ["name", "address"])
         return [name, address, rest].filter { !$0.isEmpty }.joined(separator: " ")
     }

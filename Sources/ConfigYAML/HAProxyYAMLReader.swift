@@ -16,17 +16,16 @@ public struct HAProxyYAMLReader: Sendable {
     public init() {}
 
     public func read(_ file: SourceFile) -> (config: GeneratedConfig?, diagnostics: [Diagnostic]) {
-        var emitter = Emitter(file: file)
-        let text = String(decoding: file.bytes, as: UTF8.self)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            return (nil, [emitter.syntaxError(error)])
-        } catch {
-            return (nil, [emitter.diagnostic(.yamlSyntax, YAMLMessage.syntax("\(error)"), nil)])
+        switch SiteDocument.compose(file) {
+        case .success(let root): return read(root, in: file)
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        guard let root, case .mapping(let mapping) = root else {
+    }
+
+    /// Reads an already composed document (so the Keepalived part can share it).
+    public func read(_ root: Node, in file: SourceFile) -> (config: GeneratedConfig?, diagnostics: [Diagnostic]) {
+        var emitter = Emitter(file: file)
+        guard case .mapping(let mapping) = root else {
             return (nil, [emitter.diagnostic(.yamlUnexpectedType, YAMLMessage.expected("a mapping", for: "the document"), root)])
         }
         for (keyNode, value) in mapping {

@@ -36,7 +36,7 @@ public struct HAProxyYAMLWriter: Sendable {
             let key = grouped ? Self.listKey(of: section.kind) : "sections"
             if let index = top.firstIndex(where: { $0.0 == key }) { top[index].1.append(body) } else { top.append((key, [body])) }
         }
-        let pairs = top.map { key, entries in (Node(key), key == "global" ? entries[0] : Node(entries)) }
+        let pairs = top.map { key, entries in (Self.scalar(key), key == "global" ? entries[0] : Node(entries)) }
         return try Yams.serialize(node: Node(pairs), width: -1)
     }
 
@@ -46,10 +46,14 @@ public struct HAProxyYAMLWriter: Sendable {
         return HAProxyYAMLReader.proxyLists.first { $0.section == kind }?.key ?? "sections"
     }
 
+    /// `true`, for flags.
+    static var trueNode: Node { Node("true", Tag(.bool)) }
+
     /// A YAML scalar that reads back as the same words.
     static func scalar(_ text: String) -> Node {
         let plainIsRisky = ["true", "false", "yes", "no", "on", "off", "null", "~", ""].contains(text.lowercased())
-        return Node(text, .implicit, plainIsRisky ? .doubleQuoted : .any)
+        // An explicit tag spares Yams resolving it with regular expressions.
+        return Node(text, Tag(.str), plainIsRisky ? .doubleQuoted : .any)
     }
 
     private func raw(_ word: Word, _ file: SyntaxFile) -> String {
@@ -60,11 +64,11 @@ public struct HAProxyYAMLWriter: Sendable {
         var pairs: [(Node, Node)] = []
         let header = section.header.words
         if typed || Self.listKey(of: section.kind) == "sections" {
-            pairs.append((Node("type"), Node(section.kind)))
+            pairs.append((Self.scalar("type"), Node(section.kind)))
         }
-        if header.count > 1, header[1].text != "from" { pairs.append((Node("name"), Self.scalar(raw(header[1], file)))) }
+        if header.count > 1, header[1].text != "from" { pairs.append((Self.scalar("name"), Self.scalar(raw(header[1], file)))) }
         if let from = header.firstIndex(where: { $0.text == "from" }), from + 1 < header.count {
-            pairs.append((Node("from"), Self.scalar(raw(header[from + 1], file))))
+            pairs.append((Self.scalar("from"), Self.scalar(raw(header[from + 1], file))))
         }
         var groups: [(key: String, lines: [[String]])] = []
         for statement in section.statements {
@@ -82,12 +86,12 @@ public struct HAProxyYAMLWriter: Sendable {
         if let acl = groups.firstIndex(where: { $0.key == "acl" }) { groups.insert(groups.remove(at: acl), at: 0) }
         for group in groups {
             if group.key == "server", let servers = serverMaps(group.lines) {
-                pairs.append((Node("servers"), Node(servers)))
+                pairs.append((Self.scalar("servers"), Node(servers)))
             } else if group.key == "timeout" || group.key == "option", let mapping = subMapping(group) {
-                pairs.append((Node(group.key), mapping))
+                pairs.append((Self.scalar(group.key), mapping))
             } else {
-                let values = group.lines.map { $0.isEmpty ? Node("true") : Self.scalar($0.joined(separator: " ")) }
-                pairs.append((Node(group.key), values.count == 1 ? values[0] : Node(values)))
+                let values = group.lines.map { $0.isEmpty ? Self.trueNode : Self.scalar($0.joined(separator: " ")) }
+                pairs.append((Self.scalar(group.key), values.count == 1 ? values[0] : Node(values)))
             }
         }
         return Node(pairs)
@@ -100,7 +104,7 @@ public struct HAProxyYAMLWriter: Sendable {
         for line in group.lines {
             guard let sub = line.first, seen.insert(sub).inserted else { return nil }
             let rest = line.dropFirst().joined(separator: " ")
-            pairs.append((Self.scalar(sub), rest.isEmpty ? Node("true") : Self.scalar(rest)))
+            pairs.append((Self.scalar(sub), rest.isEmpty ? Self.trueNode : Self.scalar(rest)))
         }
         return Node(pairs)
     }
@@ -111,7 +115,7 @@ public struct HAProxyYAMLWriter: Sendable {
         var servers: [Node] = []
         for line in lines {
             guard line.count >= 2 else { return nil }
-            var pairs: [(Node, Node)] = [(Node("name"), Self.scalar(line[0])), (Node("address"), Self.scalar(line[1]))]
+            var pairs: [(Node, Node)] = [(Self.scalar("name"), Self.scalar(line[0])), (Self.scalar("address"), Self.scalar(line[1]))]
             var seen: Set<String> = ["name", "address"]
             var index = 2
             while index < line.count {
@@ -120,7 +124,7 @@ public struct HAProxyYAMLWriter: Sendable {
                       !name.hasPrefix("no-") else { return nil }
                 let arity = option.signature.elements.count
                 guard arity <= 1, index + arity < line.count || arity == 0 else { return nil }
-                pairs.append((Node(name), arity == 0 ? Node("true") : Self.scalar(line[index + 1])))
+                pairs.append((Self.scalar(name), arity == 0 ? Self.trueNode : Self.scalar(line[index + 1])))
                 index += 1 + arity
             }
             servers.append(Node(pairs))

@@ -14,15 +14,16 @@ public struct KeepalivedPairReader: Sendable {
 
     /// The configuration of every node, by node name (in YAML order).
     public func read(_ file: SourceFile) -> (nodes: [(name: String, text: String)], diagnostics: [Diagnostic]) {
-        let emitter = Emitter(file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: String(decoding: file.bytes, as: UTF8.self))
-        } catch let error as YamlError {
-            return ([], [emitter.syntaxError(error)])
-        } catch {
-            return ([], [emitter.diagnostic(.yamlSyntax, YAMLMessage.syntax("\(error)"), nil)])
+        switch SiteDocument.compose(file) {
+        case .success(let root): return read(root, in: file)
+        case .failure(let diagnostic): return ([], [diagnostic])
         }
+    }
+
+    /// Reads an already composed document.
+    public func read(_ document: Node, in file: SourceFile) -> (nodes: [(name: String, text: String)], diagnostics: [Diagnostic]) {
+        let emitter = Emitter(file: file)
+        let root: Node? = document
         guard let keepalived = root?["keepalived"] else { return ([], []) }
         guard case .mapping(let nodeMap)? = root?["nodes"] else {
             return ([], [emitter.diagnostic(.yamlUnexpectedType, YAMLMessage.expected("a mapping of nodes", for: "nodes"),

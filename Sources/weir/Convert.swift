@@ -4,6 +4,7 @@ import ConfigYAML
 import Foundation
 import HAProxyConfig
 import KeepalivedConfig
+import Yams
 
 /// `weir convert`: site YAML to haproxy.cfg and back.
 struct Convert: ParsableCommand {
@@ -54,8 +55,13 @@ struct Convert: ParsableCommand {
             try finish(result.text.map { [(out, $0)] } ?? [], result.diagnostics, source, environment)
             return
         }
-        var (haproxy, diagnostics) = fromYAML(source, environment)
-        let (nodes, pairDiagnostics) = KeepalivedPairReader().read(source)
+        let root: Node
+        switch SiteDocument.compose(source) {
+        case .success(let node): root = node
+        case .failure(let diagnostic): return try finish([], [diagnostic], source, environment)
+        }
+        var (haproxy, diagnostics) = fromYAML(root, source, environment)
+        let (nodes, pairDiagnostics) = KeepalivedPairReader().read(root, in: source)
         diagnostics += pairDiagnostics
         guard !nodes.isEmpty else {
             try finish(haproxy.map { [(out, $0)] } ?? [], diagnostics, source, environment)
@@ -93,8 +99,10 @@ struct Convert: ParsableCommand {
         }
     }
 
-    private func fromYAML(_ source: SourceFile, _ environment: [String: String]) -> (text: String?, diagnostics: [Diagnostic]) {
-        let (generated, diagnostics) = HAProxyYAMLReader().read(source)
+    private func fromYAML(_ root: Node, _ source: SourceFile, _ environment: [String: String])
+        -> (text: String?, diagnostics: [Diagnostic])
+    {
+        let (generated, diagnostics) = HAProxyYAMLReader().read(root, in: source)
         guard let generated, !diagnostics.contains(atLeast: .error) else { return (nil, diagnostics) }
         let check = HAProxyReader(variables: VariableResolver(environment: environment))
             .read([SourceFile(path: source.path + " (generated)", text: generated.text)])
