@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ConfigDiagnostics", targets: ["ConfigDiagnostics"]),
         .library(name: "HAProxyConfig", targets: ["HAProxyConfig"]),
         .library(name: "KeepalivedConfig", targets: ["KeepalivedConfig"]),
+        .library(name: "ConfigCheck", targets: ["ConfigCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,6 +20,7 @@ let package = Package(
         .target(name: "ConfigGrammar"),
         .target(name: "HAProxyConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
         .target(name: "KeepalivedConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
+        .target(name: "ConfigCheck", dependencies: ["ConfigDiagnostics", "ConfigGrammar", "HAProxyConfig", "KeepalivedConfig"]),
         .target(
             name: "ConfigYAML",
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", .product(name: "Yams", package: "Yams")]
@@ -26,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "weir",
             dependencies: [
-                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML",
+                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "ConfigGrammarTests", dependencies: ["ConfigGrammar"]),
         .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
+        .testTarget(name: "ConfigCheckTests", dependencies: ["ConfigCheck", "ConfigDiagnostics", "WeirTestSupport"]),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics"]),
     ]

@@ -1,6 +1,8 @@
 import ArgumentParser
+import ConfigCheck
 import ConfigDiagnostics
 import Foundation
+import HAProxyConfig
 
 /// What `weir lint` itself says, beside the diagnostics.
 enum LintMessage {
@@ -18,25 +20,52 @@ struct Lint: ParsableCommand {
             or --keepalived). Several haproxy files are read in order as one configuration, like \
             `haproxy -f a.cfg -f b.cfg`; a directory contributes its *.cfg files in byte order. Each keepalived \
             file is a configuration of its own. '-' reads standard input.
+
+            The files given without --node are one node: its haproxy.cfg and keepalived.conf are also checked \
+            against each other. Each --node NAME=FILE,FILE names the files of one node of a cluster; with two \
+            or more nodes their Keepalived instances and peers sections are checked across nodes.
+
+            Rules: 'weir explain ID' prints a rule's page. Turn rules off with --disable ID, a .weir.yaml \
+            project file (disable, enable, severity, strict; searched from the current directory upwards), or a \
+            comment: '# weir:disable=ID[,ID]' at the end of a line covers that line (on a section or block \
+            header, the whole section); on a line of its own it covers the next statement or section; \
+            '# weir:disable-file=ID' covers the file.
             """
     )
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var checks: CheckArguments
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
+        "The files of one node of a cluster, checked with the other nodes' (repeatable).", valueName: "NAME=FILE[,FILE…]"))
+    var node: [NodeArgument] = []
 
     @Argument(help: "Files or directories to check ('-' for standard input).")
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one file to check") }
+        if files.isEmpty && node.isEmpty { throw ValidationError("name at least one file to check") }
     }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let session = LintSession(forcedFormat: input.forcedFormat, environment: environment, overrides: input.overrides,
-                                  configID: input.configID ?? Terminal.shortHostName)
-        let outcome = session.lint(files)
         let terminal = Terminal(environment: environment)
+        var project = ProjectFile()
+        if !checks.noProjectFile, let path = ProjectFile.find(from: FileManager.default.currentDirectoryPath) {
+            switch SourceLoader.load(path).flatMap(ProjectFile.read) {
+            case .success(let found): project = found
+            case .failure(let diagnostic):
+                let context = RenderContext(sources: [:], useColour: false, toolVersion: WeirVersion.current)
+                FileHandle.standardError.write(Data(DiagnosticFormat.text.render([diagnostic], context: context).utf8))
+                throw ExitCode(2)
+            }
+        }
+        let linter = Linter(variables: VariableResolver(environment: environment, overrides: input.overrides),
+                            configID: input.configID ?? Terminal.shortHostName,
+                            options: project.options.merging(checks.options))
+        let session = LintSession(forcedFormat: input.forcedFormat, linter: linter)
+        let outcome = session.lint(files, nodes: node)
         let colour = output.color == .always || (output.color == .auto && terminal.supportsColour)
         let context = RenderContext(sources: outcome.sources, useColour: colour, toolVersion: WeirVersion.current)
         var text = output.format.render(outcome.diagnostics, context: context)
@@ -44,6 +73,6 @@ struct Lint: ParsableCommand {
             text = LintMessage.clean(fileCount: outcome.sources.count)
         }
         terminal.write(text)
-        throw ExitCode(outcome.exitStatus(strict: output.strict))
+        throw ExitCode(outcome.exitStatus(strict: output.strict || project.strict))
     }
 }

@@ -1,8 +1,10 @@
+import ConfigCheck
 import ConfigDiagnostics
 import HAProxyConfig
 import KeepalivedConfig
 
-/// Reads the inputs of one `weir lint` run and collects every diagnostic.
+/// Reads the inputs of one `weir lint` run, groups them into nodes and
+/// hands them to the linter.
 struct LintSession {
     /// The result of a run: diagnostics, the sources they point into, and
     /// whether an input could not be read.
@@ -19,34 +21,32 @@ struct LintSession {
     }
 
     let forcedFormat: ConfigFormat?
-    let environment: [String: String]
-    let overrides: [String: String]
-    /// The Keepalived config id that selects `@ID` lines.
-    let configID: String
+    let linter: Linter
 
-    func lint(_ paths: [String]) -> Outcome {
+    /// Lints the files given without a node as one node, and each `--node` as its own.
+    func lint(_ paths: [String], nodes: [NodeArgument] = []) -> Outcome {
         var outcome = Outcome()
-        var haproxyFiles: [SourceFile] = []
-        var keepalivedFiles: [SourceFile] = []
+        var lintNodes: [LintNode] = []
+        if !paths.isEmpty { lintNodes.append(node(nil, paths, &outcome)) }
+        for argument in nodes { lintNodes.append(node(argument.name, argument.paths, &outcome)) }
+        let result = linter.lint(lintNodes)
+        outcome.diagnostics = (outcome.diagnostics + result.diagnostics).sortedForOutput()
+        outcome.sources.merge(result.sources) { $1 }
+        return outcome
+    }
+
+    private func node(_ name: String?, _ paths: [String], _ outcome: inout Outcome) -> LintNode {
+        var node = LintNode(name: name)
         for path in paths {
             for file in load(path, into: &outcome) {
                 outcome.sources[file.path] = file
                 switch format(of: file) {
-                case .haproxy: haproxyFiles.append(file)
-                case .keepalived: keepalivedFiles.append(file)
+                case .haproxy: node.haproxy.append(file)
+                case .keepalived: node.keepalived.append(file)
                 }
             }
         }
-        if !haproxyFiles.isEmpty {
-            let reader = HAProxyReader(variables: VariableResolver(environment: environment, overrides: overrides))
-            outcome.diagnostics += reader.read(haproxyFiles).diagnostics
-        }
-        for file in keepalivedFiles {
-            let result = KeepalivedParser(configID: configID).parse(file)
-            outcome.diagnostics += result.diagnostics
-            for included in result.includedFiles { outcome.sources[included.path] = included }
-        }
-        return outcome
+        return node
     }
 
     private func load(_ path: String, into outcome: inout Outcome) -> [SourceFile] {
@@ -76,5 +76,19 @@ struct LintSession {
         if HAProxyReader.looksLikeHAProxy(file) { return .haproxy }
         if KeepalivedParser.looksLikeKeepalived(file) || file.path.hasSuffix(".conf") { return .keepalived }
         return .haproxy
+    }
+}
+
+/// `--node NAME=FILE[,FILE…]`: the files one node of a cluster runs.
+struct NodeArgument {
+    let name: String
+    let paths: [String]
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, !parts[0].isEmpty else { return nil }
+        name = String(parts[0])
+        paths = parts[1].split(separator: ",").map(String.init)
+        if paths.isEmpty { return nil }
     }
 }

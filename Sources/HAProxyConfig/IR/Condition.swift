@@ -12,6 +12,8 @@ public struct Condition: Sendable, Hashable, Codable {
     public var polarity: Polarity
     /// The condition's words: ACL names, `!`, `or`, `||`, and `{ … }` anonymous ACLs.
     public var terms: [String]
+    /// Where each term is.
+    public var termRanges: [SourceRange]
     public var range: SourceRange
 
     /// Splits `words` at the first unquoted `if`/`unless`.
@@ -23,7 +25,7 @@ public struct Condition: Sendable, Hashable, Codable {
         let end = terms.last?.end ?? words[index].end
         let condition = Condition(
             polarity: words[index].text == "if" ? .if : .unless, terms: terms.map(\.text),
-            range: file.source.range(words[index].start, end))
+            termRanges: terms.map { file.range(of: $0) }, range: file.source.range(words[index].start, end))
         return (Array(words[..<index]), condition)
     }
 }
@@ -35,12 +37,16 @@ public struct ACLDefinition: Sendable, Hashable, Codable {
     public var criterion: String
     /// Flags (`-i`, `-m beg`, `-f file`) and values, as written.
     public var arguments: [String]
+    public var nameRange: SourceRange
+    public var criterionRange: SourceRange
+    public var argumentRanges: [SourceRange]
     public var range: SourceRange
 }
 
 /// `use_backend <name> if|unless <condition>`.
 public struct UseBackendRule: Sendable, Hashable, Codable {
     public var backend: String
+    public var backendRange: SourceRange
     public var condition: Condition?
     public var range: SourceRange
 }
@@ -51,8 +57,10 @@ public struct ActionRule: Sendable, Hashable, Codable {
     public var hook: String
     /// `deny`, `set-header`, `track-sc0`, …
     public var action: String
+    public var actionRange: SourceRange
     /// Words between the action and the condition.
     public var arguments: [String]
+    public var argumentRanges: [SourceRange]
     public var condition: Condition?
     public var range: SourceRange
 }

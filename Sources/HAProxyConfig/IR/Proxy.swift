@@ -18,6 +18,11 @@ public struct Proxy: Sendable, Hashable, Codable {
     public var kind: Kind
     /// The name; `defaults` may be anonymous.
     public var name: String?
+    /// Where the name is written (the section keyword for an anonymous `defaults`).
+    public var nameRange: SourceRange
+    /// Index in `HAProxyConfiguration.defaults` of the section this one inherits
+    /// from: the one named by `from NAME`, else the last `defaults` before it.
+    public var defaultsIndex: Int?
     /// `from NAME`: the named defaults section this one inherits from.
     public var defaultsName: String?
     public var mode: Mode?
@@ -39,9 +44,10 @@ public struct Proxy: Sendable, Hashable, Codable {
     public var directives: [Directive] = []
     public var range: SourceRange
 
-    public init(kind: Kind, name: String?, range: SourceRange) {
+    public init(kind: Kind, name: String?, nameRange: SourceRange, range: SourceRange) {
         self.kind = kind
         self.name = name
+        self.nameRange = nameRange
         self.range = range
     }
 

@@ -3,10 +3,13 @@ import ConfigDiagnostics
 /// A `server` line (or the `default-server` settings of a proxy).
 public struct Server: Sendable, Hashable, Codable {
     public var name: String
+    /// The name's place (the keyword's for `default-server`).
+    public var nameRange: SourceRange
     /// nil for `default-server`.
     public var address: ConfigAddress?
     /// The address as written (a name may need resolving at start-up).
     public var addressText: String?
+    public var addressRange: SourceRange?
     public var options: [NamedOption]
     public var range: SourceRange
 

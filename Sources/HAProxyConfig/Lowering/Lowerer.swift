@@ -23,6 +23,7 @@ public struct Lowerer: Sendable {
                 var proxy = ProxyBuilder(registry: registry, file: file)
                     .build(section, kind: Proxy.Kind(rawValue: section.kind)!, range: range)
                 proxy.directives = directives
+                proxy.defaultsIndex = inheritedDefaults(proxy, config.defaults)
                 if proxy.kind == .defaults { config.defaults.append(proxy) } else { config.proxies.append(proxy) }
             case "peers":
                 config.peers.append(lowerPeers(section, directives, range, file))
@@ -38,6 +39,14 @@ public struct Lowerer: Sendable {
             }
         }
         return config
+    }
+
+    /// The `defaults` a proxy inherits: the named one of `from NAME` (the last
+    /// so named before it), else, for a proxy, the last one before it (a
+    /// `defaults` section without `from` starts afresh).
+    private func inheritedDefaults(_ proxy: Proxy, _ defaults: [Proxy]) -> Int? {
+        guard let name = proxy.defaultsName else { return proxy.kind == .defaults ? nil : defaults.indices.last }
+        return defaults.lastIndex { $0.name == name }
     }
 
     func directive(_ statement: Statement, _ file: SyntaxFile) -> Directive {

@@ -9,7 +9,9 @@ struct ProxyBuilder {
         let header = section.header.words.map(\.text)
         var name: String? = header.count > 1 && header[1] != "from" ? header[1] : nil
         if kind == .defaults, header.count == 1 { name = nil }
-        var proxy = Proxy(kind: kind, name: name, range: range)
+        let words = section.header.words
+        let nameWord = name == nil ? words[0] : words[1]
+        var proxy = Proxy(kind: kind, name: name, nameRange: file.range(of: nameWord), range: range)
         if let from = header.firstIndex(of: "from"), from + 1 < header.count { proxy.defaultsName = header[from + 1] }
         for statement in section.statements {
             apply(statement, to: &proxy)
@@ -30,11 +32,15 @@ struct ProxyBuilder {
         case "server": proxy.servers.append(server(arguments, range, named: true))
         case "default-server": proxy.defaultServer = server(arguments, range, named: false)
         case "acl" where arguments.count >= 2:
-            proxy.acls.append(ACLDefinition(name: arguments[0].text, criterion: arguments[1].text,
-                                            arguments: arguments.dropFirst(2).map(\.text), range: range))
+            let values = arguments.dropFirst(2)
+            proxy.acls.append(ACLDefinition(
+                name: arguments[0].text, criterion: arguments[1].text, arguments: values.map(\.text),
+                nameRange: file.range(of: arguments[0]), criterionRange: file.range(of: arguments[1]),
+                argumentRanges: values.map { file.range(of: $0) }, range: range))
         case "use_backend" where first != nil:
             let (_, condition) = Condition.split(arguments, in: file)
-            proxy.useBackends.append(UseBackendRule(backend: first!, condition: condition, range: range))
+            proxy.useBackends.append(UseBackendRule(
+                backend: first!, backendRange: file.range(of: arguments[0]), condition: condition, range: range))
         case "default_backend": proxy.defaultBackend = first
         case "maxconn": proxy.maxconn = first.flatMap { Int($0) }
         case "balance": proxy.balance = arguments.map(\.text)
@@ -58,8 +64,10 @@ struct ProxyBuilder {
         let hookWords = hook.split(separator: " ").count
         let rest = Array(words.dropFirst(hookWords))
         let (before, condition) = Condition.split(rest, in: file)
-        return ActionRule(hook: hook, action: before.first?.text ?? "", arguments: before.dropFirst().map(\.text),
-                          condition: condition, range: range)
+        let actionWord = before.first ?? words[words.count - 1]
+        return ActionRule(hook: hook, action: before.first?.text ?? "", actionRange: file.range(of: actionWord),
+                          arguments: before.dropFirst().map(\.text),
+                          argumentRanges: before.dropFirst().map { file.range(of: $0) }, condition: condition, range: range)
     }
 
     private func bind(_ arguments: [Word], _ range: SourceRange) -> Bind {
@@ -70,15 +78,17 @@ struct ProxyBuilder {
     }
 
     private func server(_ arguments: [Word], _ range: SourceRange, named: Bool) -> Server {
-        guard named else {
-            return Server(name: "", address: nil, addressText: nil, options: options(arguments[...], registry.serverOptions),
-                          range: range)
+        let start = SourceRange(file: range.file, start: range.start, end: range.start)
+        guard named, let nameWord = arguments.first else {
+            return Server(name: "", nameRange: start, address: nil, addressText: nil, addressRange: nil,
+                          options: options(arguments[...], registry.serverOptions), range: range)
         }
         let addressText = arguments.count > 1 ? arguments[1].text : nil
         let address = addressText.flatMap {
             try? ConfigAddress.parse($0, portRequired: false, allowRange: false, allowOffset: true).get()
         }
-        return Server(name: arguments.first?.text ?? "", address: address, addressText: addressText,
+        return Server(name: nameWord.text, nameRange: file.range(of: nameWord), address: address, addressText: addressText,
+                      addressRange: arguments.count > 1 ? file.range(of: arguments[1]) : nil,
                       options: options(arguments.dropFirst(2), registry.serverOptions), range: range)
     }
 

@@ -1,0 +1,104 @@
+import ConfigDiagnostics
+import HAProxyConfig
+import KeepalivedConfig
+
+/// The files one node runs.
+public struct LintNode: Sendable {
+    /// The name given with `--node NAME=…`, or nil.
+    public var name: String?
+    /// haproxy.cfg files, read in order as one configuration.
+    public var haproxy: [SourceFile]
+    /// keepalived.conf files, each a configuration of its own.
+    public var keepalived: [SourceFile]
+
+    public init(name: String? = nil, haproxy: [SourceFile] = [], keepalived: [SourceFile] = []) {
+        self.name = name
+        self.haproxy = haproxy
+        self.keepalived = keepalived
+    }
+}
+
+/// What a lint run found, and every file it read (includes too).
+public struct LintResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceFile]
+}
+
+/// Reads and checks the configurations of one or more nodes: the parsers'
+/// findings, every enabled rule of the catalog, then the options and the
+/// `# weir:disable` comments.
+public struct Linter: Sendable {
+    public var variables: VariableResolver
+    public var configID: String?
+    public var options: CheckOptions
+    public var environment: CheckEnvironment
+
+    public init(variables: VariableResolver = VariableResolver(), configID: String? = nil,
+                options: CheckOptions = CheckOptions(), environment: CheckEnvironment = CheckEnvironment()) {
+        self.variables = variables
+        self.configID = configID
+        self.options = options
+        self.environment = environment
+    }
+
+    public func lint(_ nodes: [LintNode]) -> LintResult {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        var spans: [String: [Suppressions.Span]] = [:]
+        var contexts: [NodeCheckContext] = []
+        for node in nodes {
+            var haproxy: HAProxyCheckContext?
+            if !node.haproxy.isEmpty {
+                let result = HAProxyReader(variables: variables).read(node.haproxy)
+                diagnostics += result.diagnostics
+                let context = HAProxyCheckContext(configuration: result.configuration, syntax: result.syntax,
+                                                  environment: environment)
+                diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
+                spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
+                haproxy = context
+            }
+            var keepalived: [KeepalivedCheckContext] = []
+            for file in node.keepalived {
+                let result = KeepalivedParser(configID: configID).parse(file)
+                diagnostics += result.diagnostics
+                let context = KeepalivedCheckContext(configuration: result.configuration, syntax: result.syntax,
+                                                     environment: environment)
+                diagnostics += run(RuleRegistry.keepalived.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
+                spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
+                for included in result.syntax.files { sources[included.path] = included }
+                keepalived.append(context)
+            }
+            for file in node.haproxy { sources[file.path] = file }
+            let context = NodeCheckContext(name: node.name, haproxy: haproxy, keepalived: keepalived)
+            diagnostics += run(RuleRegistry.node.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
+            contexts.append(context)
+        }
+        if contexts.count > 1 {
+            let nodes = contexts
+            diagnostics += run(RuleRegistry.pair.map { rule in (rule.description, { rule.init().check(nodes, &$0) }) })
+        }
+        var suppressions = Suppressions()
+        for (path, fileSpans) in spans.sorted(by: { $0.key < $1.key }) {
+            if let file = sources[path] { suppressions.read(file, spans: fileSpans) }
+        }
+        let kept = suppressions.apply(to: options.apply(to: Self.unique(diagnostics)))
+        return LintResult(diagnostics: kept.sortedForOutput(), sources: sources)
+    }
+
+    /// Runs the enabled rules among `rules`, each given as its description and its check.
+    private func run(_ rules: [(RuleDescription, (inout Findings) -> Void)]) -> [Diagnostic] {
+        rules.flatMap { description, check -> [Diagnostic] in
+            guard options.isEnabled(description) else { return [] }
+            var findings = Findings(description)
+            check(&findings)
+            return findings.diagnostics
+        }
+    }
+
+    /// The same finding reported twice (a file given twice, a defaults
+    /// checked through every proxy) is shown once.
+    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,18 @@
+// generated from Sources/ConfigCheck/Rules, do not edit.
+// Regenerate: WEIR_REGENERATE=1 swift test --filter RuleCatalogTests
+
+/// Every rule type of the catalog, by kind.
+enum RuleRegistry {
+    static let syntax: [any SyntaxRule.Type] = [
+        LineContinuation.self,
+    ]
+    static let haproxy: [any HAProxyRule.Type] = [
+        ACLUndefined.self,
+    ]
+    static let keepalived: [any KeepalivedRule.Type] = [
+    ]
+    static let node: [any NodeRule.Type] = [
+    ]
+    static let pair: [any PairRule.Type] = [
+    ]
+}

@@ -1,0 +1,75 @@
+import ConfigCheck
+import ConfigDiagnostics
+import Foundation
+import HAProxyConfig
+import WeirTestSupport
+import XCTest
+
+/// Runs every rule's examples through the whole linter: a triggering
+/// example must be reported by its rule exactly where its `↓` markers are;
+/// a non-triggering one must not be reported by it at all.
+final class RuleExampleTests: XCTestCase {
+    func testTriggeringExamplesReportAtTheirMarkers() throws {
+        for rule in RuleCatalog.all {
+            for (index, example) in rule.triggering.enumerated() {
+                let run = try ExampleRun(example)
+                let found = run.diagnostics.filter { $0.rule == rule.id }
+                let label = "\(rule.id) triggering example \(index + 1)"
+                XCTAssertFalse(found.isEmpty, "\(label) is not reported; got \(run.summary)")
+                guard !run.markers.isEmpty else { continue }
+                let actual = Set(found.map { "\($0.range.file):\($0.range.start.offset)" })
+                XCTAssertEqual(actual, run.markers, "\(label): findings are not where the markers are; got \(run.summary)")
+            }
+        }
+    }
+
+    func testNonTriggeringExamplesAreAccepted() throws {
+        for rule in RuleCatalog.all {
+            for (index, example) in rule.nonTriggering.enumerated() {
+                let run = try ExampleRun(example)
+                let found = run.diagnostics.filter { $0.rule == rule.id }
+                XCTAssertEqual(found.map(\.message), [], "\(rule.id) non-triggering example \(index + 1) is reported")
+            }
+        }
+    }
+}
+
+/// One example linted in memory, with the markers taken out of its files.
+struct ExampleRun {
+    let diagnostics: [Diagnostic]
+    /// `path:offset` of every marker.
+    let markers: Set<String>
+
+    init(_ example: RuleExample) throws {
+        let directory = try ExampleRun.scratchDirectory()
+        var nodes: [String: LintNode] = [:]
+        var markers = Set<String>()
+        for file in example.files {
+            let marked = MarkedText(file.text)
+            let path = directory + "/" + file.path
+            let source = SourceFile(path: path, bytes: marked.bytes)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try Data(marked.bytes).write(to: URL(fileURLWithPath: path))
+            markers.formUnion(marked.markers.map { "\(path):\($0)" })
+            let nodeName = file.path.contains("/") ? String(file.path.prefix { $0 != "/" }) : ""
+            var node = nodes[nodeName] ?? LintNode(name: nodeName.isEmpty ? nil : nodeName)
+            if file.path.hasSuffix(".cfg") { node.haproxy.append(source) } else { node.keepalived.append(source) }
+            nodes[nodeName] = node
+        }
+        let linter = Linter(variables: VariableResolver(environment: [:], overrides: CertificateSet.shared.variables),
+                            configID: "lb1", environment: CheckEnvironment(baseDirectory: directory))
+        diagnostics = linter.lint(nodes.keys.sorted().map { nodes[$0]! }).diagnostics
+        self.markers = markers
+    }
+
+    var summary: String {
+        diagnostics.map { "\($0.rule)@\($0.range.start.line):\($0.range.start.column) \($0.message)" }.joined(separator: "; ")
+    }
+
+    static func scratchDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "weir-example-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
