@@ -4,7 +4,7 @@ public enum UnifiedDiff {
     /// The diff, or an empty string when the texts are equal.
     public static func render(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
         let a = lines(old), b = lines(new)
-        let script = editScript(a, b)
+        let script = editScript(a, b)!
         guard script.contains(where: { $0 != .keep }) else { return "" }
         var output = "--- \(oldName)\n+++ \(newName)\n"
         // Walk the script, emitting hunks around changes.
@@ -48,7 +48,8 @@ public enum UnifiedDiff {
         return output
     }
 
-    enum Edit: Equatable { case keep, delete, insert }
+    /// One step of an edit script: keep an element of both, delete one of the first, insert one of the second.
+    public enum Edit: Equatable, Sendable { case keep, delete, insert }
 
     static func lines(_ text: String) -> [String] {
         var result = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -56,12 +57,15 @@ public enum UnifiedDiff {
         return result
     }
 
-    /// The shortest edit script turning `a` into `b`.
-    static func editScript(_ a: [String], _ b: [String]) -> [Edit] {
+    /// The shortest edit script turning `a` into `b`, or nil when it needs
+    /// more than `limit` insertions and deletions (the search keeps a copy of
+    /// its frontier per step, so a bound keeps memory in check).
+    public static func editScript<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int = .max) -> [Edit]? {
         let n = a.count, m = b.count, maximum = n + m
         var frontier = [Int](repeating: 0, count: 2 * maximum + 2)
         var trace: [[Int]] = []
         outer: for d in 0...max(maximum, 0) {
+            if d > limit { return nil }
             trace.append(frontier)
             for k in stride(from: -d, through: d, by: 2) {
                 var x = (k == -d || (k != d && frontier[maximum + k - 1] < frontier[maximum + k + 1]))

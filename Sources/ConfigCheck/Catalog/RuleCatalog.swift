@@ -20,9 +20,12 @@ public enum RuleCatalog {
     public static func typeName(for id: RuleID) -> String {
         id.rawValue.split(separator: "-").map { part in
             let word = String(part)
+            if let spelled = spellings[word] { return spelled }
             return acronyms.contains(word) ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
         }.joined()
     }
+
+    static let spellings = ["haproxy": "HAProxy", "keepalived": "Keepalived"]
 
     static let acronyms: Set<String> = [
         "acl", "acls", "tls", "ssl", "vrrp", "vrid", "vip", "vips", "http", "tcp", "ip", "yaml", "nul", "url", "uri",

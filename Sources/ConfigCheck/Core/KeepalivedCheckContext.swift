@@ -27,6 +27,11 @@ public struct KeepalivedCheckContext: Sendable {
         return nil
     }
 
+    /// The range of a block's name (its first argument), else of its keyword.
+    public func nameRange(_ location: KeepalivedWord) -> SourceRange {
+        range(of: node(at: location)?.arguments.first ?? location)
+    }
+
     /// The line `keyword …` inside a block, for pointing at a value.
     public func line(_ keyword: String, in location: KeepalivedWord) -> KeepalivedNode? {
         node(at: location)?.child(keyword)

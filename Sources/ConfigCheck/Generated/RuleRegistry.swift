@@ -12,7 +12,16 @@ enum RuleRegistry {
     static let keepalived: [any KeepalivedRule.Type] = [
     ]
     static let node: [any NodeRule.Type] = [
+        NonlocalBindNeeded.self,
+        VIPNotBound.self,
     ]
     static let pair: [any PairRule.Type] = [
+        HAProxyNodesDiffer.self,
+        PeersMismatch.self,
+        PeersNodeMissing.self,
+        VRRPInstanceUnpaired.self,
+        VRRPMasterCount.self,
+        VRRPPairMismatch.self,
+        VRRPPriorityTie.self,
     ]
 }

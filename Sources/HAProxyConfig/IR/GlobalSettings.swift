@@ -21,6 +21,7 @@ public struct PeersSection: Sendable, Hashable, Codable {
     /// One `peer <name> <address>` line (or `server` in 2.x peers sections).
     public struct Peer: Sendable, Hashable, Codable {
         public var name: String
+        public var nameRange: SourceRange
         public var address: ConfigAddress?
         public var range: SourceRange
     }

@@ -86,7 +86,9 @@ public struct Lowerer: Sendable {
         let words = statement.words
         let address = words.count > 2
             ? try? ConfigAddress.parse(words[2].text, portRequired: false, allowRange: false).get() : nil
-        return PeersSection.Peer(name: words.count > 1 ? words[1].text : "", address: address, range: file.range(of: statement))
+        let nameWord = words.count > 1 ? words[1] : words[0]
+        return PeersSection.Peer(name: words.count > 1 ? words[1].text : "", nameRange: file.range(of: nameWord),
+                                 address: address, range: file.range(of: statement))
     }
 
     private func lowerPeers(_ section: SyntaxSection, _ directives: [Directive], _ range: SourceRange,
