@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigCheck
 import ConfigDiagnostics
 import ConfigYAML
 import Foundation
@@ -16,7 +17,9 @@ struct Convert: ParsableCommand {
             (located in the input, YAML errors at the YAML's own line and column) stops the conversion and \
             nothing is written. Output files are written atomically. Without -o the result goes to standard \
             output. A YAML with 'keepalived' and 'nodes' also gives one keepalived.conf per node: -o names a \
-            directory, which receives haproxy.cfg and NODE/keepalived.conf.
+            directory, which receives haproxy.cfg and NODE/keepalived.conf; when a node has its own 'haproxy:' \
+            settings (laid over the shared ones), each node gets NODE/haproxy.cfg instead. The nodes are checked \
+            against each other (weir lint --node) before anything is written.
             """
     )
 
@@ -60,30 +63,57 @@ struct Convert: ParsableCommand {
         case .success(let node): root = node
         case .failure(let diagnostic): return try finish([], [diagnostic], source, environment)
         }
-        var (haproxy, diagnostics) = fromYAML(root, source, environment)
         let (nodes, pairDiagnostics) = KeepalivedPairReader().read(root, in: source)
-        diagnostics += pairDiagnostics
         guard !nodes.isEmpty else {
-            try finish(haproxy.map { [(out, $0)] } ?? [], diagnostics, source, environment)
+            let (haproxy, diagnostics) = fromYAML(root, source, environment)
+            try finish(haproxy.map { [(out, $0)] } ?? [], diagnostics + pairDiagnostics, source, environment)
             return
         }
         guard let directory = out else {
             throw ValidationError("this YAML describes a Keepalived pair: give a directory with -o")
         }
+        try convertPair(root, nodes, pairDiagnostics, source, directory, environment)
+    }
+
+    /// Writes a pair: each node's keepalived.conf, and one shared haproxy.cfg,
+    /// or one per node when a node has its own `haproxy:` settings. Every
+    /// node is checked with the cross-node rules before anything is written.
+    private func convertPair(_ root: Node, _ nodes: [(name: String, text: String)], _ pairDiagnostics: [Diagnostic],
+                             _ source: SourceFile, _ directory: String, _ environment: [String: String]) throws {
+        var diagnostics = pairDiagnostics
         var outputs: [(String?, String)] = []
-        if let haproxy { outputs.append((directory + "/haproxy.cfg", haproxy)) }
+        var generated: [String: GeneratedConfig] = [:]
+        let documents = NodeDocuments.split(root)
+        for (name, document) in documents ?? [("", root)] {
+            let (config, readDiagnostics) = HAProxyYAMLReader().read(document, in: source)
+            diagnostics += readDiagnostics
+            guard let config else { continue }
+            let path = directory + (name.isEmpty ? "" : "/" + name) + "/haproxy.cfg"
+            generated[path] = config
+            outputs.append((path, config.text))
+        }
+        var lintNodes: [LintNode] = []
         for node in nodes {
             let path = directory + "/" + node.name + "/keepalived.conf"
-            diagnostics += KeepalivedParser(configID: node.name).parse(SourceFile(path: path, text: node.text)).diagnostics
             outputs.append((path, node.text))
+            let haproxy = documents == nil ? directory + "/haproxy.cfg" : directory + "/" + node.name + "/haproxy.cfg"
+            lintNodes.append(LintNode(name: node.name,
+                                      haproxy: generated[haproxy].map { [SourceFile(path: haproxy, text: $0.text)] } ?? [],
+                                      keepalived: [SourceFile(path: path, text: node.text)]))
         }
-        try finish(outputs, diagnostics, source, environment)
+        let result = Linter(variables: VariableResolver(environment: environment), configID: nil).lint(lintNodes)
+        diagnostics += result.diagnostics.map { diagnostic in
+            generated[diagnostic.range.file].map { $0.relocate(diagnostic) } ?? diagnostic
+        }
+        try finish(outputs, diagnostics, source, environment, generatedSources: result.sources)
     }
 
     /// Reports the diagnostics; writes the outputs only when there is no error.
     private func finish(_ outputs: [(path: String?, text: String)], _ diagnostics: [Diagnostic], _ source: SourceFile,
-                        _ environment: [String: String]) throws {
-        if !diagnostics.isEmpty { report(diagnostics, sources: [source.path: source], environment: environment) }
+                        _ environment: [String: String], generatedSources: [String: SourceFile] = [:]) throws {
+        if !diagnostics.isEmpty {
+            report(diagnostics, sources: generatedSources.merging([source.path: source]) { $1 }, environment: environment)
+        }
         guard !diagnostics.contains(atLeast: .error), !outputs.isEmpty else { throw ExitCode(1) }
         for (path, text) in outputs {
             guard let path else {
@@ -104,16 +134,17 @@ struct Convert: ParsableCommand {
     {
         let (generated, diagnostics) = HAProxyYAMLReader().read(root, in: source)
         guard let generated, !diagnostics.contains(atLeast: .error) else { return (nil, diagnostics) }
-        let check = HAProxyReader(variables: VariableResolver(environment: environment))
-            .read([SourceFile(path: source.path + " (generated)", text: generated.text)])
+        let check = Linter(variables: VariableResolver(environment: environment))
+            .lint([LintNode(haproxy: [SourceFile(path: source.path + " (generated)", text: generated.text)])])
         return (generated.text, diagnostics + check.diagnostics.map(generated.relocate))
     }
 
     private func toYAML(_ source: SourceFile, _ environment: [String: String]) -> (text: String?, diagnostics: [Diagnostic]) {
         let parsed = HAProxyReader(variables: VariableResolver(environment: environment)).read([source])
-        guard !parsed.diagnostics.contains(atLeast: .error) else { return (nil, parsed.diagnostics) }
+        let checked = Linter(variables: VariableResolver(environment: environment)).lint([LintNode(haproxy: [source])])
+        guard !checked.diagnostics.contains(atLeast: .error) else { return (nil, checked.diagnostics) }
         do {
-            return (try HAProxyYAMLWriter().write(parsed.syntax), parsed.diagnostics)
+            return (try HAProxyYAMLWriter().write(parsed.syntax), checked.diagnostics)
         } catch {
             let start = SourceLocation(offset: 0, line: 1, column: 1)
             return (nil, [Diagnostic(.error, RuleID("yaml-syntax"), "cannot write YAML: \(error)",

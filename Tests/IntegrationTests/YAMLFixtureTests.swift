@@ -14,7 +14,8 @@ final class YAMLFixtureTests: XCTestCase {
         let result = try WeirProcess.weir(["convert", yaml.path, "-o", work.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let converted = WeirProcess.Result(
-            status: 0, stdout: try String(contentsOf: work.appendingPathComponent("haproxy.cfg"), encoding: .utf8), stderr: "")
+            status: 0, stdout: try String(contentsOf: work.appendingPathComponent("sw-infrarunbook-01/haproxy.cfg"),
+                                          encoding: .utf8), stderr: "")
         let formattedOriginal = try WeirProcess.weir(
             ["fmt", "-"], stdin: try Data(contentsOf: Self.root.appendingPathComponent("Fixtures/article/19-production.cfg")))
         let formattedConverted = try WeirProcess.weir(["fmt", "--haproxy", "-"], stdin: Data(converted.stdout.utf8))
@@ -73,9 +74,65 @@ final class YAMLPairTests: XCTestCase {
             }
             XCTAssertEqual(try words(generated), try words(article.appendingPathComponent(fixture)), node)
         }
-        let haproxy = try String(contentsOf: work.appendingPathComponent("haproxy.cfg"), encoding: .utf8)
-        XCTAssertTrue(haproxy.contains("frontend https_in"))
         try assertKeepalivedAgrees(work, article)
+        try assertNodesDifferOnlyInTheirOwnSettings(work)
+    }
+
+    /// The second node's own `haproxy:` settings (its stats show-node) are
+    /// the only difference between the two haproxy.cfg, and the cross-node
+    /// check accepts the pair.
+    private func assertNodesDifferOnlyInTheirOwnSettings(_ work: URL) throws {
+        let lines = { (node: String) in
+            try String(contentsOf: work.appendingPathComponent("\(node)/haproxy.cfg"), encoding: .utf8).split(separator: "\n")
+        }
+        let first = try lines("sw-infrarunbook-01"), second = try lines("sw-infrarunbook-02")
+        XCTAssertEqual(first.count, second.count)
+        let differing = zip(first, second).filter { $0 != $1 }.map { "\($0.0) | \($0.1)" }
+        XCTAssertEqual(differing, ["    stats show-node sw-infrarunbook-01 |     stats show-node sw-infrarunbook-02"])
+        let nodes = ["sw-infrarunbook-01", "sw-infrarunbook-02"].flatMap { node in
+            ["--node", "\(node)=\(work.path)/\(node)/haproxy.cfg,\(work.path)/\(node)/keepalived.conf"]
+        }
+        let lint = try WeirProcess.weir(["lint", "--format", "json"] + nodes)
+        let pairFindings = try ReportedDiagnostic.parse(lint.stdout).filter {
+            ["vrrp-pair-mismatch", "vrrp-priority-tie", "vrrp-master-count", "vrrp-instance-unpaired", "peers-mismatch",
+             "haproxy-nodes-differ"].contains($0.rule)
+        }
+        XCTAssertEqual(pairFindings, [])
+    }
+
+    /// A node's own settings that change more than node identity are written,
+    /// and the cross-node check says where the nodes drifted apart.
+    func testNodeSettingsThatDivergeAreReported() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("weir-drift-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let production = try String(contentsOf: YAMLFixtureTests.root.appendingPathComponent("Fixtures/yaml/production.yaml"),
+                                    encoding: .utf8)
+        let drifted = production.replacingOccurrences(of: """
+                  - name: stats
+                    stats:
+                      show-node: sw-infrarunbook-02
+            """, with: """
+                  - name: stats
+                    stats:
+                      show-node: sw-infrarunbook-02
+                  backends:
+                  - name: ws_pool
+                    timeout:
+                      tunnel: 10m
+            """)
+        XCTAssertNotEqual(drifted, production)
+        let yaml = work.appendingPathComponent("site.yaml")
+        try Data(drifted.utf8).write(to: yaml)
+        let result = try WeirProcess.weir(["convert", yaml.path, "-o", work.appendingPathComponent("out").path],
+                                          environment: ["NO_COLOR": "1"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("warning: this line is not in the haproxy.cfg of node 'sw-infrarunbook-01' [haproxy-nodes-differ]"),
+                      result.stderr)
+        XCTAssertTrue(result.stderr.contains("site.yaml:143:"), "the finding points into the YAML: \(result.stderr)")
+        let second = try String(contentsOf: work.appendingPathComponent("out/sw-infrarunbook-02/haproxy.cfg"), encoding: .utf8)
+        XCTAssertTrue(second.contains("    timeout tunnel 10m\n"), second)
+        XCTAssertFalse(second.contains("timeout tunnel 1h"), second)
     }
 
     /// The real `keepalived -t` finds nothing in the generated files that it
