@@ -9,22 +9,28 @@ public struct HAProxyCheckContext: Sendable {
     public let environment: CheckEnvironment
     /// `frontend`, `backend` and `listen` sections with their defaults resolved, in order.
     public let proxies: [EffectiveProxy]
+    /// Proxies that accept connections (frontend, listen).
+    public let frontends: [EffectiveProxy]
+    /// Proxies that have servers (backend, listen).
+    public let backends: [EffectiveProxy]
+    private let backendIndex: [String: Int]
 
     public init(configuration: HAProxyConfiguration, syntax: ConfigSyntax, environment: CheckEnvironment) {
         self.configuration = configuration
         self.syntax = syntax
         self.environment = environment
         proxies = configuration.proxies.map { EffectiveProxy($0, in: configuration) }
+        frontends = proxies.filter { $0.proxy.kind == .frontend || $0.proxy.kind == .listen }
+        backends = proxies.filter { $0.proxy.kind == .backend || $0.proxy.kind == .listen }
+        var index: [String: Int] = [:]
+        for (position, backend) in backends.enumerated() {
+            if let name = backend.proxy.name, index[name] == nil { index[name] = position }
+        }
+        backendIndex = index
     }
 
-    /// Proxies that accept connections (frontend, listen).
-    public var frontends: [EffectiveProxy] { proxies.filter { $0.proxy.kind == .frontend || $0.proxy.kind == .listen } }
-
-    /// Proxies that have servers (backend, listen).
-    public var backends: [EffectiveProxy] { proxies.filter { $0.proxy.kind == .backend || $0.proxy.kind == .listen } }
-
-    /// The backend-capable proxy with a name.
-    public func backend(named name: String) -> EffectiveProxy? { backends.first { $0.proxy.name == name } }
+    /// The first backend-capable proxy with a name (a dictionary lookup: rules call it per rule line).
+    public func backend(named name: String) -> EffectiveProxy? { backendIndex[name].map { backends[$0] } }
 
     /// Every directive in the configuration with its section, in order.
     public var allDirectives: [(section: String, directive: Directive)] {
