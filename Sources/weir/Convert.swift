@@ -140,11 +140,12 @@ struct Convert: ParsableCommand {
     }
 
     private func toYAML(_ source: SourceFile, _ environment: [String: String]) -> (text: String?, diagnostics: [Diagnostic]) {
-        let parsed = HAProxyReader(variables: VariableResolver(environment: environment)).read([source])
         let checked = Linter(variables: VariableResolver(environment: environment)).lint([LintNode(haproxy: [source])])
-        guard !checked.diagnostics.contains(atLeast: .error) else { return (nil, checked.diagnostics) }
+        guard !checked.diagnostics.contains(atLeast: .error), let syntax = checked.haproxySyntax.first else {
+            return (nil, checked.diagnostics)
+        }
         do {
-            return (try HAProxyYAMLWriter().write(parsed.syntax), checked.diagnostics)
+            return (try HAProxyYAMLWriter().write(syntax), checked.diagnostics)
         } catch {
             let start = SourceLocation(offset: 0, line: 1, column: 1)
             return (nil, [Diagnostic(.error, RuleID("yaml-syntax"), "cannot write YAML: \(error)",
