@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "ConfigCheck", dependencies: ["ConfigDiagnostics", "ConfigGrammar", "HAProxyConfig", "KeepalivedConfig"]),
         .target(
             name: "ConfigYAML",
-            dependencies: ["ConfigDiagnostics", "HAProxyConfig", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "weir",

@@ -1,4 +1,5 @@
 import ConfigDiagnostics
+import KeepalivedConfig
 import Yams
 
 /// Turns the `keepalived:` and `nodes:` parts of a site YAML into one
@@ -44,6 +45,12 @@ public struct KeepalivedPairReader: Sendable {
                     writer.block("vrrp_instance", [name], merged(shared, own, node: node, all: nodes))
                 }
             }
+            if case .sequence(let blocks)? = keepalived["blocks"] {
+                for block in blocks {
+                    guard case .mapping(let entry) = block else { continue }
+                    for (key, value) in entry { writer.topLevel(key.string ?? "", value) }
+                }
+            }
             result.append((node.name, writer.lines.joined(separator: "\n") + "\n"))
         }
         return (result, [])
@@ -73,11 +80,8 @@ public struct KeepalivedPairReader: Sendable {
 /// Writes Keepalived blocks from YAML nodes.
 struct BlockWriter {
     var lines: [String] = []
-    /// Keywords whose list values form a block of value lines.
-    static let valueBlocks: Set<String> = [
-        "virtual_ipaddress", "virtual_ipaddress_excluded", "track_script", "track_interface", "unicast_peer",
-        "virtual_routes", "virtual_rules", "track_file", "track_process", "group",
-    ]
+    /// Keywords whose list values form a block of value lines, from the grammar.
+    static let valueBlocks = KeepalivedKeywordTable.standard.valueBlockKeywords
 
     mutating func block(_ keyword: String, _ arguments: [String], _ body: Node, depth: Int = 0) {
         let indent = String(repeating: "    ", count: depth)
@@ -89,12 +93,22 @@ struct BlockWriter {
         lines.append(indent + "}")
     }
 
+    /// A top-level block (`virtual_server 10.0.0.1 80: {…}`) or line.
+    mutating func topLevel(_ key: String, _ value: Node) {
+        if case .mapping = value {
+            block(key, [], value)
+        } else {
+            if !lines.isEmpty { lines.append("") }
+            entry(key, value, depth: 0)
+        }
+    }
+
     mutating func entry(_ key: String, _ value: Node, depth: Int) {
         let indent = String(repeating: "    ", count: depth)
         switch value {
         case .mapping:
             block(key, [], value, depth: depth)
-        case .sequence(let items) where Self.valueBlocks.contains(key):
+        case .sequence(let items) where Self.valueBlocks.contains(String(key.prefix { $0 != " " })):
             lines.append(indent + key + " {")
             for item in items { lines.append(indent + "    " + (item.string ?? "")) }
             lines.append(indent + "}")

@@ -35,6 +35,11 @@ public struct KeepalivedKeywordTable: Sendable {
 
     public func entry(_ keyword: String, in block: String) -> Entry? { entries[block]?[keyword] }
 
+    /// Keywords whose block holds raw values in some block (`virtual_ipaddress`, `notification_email`, …).
+    public var valueBlockKeywords: Set<String> {
+        Set(entries.values.flatMap { $0.values.filter(\.holdsValues).map(\.keyword) })
+    }
+
     /// Blocks where a keyword is valid.
     public func blocks(of keyword: String) -> [String] {
         entries.filter { $0.value[keyword] != nil }.map(\.key).sorted()

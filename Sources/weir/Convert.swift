@@ -10,10 +10,12 @@ import Yams
 /// `weir convert`: site YAML to haproxy.cfg and back.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a site YAML to haproxy.cfg, or haproxy.cfg to YAML.",
+        abstract: "Convert a site YAML to haproxy.cfg and keepalived.conf, or either of them to YAML.",
         discussion: """
-            A .yaml/.yml input becomes haproxy.cfg; anything else is read as haproxy.cfg and becomes YAML \
-            (the format is described in weir-yaml(5)). The result is checked before it is written: any error \
+            A .yaml/.yml input becomes haproxy.cfg; anything else is read as haproxy.cfg (or keepalived.conf, \
+            detected from its content) and becomes YAML (the format is described in weir-yaml(5)); a \
+            keepalived.conf becomes the 'keepalived' and 'nodes' parts of a site YAML with one node, named \
+            after its router_id. The result is checked before it is written: any error \
             (located in the input, YAML errors at the YAML's own line and column) stops the conversion and \
             nothing is written. Output files are written atomically. Without -o the result goes to standard \
             output. A YAML with 'keepalived' and 'nodes' also gives one keepalived.conf per node: -o names a \
@@ -54,7 +56,9 @@ struct Convert: ParsableCommand {
             throw ValidationError("'\(input)' is \(isYAML ? "YAML" : "haproxy.cfg") already: use --to \(isYAML ? "haproxy" : "yaml")")
         }
         guard target == .haproxy else {
-            let result = toYAML(source, environment)
+            let isKeepalived = !HAProxyReader.looksLikeHAProxy(source)
+                && (KeepalivedParser.looksLikeKeepalived(source) || input.hasSuffix(".conf"))
+            let result = isKeepalived ? keepalivedToYAML(source, environment) : toYAML(source, environment)
             try finish(result.text.map { [(out, $0)] } ?? [], result.diagnostics, source, environment)
             return
         }
@@ -146,6 +150,21 @@ struct Convert: ParsableCommand {
         }
         do {
             return (try HAProxyYAMLWriter().write(syntax), checked.diagnostics)
+        } catch {
+            let start = SourceLocation(offset: 0, line: 1, column: 1)
+            return (nil, [Diagnostic(.error, RuleID("yaml-syntax"), "cannot write YAML: \(error)",
+                                     at: SourceRange(file: source.path, start: start, end: start))])
+        }
+    }
+
+    private func keepalivedToYAML(_ source: SourceFile, _ environment: [String: String])
+        -> (text: String?, diagnostics: [Diagnostic])
+    {
+        let checked = Linter(configID: Terminal.shortHostName).lint([LintNode(keepalived: [source])])
+        guard !checked.diagnostics.contains(atLeast: .error) else { return (nil, checked.diagnostics) }
+        let parsed = KeepalivedParser(configID: Terminal.shortHostName).parse(source)
+        do {
+            return (try KeepalivedYAMLWriter().write(parsed.syntax), checked.diagnostics)
         } catch {
             let start = SourceLocation(offset: 0, line: 1, column: 1)
             return (nil, [Diagnostic(.error, RuleID("yaml-syntax"), "cannot write YAML: \(error)",

@@ -38,7 +38,13 @@ final class YAMLFixtureTests: XCTestCase {
             let result = try WeirProcess.weir(["convert", fixture.path, "-o", target.path])
             if result.status == 0 { documents.append(target.path) }
         }
-        XCTAssertGreaterThan(documents.count, 15)
+        for fixture in try ArticleFixtureTests.fixtures() where fixture.pathExtension == "conf" {
+            let target = work.appendingPathComponent(fixture.deletingPathExtension().lastPathComponent + ".yaml")
+            let result = try WeirProcess.weir(["convert", fixture.path, "--to", "yaml", "-o", target.path])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            documents.append(target.path)
+        }
+        XCTAssertGreaterThan(documents.count, 17)
         let script = """
             import json, sys, yaml, jsonschema
             schema = json.load(open(sys.argv[1]))
