@@ -53,7 +53,7 @@ struct Convert: ParsableCommand {
         let isYAML = input.hasSuffix(".yaml") || input.hasSuffix(".yml")
         let target = to ?? (isYAML ? .haproxy : .yaml)
         if (target == .haproxy) != isYAML {
-            throw ValidationError("'\(input)' is \(isYAML ? "YAML" : "haproxy.cfg") already: use --to \(isYAML ? "haproxy" : "yaml")")
+            throw ValidationError("'\(input)' is \(isYAML ? "YAML" : "configuration") already: use --to \(isYAML ? "haproxy" : "yaml")")
         }
         guard target == .haproxy else {
             let isKeepalived = !HAProxyReader.looksLikeHAProxy(source)
