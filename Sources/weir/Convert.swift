@@ -175,7 +175,8 @@ struct Convert: ParsableCommand {
     private func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile], environment: [String: String]) {
         let terminal = Terminal(environment: environment)
         let colour = output.color == .always || (output.color == .auto && isatty(STDERR_FILENO) == 1 && terminal.supportsColour)
-        let context = RenderContext(sources: sources, useColour: colour, toolVersion: WeirVersion.current)
+        let context = RenderContext(sources: sources, useColour: colour, toolVersion: WeirVersion.current,
+                                    ruleSummary: { RuleCatalog.description(of: $0)?.summary })
         FileHandle.standardError.write(Data(output.format.render(diagnostics, context: context).utf8))
     }
 }

@@ -67,7 +67,8 @@ struct Lint: ParsableCommand {
         let session = LintSession(forcedFormat: input.forcedFormat, linter: linter)
         let outcome = session.lint(files, nodes: node)
         let colour = output.color == .always || (output.color == .auto && terminal.supportsColour)
-        let context = RenderContext(sources: outcome.sources, useColour: colour, toolVersion: WeirVersion.current)
+        let context = RenderContext(sources: outcome.sources, useColour: colour, toolVersion: WeirVersion.current,
+                                    ruleSummary: { RuleCatalog.description(of: $0)?.summary })
         var text = output.format.render(outcome.diagnostics, context: context)
         if output.format == .text, outcome.diagnostics.isEmpty {
             text = LintMessage.clean(fileCount: outcome.sources.count)

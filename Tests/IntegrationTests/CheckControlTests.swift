@@ -113,3 +113,21 @@ final class CheckControlTests: XCTestCase {
         XCTAssertTrue(list.stdout.contains("line-continuation"), list.stdout)
     }
 }
+
+/// SARIF names each reported rule with its catalog summary.
+final class SARIFRuleTests: XCTestCase {
+    func testReportedRulesCarryTheirSummaries() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-sarif-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(CheckControlTests.config().utf8).write(to: directory.appendingPathComponent("h.cfg"))
+        let result = try WeirProcess.weir(["lint", "--format", "sarif", "h.cfg"], directory: directory)
+        let log = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let runs = log?["runs"] as? [[String: Any]]
+        let driver = (runs?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        let rules = driver?["rules"] as? [[String: Any]] ?? []
+        let acl = rules.first { $0["id"] as? String == "acl-undefined" }
+        XCTAssertEqual((acl?["shortDescription"] as? [String: Any])?["text"] as? String,
+                       "A condition names an ACL that its proxy does not define.")
+    }
+}
