@@ -1,16 +1,28 @@
 import Foundation
 
 /// What a check may know of the world outside the configuration: where
-/// relative paths start, and what time it is (certificate expiry).
+/// relative paths start, what time it is (certificate expiry), and the
+/// host's name (HAProxy's default local peer name).
 public struct CheckEnvironment: Sendable {
     /// The directory relative file names are resolved against (HAProxy's working directory).
     public var baseDirectory: String
     /// The current time.
     public var now: Date
+    /// The name HAProxy would find with gethostname(2).
+    public var hostName: String
 
-    public init(baseDirectory: String = FileManager.default.currentDirectoryPath, now: Date = Date()) {
+    public init(baseDirectory: String = FileManager.default.currentDirectoryPath, now: Date = Date(),
+                hostName: String = CheckEnvironment.currentHostName()) {
         self.baseDirectory = baseDirectory
         self.now = now
+        self.hostName = hostName
+    }
+
+    /// This machine's name, as gethostname(2) gives it.
+    public static func currentHostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// An absolute path for a file named in a configuration.

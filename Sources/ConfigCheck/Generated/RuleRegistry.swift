@@ -8,6 +8,22 @@ enum RuleRegistry {
     ]
     static let haproxy: [any HAProxyRule.Type] = [
         ACLUndefined.self,
+        BackendModeMismatch.self,
+        BackendUndefined.self,
+        CookieWithoutHTTPMode.self,
+        DefaultsRulesInheritance.self,
+        HTTPModeRequired.self,
+        HttpchkHiddenHeaders.self,
+        LogFormatOverridden.self,
+        PeersLocalPeerMissing.self,
+        PortRangeNotAllowed.self,
+        ProgramWithoutMasterWorker.self,
+        ProxyNameDuplicate.self,
+        SampleExpressionSyntax.self,
+        ServerFetchNeedsBackend.self,
+        ServerNameDuplicate.self,
+        SpoeConfigMissing.self,
+        TimeoutMissing.self,
     ]
     static let keepalived: [any KeepalivedRule.Type] = [
     ]

@@ -1,0 +1,86 @@
+import ConfigDiagnostics
+import HAProxyConfig
+
+/// HTTP-only options and rules in a proxy that is not in http mode.
+struct HTTPModeRequired: HAProxyRule {
+    static let description = RuleDescription(
+        id: "http-mode-required", severity: .warning, domain: .haproxy,
+        summary: "An HTTP-only option or rule is used in a proxy in tcp mode, where HAProxy ignores it.",
+        rationale: """
+            `option forwardfor`, `option originalto`, `http-request`, `http-response` and `http-after-response` \
+            rules, `redirect` and `stats` all work on HTTP messages. In a tcp proxy (tcp is the default mode) \
+            there are none, so HAProxy drops them with a WARNING ("'option forwardfor' ignored for frontend ... \
+            as it requires HTTP mode"): the backend never sees X-Forwarded-For, the rules never run. A tcp \
+            frontend that upgrades with `tcp-request content switch-mode http` is not concerned.
+            """,
+        fix: "Set `mode http` on the proxy (or its defaults), or remove the HTTP-only lines.",
+        triggering: [
+            .haproxy("""
+                defaults
+                    mode tcp
+                    timeout client 30s
+                    timeout connect 5s
+                    timeout server 30s
+                    ↓option forwardfor
+                frontend db
+                    bind :5432
+                    ↓http-request deny if { src 10.0.0.0/8 }
+                    default_backend pg
+                backend pg
+                    server p1 127.0.0.1:5433
+
+                """),
+        ],
+        nonTriggering: [
+            .haproxy("""
+                defaults
+                    mode http
+                    timeout client 30s
+                    timeout connect 5s
+                    timeout server 30s
+                    option forwardfor
+                frontend web
+                    bind :80
+                    http-request deny if { src 10.0.0.0/8 }
+                    default_backend app
+                backend app
+                    server a 127.0.0.1:8080
+                frontend upgrade
+                    mode tcp
+                    bind :81
+                    tcp-request content switch-mode http
+                    option forwardfor
+                    default_backend app
+
+                """),
+        ])
+
+    /// Options HAProxy drops outside http mode.
+    static let options = ["forwardfor", "originalto"]
+    /// Keywords whose lines HAProxy drops outside http mode.
+    static let keywords = ["http-request", "http-response", "http-after-response", "redirect", "stats"]
+
+    static func message(_ what: String, _ proxy: EffectiveProxy) -> String {
+        "\(what) is ignored in \(proxy.proxy.kind.rawValue) '\(proxy.name)': it requires 'mode http'"
+    }
+
+    func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        for proxy in context.proxies where proxy.mode == .tcp && !Self.upgradesToHTTP(proxy.proxy) {
+            for option in Self.options where proxy.option(option) == true {
+                if let line = proxy.directive("option " + option) {
+                    findings.report(Self.message("'option \(option)'", proxy), at: line.range)
+                }
+            }
+            for line in proxy.proxy.directives where line.modifier == nil
+                && Self.keywords.contains(where: { line.keyword == $0 || line.keyword.hasPrefix($0 + " ") }) {
+                let family = String(line.keyword.prefix { $0 != " " })
+                findings.report(Self.message("'\(family)'", proxy), at: line.range)
+            }
+        }
+    }
+
+    /// Whether the proxy may switch to HTTP (`tcp-request content switch-mode http`).
+    static func upgradesToHTTP(_ proxy: Proxy) -> Bool {
+        proxy.rules.contains { $0.hook == "tcp-request content" && $0.action == "switch-mode" }
+    }
+}
