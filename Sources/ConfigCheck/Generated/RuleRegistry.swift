@@ -26,6 +26,13 @@ enum RuleRegistry {
         TimeoutMissing.self,
     ]
     static let keepalived: [any KeepalivedRule.Type] = [
+        IPRulePreferenceMissing.self,
+        VRRPAHInitialMaster.self,
+        VRRPGarpIntervalRange.self,
+        VRRPRouteUntracked.self,
+        VRRPScriptCommandMissing.self,
+        VRRPSyncGroupMemberUndefined.self,
+        VirtualServerFwmarkProtocol.self,
     ]
     static let node: [any NodeRule.Type] = [
         NonlocalBindNeeded.self,
