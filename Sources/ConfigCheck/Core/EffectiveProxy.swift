@@ -3,7 +3,10 @@ import HAProxyConfig
 
 /// A proxy with what it inherits from its `defaults` chain resolved, the
 /// way HAProxy copies a defaults section into each proxy that follows it.
-public struct EffectiveProxy: Sendable {
+/// A class: rules pass it around for every proxy of configs with tens of
+/// thousands of them, and a reference costs one retain where the struct
+/// would copy every field.
+public final class EffectiveProxy: Sendable {
     public let proxy: Proxy
     /// The defaults sections it inherits, nearest first.
     public let chain: [Proxy]
@@ -20,36 +23,41 @@ public struct EffectiveProxy: Sendable {
         self.chain = chain
     }
 
-    private var layers: [Proxy] { [proxy] + chain }
+    /// The first value a layer gives, the proxy's own first, then its defaults nearest first.
+    private func first<Value>(_ value: (Proxy) -> Value?) -> Value? {
+        if let own = value(proxy) { return own }
+        for defaults in chain { if let inherited = value(defaults) { return inherited } }
+        return nil
+    }
 
     public var name: String { proxy.name ?? "defaults" }
 
     /// The mode in force; HAProxy's default is tcp.
-    public var mode: Proxy.Mode { layers.lazy.compactMap(\.mode).first ?? .tcp }
+    public var mode: Proxy.Mode { first(\.mode) ?? .tcp }
 
     /// Whether the mode is written in the proxy or a defaults section.
-    public var modeIsExplicit: Bool { layers.contains { $0.mode != nil } }
+    public var modeIsExplicit: Bool { first(\.mode) != nil }
 
     /// A timeout in force, by name (`connect`, `client`, `server`, …).
-    public func timeout(_ name: String) -> Duration? { layers.lazy.compactMap { $0.timeouts[name] }.first }
+    public func timeout(_ name: String) -> Duration? { first { $0.timeouts[name] } }
 
     /// The `timeout NAME` line in force.
     public func timeoutDirective(_ name: String) -> Directive? { directive("timeout " + name) }
 
     /// Whether `option NAME` is in force: true, false for `no option NAME`, nil when never set.
-    public func option(_ name: String) -> Bool? { layers.lazy.compactMap { $0.options[name] }.first }
+    public func option(_ name: String) -> Bool? { first { $0.options[name] } }
 
     /// The last line with a keyword, in the proxy or else its defaults.
     public func directive(_ keyword: String) -> Directive? {
-        layers.lazy.compactMap { $0.directives.last { $0.keyword == keyword } }.first
+        first { $0.directives.last { $0.keyword == keyword } }
     }
 
     /// `balance` in force.
-    public var balance: [String]? { layers.lazy.compactMap(\.balance).first }
+    public var balance: [String]? { first(\.balance) }
 
     /// `default-server` options in force, the defaults' first, so a later one wins.
     public var defaultServerOptions: [NamedOption] {
-        layers.reversed().flatMap { $0.defaultServer?.options ?? [] }
+        ([proxy] + chain).reversed().flatMap { $0.defaultServer?.options ?? [] }
     }
 
     /// A server's options preceded by the `default-server` ones it inherits.

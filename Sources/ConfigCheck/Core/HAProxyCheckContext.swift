@@ -27,13 +27,16 @@ public struct HAProxyCheckContext: Sendable {
             if let name = backend.proxy.name, index[name] == nil { index[name] = position }
         }
         backendIndex = index
+        allDirectives = Self.directives(of: configuration)
     }
 
     /// The first backend-capable proxy with a name (a dictionary lookup: rules call it per rule line).
     public func backend(named name: String) -> EffectiveProxy? { backendIndex[name].map { backends[$0] } }
 
-    /// Every directive in the configuration with its section, in order.
-    public var allDirectives: [(section: String, directive: Directive)] {
+    /// Every directive in the configuration with its section, in order (built once).
+    public let allDirectives: [(section: String, directive: Directive)]
+
+    private static func directives(of configuration: HAProxyConfiguration) -> [(section: String, directive: Directive)] {
         var result: [(String, Directive)] = []
         for directive in configuration.global?.directives ?? [] { result.append(("global", directive)) }
         for proxy in configuration.defaults + configuration.proxies {

@@ -67,7 +67,9 @@ public struct Suppressions: Sendable {
 
     /// The suppression comment of a line, if any: `#` or `!` then `weir:disable=` or `weir:disable-file=`.
     static func comment(in text: String) -> (rules: Set<String>, trailing: Bool, wholeFile: Bool)? {
-        guard let markerRange = text.range(of: marker) else { return nil }
+        guard let offset = text.byteOffset(of: marker) else { return nil }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        let markerRange = start..<text.utf8.index(start, offsetBy: marker.utf8.count)
         let before = text[..<markerRange.lowerBound].reversed().drop { $0 == " " || $0 == "\t" }
         guard let commentChar = before.first, commentChar == "#" || commentChar == "!" else { return nil }
         let code = before.dropFirst().drop { $0 == " " || $0 == "\t" }

@@ -10,7 +10,7 @@ struct BackendTarget {
 
     /// The static targets of a frontend or listen section, in order.
     static func all(of proxy: EffectiveProxy) -> [BackendTarget] {
-        var targets = proxy.proxy.useBackends.filter { !$0.backend.contains("%[") }.map {
+        var targets = proxy.proxy.useBackends.filter { !$0.backend.containsBytes("%[") }.map {
             BackendTarget(keyword: "use_backend", name: $0.backend, range: $0.backendRange)
         }
         if let line = proxy.directive("default_backend"), let name = line.arguments.first {

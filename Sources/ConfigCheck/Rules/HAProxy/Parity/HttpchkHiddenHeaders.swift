@@ -44,7 +44,7 @@ struct HttpchkHiddenHeaders: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.defaults + context.configuration.proxies {
             for line in proxy.directives("option httpchk") where line.modifier == nil && line.arguments.count >= 3 {
-                if line.arguments[2].contains("\r\n") { findings.report(Self.message, at: line.argumentRanges[2]) }
+                if line.arguments[2].containsBytes("\r\n") { findings.report(Self.message, at: line.argumentRanges[2]) }
             }
         }
     }

@@ -51,13 +51,13 @@ struct ProxyNameDuplicate: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        let proxies = context.configuration.proxies
-        for (index, proxy) in proxies.enumerated() {
+        var earlierByName: [String: [Proxy]] = [:]
+        for proxy in context.configuration.proxies {
             guard let name = proxy.name else { continue }
-            let clash = proxies[..<index].first { earlier in
-                earlier.name == name && ((proxy.kind.hasFrontend && earlier.kind.hasFrontend)
-                    || (proxy.kind.hasBackend && earlier.kind.hasBackend))
+            let clash = earlierByName[name]?.first { earlier in
+                (proxy.kind.hasFrontend && earlier.kind.hasFrontend) || (proxy.kind.hasBackend && earlier.kind.hasBackend)
             }
+            earlierByName[name, default: []].append(proxy)
             if let clash {
                 findings.report(Self.message(proxy, clash), at: proxy.nameRange,
                                 notes: [DiagnosticNote(message: "the first one is here", range: clash.nameRange)])

@@ -45,7 +45,7 @@ struct SampleExpressionSyntax: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for (_, line) in context.allDirectives where line.keyword != "acl" {
             let end = line.arguments.firstIndex { $0 == "if" || $0 == "unless" } ?? line.arguments.count
-            for index in 0..<end where line.arguments[index].contains("%[") {
+            for index in 0..<end where line.arguments[index].containsBytes("%[") {
                 if let problem = SampleExpressionScanner.formatProblem(line.arguments[index]) {
                     findings.report(Self.message(problem, line.arguments[index]), at: line.argumentRanges[index])
                 }
