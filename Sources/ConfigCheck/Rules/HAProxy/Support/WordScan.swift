@@ -16,18 +16,7 @@ struct CallInWord {
     /// The calls in a word, in order. Names are runs of letters, digits, `_` and `.`.
     static func scan(_ word: String, at range: SourceRange) -> [CallInWord] {
         let bytes = Array(word.utf8)
-        // A quoted or escaped word is not written as its text: point at the whole word then.
-        let exact = range.end.offset - range.start.offset == bytes.count && range.start.line == range.end.line
-        func place(_ from: Int, _ to: Int) -> SourceRange {
-            guard exact else { return range }
-            var result = range
-            result.start.offset += from
-            result.start.column += from
-            result.end = result.start
-            result.end.offset += to - from
-            result.end.column += to - from
-            return result
-        }
+        func place(_ from: Int, _ to: Int) -> SourceRange { range.slice(of: word, from: from, to: to) }
         func isNameByte(_ byte: UInt8) -> Bool {
             (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 95 || byte == 46
         }
