@@ -43,7 +43,7 @@ struct ResolversUndefined: HAProxyRule {
             for server in (proxy.defaultServer.map { [$0] } ?? []) + proxy.servers {
                 for option in server.options where option.name == "resolvers" {
                     guard let name = option.value, !sections.contains(name) else { continue }
-                    let range = Self.valueRange(of: option)
+                    let range = option.valueRange
                     var fixIts: [FixIt] = []
                     if let suggestion = Suggestion.closest(to: name, in: sections) {
                         fixIts.append(FixIt(message: "did you mean '\(suggestion)'?", range: range, replacement: suggestion))
@@ -52,15 +52,5 @@ struct ResolversUndefined: HAProxyRule {
                 }
             }
         }
-    }
-
-    /// The value word of a one-value option, which ends its range.
-    static func valueRange(of option: NamedOption) -> SourceRange {
-        guard let value = option.value, option.extraValues.isEmpty else { return option.range }
-        var range = option.range
-        range.start = range.end
-        range.start.offset -= value.utf8.count
-        range.start.column -= value.utf8.count
-        return range
     }
 }
