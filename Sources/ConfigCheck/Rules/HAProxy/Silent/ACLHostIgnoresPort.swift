@@ -14,7 +14,11 @@ struct ACLHostIgnoresPort: HAProxyRule {
             `hdr_sub`) are not affected, nor patterns that contain a port. Only proxies that bind a port other \
             than 80 and 443 are checked.
             """,
-        fix: "Strip the port before matching: `req.hdr(host),host_only -i example.com` (or `req.hdr(host),field(1,:)`).",
+        fix: """
+            Strip the port before matching: `req.hdr(host),field(1,:) -i example.com` works in every 2.6; \
+            `req.hdr(host),host_only` does the same from 2.7 on (and in later 2.6 maintenance releases), IPv6 \
+            literals included.
+            """,
         triggering: [
             .haproxy("""
                 frontend web
@@ -34,7 +38,7 @@ struct ACLHostIgnoresPort: HAProxyRule {
                 frontend web
                     mode http
                     bind :8080
-                    acl is_admin req.hdr(host),host_only -i admin.example.com
+                    acl is_admin req.hdr(host),field(1,:) -i admin.example.com
                     acl is_shop hdr_dom(host) -i shop.example.com
                     use_backend admin if is_admin || is_shop || { hdr(host) -i api.example.com:8080 }
                     default_backend admin
@@ -51,7 +55,7 @@ struct ACLHostIgnoresPort: HAProxyRule {
         ])
 
     static func message(_ port: Int) -> String {
-        "requests to port \(port) carry 'Host: NAME:\(port)', which this whole-value match never equals"
+        "requests to port \(port) carry 'Host: NAME:\(port)', which this exact or suffix match misses"
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {

@@ -11,8 +11,8 @@ struct UlimitNTooLow: HAProxyRule {
             per listening address, one per server for its health checks, and a few of its own. Without \
             `ulimit-n` it computes the limit itself (about 2 × maxconn + the rest). A `ulimit-n` below that \
             makes HAProxy run out of descriptors before it reaches `maxconn`: new connections fail with \
-            "Too many open files" at the busiest moment. HAProxy only warns about it at start-up, not in \
-            `haproxy -c`.
+            "Too many open files" at the busiest moment. HAProxy reports it only when it starts ("FD limit (N) too \
+            low for maxconn=…/maxsock=…", an ALERT after which it keeps running), never in `haproxy -c`.
             """,
         fix: "Remove `ulimit-n` and let HAProxy compute it, or raise it to at least the estimate.",
         triggering: [

@@ -13,7 +13,7 @@ struct CallInWord {
     /// Where each argument is.
     var argumentRanges: [SourceRange]
 
-    /// The calls in a word, in order. Names are runs of letters, digits, `_` and `.`.
+    /// The calls in a word that can start an expression, in order. Names are runs of letters, digits, `_` and `.`.
     static func scan(_ word: String, at range: SourceRange) -> [CallInWord] {
         let bytes = Array(word.utf8)
         func place(_ from: Int, _ to: Int) -> SourceRange { range.slice(of: word, from: from, to: to) }
@@ -39,7 +39,9 @@ struct CallInWord {
                 }
                 index = close + 1
             }
-            calls.append(call)
+            // Only a name that begins the word or follows `[` or `,` is a fetch or converter
+            // (not a header name such as `X-src_conn_cur`).
+            if start == 0 || [UInt8(ascii: "["), UInt8(ascii: ",")].contains(bytes[start - 1]) { calls.append(call) }
         }
         return calls
     }
