@@ -1,0 +1,34 @@
+import HAProxyConfig
+
+/// The health-check timing in force for one server: its own options over
+/// `default-server` over HAProxy's defaults (inter 2s, rise 2, fall 3;
+/// fastinter and downinter default to inter).
+struct CheckTiming {
+    var inter: Duration
+    var fastinter: Duration
+    var downinter: Duration
+    var rise: Int
+    var fall: Int
+
+    init(_ server: Server, in proxy: EffectiveProxy) {
+        func duration(_ name: String) -> Duration? {
+            proxy.option(name, of: server)?.value.flatMap { try? Duration.parse($0).get() }
+        }
+        func count(_ name: String) -> Int? { proxy.option(name, of: server)?.value.flatMap { Int($0) } }
+        inter = duration("inter") ?? Duration(microseconds: 2_000_000)
+        fastinter = duration("fastinter") ?? inter
+        downinter = duration("downinter") ?? inter
+        rise = max(count("rise") ?? 2, 1)
+        fall = max(count("fall") ?? 3, 1)
+    }
+
+    /// The longest time from the first failed check to DOWN: one `inter`, then `fall - 1` checks at `fastinter`.
+    var timeToDown: Duration {
+        Duration(microseconds: inter.microseconds + Int64(fall - 1) * fastinter.microseconds)
+    }
+
+    /// The longest time from recovery to UP: one `downinter`, then `rise - 1` checks at `fastinter`.
+    var timeToUp: Duration {
+        Duration(microseconds: downinter.microseconds + Int64(rise - 1) * fastinter.microseconds)
+    }
+}

@@ -1,0 +1,84 @@
+import ConfigDiagnostics
+import HAProxyConfig
+
+/// How one proxy uses stick tables: its `track-scN` rules, the table
+/// fetches in its lines and where each is evaluated.
+struct ProxyTableUse {
+    /// A `track-scN` action.
+    struct Track {
+        var counter: Int
+        /// The `table NAME` argument, else nil for the proxy's own table.
+        var table: (name: String, range: SourceRange)?
+        var point: EvaluationPoint
+        /// The action word (`track-sc0`).
+        var range: SourceRange
+    }
+
+    /// A table fetch and the places it is evaluated.
+    struct Use {
+        var fetch: TableFetch
+        /// The ACL it is defined in, if any.
+        var acl: String?
+        /// Where it runs: its own line, or each line that uses its ACL.
+        var points: [EvaluationPoint]
+    }
+
+    let proxy: EffectiveProxy
+    private(set) var tracks: [Track] = []
+    private(set) var uses: [Use] = []
+
+    init(_ proxy: EffectiveProxy) {
+        self.proxy = proxy
+        for inherited in proxy.chain {
+            tracks += Self.tracks(in: inherited, inherited: true)
+        }
+        tracks += Self.tracks(in: proxy.proxy, inherited: false)
+        let directives = proxy.proxy.directives
+        var aclPoints: [String: [EvaluationPoint]] = [:]
+        for use in proxy.proxy.conditions {
+            let point = Self.point(of: use.directive, in: directives)
+            for reference in use.references { aclPoints[reference.name, default: []].append(point) }
+        }
+        for (position, directive) in directives.enumerated() where directive.keyword != "stick-table" {
+            let isACL = directive.keyword == "acl" && directive.arguments.count > 1
+            for (index, word) in directive.arguments.enumerated() where !(isACL && index == 0) {
+                for fetch in TableFetch.scan(word, at: directive.argumentRanges[index]) {
+                    let acl = isACL ? directive.arguments[0] : nil
+                    let points = acl.map { aclPoints[$0] ?? [] }
+                        ?? [EvaluationPoint(phase: RulePhase(keyword: directive.keyword), position: position)]
+                    uses.append(Use(fetch: fetch, acl: acl, points: points))
+                }
+            }
+        }
+    }
+
+    /// The `track-scN` rules of a proxy or defaults section.
+    static func tracks(in proxy: Proxy, inherited: Bool) -> [Track] {
+        proxy.rules.compactMap { rule -> Track? in
+            guard rule.action.hasPrefix("track-sc"), let counter = Int(rule.action.dropFirst("track-sc".count)) else {
+                return nil
+            }
+            var table: (String, SourceRange)? = nil
+            if let index = rule.arguments.firstIndex(of: "table"), index + 1 < rule.arguments.count {
+                table = (rule.arguments[index + 1], rule.argumentRanges[index + 1])
+            }
+            let phase = RulePhase(keyword: rule.hook)
+            let position = inherited ? -1 : proxy.directives.firstIndex { $0.range.start == rule.range.start } ?? -1
+            return Track(counter: counter, table: table, point: EvaluationPoint(phase: phase, position: position),
+                         range: rule.actionRange)
+        }
+    }
+
+    static func point(of directive: Directive, in directives: [Directive]) -> EvaluationPoint {
+        EvaluationPoint(phase: RulePhase(keyword: directive.keyword),
+                        position: directives.firstIndex { $0.range.start == directive.range.start } ?? 0)
+    }
+
+    /// The tracks of a counter that run before a point.
+    func tracks(of counter: Int, before point: EvaluationPoint) -> [Track] {
+        tracks.filter { $0.counter == counter && $0.point < point }
+    }
+
+    /// The table name a track fills.
+    func tableName(of track: Track) -> String? { track.table?.name ?? proxy.proxy.name }
+}
