@@ -4,11 +4,11 @@ struct KeywordWrongSection: SyntaxRule {
         id: "keyword-wrong-section", severity: .error, domain: .haproxySyntax,
         summary: "A keyword is used in a section that does not accept it.",
         rationale: """
-            Each keyword belongs to some sections only: `default_backend` to frontends, `server` to backends, \
-            `maxconn` with a different meaning in global and in proxies. HAProxy refuses a keyword outside its \
-            sections (an ALERT of haproxy -c), and since 2.5 refuses `http-request`, `http-response`, `tcp-request` \
-            and `acl` lines in a defaults section without a name, because only a named defaults section can be \
-            inherited explicitly with its rules.
+            Each keyword belongs to some sections only: `default_backend` to frontend, listen and defaults sections, \
+            `server` to backends, `daemon` to global. HAProxy refuses a keyword outside its sections (an ALERT of \
+            haproxy -c), and since 2.5 refuses `http-request`, `http-response`, `tcp-request` and `acl` lines in a \
+            defaults section without a name, because only a named defaults section can be inherited explicitly with \
+            its rules.
             """,
         fix: "Move the line to a section that accepts it (the note lists them), or name the defaults section.",
         triggering: [
