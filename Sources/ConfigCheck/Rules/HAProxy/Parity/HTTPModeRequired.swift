@@ -11,13 +11,17 @@ struct HTTPModeRequired: HAProxyRule {
             rules, `redirect` and `stats` all work on HTTP messages. In a tcp proxy (tcp is the default mode) \
             there are none, so HAProxy drops them with a WARNING ("'option forwardfor' ignored for frontend ... \
             as it requires HTTP mode"): the backend never sees X-Forwarded-For, the rules never run. A tcp \
-            frontend that upgrades with `tcp-request content switch-mode http` is not concerned.
+            frontend that upgrades with `tcp-request content switch-mode http` is not concerned. `option httplog` \
+            in a tcp frontend, often inherited from a defaults section written for http, is replaced by `option \
+            tcplog` with a WARNING too.
             """,
         fix: "Set `mode http` on the proxy (or its defaults), or remove the HTTP-only lines.",
         triggering: [
             .haproxy("""
                 defaults
                     mode tcp
+                    log stdout format raw local0
+                    ↓option httplog
                     timeout client 30s
                     timeout connect 5s
                     timeout server 30s
@@ -64,7 +68,17 @@ struct HTTPModeRequired: HAProxyRule {
         "\(what) is ignored in \(proxy.proxy.kind.rawValue) '\(proxy.name)': it requires 'mode http'"
     }
 
+    static func logMessage(_ setting: LogFormatSetting, _ proxy: EffectiveProxy) -> String {
+        "'\(setting.name)' is not usable in \(proxy.proxy.kind.rawValue) '\(proxy.name)', which is not in http mode: "
+            + "HAProxy falls back to 'option tcplog'"
+    }
+
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        for proxy in context.frontends where proxy.mode == .tcp {
+            if let setting = LogFormatSetting.inForce(proxy), setting.isHTTPPreset {
+                findings.report(Self.logMessage(setting, proxy), at: setting.line.range)
+            }
+        }
         for proxy in context.proxies where proxy.mode == .tcp && !Self.upgradesToHTTP(proxy.proxy) {
             for option in Self.options where proxy.option(option) == true {
                 if let line = proxy.directive("option " + option) {

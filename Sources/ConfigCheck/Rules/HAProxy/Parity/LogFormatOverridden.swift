@@ -41,28 +41,17 @@ struct LogFormatOverridden: HAProxyRule {
         "'\(later)' overrides the earlier '\(earlier)' in this defaults section"
     }
 
-    /// The line's log-format setting as HAProxy names it, if it sets one.
-    static func setting(_ line: Directive) -> String? {
-        guard line.modifier == nil else { return nil }
-        switch line.keyword {
-        case "log-format": return "log-format"
-        case "option httplog": return line.arguments.first == "clf" ? "option httplog clf" : "option httplog"
-        case "option httpslog", "option tcplog": return line.keyword
-        default: return nil
-        }
-    }
-
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let defaults = context.configuration.defaults
         for section in defaults {
             var current = Self.inherited(section, defaults)
             for line in section.directives {
-                guard let setting = Self.setting(line) else { continue }
+                guard let setting = LogFormatSetting(line) else { continue }
                 if let earlier = current {
                     let note = DiagnosticNote(message: "'\(earlier.name)' was set here", range: earlier.range)
                     findings.report(Self.message(line.keyword, earlier.name), at: line.range, notes: [note])
                 }
-                current = (setting, line.range)
+                current = (setting.name, line.range)
             }
         }
     }
@@ -72,8 +61,8 @@ struct LogFormatOverridden: HAProxyRule {
         var next = section.defaultsName == nil ? nil : section.defaultsIndex
         var seen = 0
         while let index = next, defaults.indices.contains(index), seen < defaults.count {
-            if let line = defaults[index].directives.last(where: { setting($0) != nil }) {
-                return (setting(line)!, line.range)
+            if let setting = defaults[index].directives.reversed().lazy.compactMap(LogFormatSetting.init).first {
+                return (setting.name, setting.line.range)
             }
             next = defaults[index].defaultsIndex
             seen += 1

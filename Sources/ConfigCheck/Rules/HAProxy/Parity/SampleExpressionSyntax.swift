@@ -34,6 +34,7 @@ struct SampleExpressionSyntax: HAProxyRule {
                     bind :80
                     timeout client 30s
                     http-request set-header X-Host %[req.hdr(host),lower,regsub(\\.,_,g)]
+                    http-request set-path "%[path,regsub('^/api/(v[0-9]+)/',/\\1/)]"
                     http-request set-header X-Client "%ci:%cp %{+Q}[src] 100%%"
                     http-request deny if { req.hdr(x-id) -m found }
 
@@ -102,6 +103,25 @@ enum SampleExpressionScanner {
         return nil
     }
 
+    /// The `)` ending an argument list opened at `open`: the first one outside
+    /// quotes, a backslash escaping a quote, a space or itself, as HAProxy reads arguments.
+    static func closingParenthesis(_ characters: [Character], after open: Int) -> Int? {
+        var single = false, double = false
+        var index = open + 1
+        while index < characters.count {
+            switch characters[index] {
+            case "\\" where !single && index + 1 < characters.count && "\\ \"'".contains(characters[index + 1]):
+                index += 1
+            case "\"" where !single: double.toggle()
+            case "'" where !double: single.toggle()
+            case ")" where !single && !double: return index
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// A reason an expression does not parse.
     struct Problem: Error {
         var text: String
@@ -116,7 +136,7 @@ enum SampleExpressionScanner {
             while index < characters.count, isNameCharacter(characters[index]) { index += 1 }
             if index == nameStart { return .failure(Problem(text: "missing \(element)")) }
             if index < characters.count, characters[index] == "(" {
-                guard let close = characters[index...].firstIndex(of: ")") else {
+                guard let close = closingParenthesis(characters, after: index) else {
                     return .failure(Problem(text: "missing closing ')' after '\(String(characters[nameStart..<index]))('"))
                 }
                 index = close + 1
