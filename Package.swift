@@ -9,10 +9,13 @@ let package = Package(
         .library(name: "ConfigDiagnostics", targets: ["ConfigDiagnostics"]),
         .library(name: "HAProxyConfig", targets: ["HAProxyConfig"]),
         .library(name: "KeepalivedConfig", targets: ["KeepalivedConfig"]),
+        .library(name: "RuntimePlan", targets: ["RuntimePlan"]),
+        .library(name: "ProxyEngine", targets: ["ProxyEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         .target(name: "ConfigDiagnostics"),
@@ -23,10 +26,20 @@ let package = Package(
             name: "ConfigYAML",
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig"]),
+        .target(
+            name: "ProxyEngine",
+            dependencies: [
+                "RuntimePlan",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "weir",
             dependencies: [
-                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML",
+                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "RuntimePlan", "ProxyEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -37,6 +50,17 @@ let package = Package(
         .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig"]),
+        .testTarget(name: "RuntimePlanTests", dependencies: ["RuntimePlan", "HAProxyConfig", "ConfigDiagnostics"]),
+        .testTarget(
+            name: "ProxyEngineTests",
+            dependencies: [
+                "ProxyEngine", "RuntimePlan", "HAProxyConfig", "ConfigDiagnostics",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics"]),
     ]
 )
