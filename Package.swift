@@ -32,6 +32,7 @@ let package = Package(
             dependencies: [
                 "RuntimePlan",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
@@ -40,6 +41,8 @@ let package = Package(
             name: "weir",
             dependencies: [
                 "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "RuntimePlan", "ProxyEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -41,7 +41,7 @@ struct PlanningContext {
         let keyword = directive.keyword
         let words = [keyword] + directive.arguments
         if words.contains("ssl") || keyword.hasPrefix("ssl-") { return "tls" }
-        if keyword.hasPrefix("stick") || words.contains(where: { $0.hasPrefix("track-sc") || $0.contains("sc_") }) {
+        if keyword.hasPrefix("stick") || words.contains(where: { $0.contains("track-sc") || $0.contains("sc_") }) {
             return "stick-table"
         }
         if keyword.hasPrefix("stats") { return "stats" }
