@@ -6,6 +6,11 @@ import HAProxyConfig
 public struct PlanResult: Sendable {
     public var plan: RuntimePlan?
     public var diagnostics: [Diagnostic]
+
+    public init(plan: RuntimePlan?, diagnostics: [Diagnostic]) {
+        self.plan = plan
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Turns a checked `HAProxyConfiguration` into a `RuntimePlan`: resolves
