@@ -49,10 +49,26 @@ struct ACLParser {
             }
             index += 1
         }
-        patterns += arguments[min(index, arguments.count)...]
+        patterns += Self.joinOperators(Array(arguments[min(index, arguments.count)...]), method: method)
         let test = ACLTest(fetch: fetch, method: method, ignoreCase: ignoreCase, patterns: patterns, patternFiles: files, text: text)
         if let problem = Self.validate(test) { return .failure(.invalid(problem)) }
         return .success(test)
+    }
+
+    /// For integer matches, `ge 2` is one pattern: the operator word joins the value after it.
+    static func joinOperators(_ words: [String], method: MatchMethod) -> [String] {
+        guard method == .int || method == .len else { return words }
+        var result: [String] = []
+        var pendingOperator: String?
+        for word in words {
+            if ["eq", "ge", "gt", "le", "lt"].contains(word) {
+                pendingOperator = word
+            } else {
+                result.append(pendingOperator.map { "\($0) \(word)" } ?? word)
+                pendingOperator = nil
+            }
+        }
+        return result + (pendingOperator.map { [$0] } ?? [])
     }
 
     /// A pattern file: one pattern a line, blank lines and `#` comments skipped, spaces trimmed.

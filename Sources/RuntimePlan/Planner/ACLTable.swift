@@ -15,6 +15,8 @@ struct ACLTable {
     private(set) var named: [NamedACL] = []
     /// Named ACLs that use a fetch the engine does not evaluate, with the reason.
     private var unsupportedNames: [String: String] = [:]
+    /// Named ACLs with a line already reported as invalid.
+    private var invalidNames: Set<String> = []
     private let parser: ACLParser
 
     init(proxy: Proxy, context: inout PlanningContext) {
@@ -33,6 +35,7 @@ struct ACLTable {
             case .failure(.invalid(let reason)):
                 let rule = reason.hasPrefix("cannot read") ? PlannerMessage.patternFileUnreadable : PlannerMessage.aclInvalid
                 context.error(rule, "ACL '\(definition.name)': \(reason)", at: definition.range)
+                invalidNames.insert(definition.name)
             }
         }
     }
@@ -81,6 +84,8 @@ struct ACLTable {
                 return .unsupported(reason)
             } else if let tests = PredefinedACLs.tests(named: term) {
                 predicate = .acl(name: term, tests: tests)
+            } else if invalidNames.contains(term) {
+                return .invalid
             } else {
                 context.error(PlannerMessage.aclUndefined, "no ACL named '\(term)' in this section", at: condition.range)
                 return .invalid
