@@ -1,51 +1,58 @@
 #!/usr/bin/env python3
-"""A test backend: answers every request with its name, keeps HTTP/1.1
-connections alive, answers /health with 200 (or 503 when told to), sleeps
-on /slow?ms=N. Usage: backend.py NAME PORT [PORT...]"""
+"""A test backend. Answers every request with its name on the first line,
+then one 'name: value' line per request header (names in lower case), then
+'max-inflight: N' (the most requests it has handled at once). Keeps HTTP/1.1
+connections alive; /slow?ms=N waits N ms first; /hello answers 'hello'.
+Usage: backend.py NAME PORT"""
 import sys, threading, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+lock = threading.Lock()
+inflight = 0
+max_inflight = 0
 
-def make_handler(name):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
 
-        def do_GET(self):
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        global inflight, max_inflight
+        with lock:
+            inflight += 1
+            max_inflight = max(max_inflight, inflight)
+        try:
             url = urllib.parse.urlparse(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            if length:
+                self.rfile.read(length)
             if url.path == "/slow":
-                ms = int(urllib.parse.parse_qs(url.query).get("ms", ["0"])[0])
-                time.sleep(ms / 1000.0)
-            body = (name + "\n" + "xff=" + str(self.headers.get("X-Forwarded-For")) + "\n"
-                    + "conn=" + str(self.headers.get("Connection")) + "\n"
-                    + "upgrade=" + str(self.headers.get("Upgrade")) + "\n").encode()
+                time.sleep(int(urllib.parse.parse_qs(url.query).get("ms", ["0"])[0]) / 1000.0)
             if url.path == "/hello":
                 body = b"hello\n"
+            else:
+                lines = [NAME] + [f"{k.lower()}: {v}" for k, v in self.headers.items()] + [f"max-inflight: {max_inflight}"]
+                body = ("\n".join(lines) + "\n").encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("X-Server", name)
+            self.send_header("X-Server", NAME)
             self.end_headers()
-            self.wfile.write(body)
+            if self.command != "HEAD":
+                self.wfile.write(body)
+        finally:
+            with lock:
+                inflight -= 1
 
-        do_POST = do_GET
-        do_HEAD = do_GET
+    do_POST = do_GET
+    do_HEAD = do_GET
+    do_PUT = do_GET
 
-        def log_message(self, *args):
-            pass
-
-    return Handler
-
-
-def main():
-    name = sys.argv[1]
-    servers = []
-    for port in sys.argv[2:]:
-        server = ThreadingHTTPServer(("127.0.0.1", int(port)), make_handler(name if len(sys.argv) == 3 else f"{name}-{port}"))
-        server.daemon_threads = True
-        servers.append(server)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-    print("ready", flush=True)
-    threading.Event().wait()
+    def log_message(self, *args):
+        pass
 
 
-main()
+NAME = sys.argv[1]
+server = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), Handler)
+server.daemon_threads = True
+print("ready", flush=True)
+server.serve_forever()
