@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A test backend. Answers every request with its name on the first line,
 then one 'name: value' line per request header (names in lower case), then
-'max-inflight: N' (the most requests it has handled at once). Keeps HTTP/1.1
+'max-inflight: N' (the most requests it has handled at once) and
+'peer-port: N' (the port of the connection the request came on). Keeps HTTP/1.1
 connections alive; /slow?ms=N waits N ms first; /hello answers 'hello'.
 Usage: backend.py NAME PORT"""
 import sys, threading, time, urllib.parse
@@ -30,7 +31,7 @@ class Handler(BaseHTTPRequestHandler):
             if url.path == "/hello":
                 body = b"hello\n"
             else:
-                lines = [NAME] + [f"{k.lower()}: {v}" for k, v in self.headers.items()] + [f"max-inflight: {max_inflight}"]
+                lines = [NAME] + [f"{k.lower()}: {v}" for k, v in self.headers.items()] + [f"max-inflight: {max_inflight}", f"peer-port: {self.client_address[1]}"]
                 body = ("\n".join(lines) + "\n").encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
