@@ -58,7 +58,7 @@ struct PlanSource {
         }
         let planned = Planner(fileOrder: [config.path]).plan(parsed.configuration)
         diagnostics += planned.diagnostics.map(relocate)
-        if !diagnostics.isEmpty { report(diagnostics, [source.path: source, config.path: config]) }
+        if !diagnostics.isEmpty { report(diagnostics, [source.path: source].merging([config.path: config]) { first, _ in first }) }
         guard let plan = planned.plan else { return .failure(.errors) }
         return .success(plan)
     }
