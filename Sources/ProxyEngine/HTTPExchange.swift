@@ -28,6 +28,8 @@ final class HTTPExchange {
     private var serverWantsClose = false
     private var serverTimer: Scheduled<Void>?
     private var done = false
+    /// A 101 response head was sent to the client; the tunnel opens at its end.
+    private var upgrading = false
 
     init(engine: EngineContext, frontend: FrontendPlan, backendIndex: Int, clientHead: HTTPRequestHead, request: RequestFacts,
          body: ByteBuffer?, clientKeepAlive: Bool, client: ChannelHandlerContext, eventLoop: EventLoop) {
@@ -150,6 +152,15 @@ final class HTTPExchange {
     private func handle(_ event: UpstreamEvent) {
         guard !done else { return }
         switch event {
+        case .part(.head(let head)) where head.status == .switchingProtocols:
+            serverTimer?.cancel()
+            upgrading = true
+            var clientHead = head
+            clientHead.version = self.clientHead.version
+            client.writeAndFlush(NIOAny(HTTPServerResponsePart.head(clientHead)), promise: nil)
+        case .part(.end) where upgrading:
+            // The decoders are done with the 101 response: only now may they leave the pipelines.
+            openTunnel()
         case .part(.head(var head)):
             armServerTimer()
             responseStarted = true
@@ -187,6 +198,27 @@ final class HTTPExchange {
                 release()
                 fail(502)
             }
+        }
+    }
+
+    /// Splices the two connections after a 101; the server stays counted
+    /// as busy until the tunnel closes.
+    private func openTunnel() {
+        done = true
+        guard let upstream = connection?.channel else { return abortClient() }
+        connection?.responseSink = nil
+        connection = nil
+        let backend = self.backend
+        if let server {
+            upstream.closeFuture.whenComplete { _ in backend.release(server) }
+            self.server = nil
+        }
+        let idle = plan.timeoutsMs["tunnel"] ?? plan.timeoutsMs["server"]
+        do {
+            try TunnelSwitch.connect(client: client.channel, upstream: upstream, idleTimeoutMs: idle)
+        } catch {
+            upstream.close(promise: nil)
+            client.close(promise: nil)
         }
     }
 

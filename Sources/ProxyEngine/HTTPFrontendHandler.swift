@@ -5,7 +5,7 @@ import RuntimePlan
 /// One client connection of an HTTP frontend: reads a request, routes it,
 /// forwards it to a server (or answers it), streams the response back, and
 /// keeps the connection for the next request.
-final class HTTPFrontendHandler: ChannelInboundHandler {
+final class HTTPFrontendHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 

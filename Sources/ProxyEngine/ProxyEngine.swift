@@ -77,7 +77,7 @@ public final class ProxyEngine: Sendable {
                         try operations.addHandler(TCPProxyHandler(engine: engine, frontend: frontend))
                     case .http:
                         try operations.addHandler(HTTPResponseEncoder())
-                        try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
+                        try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)))
                         try operations.addHandler(HTTPFrontendHandler(engine: engine, frontend: frontend))
                     }
                 }

@@ -33,7 +33,7 @@ struct ServerKey: Hashable {
 
 /// The last handler of an upstream pipeline: passes response parts to the
 /// connection's current exchange and reports the connection closing.
-final class UpstreamHandler: ChannelInboundHandler {
+final class UpstreamHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPClientResponsePart
 
     weak var connection: UpstreamConnection?
@@ -77,8 +77,11 @@ final class UpstreamPool {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(handler)
+                    // Built by hand (not addHTTPClientHandlers) so the tunnel switch knows every HTTP handler.
+                    let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(HTTPRequestEncoder())
+                    try operations.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes)))
+                    try operations.addHandler(handler)
                 }
             }
             .connect(host: host, port: port)

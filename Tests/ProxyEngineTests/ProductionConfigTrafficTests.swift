@@ -43,6 +43,12 @@ final class ProductionConfigTrafficTests: XCTestCase {
             }
             XCTAssertEqual(routed, request.pool, "weir route for \(request.target)")
         }
+        let fd = try XCTUnwrap(Loopback.connect(port: 18443))
+        defer { close(fd) }
+        Loopback.send(fd, "GET /echo HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+        XCTAssertTrue(Loopback.readUntil(fd, "\r\n\r\n", seconds: 3).hasPrefix("HTTP/1.1 101"))
+        Loopback.send(fd, "hello")
+        XCTAssertTrue(Loopback.readUntil(fd, "hello", seconds: 3).hasPrefix("ws0"), "the WebSocket is tunnelled to ws_pool")
         let redirect = EngineHarness.request(port: 18080, "/login?next=/")
         XCTAssertEqual(redirect.status, 302)
         XCTAssertEqual(redirect.headers["location"], "https://test.example/login?next=/")

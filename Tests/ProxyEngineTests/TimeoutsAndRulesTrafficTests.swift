@@ -130,6 +130,21 @@ final class TimeoutsAndRulesTrafficTests: XCTestCase {
         XCTAssertTrue(response.body.contains("connection: close\n"), response.body)
     }
 
+    func testAnUpgradeBecomesATunnelThatTimeoutTunnelCloses() async throws {
+        try await start(defaults: "    timeout tunnel 400ms\n    timeout server 100ms")
+        let fd = try XCTUnwrap(Loopback.connect(port: port))
+        defer { close(fd) }
+        Loopback.send(fd, "GET /echo HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+        XCTAssertTrue(Loopback.readUntil(fd, "\r\n\r\n", seconds: 3).hasPrefix("HTTP/1.1 101"))
+        // Longer than timeout server: the tunnel has its own timeout.
+        usleep(250_000)
+        Loopback.send(fd, "ping")
+        XCTAssertEqual(Loopback.readUntil(fd, "ping", seconds: 3), "a:ping")
+        let start = Date()
+        XCTAssertEqual(Loopback.readAll(fd, seconds: 3), "", "closed without data once the tunnel is idle")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2.5)
+    }
+
     func testTCPModeForwardsBytesBothWays() async throws {
         try await start(mode: "tcp")
         let response = EngineHarness.parse(Loopback.exchange(port: port, "GET /hello HTTP/1.0\r\n\r\n"))

@@ -65,6 +65,21 @@ public enum Loopback {
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
+    /// Reads until the data received contains `marker`, the peer closes, or `seconds` pass.
+    public static func readUntil(_ fd: Int32, _ marker: String, seconds: Double) -> String {
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, !String(decoding: data, as: UTF8.self).contains(marker) {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { break }
+            if count > 0 { data += buffer[0..<count] }
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Reads until the peer closes, or until `seconds` pass.
     public static func readAll(_ fd: Int32, seconds: Double) -> String {
         var timeout = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))

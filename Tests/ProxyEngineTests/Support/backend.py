@@ -3,7 +3,9 @@
 then one 'name: value' line per request header (names in lower case), then
 'max-inflight: N' (the most requests it has handled at once) and
 'peer-port: N' (the port of the connection the request came on). Keeps HTTP/1.1
-connections alive; /slow?ms=N waits N ms first; /hello answers 'hello'.
+connections alive; /slow?ms=N waits N ms first; /hello answers 'hello';
+/echo with an Upgrade header answers 101 and then echoes what it
+receives, each piece prefixed with 'NAME:'.
 Usage: backend.py NAME PORT"""
 import sys, threading, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +28,19 @@ class Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length") or 0)
             if length:
                 self.rfile.read(length)
+            if url.path == "/echo" and self.headers.get("Upgrade"):
+                self.send_response(101)
+                self.send_header("Upgrade", self.headers.get("Upgrade"))
+                self.send_header("Connection", "Upgrade")
+                self.end_headers()
+                self.wfile.flush()
+                self.close_connection = True
+                while True:
+                    data = self.rfile.read1(4096)
+                    if not data:
+                        return
+                    self.wfile.write(NAME.encode() + b":" + data)
+                    self.wfile.flush()
             if url.path == "/slow":
                 time.sleep(int(urllib.parse.parse_qs(url.query).get("ms", ["0"])[0]) / 1000.0)
             if url.path == "/hello":
