@@ -10,10 +10,13 @@ let package = Package(
         .library(name: "HAProxyConfig", targets: ["HAProxyConfig"]),
         .library(name: "KeepalivedConfig", targets: ["KeepalivedConfig"]),
         .library(name: "ConfigCheck", targets: ["ConfigCheck"]),
+        .library(name: "RuntimePlan", targets: ["RuntimePlan"]),
+        .library(name: "ProxyEngine", targets: ["ProxyEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         .target(name: "ConfigDiagnostics"),
@@ -25,10 +28,23 @@ let package = Package(
             name: "ConfigYAML",
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig"]),
+        .target(
+            name: "ProxyEngine",
+            dependencies: [
+                "RuntimePlan",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "weir",
             dependencies: [
-                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck",
+                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck", "RuntimePlan", "ProxyEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -40,6 +56,16 @@ let package = Package(
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "ConfigCheckTests", dependencies: ["ConfigCheck", "ConfigDiagnostics", "WeirTestSupport"]),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig"]),
+        .testTarget(name: "RuntimePlanTests", dependencies: ["RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "WeirTestSupport"]),
+        .testTarget(
+            name: "ProxyEngineTests",
+            dependencies: [
+                "ProxyEngine", "RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "WeirTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Support"]
+        ),
         .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics"]),
     ]
 )

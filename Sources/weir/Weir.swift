@@ -6,7 +6,7 @@ import Foundation
 struct Weir: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weir",
-        abstract: "Lint, format and convert HAProxy and Keepalived configuration.",
+        abstract: "Lint, format, convert, compile and run HAProxy and Keepalived configuration.",
         discussion: """
             weir reads haproxy.cfg and keepalived.conf the way HAProxy 2.6 and Keepalived 2.2 read them \
             and reports what they would reject, with file:line:column, a rule id and a fix where one exists.
@@ -14,7 +14,7 @@ struct Weir: ParsableCommand {
             Exit status: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or I/O error.
             """,
         version: WeirVersion.current,
-        subcommands: [Lint.self, Fmt.self, Convert.self, Explain.self],
+        subcommands: [Lint.self, Fmt.self, Convert.self, Explain.self, Compile.self, Route.self, Run.self],
         defaultSubcommand: nil
     )
 

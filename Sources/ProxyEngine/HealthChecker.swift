@@ -1,0 +1,96 @@
+import NIOCore
+import RuntimePlan
+
+/// Checks the servers with `check` of every backend on their own timers,
+/// applying HAProxy's rules: `fall` consecutive failures take an UP server
+/// DOWN, `rise` consecutive passes bring it back; `inter` while stable,
+/// `fastinter` while changing, `downinter` while DOWN.
+final class HealthChecker: Sendable {
+    let engine: EngineContext
+    let group: EventLoopGroup
+
+    init(engine: EngineContext, group: EventLoopGroup) {
+        self.engine = engine
+        self.group = group
+    }
+
+    func start() {
+        for (backendIndex, backend) in engine.plan.backends.enumerated() {
+            guard let check = backend.healthCheck else { continue }
+            for (serverIndex, server) in backend.servers.enumerated() {
+                guard let timing = server.check else { continue }
+                let loop = group.next()
+                let probe = HealthProbe(check: check, host: server.host, port: timing.port ?? server.port,
+                                        connectTimeoutMs: min(timing.interMs, backend.timeoutsMs["connect"] ?? timing.interMs),
+                                        responseTimeoutMs: backend.timeoutsMs["check"] ?? timing.interMs)
+                let tracker = HealthTracker(backend: backendIndex, server: serverIndex, timing: timing)
+                schedule(probe, tracker, on: loop, after: 0)
+            }
+        }
+    }
+
+    private func schedule(_ probe: HealthProbe, _ tracker: HealthTracker, on loop: EventLoop, after delayMs: Int) {
+        loop.scheduleTask(in: .milliseconds(Int64(delayMs))) { [self] in
+            guard !engine.connections.isDraining else { return }
+            probe.run(on: loop).whenComplete { result in
+                let failure: String? = switch result {
+                case .success(let reason): reason
+                case .failure(let error): "\(error)"
+                }
+                let next = self.record(failure, tracker)
+                self.schedule(probe, tracker, on: loop, after: next)
+            }
+        }
+    }
+
+    /// Applies one result and returns the delay before the next check.
+    private func record(_ failure: String?, _ tracker: HealthTracker) -> Int {
+        let backend = engine.backends[tracker.backend]
+        let name = backend.plan.servers[tracker.server].name
+        switch tracker.apply(passed: failure == nil) {
+        case .wentDown:
+            backend.setUp(tracker.server, false)
+            engine.events(.serverDown(backend: backend.plan.name, server: name, reason: failure ?? ""))
+        case .cameUp:
+            backend.setUp(tracker.server, true)
+            engine.events(.serverUp(backend: backend.plan.name, server: name, reason: "Layer7/Layer4 check passed"))
+        case .unchanged: break
+        }
+        return tracker.nextDelayMs
+    }
+}
+
+/// The rise/fall counters of one server's checks; only its own event loop touches it.
+final class HealthTracker: @unchecked Sendable {
+    /// What one check result did to the server's state.
+    enum Change { case wentDown, cameUp, unchanged }
+
+    let backend: Int
+    let server: Int
+    let timing: ServerCheckPlan
+    private(set) var up = true
+    private var consecutive = 0
+
+    init(backend: Int, server: Int, timing: ServerCheckPlan) {
+        self.backend = backend
+        self.server = server
+        self.timing = timing
+    }
+
+    func apply(passed: Bool) -> Change {
+        if passed == up {
+            consecutive = 0
+            return .unchanged
+        }
+        consecutive += 1
+        guard consecutive >= (up ? timing.fall : timing.rise) else { return .unchanged }
+        up.toggle()
+        consecutive = 0
+        return up ? .cameUp : .wentDown
+    }
+
+    var nextDelayMs: Int {
+        if !up && consecutive == 0 { return timing.downinterMs }
+        return consecutive > 0 ? timing.fastinterMs : timing.interMs
+    }
+}

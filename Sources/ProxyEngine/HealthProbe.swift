@@ -1,0 +1,139 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import RuntimePlan
+
+/// Runs one health check against one server: connect, then the HTTP
+/// request or `tcp-check` script, and judges the answer.
+struct HealthProbe: Sendable {
+    let check: HealthCheckPlan
+    let host: String
+    let port: Int
+    let connectTimeoutMs: Int
+    let responseTimeoutMs: Int
+
+    /// Succeeds with nil on a pass, or with the reason of the failure.
+    func run(on loop: EventLoop) -> EventLoopFuture<String?> {
+        switch check.kind {
+        case .connect:
+            return open(port: port, on: loop).flatMap { collector in
+                collector.channel.close().map { nil }
+            }.recover { "Layer4 connection problem: \($0)" }
+        case .http:
+            let request = check.request ?? HTTPCheckRequest()
+            return open(port: port, on: loop).flatMap { collector in
+                collector.channel.writeAndFlush(ByteBuffer(string: Self.requestText(request, host: host))).flatMap {
+                    collector.receiveAll(timeoutMs: responseTimeoutMs)
+                }.always { _ in collector.channel.close(promise: nil) }
+            }.map { data in judgeHTTP(data) }.recover { "Layer4/7 problem: \($0)" }
+        case .tcpScript:
+            return runScript(on: loop)
+        }
+    }
+
+    static func requestText(_ request: HTTPCheckRequest, host: String) -> String {
+        var text = "\(request.method) \(request.uri) \(request.version)\r\n"
+        for header in request.headers { text += "\(header.name): \(header.value)\r\n" }
+        if request.version == "HTTP/1.1" {
+            if !request.headers.contains(where: { $0.name.lowercased() == "host" }) { text += "host: \(host)\r\n" }
+            text += "connection: close\r\n"
+        }
+        if let body = request.body { text += "content-length: \(body.utf8.count)\r\n\r\n\(body)" } else { text += "\r\n" }
+        return text
+    }
+
+    /// The check passes on a 2xx or 3xx status, or when every `http-check expect` holds.
+    func judgeHTTP(_ data: String) -> String? {
+        let statusLine = data.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
+        let words = statusLine.split(separator: " ")
+        guard words.count >= 2, words[0].hasPrefix("HTTP/"), let status = Int(words[1]) else {
+            return "Layer7 invalid response"
+        }
+        let body = data.range(of: "\r\n\r\n").map { String(data[$0.upperBound...]) } ?? ""
+        guard !check.expectations.isEmpty else {
+            return (200..<400).contains(status) ? nil : "Layer7 wrong status, code: \(status)"
+        }
+        for expectation in check.expectations where !Self.holds(expectation, status: String(status), body: body) {
+            return "Layer7 wrong status or content, code: \(status), expected \(expectation.kind.rawValue) \(expectation.pattern)"
+        }
+        return nil
+    }
+
+    static func holds(_ expectation: CheckExpectation, status: String, body: String) -> Bool {
+        let result: Bool
+        switch expectation.kind {
+        case .status:
+            result = expectation.pattern.split(separator: ",").contains { item in
+                let bounds = item.split(separator: "-")
+                if bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), let value = Int(status) {
+                    return (low...high).contains(value)
+                }
+                return item == status
+            }
+        case .statusRegex: result = status.range(of: expectation.pattern, options: .regularExpression) != nil
+        case .string: result = body.contains(expectation.pattern)
+        case .stringRegex: result = body.range(of: expectation.pattern, options: .regularExpression) != nil
+        case .binary: result = body.utf8.map { String(format: "%02X", $0) }.joined().contains(expectation.pattern.uppercased())
+        }
+        return result != expectation.negated
+    }
+
+    private func runScript(on loop: EventLoop) -> EventLoopFuture<String?> {
+        var steps = check.steps[...]
+        var firstPort = port
+        if let first = steps.first, first.action == .connect {
+            firstPort = first.port ?? port
+            steps = steps.dropFirst()
+        }
+        let remaining = Array(steps)
+        return open(port: firstPort, on: loop).flatMap { collector in
+            Self.perform(remaining[...], collector, timeoutMs: responseTimeoutMs, loop: loop)
+                .always { _ in collector.channel.close(promise: nil) }
+        }.recover { "Layer4 connection problem: \($0)" }
+    }
+
+    private static func perform(_ steps: ArraySlice<TCPCheckStep>, _ collector: ResponseCollector, timeoutMs: Int,
+                                loop: EventLoop) -> EventLoopFuture<String?> {
+        guard let step = steps.first else { return loop.makeSucceededFuture(nil) }
+        let rest = steps.dropFirst()
+        switch step.action {
+        case .connect:
+            return perform(rest, collector, timeoutMs: timeoutMs, loop: loop)
+        case .send, .sendBinary:
+            let text = step.data ?? ""
+            var buffer = ByteBuffer()
+            if step.action == .send { buffer.writeString(text) } else { buffer.writeBytes(hexBytes(text)) }
+            return collector.channel.writeAndFlush(buffer).flatMap { perform(rest, collector, timeoutMs: timeoutMs, loop: loop) }
+        case .expect:
+            guard let expectation = step.expect else { return perform(rest, collector, timeoutMs: timeoutMs, loop: loop) }
+            return collector.receive(until: { holds(expectation, status: "", body: $0) }, timeoutMs: timeoutMs).flatMap { ok in
+                ok ? perform(rest, collector, timeoutMs: timeoutMs, loop: loop)
+                    : loop.makeSucceededFuture("TCPCHK did not match content '\(expectation.pattern)'")
+            }
+        }
+    }
+
+    static func hexBytes(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var index = text.startIndex
+        while index < text.endIndex, let next = text.index(index, offsetBy: 2, limitedBy: text.endIndex) {
+            if let byte = UInt8(text[index..<next], radix: 16) { bytes.append(byte) }
+            index = next
+        }
+        return bytes
+    }
+
+    private func open(port: Int, on loop: EventLoop) -> EventLoopFuture<ResponseCollector> {
+        let collector = ResponseCollector()
+        return ClientBootstrap(group: loop)
+            .connectTimeout(.milliseconds(Int64(connectTimeoutMs)))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(collector) }
+            }
+            .connect(host: host, port: port)
+            .map { channel in
+                collector.channel = channel
+                return collector
+            }
+    }
+}

@@ -1,0 +1,86 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import RuntimePlan
+
+/// Runs a plan: a listener for every bind of every frontend, HTTP or TCP
+/// proxying to the backends, health checks, limits and timeouts.
+public final class ProxyEngine: Sendable {
+    /// Why the engine could not start.
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private let engine: EngineContext
+    private let group: EventLoopGroup
+
+    /// `events` receives listener, server-state and warning events from any thread.
+    public init(plan: RuntimePlan, group: EventLoopGroup, events: @escaping EngineEventSink) {
+        self.engine = EngineContext(plan: plan, events: events)
+        self.group = group
+    }
+
+    /// Binds every listener and starts the health checks; returns the bound addresses.
+    @discardableResult
+    public func start() async throws -> [String] {
+        for feature in engine.plan.unsupported {
+            engine.events(.warning("\(feature.source): '\(feature.directive)' is not run by the engine yet (\(feature.feature))"))
+        }
+        var bound: [String] = []
+        for frontend in engine.plan.frontends {
+            for address in frontend.binds {
+                if address.tls {
+                    engine.events(.warning("frontend \(frontend.name): TLS is not terminated yet, \(address) is not opened"))
+                    continue
+                }
+                let channel = try await bootstrap(frontend).bind(host: address.host, port: address.port).get()
+                engine.connections.addListener(channel, frontend: frontend.name)
+                let text = channel.localAddress.map { "\($0.ipAddress ?? address.host):\($0.port ?? address.port)" } ?? "\(address)"
+                bound.append(text)
+                engine.events(.listening(frontend: frontend.name, address: text))
+            }
+        }
+        HealthChecker(engine: engine, group: group).start()
+        return bound
+    }
+
+    /// Stops accepting connections and waits (up to `graceMs`) for the
+    /// requests in flight to finish.
+    public func stop(graceMs: Int = 10_000) async {
+        engine.events(.stopping)
+        for closing in engine.connections.drain() { try? await closing.get() }
+        var waited = 0
+        while engine.connections.openCount > 0, waited < graceMs {
+            try? await Task.sleep(nanoseconds: 20_000_000)
+            waited += 20
+        }
+        engine.events(.stopped)
+    }
+
+    private func bootstrap(_ frontend: FrontendPlan) -> ServerBootstrap {
+        let engine = self.engine
+        return ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let limit = frontend.maxconn
+                    engine.connections.opened(channel, frontend: frontend.name, limit: limit)
+                    channel.closeFuture.whenComplete { _ in
+                        engine.connections.closed(channel, frontend: frontend.name, limit: limit)
+                    }
+                    let operations = channel.pipeline.syncOperations
+                    switch frontend.mode {
+                    case .tcp:
+                        if let idle = frontend.timeoutsMs["client"] { try operations.addHandler(IdleCloseHandler(timeoutMs: idle)) }
+                        try operations.addHandler(TCPProxyHandler(engine: engine, frontend: frontend))
+                    case .http:
+                        try operations.addHandler(HTTPResponseEncoder())
+                        try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)))
+                        try operations.addHandler(HTTPFrontendHandler(engine: engine, frontend: frontend))
+                    }
+                }
+            }
+    }
+}

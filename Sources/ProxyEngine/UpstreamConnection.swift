@@ -1,0 +1,106 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A keep-alive HTTP connection to one server. The response parts of the
+/// exchange in progress go to `responseSink`; the connection belongs to
+/// one event loop and is only used there.
+final class UpstreamConnection {
+    let channel: Channel
+    let serverKey: ServerKey
+    /// Receives the response of the current exchange; nil while idle in the pool.
+    var responseSink: ((UpstreamEvent) -> Void)?
+    var isClosed = false
+
+    init(channel: Channel, serverKey: ServerKey) {
+        self.channel = channel
+        self.serverKey = serverKey
+    }
+}
+
+/// What an upstream connection reports to the exchange using it.
+enum UpstreamEvent {
+    case part(HTTPClientResponsePart)
+    case closed
+    case error(Error)
+}
+
+/// Identifies a server across backends: the backend's position and the server's.
+struct ServerKey: Hashable {
+    var backend: Int
+    var server: Int
+}
+
+/// The last handler of an upstream pipeline: passes response parts to the
+/// connection's current exchange and reports the connection closing.
+final class UpstreamHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPClientResponsePart
+
+    weak var connection: UpstreamConnection?
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        connection?.responseSink?(.part(unwrapInboundIn(data)))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        connection?.isClosed = true
+        connection?.responseSink?(.closed)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        connection?.responseSink?(.error(error))
+        context.close(promise: nil)
+    }
+}
+
+/// Idle keep-alive connections to servers, one pool per event loop so a
+/// connection is only ever touched by its own loop.
+final class UpstreamPool {
+    let eventLoop: EventLoop
+    private var idle: [ServerKey: [UpstreamConnection]] = [:]
+    /// The most idle connections kept per server.
+    static let idleLimit = 64
+
+    init(eventLoop: EventLoop) { self.eventLoop = eventLoop }
+
+    /// An idle connection to the server (unless `reuse` is false), or a new one within `connectTimeout`.
+    func connection(to key: ServerKey, host: String, port: Int, connectTimeout: TimeAmount,
+                    reuse: Bool = true) -> EventLoopFuture<UpstreamConnection> {
+        while reuse, var list = idle[key], let connection = list.popLast() {
+            idle[key] = list
+            if !connection.isClosed && connection.channel.isActive { return eventLoop.makeSucceededFuture(connection) }
+        }
+        let handler = UpstreamHandler()
+        return ClientBootstrap(group: eventLoop)
+            .connectTimeout(connectTimeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    // Built by hand (not addHTTPClientHandlers) so the tunnel switch knows every HTTP handler.
+                    let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(HTTPRequestEncoder())
+                    try operations.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes)))
+                    try operations.addHandler(handler)
+                }
+            }
+            .connect(host: host, port: port)
+            .assumeIsolated()
+            .map { channel in
+                let connection = UpstreamConnection(channel: channel, serverKey: key)
+                handler.connection = connection
+                return connection
+            }
+            .nonisolated()
+    }
+
+    /// Keeps a connection whose response is complete for the next request.
+    func putBack(_ connection: UpstreamConnection) {
+        connection.responseSink = nil
+        guard !connection.isClosed, connection.channel.isActive, idle[connection.serverKey, default: []].count < Self.idleLimit else {
+            connection.channel.close(promise: nil)
+            return
+        }
+        idle[connection.serverKey, default: []].append(connection)
+    }
+}

@@ -1,0 +1,77 @@
+/// What an ACL can look at in a request: the request line, the headers and
+/// the connection's addresses.
+public struct RequestFacts: Sendable, Hashable {
+    public var method: String
+    /// The request target as sent (`/api/x?id=1`, or absolute form).
+    public var target: String
+    /// `1.1`, `1.0`.
+    public var version: String
+    /// Headers in order, names as sent.
+    public var headers: [HTTPHeaderField]
+    public var source: String?
+    public var sourcePort: Int?
+    public var destination: String?
+    public var destinationPort: Int?
+    /// Whether the client connection is TLS (`ssl_fc`).
+    public var tls: Bool
+
+    public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],
+                source: String? = nil, sourcePort: Int? = nil, destination: String? = nil, destinationPort: Int? = nil,
+                tls: Bool = false) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.source = source
+        self.sourcePort = sourcePort
+        self.destination = destination
+        self.destinationPort = destinationPort
+        self.tls = tls
+    }
+
+    /// The path: the target up to `?`, without scheme and authority when the target is absolute.
+    public var path: String {
+        var rest = Substring(target)
+        if let scheme = rest.range(of: "://"), !rest.hasPrefix("/") {
+            rest = rest[scheme.upperBound...]
+            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
+        }
+        return String(rest.prefix { $0 != "?" })
+    }
+
+    /// The query string after the first `?`, nil when there is none.
+    public var query: String? {
+        target.firstIndex(of: "?").map { String(target[target.index(after: $0)...]) }
+    }
+
+    /// The values of a header, each comma-separated value on its own (as `hdr()` sees them).
+    public func headerValues(_ name: String) -> [String] {
+        fullHeaderValues(name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { $0.trimmingCharacters(in: " \t") }
+    }
+
+    /// The values of a header, one per header line (as `req.fhdr()` sees them).
+    public func fullHeaderValues(_ name: String) -> [String] {
+        headers.filter { $0.name.caseInsensitiveEquals(name) }.map { $0.value.trimmingCharacters(in: " \t") }
+    }
+
+    /// Removes every header with this name.
+    public mutating func removeHeader(_ name: String) {
+        headers.removeAll { $0.name.caseInsensitiveEquals(name) }
+    }
+}
+
+extension String {
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && lowercased() == other.lowercased()
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

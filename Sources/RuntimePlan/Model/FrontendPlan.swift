@@ -1,0 +1,95 @@
+/// The client side of a `frontend` or `listen` section.
+public struct FrontendPlan: Sendable, Hashable, Codable {
+    public var name: String
+    public var mode: ProxyMode
+    public var binds: [ListenAddress]
+    /// The most concurrent client connections this frontend accepts.
+    public var maxconn: Int?
+    /// Timeouts in milliseconds, keyed by HAProxy's name (`client`, `http-request`, `http-keep-alive`).
+    public var timeoutsMs: [String: Int]
+    public var options: HTTPOptions
+    /// `http-request` rules in order (those of a `from` defaults first).
+    public var httpRequestRules: [HTTPRequestRule]
+    /// `use_backend` rules in order.
+    public var backendRules: [BackendRule]
+    public var defaultBackend: String?
+    /// Every named ACL of the section, compiled (for `weir route` and for readers of the plan).
+    public var acls: [NamedACL]
+    public var source: SourceRef
+
+    public init(name: String, mode: ProxyMode, binds: [ListenAddress] = [], maxconn: Int? = nil,
+                timeoutsMs: [String: Int] = [:], options: HTTPOptions = HTTPOptions(),
+                httpRequestRules: [HTTPRequestRule] = [], backendRules: [BackendRule] = [],
+                defaultBackend: String? = nil, acls: [NamedACL] = [], source: SourceRef) {
+        self.name = name
+        self.mode = mode
+        self.binds = binds
+        self.maxconn = maxconn
+        self.timeoutsMs = timeoutsMs
+        self.options = options
+        self.httpRequestRules = httpRequestRules
+        self.backendRules = backendRules
+        self.defaultBackend = defaultBackend
+        self.acls = acls
+        self.source = source
+    }
+}
+
+/// HTTP connection-handling options of a proxy.
+public struct HTTPOptions: Sendable, Hashable, Codable {
+    /// `option http-server-close`: close the server connection after each response.
+    public var httpServerClose: Bool
+    /// `option httpclose`: close both sides after each response.
+    public var httpClose: Bool
+    /// `option forwardfor`: the header that receives the client address, nil when off.
+    public var forwardFor: ForwardFor?
+
+    public init(httpServerClose: Bool = false, httpClose: Bool = false, forwardFor: ForwardFor? = nil) {
+        self.httpServerClose = httpServerClose
+        self.httpClose = httpClose
+        self.forwardFor = forwardFor
+    }
+}
+
+/// `option forwardfor [except NETWORK] [header NAME] [if-none]`.
+public struct ForwardFor: Sendable, Hashable, Codable {
+    public var header: String
+    /// A network (`127.0.0.0/8`) whose clients get no header.
+    public var except: String?
+    /// Only add the header when the request has none.
+    public var ifNone: Bool
+
+    public init(header: String = "X-Forwarded-For", except: String? = nil, ifNone: Bool = false) {
+        self.header = header
+        self.except = except
+        self.ifNone = ifNone
+    }
+}
+
+/// `use_backend NAME if|unless CONDITION`.
+public struct BackendRule: Sendable, Hashable, Codable {
+    public var backend: String
+    /// nil: always applies.
+    public var condition: Predicate?
+    /// The condition as written, for explanations.
+    public var conditionText: String?
+    public var source: SourceRef
+
+    public init(backend: String, condition: Predicate?, conditionText: String?, source: SourceRef) {
+        self.backend = backend
+        self.condition = condition
+        self.conditionText = conditionText
+        self.source = source
+    }
+}
+
+/// A named ACL: the OR of every `acl NAME …` line with that name.
+public struct NamedACL: Sendable, Hashable, Codable {
+    public var name: String
+    public var tests: [ACLTest]
+
+    public init(name: String, tests: [ACLTest]) {
+        self.name = name
+        self.tests = tests
+    }
+}

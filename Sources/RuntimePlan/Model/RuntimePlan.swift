@@ -1,0 +1,71 @@
+/// The compiled form of a configuration that the engine runs: defaults
+/// resolved, ACLs compiled to predicate trees, every duration in
+/// milliseconds, servers enumerated. Nothing in it needs the config text.
+public struct RuntimePlan: Sendable, Hashable, Codable {
+    /// The version of this layout; a reader refuses a plan of another version.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var global: GlobalPlan
+    /// `frontend` and `listen` sections, in configuration order.
+    public var frontends: [FrontendPlan]
+    /// `backend` and `listen` sections, in configuration order.
+    public var backends: [BackendPlan]
+    /// Configuration the engine does not execute yet, with where it was written.
+    public var unsupported: [UnsupportedFeature]
+
+    public init(global: GlobalPlan = GlobalPlan(), frontends: [FrontendPlan] = [], backends: [BackendPlan] = [],
+                unsupported: [UnsupportedFeature] = []) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.global = global
+        self.frontends = frontends
+        self.backends = backends
+        self.unsupported = unsupported
+    }
+
+    /// The backend with a given name.
+    public func backend(named name: String) -> BackendPlan? { backends.first { $0.name == name } }
+}
+
+/// Process-wide settings from the `global` section.
+public struct GlobalPlan: Sendable, Hashable, Codable {
+    /// `maxconn`: the most connections the whole process accepts at once.
+    public var maxconn: Int?
+
+    public init(maxconn: Int? = nil) { self.maxconn = maxconn }
+}
+
+/// Where a plan element was written: file, line and column.
+public struct SourceRef: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A configured feature the engine does not run yet (TLS, stick tables,
+/// rate limits, stats, logging…): kept so that `weir run` can warn and a
+/// later engine can take it over.
+public struct UnsupportedFeature: Sendable, Hashable, Codable {
+    /// A short stable name: `tls`, `stick-table`, `stats`, `log`, `http-request track-sc0`…
+    public var feature: String
+    /// The proxy it belongs to, if any.
+    public var proxy: String?
+    /// The directive as written.
+    public var directive: String
+    public var source: SourceRef
+
+    public init(feature: String, proxy: String?, directive: String, source: SourceRef) {
+        self.feature = feature
+        self.proxy = proxy
+        self.directive = directive
+        self.source = source
+    }
+}

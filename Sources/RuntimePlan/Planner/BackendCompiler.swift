@@ -1,0 +1,64 @@
+import ConfigDiagnostics
+import HAProxyConfig
+
+/// Compiles the server side of a `backend` or `listen` section.
+struct BackendCompiler {
+    let proxy: Proxy
+    let acls: ACLTable
+
+    static let timeouts = ["connect", "server", "server-fin", "queue", "tunnel", "check"]
+    static let keywords: Set<String> = [
+        "mode", "balance", "hash-type", "retries", "option redispatch", "option allbackups", "option httpchk",
+        "option tcp-check", "http-check send", "http-check expect", "tcp-check connect", "tcp-check send",
+        "tcp-check send-binary", "tcp-check expect", "option http-server-close", "option httpclose", "option forwardfor",
+        "option http-keep-alive", "description", "default-server",
+    ]
+
+    func compile(context: inout PlanningContext) -> BackendPlan {
+        let name = proxy.name ?? ""
+        markCommon(proxy, keywords: Self.keywords, timeouts: Self.timeouts, context: &context)
+        let retries = proxy.directives("retries").last?.arguments.first.flatMap { Int($0) } ?? 3
+        var plan = BackendPlan(name: name, mode: proxy.mode == .tcp ? .tcp : .http, balance: balance(context: &context),
+                               timeoutsMs: milliseconds(proxy, Self.timeouts), options: httpOptions(proxy), retries: retries,
+                               redispatch: proxy.options["redispatch"] == true,
+                               allBackups: proxy.options["allbackups"] == true, acls: acls.named,
+                               source: SourceRef(proxy.range))
+        let defaults = proxy.defaultServer?.options ?? []
+        for server in proxy.servers {
+            context.markHandled(server.range)
+            var merged = server
+            merged.options = defaults + server.options
+            if let compiled = ServerCompiler(proxyName: name).compile(merged, context: &context) {
+                plan.servers.append(compiled)
+            }
+        }
+        if plan.servers.contains(where: { $0.check != nil }) {
+            plan.healthCheck = HealthCheckCompiler(proxy: proxy).compile()
+        }
+        if proxy.kind == .backend {
+            plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
+                                                                                       context: &context)
+        }
+        return plan
+    }
+
+    private func balance(context: inout PlanningContext) -> BalancePlan {
+        var plan = BalancePlan()
+        let hashWords = proxy.directives("hash-type").last?.arguments ?? []
+        if hashWords.first == "consistent" { plan.hashType = .consistent }
+        guard let words = proxy.balance, let first = words.first else { return plan }
+        if first.hasPrefix("hdr("), first.hasSuffix(")") {
+            plan.algorithm = .header
+            plan.parameter = String(first.dropFirst(4).dropLast())
+        } else if first.hasPrefix("random") {
+            plan.algorithm = .random
+        } else if let algorithm = BalancePlan.Algorithm(rawValue: first) {
+            plan.algorithm = algorithm
+            if algorithm == .urlParam { plan.parameter = words.dropFirst().first }
+            if algorithm == .uri { plan.wholeURI = words.contains("whole") }
+        } else if let directive = proxy.directives("balance").last {
+            context.unsupported(directive, proxy: proxy.name, feature: "balance " + first)
+        }
+        return plan
+    }
+}

@@ -1,0 +1,103 @@
+import ConfigDiagnostics
+import HAProxyConfig
+
+/// Compiles the client side of a `frontend` or `listen` section.
+struct FrontendCompiler {
+    let proxy: Proxy
+    let acls: ACLTable
+
+    static let timeouts = ["client", "client-fin", "http-request", "http-keep-alive"]
+    static let keywords: Set<String> = [
+        "mode", "maxconn", "default_backend", "description", "option http-server-close", "option httpclose",
+        "option forwardfor", "option http-keep-alive",
+    ]
+
+    func compile(context: inout PlanningContext) -> FrontendPlan {
+        let name = proxy.name ?? ""
+        markCommon(proxy, keywords: Self.keywords, timeouts: Self.timeouts, context: &context)
+        var plan = FrontendPlan(name: name, mode: proxy.mode == .tcp ? .tcp : .http, maxconn: proxy.maxconn,
+                                timeoutsMs: milliseconds(proxy, Self.timeouts), options: httpOptions(proxy),
+                                defaultBackend: proxy.defaultBackend, acls: acls.named, source: SourceRef(proxy.range))
+        for bind in proxy.binds {
+            let directive = proxy.directives.first { $0.range == bind.range }
+            if bind.isTLS, let directive { context.unsupported(directive, proxy: name, feature: "tls") }
+            context.markHandled(bind.range)
+            for address in bind.addresses {
+                guard address.family == .ipv4 || address.family == .ipv6 || address.family == .any, let port = address.port else {
+                    context.error(PlannerMessage.bindAddress,
+                                  "the engine listens on IPv4 and IPv6 addresses with a port, not '\(address.host)'", at: bind.range)
+                    continue
+                }
+                let host = address.family == .any ? "0.0.0.0" : address.host
+                switch port {
+                case .single(let value): plan.binds.append(ListenAddress(host: host, port: value, tls: bind.isTLS))
+                case .range(let low, let high):
+                    plan.binds += (low...high).map { ListenAddress(host: host, port: $0, tls: bind.isTLS) }
+                case .offset: context.error(PlannerMessage.bindAddress, "a bind needs a port, not an offset", at: bind.range)
+                }
+            }
+        }
+        plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
+                                                                                   context: &context)
+        for rule in proxy.useBackends {
+            context.markHandled(rule.range)
+            guard let written = rule.condition else {
+                plan.backendRules.append(BackendRule(backend: rule.backend, condition: nil, conditionText: nil,
+                                                     source: SourceRef(rule.range)))
+                continue
+            }
+            switch acls.compile(written, context: &context) {
+            case .predicate(let predicate):
+                let text = ([written.polarity.rawValue] + written.terms).joined(separator: " ")
+                plan.backendRules.append(BackendRule(backend: rule.backend, condition: predicate, conditionText: text,
+                                                     source: SourceRef(rule.range)))
+            case .unsupported(let reason):
+                if let directive = proxy.directives.first(where: { $0.range == rule.range }) {
+                    context.unsupported(directive, proxy: name, feature: RuleCompiler.feature(reason))
+                }
+            case .invalid: break
+            }
+        }
+        return plan
+    }
+}
+
+/// Marks the directives a compiler consumes, including supported `timeout` lines.
+func markCommon(_ proxy: Proxy, keywords: Set<String>, timeouts: [String], context: inout PlanningContext) {
+    for directive in proxy.directives where keywords.contains(directive.keyword)
+        || timeouts.contains(where: { directive.keyword == "timeout " + $0 }) {
+        context.markHandled(directive.range)
+    }
+}
+
+/// The proxy's timeouts among `names`, in milliseconds.
+func milliseconds(_ proxy: Proxy, _ names: [String]) -> [String: Int] {
+    var result: [String: Int] = [:]
+    for name in names {
+        if let duration = proxy.timeouts[name] { result[name] = Int(duration.milliseconds) }
+    }
+    return result
+}
+
+/// `option http-server-close`, `option httpclose`, `option forwardfor` with its arguments.
+func httpOptions(_ proxy: Proxy) -> HTTPOptions {
+    var options = HTTPOptions(httpServerClose: proxy.options["http-server-close"] == true,
+                              httpClose: proxy.options["httpclose"] == true)
+    if proxy.options["forwardfor"] == true {
+        var forward = ForwardFor()
+        let arguments = proxy.directives("option forwardfor").last { $0.modifier == nil }?.arguments ?? []
+        var index = 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : nil
+            switch arguments[index] {
+            case "header": forward.header = value ?? forward.header; index += 1
+            case "except": forward.except = value; index += 1
+            case "if-none": forward.ifNone = true
+            default: break
+            }
+            index += 1
+        }
+        options.forwardFor = forward
+    }
+    return options
+}

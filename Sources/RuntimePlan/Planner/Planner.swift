@@ -1,0 +1,92 @@
+import ConfigDiagnostics
+import Foundation
+import HAProxyConfig
+
+/// What planning produced: the plan (nil when there were errors) and the diagnostics.
+public struct PlanResult: Sendable {
+    public var plan: RuntimePlan?
+    public var diagnostics: [Diagnostic]
+
+    public init(plan: RuntimePlan?, diagnostics: [Diagnostic]) {
+        self.plan = plan
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Turns a checked `HAProxyConfiguration` into a `RuntimePlan`: resolves
+/// `defaults` inheritance, compiles ACLs and conditions, converts every
+/// duration to milliseconds and enumerates servers. Reports what cannot be
+/// compiled as diagnostics and lists what the engine does not run as
+/// `unsupported` features.
+public struct Planner: Sendable {
+    /// Reads a pattern file named by `acl … -f FILE`; nil when unreadable.
+    public typealias PatternFileReader = @Sendable (String) -> String?
+
+    /// The configuration's files in reading order, so sections of several
+    /// files are ordered as HAProxy reads them.
+    public var fileOrder: [String]
+    public var readPatternFile: PatternFileReader
+
+    public init(fileOrder: [String] = [], readPatternFile: @escaping PatternFileReader = Planner.readFromDisk) {
+        self.fileOrder = fileOrder
+        self.readPatternFile = readPatternFile
+    }
+
+    /// Reads a file with Foundation.
+    public static let readFromDisk: PatternFileReader = { path in
+        (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public func plan(_ configuration: HAProxyConfiguration) -> PlanResult {
+        var context = PlanningContext(readPatternFile: readPatternFile)
+        let effective = DefaultsResolver(fileOrder: fileOrder).resolve(configuration, context: &context)
+        var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
+        if let global = configuration.global {
+            for directive in global.directives where directive.keyword != "maxconn" {
+                context.unsupported(directive, proxy: nil)
+            }
+        }
+        for proxy in effective {
+            let name = proxy.name ?? ""
+            let acls = ACLTable(proxy: proxy, context: &context)
+            if proxy.kind.hasFrontend {
+                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls).compile(context: &context))
+            }
+            if proxy.kind.hasBackend {
+                plan.backends.append(BackendCompiler(proxy: proxy, acls: acls).compile(context: &context))
+            }
+            context.reportUnhandled(proxy, name: name)
+        }
+        for section in configuration.defaults {
+            context.reportUnhandled(section, name: nil)
+        }
+        checkReferences(plan, configuration, &context)
+        plan.unsupported = context.unsupportedFeatures
+        let failed = context.diagnostics.contains(atLeast: .error)
+        return PlanResult(plan: failed ? nil : plan, diagnostics: context.diagnostics)
+    }
+
+    private func checkReferences(_ plan: RuntimePlan, _ configuration: HAProxyConfiguration, _ context: inout PlanningContext) {
+        let names = Set(plan.backends.map(\.name))
+        for proxy in configuration.proxies where proxy.kind.hasFrontend {
+            for rule in proxy.useBackends where !names.contains(rule.backend) && !rule.backend.contains("%[") {
+                context.error(PlannerMessage.backendUndefined, "no backend named '\(rule.backend)'", at: rule.range)
+            }
+            if let name = proxy.defaultBackend, !names.contains(name) {
+                let range = proxy.directives("default_backend").last?.range ?? proxy.range
+                context.error(PlannerMessage.backendUndefined, "no backend named '\(name)'", at: range)
+            }
+        }
+    }
+}
+
+/// Rule ids of the planner's diagnostics.
+public enum PlannerMessage {
+    public static let aclUndefined = RuleID("acl-undefined")
+    public static let aclInvalid = RuleID("acl-invalid")
+    public static let backendUndefined = RuleID("backend-undefined")
+    public static let patternFileUnreadable = RuleID("acl-pattern-file")
+    public static let serverAddress = RuleID("server-address")
+    public static let bindAddress = RuleID("bind-address")
+    public static let ruleInvalid = RuleID("http-request-invalid")
+}

@@ -1,0 +1,122 @@
+/// Where a request goes and what was decided on the way.
+public struct RoutingDecision: Sendable, Hashable {
+    /// The end of request processing.
+    public enum Outcome: Sendable, Hashable {
+        /// Forward to this backend.
+        case backend(String)
+        /// Answer directly: `deny`, `return`.
+        case respond(status: Int, contentType: String?, body: String?, headers: [HTTPHeaderField], denied: Bool)
+        /// Answer with a redirection.
+        case redirect(status: Int, location: String)
+        /// No `use_backend` matched and there is no `default_backend` (HAProxy answers 503).
+        case noBackend
+    }
+
+    public var outcome: Outcome
+    /// The request after the header rules ran.
+    public var request: RequestFacts
+    /// Every rule looked at, in order.
+    public var steps: [RuleStep]
+}
+
+/// One rule and whether it applied, with the ACLs it evaluated.
+public struct RuleStep: Sendable, Hashable {
+    /// The section the rule is in.
+    public var proxy: String
+    /// The rule as written.
+    public var text: String
+    public var source: SourceRef?
+    public var applied: Bool
+    public var acls: [ACLEvaluator.Outcome]
+}
+
+/// Runs a frontend's `http-request` rules, then `use_backend` and
+/// `default_backend`, then the chosen backend's `http-request` rules. Pure:
+/// the engine and `weir route` both route through it, so they agree.
+public struct RequestRouter: Sendable {
+    public let plan: RuntimePlan
+    public let evaluator: ACLEvaluator
+
+    public init(plan: RuntimePlan) {
+        self.plan = plan
+        self.evaluator = ACLEvaluator(plan: plan)
+    }
+
+    public func route(_ frontend: FrontendPlan, _ facts: RequestFacts) -> RoutingDecision {
+        var decision = RoutingDecision(outcome: .noBackend, request: facts, steps: [])
+        if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, &decision) {
+            decision.outcome = final
+            return decision
+        }
+        var chosen: String?
+        for rule in frontend.backendRules {
+            var trace: [ACLEvaluator.Outcome] = []
+            let applies = rule.condition.map { evaluator.evaluate($0, decision.request, trace: &trace) } ?? true
+            decision.steps.append(RuleStep(proxy: frontend.name,
+                                           text: (["use_backend", rule.backend] + (rule.conditionText.map { [$0] } ?? []))
+                                               .joined(separator: " "),
+                                           source: rule.source, applied: applies, acls: trace))
+            if applies {
+                chosen = rule.backend
+                break
+            }
+        }
+        if chosen == nil, let fallback = frontend.defaultBackend {
+            decision.steps.append(RuleStep(proxy: frontend.name, text: "default_backend \(fallback)", source: nil, applied: true,
+                                           acls: []))
+            chosen = fallback
+        }
+        guard let name = chosen, let backend = plan.backend(named: name) else { return decision }
+        if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, &decision) {
+            decision.outcome = final
+            return decision
+        }
+        decision.outcome = .backend(name)
+        return decision
+    }
+
+    /// Runs rules in order; returns the outcome of the first final rule that applies.
+    private func runRules(_ rules: [HTTPRequestRule], proxy: String, _ decision: inout RoutingDecision) -> RoutingDecision.Outcome? {
+        for rule in rules {
+            var trace: [ACLEvaluator.Outcome] = []
+            let applies = rule.condition.map { evaluator.evaluate($0, decision.request, trace: &trace) } ?? true
+            decision.steps.append(RuleStep(proxy: proxy, text: rule.text, source: rule.source, applied: applies, acls: trace))
+            guard applies else { continue }
+            if let outcome = apply(rule, to: &decision.request) { return outcome }
+        }
+        return nil
+    }
+
+    private func apply(_ rule: HTTPRequestRule, to request: inout RequestFacts) -> RoutingDecision.Outcome? {
+        switch rule.action {
+        case .setHeader:
+            let value = rule.value?.render(request) ?? ""
+            request.removeHeader(rule.headerName ?? "")
+            request.headers.append(HTTPHeaderField(name: rule.headerName ?? "", value: value))
+        case .addHeader:
+            request.headers.append(HTTPHeaderField(name: rule.headerName ?? "", value: rule.value?.render(request) ?? ""))
+        case .delHeader:
+            request.removeHeader(rule.headerName ?? "")
+        case .allow:
+            return nil
+        case .deny:
+            return .respond(status: rule.status ?? 403, contentType: nil, body: nil, headers: [], denied: true)
+        case .return:
+            return .respond(status: rule.status ?? 200, contentType: rule.contentType, body: rule.value?.render(request),
+                            headers: rule.headers, denied: false)
+        case .redirect:
+            return .redirect(status: rule.status ?? 302, location: location(rule, request))
+        }
+        return nil
+    }
+
+    private func location(_ rule: HTTPRequestRule, _ request: RequestFacts) -> String {
+        let target = rule.value?.render(request) ?? ""
+        let uri = request.path + (request.query.map { "?" + $0 } ?? "")
+        switch rule.redirectKind ?? .location {
+        case .location: return target
+        case .prefix: return (target == "/" ? "" : target) + uri
+        case .scheme: return target + "://" + (request.fullHeaderValues("host").first ?? "") + uri
+        }
+    }
+}

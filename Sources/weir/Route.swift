@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import RuntimePlan
+
+/// `weir route`: where a request would go, without opening a socket.
+struct Route: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show which rules and ACLs a request matches and which backend and server it reaches.",
+        discussion: """
+            Reads a plan.json, or compiles a haproxy.cfg or site YAML first. The request is routed through the \
+            same code the engine uses. Exit status: 0 when the request reaches a backend, 3 when the rules \
+            answer it directly (deny, redirect, return) or no backend applies, 1 or 2 on errors.
+            """
+    )
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("The request line: 'METHOD TARGET [HTTP/1.x]'.", valueName: "REQUEST"))
+    var request: String = "GET /"
+
+    @Option(name: .long, help: ArgumentHelp("A request header (repeatable).", valueName: "'NAME: VALUE'"))
+    var header: [String] = []
+
+    @Option(name: .long, help: "The client address.")
+    var src: String = "127.0.0.1"
+
+    @Option(name: .long, help: "The address the client connected to (default: the frontend's first bind).")
+    var dst: String?
+
+    @Option(name: .long, help: "The port the client connected to; picks the frontend bound there.")
+    var port: Int?
+
+    @Option(name: .long, help: "The frontend to route through (default: the one bound on --port, else the first).")
+    var frontend: String?
+
+    @Flag(name: .long, help: "The client connection is TLS (ssl_fc is true).")
+    var tls = false
+
+    @Argument(help: "plan.json, haproxy.cfg or site YAML.")
+    var plan: String
+
+    func validate() throws {
+        if request.split(separator: " ").count < 2 { throw ValidationError("--request needs 'METHOD TARGET'") }
+        for line in header where !line.contains(":") { throw ValidationError("--header needs 'NAME: VALUE', got '\(line)'") }
+    }
+
+    func run() throws {
+        let loaded: RuntimePlan
+        switch PlanSource(output: output).load(plan) {
+        case .success(let value): loaded = value
+        case .failure(let status): throw ExitCode(status.rawValue)
+        }
+        let explainer = RouteExplainer(plan: loaded)
+        guard let chosen = explainer.frontend(named: frontend, port: port) else {
+            throw ValidationError(frontend.map { "no frontend named '\($0)'" } ?? "the plan has no frontend")
+        }
+        let words = request.split(separator: " ").map(String.init)
+        let headers = header.map { line -> HTTPHeaderField in
+            let colon = line.firstIndex(of: ":")!
+            return HTTPHeaderField(name: String(line[..<colon]),
+                                   value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+        let bind = chosen.binds.first { port == nil || $0.port == port } ?? chosen.binds.first
+        let facts = RequestFacts(method: words[0], target: words[1],
+                                 version: words.count > 2 ? String(words[2].dropFirst("HTTP/".count)) : "1.1",
+                                 headers: headers, source: src, sourcePort: 40000, destination: dst ?? bind?.host,
+                                 destinationPort: port ?? bind?.port, tls: tls)
+        let explanation = explainer.explain(facts, frontend: chosen)
+        FileHandle.standardOutput.write(Data(RouteReport.text(explanation).utf8))
+        if case .backend = explanation.decision.outcome { return }
+        throw ExitCode(3)
+    }
+}
+
+/// The text `weir route` prints.
+enum RouteReport {
+    static func text(_ explanation: RouteExplanation) -> String {
+        var lines = ["frontend \(explanation.frontend)"]
+        for step in explanation.decision.steps {
+            let place = step.source.map { "  (\($0))" } ?? ""
+            lines.append("  \(step.applied ? "applied" : "skipped") [\(step.proxy)] \(step.text)\(place)")
+            for acl in step.acls { lines.append("      acl \(acl.name): \(acl.matched ? "true" : "false")") }
+        }
+        switch explanation.decision.outcome {
+        case .backend(let name):
+            lines.append("backend \(name)")
+            lines.append("server \(explanation.server ?? "none")" + (explanation.serverNote.map { "  (\($0))" } ?? ""))
+        case .respond(let status, _, _, _, let denied):
+            lines.append("\(denied ? "denied" : "answered") with status \(status)")
+        case .redirect(let status, let location):
+            lines.append("redirected with status \(status) to \(location)")
+        case .noBackend:
+            lines.append("no backend: answered with status 503")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
