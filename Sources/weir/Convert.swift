@@ -145,7 +145,7 @@ struct Convert: ParsableCommand {
 
     private func toYAML(_ source: SourceFile, _ environment: [String: String]) -> (text: String?, diagnostics: [Diagnostic]) {
         let checked = Linter(variables: VariableResolver(environment: environment)).lint([LintNode(haproxy: [source])])
-        guard !checked.diagnostics.contains(atLeast: .error), let syntax = checked.haproxySyntax.first else {
+        guard !checked.diagnostics.contains(atLeast: .error), let syntax = checked.haproxy.first?.syntax else {
             return (nil, checked.diagnostics)
         }
         do {

@@ -1,3 +1,4 @@
+import ConfigCheck
 import ConfigDiagnostics
 import ConfigYAML
 import Foundation
@@ -50,9 +51,9 @@ struct PlanSource {
             config = SourceFile(path: source.path + " (generated)", text: generated.text)
             relocate = generated.relocate
         }
-        let parsed = HAProxyReader(variables: VariableResolver(environment: environment)).read([config])
-        diagnostics += parsed.diagnostics.map(relocate)
-        guard !diagnostics.contains(atLeast: .error) else {
+        let checked = Linter(variables: VariableResolver(environment: environment)).lint([LintNode(haproxy: [config])])
+        diagnostics += checked.diagnostics.map(relocate)
+        guard !diagnostics.contains(atLeast: .error), let parsed = checked.haproxy.first else {
             report(diagnostics, [source.path: source])
             return .failure(.errors)
         }
@@ -66,7 +67,8 @@ struct PlanSource {
     func report(_ diagnostics: [Diagnostic], _ sources: [String: SourceFile]) {
         let terminal = Terminal(environment: environment)
         let colour = output.color == .always || (output.color == .auto && isatty(STDERR_FILENO) == 1 && terminal.supportsColour)
-        let context = RenderContext(sources: sources, useColour: colour, toolVersion: WeirVersion.current)
+        let context = RenderContext(sources: sources, useColour: colour, toolVersion: WeirVersion.current,
+                                    ruleSummary: { RuleCatalog.description(of: $0)?.summary })
         FileHandle.standardError.write(Data(output.format.render(diagnostics, context: context).utf8))
     }
 }

@@ -48,7 +48,7 @@ final class CompileCommandTests: XCTestCase {
         let out = directory.appendingPathComponent("plan.json")
         let result = try WeirProcess.run(weir, ["compile", config.path, "-o", out.path])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("bad.cfg:4:22: error: no ACL named 'is_missing' in this section [acl-undefined]"),
+        XCTAssertTrue(result.stderr.contains("bad.cfg:4:25: error: no ACL named 'is_missing' in this proxy [acl-undefined]"),
                       result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }

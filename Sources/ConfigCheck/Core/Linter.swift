@@ -22,8 +22,8 @@ public struct LintNode: Sendable {
 public struct LintResult: Sendable {
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
-    /// The syntax of each node's HAProxy configuration, in node order (nodes without one are skipped).
-    public var haproxySyntax: [ConfigSyntax]
+    /// What reading each node's HAProxy configuration gave, in node order (nodes without one are skipped).
+    public var haproxy: [HAProxyParseResult]
 }
 
 /// Reads and checks the configurations of one or more nodes: the parsers'
@@ -48,7 +48,7 @@ public struct Linter: Sendable {
         var sources: [String: SourceFile] = [:]
         var spans: [String: [Suppressions.Span]] = [:]
         var contexts: [NodeCheckContext] = []
-        var haproxySyntax: [ConfigSyntax] = []
+        var haproxyResults: [HAProxyParseResult] = []
         for node in nodes {
             var haproxy: HAProxyCheckContext?
             if !node.haproxy.isEmpty {
@@ -59,7 +59,7 @@ public struct Linter: Sendable {
                 diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
                 spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
                 haproxy = context
-                haproxySyntax.append(result.syntax)
+                haproxyResults.append(result)
             }
             var keepalived: [KeepalivedCheckContext] = []
             for file in node.keepalived {
@@ -86,7 +86,7 @@ public struct Linter: Sendable {
             if let file = sources[path] { suppressions.read(file, spans: fileSpans) }
         }
         let kept = suppressions.apply(to: options.apply(to: Self.unique(diagnostics)))
-        return LintResult(diagnostics: kept.sortedForOutput(), sources: sources, haproxySyntax: haproxySyntax)
+        return LintResult(diagnostics: kept.sortedForOutput(), sources: sources, haproxy: haproxyResults)
     }
 
     /// Runs the enabled rules among `rules`, each given as its description and its check.
