@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ConfigGrammarTests", dependencies: ["ConfigGrammar"]),
         .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
-        .testTarget(name: "ConfigCheckTests", dependencies: ["ConfigCheck", "ConfigDiagnostics", "WeirTestSupport"]),
+        .testTarget(name: "ConfigCheckTests", dependencies: ["ConfigCheck", "ConfigDiagnostics", "RuntimePlan", "WeirTestSupport"]),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig"]),
         .testTarget(name: "RuntimePlanTests", dependencies: ["RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "WeirTestSupport"]),
         .testTarget(

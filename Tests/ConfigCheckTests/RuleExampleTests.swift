@@ -2,6 +2,7 @@ import ConfigCheck
 import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
+import RuntimePlan
 import WeirTestSupport
 import XCTest
 
@@ -12,7 +13,7 @@ final class RuleExampleTests: XCTestCase {
     func testTriggeringExamplesReportAtTheirMarkers() throws {
         for rule in RuleCatalog.all {
             for (index, example) in rule.triggering.enumerated() {
-                let run = try ExampleRun(example)
+                let run = try ExampleRun(example, planning: rule.domain == .plan)
                 let found = run.diagnostics.filter { $0.rule == rule.id }
                 let label = "\(rule.id) triggering example \(index + 1)"
                 XCTAssertFalse(found.isEmpty, "\(label) is not reported; got \(run.summary)")
@@ -26,7 +27,7 @@ final class RuleExampleTests: XCTestCase {
     func testNonTriggeringExamplesAreAccepted() throws {
         for rule in RuleCatalog.all {
             for (index, example) in rule.nonTriggering.enumerated() {
-                let run = try ExampleRun(example)
+                let run = try ExampleRun(example, planning: rule.domain == .plan)
                 let found = run.diagnostics.filter { $0.rule == rule.id }
                 XCTAssertEqual(found.map(\.message), [], "\(rule.id) non-triggering example \(index + 1) is reported")
             }
@@ -34,13 +35,14 @@ final class RuleExampleTests: XCTestCase {
     }
 }
 
-/// One example linted in memory, with the markers taken out of its files.
+/// One example linted in memory (and, for the plan's rules, planned once it
+/// lints without errors), with the markers taken out of its files.
 struct ExampleRun {
     let diagnostics: [Diagnostic]
     /// `path:offset` of every marker.
     let markers: Set<String>
 
-    init(_ example: RuleExample) throws {
+    init(_ example: RuleExample, planning: Bool = false) throws {
         let directory = try ExampleRun.scratchDirectory()
         var nodes: [String: LintNode] = [:]
         var markers = Set<String>()
@@ -59,7 +61,10 @@ struct ExampleRun {
         }
         let linter = Linter(variables: VariableResolver(environment: [:], overrides: CertificateSet.shared.variables),
                             configID: "lb1", environment: CheckEnvironment(baseDirectory: directory))
-        diagnostics = linter.lint(nodes.keys.sorted().map { nodes[$0]! }).diagnostics
+        let result = linter.lint(nodes.keys.sorted().map { nodes[$0]! })
+        diagnostics = planning && !result.diagnostics.contains(atLeast: .error)
+            ? result.haproxy.flatMap { Planner(fileOrder: []).plan($0.configuration).diagnostics }
+            : result.diagnostics
         self.markers = markers
     }
 

@@ -18,6 +18,8 @@ public enum RuleDomain: String, Sendable, CaseIterable {
     case node
     /// Judges the configurations of several nodes together.
     case pair
+    /// Reported by `weir compile` when a checked configuration cannot become a runtime plan.
+    case plan
 
     /// A title for documentation.
     public var title: String {
@@ -30,6 +32,7 @@ public enum RuleDomain: String, Sendable, CaseIterable {
         case .keepalived: "Keepalived"
         case .node: "One node (HAProxy with Keepalived)"
         case .pair: "Across nodes"
+        case .plan: "Runtime plan (weir compile, weir run)"
         }
     }
 }

@@ -4,13 +4,17 @@
 /// Every rule type of the catalog, by kind.
 enum RuleRegistry {
     static let syntax: [any SyntaxRule.Type] = [
+        ACLInvalid.self,
+        ACLPatternFile.self,
         AlertDirective.self,
+        BindAddress.self,
         ConditionSyntax.self,
         ConditionTooDeep.self,
         ConditionUnbalanced.self,
         DefaultsUndefined.self,
         DirectiveArguments.self,
         ExtraArgument.self,
+        HTTPRequestInvalid.self,
         InvalidArgument.self,
         InvalidHexEscape.self,
         InvalidName.self,
@@ -25,6 +29,7 @@ enum RuleRegistry {
         ModifierNotAllowed.self,
         NoticeDirective.self,
         SectionNameMissing.self,
+        ServerAddress.self,
         StrayNULByte.self,
         TooManyWords.self,
         UnknownBindOption.self,
