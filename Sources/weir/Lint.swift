@@ -41,6 +41,10 @@ struct Lint: ParsableCommand {
         "The files of one node of a cluster, checked with the other nodes' (repeatable).", valueName: "NAME=FILE[,FILE…]"))
     var node: [NodeArgument] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Check the files a configuration names (certificates, CA files) under DIR as if it were '/'.", valueName: "DIR"))
+    var root: String?
+
     @Argument(help: "Files or directories to check ('-' for standard input).")
     var files: [String] = []
 
@@ -63,7 +67,8 @@ struct Lint: ParsableCommand {
         }
         let linter = Linter(variables: VariableResolver(environment: environment, overrides: input.overrides),
                             configID: input.configID ?? Terminal.shortHostName,
-                            options: project.options.merging(checks.options))
+                            options: project.options.merging(checks.options),
+                            environment: CheckEnvironment(root: root))
         let session = LintSession(forcedFormat: input.forcedFormat, linter: linter)
         let outcome = session.lint(files, nodes: node)
         let colour = output.color == .always || (output.color == .auto && terminal.supportsColour)

@@ -28,7 +28,7 @@ public struct CheckEnvironment: Sendable {
     /// An absolute path for a file named in a configuration.
     public func resolve(_ path: String, base: String? = nil) -> String {
         if path.hasPrefix("/") { return path }
-        let directory = base.map { $0.hasPrefix("/") ? $0 : baseDirectory + "/" + $0 } ?? baseDirectory
+        let directory = base.map { $0.hasPrefix("/") ? resolve($0) : baseDirectory + "/" + $0 } ?? baseDirectory
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 }
