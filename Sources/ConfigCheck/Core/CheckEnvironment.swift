@@ -10,12 +10,16 @@ public struct CheckEnvironment: Sendable {
     public var now: Date
     /// The name HAProxy would find with gethostname(2).
     public var hostName: String
+    /// A directory that stands for `/` when absolute file names are checked
+    /// (`weir lint --root`): a deployment tree, or a test's scratch directory.
+    public var root: String?
 
     public init(baseDirectory: String = FileManager.default.currentDirectoryPath, now: Date = Date(),
-                hostName: String = CheckEnvironment.currentHostName()) {
+                hostName: String = CheckEnvironment.currentHostName(), root: String? = nil) {
         self.baseDirectory = baseDirectory
         self.now = now
         self.hostName = hostName
+        self.root = root
     }
 
     /// This machine's name, as gethostname(2) gives it.
@@ -27,7 +31,7 @@ public struct CheckEnvironment: Sendable {
 
     /// An absolute path for a file named in a configuration.
     public func resolve(_ path: String, base: String? = nil) -> String {
-        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("/") { return root.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + path } ?? path }
         let directory = base.map { $0.hasPrefix("/") ? resolve($0) : baseDirectory + "/" + $0 } ?? baseDirectory
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
