@@ -8,6 +8,16 @@ enum RuleRegistry {
     ]
     static let haproxy: [any HAProxyRule.Type] = [
         ACLUndefined.self,
+        CRTExpired.self,
+        CRTExpiring.self,
+        CRTInvalid.self,
+        CRTKeyMismatch.self,
+        CRTKeyMissing.self,
+        CRTMissing.self,
+        SSLCaFileMissing.self,
+        SSLCipherUnknown.self,
+        SSLVerifyNone.self,
+        SSLVersionUnknown.self,
     ]
     static let keepalived: [any KeepalivedRule.Type] = [
     ]
