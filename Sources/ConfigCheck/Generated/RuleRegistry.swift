@@ -20,6 +20,16 @@ enum RuleRegistry {
         SSLVersionUnknown.self,
     ]
     static let keepalived: [any KeepalivedRule.Type] = [
+        VIPInvalid.self,
+        VRRPAdvertInt.self,
+        VRRPAuthIgnored.self,
+        VRRPAuthPassLength.self,
+        VRRPNopreemptMaster.self,
+        VRRPPriorityOwner.self,
+        VRRPScriptKillall.self,
+        VRRPScriptSecurity.self,
+        VRRPTrackScriptUndefined.self,
+        VRRPUnicastPeers.self,
     ]
     static let node: [any NodeRule.Type] = [
     ]
