@@ -45,7 +45,10 @@ let package = Package(
         .testTarget(name: "ConfigGrammarTests", dependencies: ["ConfigGrammar"]),
         .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
-        .testTarget(name: "ConfigCheckTests", dependencies: ["ConfigCheck", "ConfigDiagnostics", "ConfigGrammar", "WeirTestSupport"]),
+        .testTarget(
+            name: "ConfigCheckTests",
+            dependencies: ["ConfigCheck", "ConfigDiagnostics", "ConfigGrammar", "ConfigYAML", "WeirTestSupport"]
+        ),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics"]),
     ]

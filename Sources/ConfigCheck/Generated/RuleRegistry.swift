@@ -4,7 +4,25 @@
 /// Every rule type of the catalog, by kind.
 enum RuleRegistry {
     static let syntax: [any SyntaxRule.Type] = [
+        FileUnreadable.self,
+        FileUnwritable.self,
+        KeepalivedBlockExpected.self,
+        KeepalivedExtraArgument.self,
+        KeepalivedExtraBrace.self,
+        KeepalivedInclude.self,
+        KeepalivedInvalidArgument.self,
+        KeepalivedMissingArgument.self,
+        KeepalivedMissingBrace.self,
+        KeepalivedTooDeep.self,
+        KeepalivedUnknownKeyword.self,
+        KeepalivedUnmatchedQuote.self,
+        KeepalivedWrongBlock.self,
         LineContinuation.self,
+        ProjectFile.self,
+        YAMLMissingName.self,
+        YAMLSyntax.self,
+        YAMLUnexpectedType.self,
+        YAMLUnknownKey.self,
     ]
     static let haproxy: [any HAProxyRule.Type] = [
         ACLUndefined.self,
