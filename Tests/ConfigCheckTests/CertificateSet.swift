@@ -8,7 +8,8 @@ import Foundation
 /// - mismatch.pem: valid.pem's certificate with another key;
 /// - certonly.pem: a certificate without a key anywhere;
 /// - split.pem: a certificate whose key is in split.pem.key beside it;
-/// - key.pem: a private key alone.
+/// - key.pem: a private key alone;
+/// - sites.crt-list: a crt-list naming valid.pem and gone.pem, which does not exist.
 final class CertificateSet: Sendable {
     static let shared = CertificateSet()
 
@@ -37,6 +38,8 @@ final class CertificateSet: Sendable {
         concatenate(["valid.crt"], into: "split.pem")
         concatenate(["valid.key"], into: "split.pem.key")
         concatenate(["other.key"], into: "key.pem")
+        let list = "# certificates by site\n\(directory)/valid.pem\n\(directory)/gone.pem [ssl-min-ver TLSv1.2] example.org\n"
+        FileManager.default.createFile(atPath: directory + "/sites.crt-list", contents: Data(list.utf8))
     }
 
     /// NAME.crt and NAME.key: a self-signed certificate valid for `days` days from now.

@@ -48,6 +48,7 @@ enum RuleRegistry {
         VRRPScriptSecurity.self,
         VRRPTrackScriptUndefined.self,
         VRRPUnicastPeers.self,
+        VRRPVRIDDuplicate.self,
     ]
     static let node: [any NodeRule.Type] = [
     ]

@@ -13,6 +13,8 @@ struct CertificateReference: Sendable {
     var range: SourceRange
     /// Whether the option is `crt-list`, a file listing certificates.
     var isList: Bool
+    /// The crt-list that names the certificate, when it comes from one (the range is then the list's).
+    var listedIn: String?
 
     /// The members of a multi-certificate bundle HAProxy loads when `NAME` itself does not exist.
     var bundleMembers: [String] {
@@ -56,11 +58,28 @@ extension HAProxyCheckContext {
                 guard let name = option.value, !name.isEmpty else { continue }
                 let isList = option.name == "crt-list"
                 let path = environment.resolve(name, base: isList ? nil : base)
-                references.append(CertificateReference(name: name, path: path, range: valueRange(of: option, in: proxy),
-                                                       isList: isList))
+                let range = valueRange(of: option, in: proxy)
+                references.append(CertificateReference(name: name, path: path, range: range, isList: isList))
+                guard isList else { continue }
+                for entry in Self.crtListEntries(at: path) {
+                    references.append(CertificateReference(name: entry, path: environment.resolve(entry, base: base),
+                                                           range: range, isList: false, listedIn: path))
+                }
             }
         }
         return references
+    }
+
+    /// The certificate names of a crt-list file: the first word of each line
+    /// that is not blank or a comment (options in `[…]` and SNI filters follow it).
+    /// Names starting with `@` are not files.
+    static func crtListEntries(at path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
+            guard !line.hasPrefix("#"), let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
+                  !first.hasPrefix("@") else { return nil }
+            return String(first)
+        }
     }
 
     /// The range of an option's value word, found among its line's arguments; the option's range otherwise.
