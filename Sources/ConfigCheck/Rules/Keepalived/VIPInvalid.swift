@@ -70,26 +70,35 @@ struct VIPInvalid: KeepalivedRule {
 
     func check(_ context: KeepalivedCheckContext, _ findings: inout Findings) {
         for instance in context.configuration.instances {
-            guard let block = context.block(of: instance)?.child("virtual_ipaddress") else { continue }
-            var instanceFamily: IPAddressFamily?
-            for line in block.children ?? [] {
-                let words = [line.keyword] + line.arguments
-                let parts = words[0].text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-                let range = context.range(of: words[0])
-                guard let family = IPAddressFamily(address: String(parts[0])) else {
-                    findings.report(Self.malformed(words[0].text), at: range)
-                    continue
-                }
-                if parts.count > 1, Int(parts[1]).map({ $0 < 0 || $0 > family.maximumPrefix }) ?? true {
-                    findings.report(Self.prefix(String(parts[1]), family: family), at: range)
-                }
-                if let expected = instanceFamily, expected != family {
-                    findings.report(Self.family(words[0].text, expected: expected), at: range)
-                    continue
-                }
-                instanceFamily = instanceFamily ?? family
-                checkOptions(Array(words.dropFirst()), context, &findings)
+            guard let instanceBlock = context.block(of: instance) else { continue }
+            if let block = instanceBlock.child("virtual_ipaddress") { check(block, sameFamily: true, context, &findings) }
+            if let block = instanceBlock.child("virtual_ipaddress_excluded") {
+                check(block, sameFamily: false, context, &findings)
             }
+        }
+    }
+
+    /// Checks the lines of an address block; only advertised addresses must share the instance's family.
+    private func check(_ block: KeepalivedNode, sameFamily: Bool, _ context: KeepalivedCheckContext,
+                       _ findings: inout Findings) {
+        var instanceFamily: IPAddressFamily?
+        for line in block.children ?? [] {
+            let words = [line.keyword] + line.arguments
+            let parts = words[0].text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            let range = context.range(of: words[0])
+            guard let family = IPAddressFamily(address: String(parts[0])) else {
+                findings.report(Self.malformed(words[0].text), at: range)
+                continue
+            }
+            if parts.count > 1, Int(parts[1]).map({ $0 < 0 || $0 > family.maximumPrefix }) ?? true {
+                findings.report(Self.prefix(String(parts[1]), family: family), at: range)
+            }
+            if sameFamily, let expected = instanceFamily, expected != family {
+                findings.report(Self.family(words[0].text, expected: expected), at: range)
+                continue
+            }
+            instanceFamily = instanceFamily ?? family
+            checkOptions(Array(words.dropFirst()), context, &findings)
         }
     }
 

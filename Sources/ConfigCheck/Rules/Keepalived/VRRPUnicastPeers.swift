@@ -12,7 +12,9 @@ struct VRRPUnicastPeers: KeepalivedRule {
             ("MUST be of the same family !!! Skipping..."), so that node never hears the master: an error. The \
             node's own source address among its peers usually means one peer list was copied to both nodes, and \
             the real other node may be missing. `unicast_src_ip` without any peer falls back to multicast, a \
-            deprecated behaviour.
+            deprecated behaviour. Peers with neither `unicast_src_ip` nor `interface` leave keepalived no \
+            interface to send on (keepalived 2.2.7: "Unknown interface!"): an error. Without \
+            `unicast_src_ip` keepalived sends from the interface's primary address, which is fine.
             """,
         fix: "List every other node (and only those) under unicast_peer, in the instance's address family.",
         triggering: [
@@ -59,6 +61,7 @@ struct VRRPUnicastPeers: KeepalivedRule {
         "unicast peer \(address) is not \(expected.name) like the instance: keepalived skips it"
     }
     static let noPeers = "unicast_src_ip without unicast_peer: keepalived falls back to multicast (deprecated)"
+    static let noSource = "unicast peers without unicast_src_ip or interface: keepalived cannot tell which interface to use"
 
     func check(_ context: KeepalivedCheckContext, _ findings: inout Findings) {
         for instance in context.configuration.instances {
@@ -67,6 +70,9 @@ struct VRRPUnicastPeers: KeepalivedRule {
             let source = instance.unicastSourceIP
             if peers.isEmpty, source != nil, let line = block.child("unicast_src_ip") {
                 findings.report(Self.noPeers, at: context.range(of: line.keyword))
+            }
+            if let line = block.child("unicast_peer"), !peers.isEmpty, source == nil, instance.interface == nil {
+                findings.report(Self.noSource, at: context.range(of: line.keyword), severity: .error)
             }
             let expected = instance.virtualAddresses.isEmpty
                 ? source.flatMap { IPAddressFamily(address: $0) } ?? .ipv4 : context.family(of: instance)
