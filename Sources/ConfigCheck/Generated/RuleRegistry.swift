@@ -39,6 +39,7 @@ enum RuleRegistry {
     ]
     static let keepalived: [any KeepalivedRule.Type] = [
         VIPInvalid.self,
+        VRRPAHMaster.self,
         VRRPAdvertInt.self,
         VRRPAuthIgnored.self,
         VRRPAuthPassLength.self,
@@ -46,6 +47,7 @@ enum RuleRegistry {
         VRRPPriorityOwner.self,
         VRRPScriptKillall.self,
         VRRPScriptSecurity.self,
+        VRRPSyncGroupUndefined.self,
         VRRPTrackScriptUndefined.self,
         VRRPUnicastPeers.self,
         VRRPVRIDDuplicate.self,

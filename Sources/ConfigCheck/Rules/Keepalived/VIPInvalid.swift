@@ -10,9 +10,10 @@ struct VIPInvalid: KeepalivedRule {
             A line of `virtual_ipaddress` is `ADDRESS[/PREFIX] [dev IFACE] [scope SCOPE] [label LABEL] \
             [brd ADDRESS] [peer ADDRESS] …`. keepalived skips an address it cannot parse ("VRRP parsed invalid IP \
             … skipping IP") and one whose family differs from the instance's first address ("address family must \
-            match VRRP instance"), so the VIP is never brought up: an error. A prefix length beyond 32 (128 for \
+            match VRRP instance"), so the VIP is never brought up. A prefix length beyond 32 (128 for \
             IPv6) is replaced by the full length, a label of 16 characters or more removes the address, and an \
-            unknown option word is ignored ("Unknown configuration entry … for ip address"); the last is a warning.
+            unknown option word is ignored ("Unknown configuration entry … for ip address"). keepalived -t \
+            reports each of these as a configuration error.
             """,
         fix: "Write the address as ADDRESS/PREFIX followed by known options (dev, scope, label, brd, peer, …).",
         triggering: [
@@ -113,7 +114,7 @@ struct VIPInvalid: KeepalivedRule {
                 index += 2
             } else {
                 if !Self.flags.contains(word) {
-                    findings.report(Self.unknownOption(word), at: context.range(of: words[index]), severity: .warning)
+                    findings.report(Self.unknownOption(word), at: context.range(of: words[index]))
                 }
                 index += 1
             }

@@ -5,14 +5,14 @@ import KeepalivedConfig
 /// An `advert_int` keepalived cannot use as written.
 struct VRRPAdvertInt: KeepalivedRule {
     static let description = RuleDescription(
-        id: "vrrp-advert-int", severity: .warning, domain: .keepalived,
+        id: "vrrp-advert-int", severity: .error, domain: .keepalived,
         summary: "advert_int is out of range, or fractional where VRRPv2 needs whole seconds.",
         rationale: """
             VRRPv2 carries the advertisement interval in whole seconds: keepalived rounds a fractional advert_int \
             ("VRRPv2 advertisement interval 0.500000s must be an integer. rounding"), so failover is slower than \
             the configuration says. VRRPv3 counts in centiseconds up to 40.95 s. A value of 0 or above 255 s is \
             ignored ("Advert interval not valid") and the default of 1 s is used. The backup declares the master \
-            dead after about three intervals.
+            dead after about three intervals. keepalived -t reports each case as a configuration error.
             """,
         fix: "Use whole seconds with VRRPv2 (advert_int 1), or `version 3` for sub-second intervals.",
         triggering: [

@@ -4,14 +4,14 @@ import KeepalivedConfig
 /// An `authentication` block keepalived drops: VRRPv3, strict mode, or AH over IPv6.
 struct VRRPAuthIgnored: KeepalivedRule {
     static let description = RuleDescription(
-        id: "vrrp-auth-ignored", severity: .warning, domain: .keepalived,
+        id: "vrrp-auth-ignored", severity: .error, domain: .keepalived,
         summary: "An authentication block that keepalived ignores (VRRPv3, vrrp_strict, or AH with IPv6).",
         rationale: """
             VRRPv3 (RFC 5798) removed authentication. An instance speaking version 3, from its own `version 3`, \
             the global `vrrp_version 3`, or IPv6 virtual addresses, has its PASS or AH authentication dropped \
             ("VRRP version 3 does not support authentication. Ignoring."); so has one under `vrrp_strict`, and AH \
             cannot be used over IPv6. The nodes then accept advertisements from anyone on the segment, while \
-            the configuration suggests otherwise.
+            the configuration suggests otherwise. keepalived -t reports it as a configuration error.
             """,
         fix: "Remove the authentication block, or speak VRRPv2 without vrrp_strict if you rely on it.",
         triggering: [

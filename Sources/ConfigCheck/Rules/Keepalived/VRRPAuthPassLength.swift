@@ -4,13 +4,13 @@ import KeepalivedConfig
 /// An `auth_pass` longer than the 8 characters VRRP carries.
 struct VRRPAuthPassLength: KeepalivedRule {
     static let description = RuleDescription(
-        id: "vrrp-auth-pass-length", severity: .warning, domain: .keepalived,
+        id: "vrrp-auth-pass-length", severity: .error, domain: .keepalived,
         summary: "auth_pass is longer than 8 characters, and keepalived cuts it.",
         rationale: """
             VRRPv2 authentication carries 8 bytes of password. keepalived keeps the first 8 characters \
             ("Truncating auth_pass to 8 characters"), so the rest protects nothing, and two nodes whose passwords \
             differ only after the eighth character still accept each other. Simple password authentication is \
-            clear text on the wire in any case.
+            clear text on the wire in any case. keepalived -t reports the truncation as a configuration error.
             """,
         fix: "Use at most 8 characters, the same on every node.",
         triggering: [

@@ -4,14 +4,14 @@ import KeepalivedConfig
 /// `nopreempt` on an instance that starts as MASTER or has priority 255.
 struct VRRPNopreemptMaster: KeepalivedRule {
     static let description = RuleDescription(
-        id: "vrrp-nopreempt-master", severity: .warning, domain: .keepalived,
+        id: "vrrp-nopreempt-master", severity: .error, domain: .keepalived,
         summary: "nopreempt on an instance with state MASTER or priority 255, where keepalived drops it.",
         rationale: """
             nopreempt keeps a recovered higher-priority node from taking the VIP back. It only works when the \
             instance starts in BACKUP: with `state MASTER` keepalived clears it ("nopreempt will not work with \
             initial state MASTER - clearing"), and with priority 255 as well ("nopreempt is incompatible with \
             priority 255"). The VIP then moves back and forth on every recovery, which nopreempt was meant to \
-            avoid.
+            avoid. keepalived -t reports it as a configuration error.
             """,
         fix: "Use `state BACKUP` on every node (and priority 1–254) together with nopreempt.",
         triggering: [
