@@ -10,8 +10,8 @@ struct VRRPUnicastPeers: KeepalivedRule {
             With `unicast_peer`, keepalived sends advertisements to each listed peer from `unicast_src_ip` (or \
             the interface's primary address). A peer of the other address family than the instance is skipped \
             ("MUST be of the same family !!! Skipping..."), so that node never hears the master: an error. The \
-            node's own source address among its peers usually means one peer list was copied to both nodes, and \
-            the real other node may be missing. `unicast_src_ip` without any peer falls back to multicast, a \
+            node's own source address as its only peer means the other node is never told anything (a warning); \
+            among other peers it is harmless, keepalived ignores its own advertisements, and is shown as a note. `unicast_src_ip` without any peer falls back to multicast, a \
             deprecated behaviour. Peers with neither `unicast_src_ip` nor `interface` leave keepalived no \
             interface to send on (keepalived 2.2.7: "Unknown interface!"): an error. Without \
             `unicast_src_ip` keepalived sends from the interface's primary address, which is fine.
@@ -29,6 +29,22 @@ struct VRRPUnicastPeers: KeepalivedRule {
                         ↓10.0.0.1
                         10.0.0.2
                         ↓fd00::2
+                    }
+                    virtual_ipaddress {
+                        10.0.0.10/24
+                    }
+                }
+
+                """),
+            .keepalived("""
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 51
+                    priority 100
+                    unicast_src_ip 10.0.0.1
+                    unicast_peer {
+                        ↓10.0.0.1
                     }
                     virtual_ipaddress {
                         10.0.0.10/24
@@ -80,7 +96,8 @@ struct VRRPUnicastPeers: KeepalivedRule {
                 let address = peer.keyword.text
                 let range = context.range(of: peer.keyword)
                 if address == source {
-                    findings.report(Self.selfPeer(address), at: range)
+                    let othersListed = peers.contains { $0.keyword.text != source }
+                    findings.report(Self.selfPeer(address), at: range, severity: othersListed ? .note : nil)
                 } else if let family = IPAddressFamily(address: address), family != expected {
                     findings.report(Self.family(address, expected: expected), at: range, severity: .error)
                 }
