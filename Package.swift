@@ -17,13 +17,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.0.0"),
     ],
     targets: [
         .target(name: "ConfigDiagnostics"),
         .target(name: "ConfigGrammar"),
         .target(name: "HAProxyConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
         .target(name: "KeepalivedConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
-        .target(name: "ConfigCheck", dependencies: ["ConfigDiagnostics", "ConfigGrammar", "HAProxyConfig", "KeepalivedConfig"]),
+        .target(
+            name: "ConfigCheck",
+            dependencies: [
+                "ConfigDiagnostics", "ConfigGrammar", "HAProxyConfig", "KeepalivedConfig",
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
         .target(
             name: "ConfigYAML",
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", .product(name: "Yams", package: "Yams")]
@@ -54,7 +61,10 @@ let package = Package(
         .testTarget(name: "ConfigGrammarTests", dependencies: ["ConfigGrammar"]),
         .testTarget(name: "HAProxyConfigTests", dependencies: ["HAProxyConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
-        .testTarget(name: "ConfigCheckTests", dependencies: ["ConfigCheck", "ConfigDiagnostics", "RuntimePlan", "WeirTestSupport"]),
+        .testTarget(
+            name: "ConfigCheckTests",
+            dependencies: ["ConfigCheck", "ConfigDiagnostics", "ConfigGrammar", "ConfigYAML", "RuntimePlan", "WeirTestSupport"]
+        ),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig"]),
         .testTarget(name: "RuntimePlanTests", dependencies: ["RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "WeirTestSupport"]),
         .testTarget(

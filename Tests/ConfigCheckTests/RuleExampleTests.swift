@@ -1,17 +1,22 @@
 import ConfigCheck
 import ConfigDiagnostics
+import ConfigYAML
 import Foundation
 import HAProxyConfig
 import RuntimePlan
 import WeirTestSupport
 import XCTest
 
-/// Runs every rule's examples through the whole linter: a triggering
-/// example must be reported by its rule exactly where its `↓` markers are;
-/// a non-triggering one must not be reported by it at all.
+/// Runs every rule's examples through the whole linter (a site YAML
+/// through the YAML reader): a triggering example must be reported by its
+/// rule exactly where its `↓` markers are; a non-triggering one must not be
+/// reported by it at all. The examples of file errors (`.io`) describe a
+/// situation outside any configuration and are not run.
 final class RuleExampleTests: XCTestCase {
+    static var runnable: [RuleDescription] { RuleCatalog.all.filter { $0.domain != .io } }
+
     func testTriggeringExamplesReportAtTheirMarkers() throws {
-        for rule in RuleCatalog.all {
+        for rule in Self.runnable {
             for (index, example) in rule.triggering.enumerated() {
                 let run = try ExampleRun(example, planning: rule.domain == .plan)
                 let found = run.diagnostics.filter { $0.rule == rule.id }
@@ -25,7 +30,7 @@ final class RuleExampleTests: XCTestCase {
     }
 
     func testNonTriggeringExamplesAreAccepted() throws {
-        for rule in RuleCatalog.all {
+        for rule in Self.runnable {
             for (index, example) in rule.nonTriggering.enumerated() {
                 let run = try ExampleRun(example, planning: rule.domain == .plan)
                 let found = run.diagnostics.filter { $0.rule == rule.id }
@@ -46,6 +51,7 @@ struct ExampleRun {
         let directory = try ExampleRun.scratchDirectory()
         var nodes: [String: LintNode] = [:]
         var markers = Set<String>()
+        var yamlDiagnostics: [Diagnostic] = []
         for file in example.files {
             let marked = MarkedText(file.text)
             let path = directory + "/" + file.path
@@ -54,6 +60,10 @@ struct ExampleRun {
                                                     withIntermediateDirectories: true)
             try Data(marked.bytes).write(to: URL(fileURLWithPath: path))
             markers.formUnion(marked.markers.map { "\(path):\($0)" })
+            if file.path.hasSuffix(".yaml") {
+                yamlDiagnostics += HAProxyYAMLReader().read(source).diagnostics
+                continue
+            }
             let nodeName = file.path.contains("/") ? String(file.path.prefix { $0 != "/" }) : ""
             var node = nodes[nodeName] ?? LintNode(name: nodeName.isEmpty ? nil : nodeName)
             if file.path.hasSuffix(".cfg") { node.haproxy.append(source) } else { node.keepalived.append(source) }
@@ -62,9 +72,9 @@ struct ExampleRun {
         let linter = Linter(variables: VariableResolver(environment: [:], overrides: CertificateSet.shared.variables),
                             configID: "lb1", environment: CheckEnvironment(baseDirectory: directory))
         let result = linter.lint(nodes.keys.sorted().map { nodes[$0]! })
-        diagnostics = planning && !result.diagnostics.contains(atLeast: .error)
+        diagnostics = yamlDiagnostics + (planning && !result.diagnostics.contains(atLeast: .error)
             ? result.haproxy.flatMap { Planner(fileOrder: []).plan($0.configuration).diagnostics }
-            : result.diagnostics
+            : result.diagnostics)
         self.markers = markers
     }
 

@@ -64,6 +64,9 @@ public struct RuleExample: Sendable, Hashable {
         RuleExample(files: [ExampleFile("keepalived.conf", text)])
     }
 
+    /// A site description in weir's YAML format.
+    public static func yaml(_ text: String) -> RuleExample { RuleExample(files: [ExampleFile("site.yaml", text)]) }
+
     /// One node: a haproxy.cfg and a keepalived.conf read together.
     public static func node(haproxy: String, keepalived: String) -> RuleExample {
         RuleExample(files: [ExampleFile("haproxy.cfg", haproxy), ExampleFile("keepalived.conf", keepalived)])

@@ -1,0 +1,26 @@
+/// Blocks nested more than 64 levels deep.
+struct KeepalivedTooDeep: SyntaxRule {
+    static let description = RuleDescription(
+        id: "keepalived-too-deep", severity: .error, domain: .keepalivedSyntax,
+        summary: "Blocks are nested more than 64 levels deep.",
+        rationale: """
+            No keepalived configuration needs more than a few levels (virtual_server, real_server, HTTP_GET, url). \
+            Nesting beyond 64 levels comes from generated or damaged files, usually braces opened in a loop and \
+            never closed. Weir stops nesting there, reports the first keyword past the limit and reads the rest \
+            flat, so that such a file cannot exhaust the checker.
+            """,
+        fix: "Close the blocks where they end; check the tool that generated the file.",
+        triggering: [
+            .keepalived(String(repeating: "vrrp_sync_group G {\n", count: 65) + String(repeating: "}\n", count: 65)),
+        ],
+        nonTriggering: [
+            .keepalived("""
+                vrrp_sync_group G {
+                    group {
+                        VI_1
+                    }
+                }
+
+                """),
+        ])
+}
