@@ -54,8 +54,8 @@ struct FetchProxyUndefined: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let proxies = context.configuration.proxies
-        let backends = proxies.filter { $0.kind.hasBackend }.compactMap(\.name)
-        let frontends = proxies.filter { $0.kind.hasFrontend }.compactMap(\.name)
+        let backends = Set(proxies.filter { $0.kind.hasBackend }.compactMap(\.name))
+        let frontends = Set(proxies.filter { $0.kind.hasFrontend }.compactMap(\.name))
         for proxy in context.configuration.defaults + proxies {
             for call in ServerReference.calls(in: proxy) {
                 guard let argument = call.arguments.first, !argument.isEmpty, !argument.contains("%") else { continue }

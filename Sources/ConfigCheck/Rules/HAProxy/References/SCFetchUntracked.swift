@@ -16,7 +16,7 @@ struct SCFetchUntracked: HAProxyRule {
             A fetch in a named ACL runs where the ACL is used. Counters tracked in a frontend stay attached when \
             the stream reaches its backend, so backends are checked only against the frontends' tracking.
             """,
-        fix: "Move the `track-scN` rule before the rule that reads the counter, or read counter of the right number.",
+        fix: "Move the `track-scN` rule before the rule that reads the counter, or read the counter that is tracked.",
         triggering: [
             .haproxy("""
                 frontend web
@@ -77,8 +77,8 @@ struct SCFetchUntracked: HAProxyRule {
                 """),
         ])
 
-    static func message(_ fetch: TableFetch) -> String {
-        "'\(fetch.name)' reads stick counter \(fetch.counter ?? 0) before any 'track-sc\(fetch.counter ?? 0)' rule runs, so it returns nothing"
+    static func message(_ fetch: TableFetch, _ counter: Int) -> String {
+        "'\(fetch.name)' reads stick counter \(counter) before any 'track-sc\(counter)' rule runs, so it returns nothing"
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
@@ -87,14 +87,14 @@ struct SCFetchUntracked: HAProxyRule {
         let trackedAnywhere = Set(uses.flatMap { $0.tracks.map(\.counter) })
         for use in uses {
             for fetchUse in use.uses {
-                guard let counter = fetchUse.fetch.counter, fetchUse.fetch.name.hasSuffix("tracked") == false,
+                guard let counter = fetchUse.fetch.counter, !fetchUse.fetch.name.hasSuffix("tracked"),
                       !fetchUse.points.isEmpty else { continue }
                 if use.proxy.proxy.kind == .backend, trackedByFrontends.contains(counter) { continue }
                 let tracked = fetchUse.points.contains { point in
                     !use.tracks(of: counter, before: point).isEmpty
                         || (point.phase == .response && trackedAnywhere.contains(counter))
                 }
-                if !tracked { findings.report(Self.message(fetchUse.fetch), at: fetchUse.fetch.range) }
+                if !tracked { findings.report(Self.message(fetchUse.fetch, counter), at: fetchUse.fetch.range) }
             }
         }
     }

@@ -44,9 +44,9 @@ struct ServerUndefined: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let proxies = context.configuration.proxies
-        var servers: [String: [String]] = [:]
+        var servers: [String: Set<String>] = [:]
         for proxy in proxies where proxy.kind.hasBackend {
-            if let name = proxy.name { servers[name] = proxy.servers.map(\.name) }
+            if let name = proxy.name { servers[name] = Set(proxy.servers.map(\.name)) }
         }
         for proxy in proxies {
             let own = proxy.name ?? ""

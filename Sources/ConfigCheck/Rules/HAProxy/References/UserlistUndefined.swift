@@ -52,7 +52,7 @@ struct UserlistUndefined: HAProxyRule {
         for proxy in context.configuration.proxies {
             for directive in proxy.directives {
                 for (index, word) in directive.arguments.enumerated() {
-                    for call in CallInWord.scan(word, at: directive.argumentRanges[index])
+                    for call in CallInWord.scanWithArguments(word, at: directive.argumentRanges[index])
                     where call.name == "http_auth" || call.name == "http_auth_group" {
                         guard let name = call.arguments.first, !name.isEmpty, !lists.contains(name) else { continue }
                         let range = call.argumentRanges[0]

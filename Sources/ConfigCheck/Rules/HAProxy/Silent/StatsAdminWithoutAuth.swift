@@ -8,8 +8,8 @@ struct StatsAdminWithoutAuth: HAProxyRule {
         summary: "`stats admin` is granted unconditionally on a stats page that asks for no password.",
         rationale: """
             `stats admin if TRUE` lets whoever reaches the stats page drain, disable and re-enable servers. \
-            Without `stats auth` (or a `stats http-request auth` rule), that is anyone who can connect to its \
-            port. HAProxy accepts it silently.
+            Without `stats auth` (or a `stats http-request auth` or `http-request auth` rule), that is anyone \
+            who can connect to its port. HAProxy accepts it silently.
             """,
         fix: "Add `stats auth USER:PASSWORD`, or restrict admin with a condition such as `if LOCALHOST`.",
         triggering: [
@@ -45,7 +45,9 @@ struct StatsAdminWithoutAuth: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.proxies {
-            guard proxy.directive("stats auth") == nil, proxy.directive("stats http-request") == nil else { continue }
+            // Any authentication in front of the page (stats or http-request rules) answers the concern.
+            guard proxy.directive("stats auth") == nil, proxy.directive("stats http-request") == nil,
+                  !proxy.proxy.rules.contains(where: { $0.hook == "http-request" && $0.action == "auth" }) else { continue }
             for use in proxy.proxy.conditions where use.directive.keyword == "stats admin" && use.isAlwaysTrue {
                 findings.report(Self.message, at: use.references[0].range)
             }

@@ -68,17 +68,17 @@ struct WebsocketTimeoutTunnelMissing: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for proxy in context.configuration.proxies where proxy.kind != .backend {
+        for frontend in context.frontends {
+            let proxy = frontend.proxy
+            let conditions = Dictionary(proxy.conditions.map { ($0.directive.range.start.offset, $0) }) { first, _ in first }
             let upgradeACLs = Set(ACLExpression.all(in: proxy).filter(Self.testsUpgrade).compactMap(\.name))
             for rule in proxy.useBackends {
-                guard let condition = rule.condition, condition.polarity == .if,
-                      let use = proxy.conditions.first(where: { $0.directive.range.start == rule.range.start }) else { continue }
+                guard rule.condition?.polarity == .if, let use = conditions[rule.range.start.offset] else { continue }
                 let anonymous = use.anonymous.compactMap { ACLExpression($0, name: nil) }
                 guard use.references.contains(where: { upgradeACLs.contains($0.name) })
                         || anonymous.contains(where: Self.testsUpgrade),
                       let backend = context.backend(named: rule.backend), backend.timeout("tunnel") == nil else { continue }
-                let fallback = [backend.timeout("server"), context.proxies.first { $0.proxy.range == proxy.range }?
-                    .timeout("client")].compactMap { $0 }.min()
+                let fallback = [backend.timeout("server"), frontend.timeout("client")].compactMap { $0 }.min()
                 findings.report(Self.message(rule.backend, fallback), at: rule.backendRange,
                                 notes: [DiagnosticNote(message: "backend '\(rule.backend)' is declared here",
                                                        range: backend.proxy.nameRange)])

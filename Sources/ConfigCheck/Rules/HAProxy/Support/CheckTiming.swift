@@ -11,10 +11,10 @@ struct CheckTiming {
     var fall: Int
 
     init(_ server: Server, in proxy: EffectiveProxy) {
-        func duration(_ name: String) -> Duration? {
-            proxy.option(name, of: server)?.value.flatMap { try? Duration.parse($0).get() }
-        }
-        func count(_ name: String) -> Int? { proxy.option(name, of: server)?.value.flatMap { Int($0) } }
+        let options = proxy.options(of: server)
+        func value(_ name: String) -> String? { options.last { $0.name == name }?.value }
+        func duration(_ name: String) -> Duration? { value(name).flatMap { try? Duration.parse($0).get() } }
+        func count(_ name: String) -> Int? { value(name).flatMap { Int($0) } }
         inter = duration("inter") ?? Duration(microseconds: 2_000_000)
         fastinter = duration("fastinter") ?? inter
         downinter = duration("downinter") ?? inter

@@ -34,27 +34,34 @@ struct ProxyTableUse {
         }
         tracks += Self.tracks(in: proxy.proxy, inherited: false)
         let directives = proxy.proxy.directives
-        var aclPoints: [String: [EvaluationPoint]] = [:]
-        for use in proxy.proxy.conditions {
-            let point = Self.point(of: use.directive, in: directives)
-            for reference in use.references { aclPoints[reference.name, default: []].append(point) }
-        }
+        var found: [(fetch: TableFetch, acl: String?, point: EvaluationPoint)] = []
         for (position, directive) in directives.enumerated() where directive.keyword != "stick-table" {
             let isACL = directive.keyword == "acl" && directive.arguments.count > 1
+            let point = EvaluationPoint(phase: RulePhase(keyword: directive.keyword), position: position)
             for (index, word) in directive.arguments.enumerated() where !(isACL && index == 0) {
                 for fetch in TableFetch.scan(word, at: directive.argumentRanges[index]) {
-                    let acl = isACL ? directive.arguments[0] : nil
-                    let points = acl.map { aclPoints[$0] ?? [] }
-                        ?? [EvaluationPoint(phase: RulePhase(keyword: directive.keyword), position: position)]
-                    uses.append(Use(fetch: fetch, acl: acl, points: points))
+                    found.append((fetch, isACL ? directive.arguments[0] : nil, point))
                 }
             }
         }
+        // A fetch in a named ACL runs where a condition uses the ACL.
+        var aclPoints: [String: [EvaluationPoint]] = [:]
+        if found.contains(where: { $0.acl != nil }) {
+            let positions = Self.positions(of: directives)
+            for use in proxy.proxy.conditions {
+                let point = EvaluationPoint(phase: RulePhase(keyword: use.directive.keyword),
+                                            position: positions[use.directive.range.start.offset] ?? 0)
+                for reference in use.references { aclPoints[reference.name, default: []].append(point) }
+            }
+        }
+        uses = found.map { Use(fetch: $0.fetch, acl: $0.acl, points: $0.acl.map { aclPoints[$0] ?? [] } ?? [$0.point]) }
     }
 
     /// The `track-scN` rules of a proxy or defaults section.
     static func tracks(in proxy: Proxy, inherited: Bool) -> [Track] {
-        proxy.rules.compactMap { rule -> Track? in
+        let tracking = proxy.rules.filter { $0.action.hasPrefix("track-sc") }
+        let positions = tracking.isEmpty || inherited ? [:] : Self.positions(of: proxy.directives)
+        return tracking.compactMap { rule -> Track? in
             guard rule.action.hasPrefix("track-sc"), let counter = Int(rule.action.dropFirst("track-sc".count)) else {
                 return nil
             }
@@ -63,15 +70,15 @@ struct ProxyTableUse {
                 table = (rule.arguments[index + 1], rule.argumentRanges[index + 1])
             }
             let phase = RulePhase(keyword: rule.hook)
-            let position = inherited ? -1 : proxy.directives.firstIndex { $0.range.start == rule.range.start } ?? -1
+            let position = inherited ? -1 : positions[rule.range.start.offset] ?? -1
             return Track(counter: counter, table: table, point: EvaluationPoint(phase: phase, position: position),
                          range: rule.actionRange)
         }
     }
 
-    static func point(of directive: Directive, in directives: [Directive]) -> EvaluationPoint {
-        EvaluationPoint(phase: RulePhase(keyword: directive.keyword),
-                        position: directives.firstIndex { $0.range.start == directive.range.start } ?? 0)
+    /// Each directive's index, by the byte offset where it starts.
+    static func positions(of directives: [Directive]) -> [Int: Int] {
+        Dictionary(directives.enumerated().map { ($1.range.start.offset, $0) }) { first, _ in first }
     }
 
     /// The tracks of a counter that run before a point.

@@ -13,7 +13,7 @@ enum ServerReference {
     static func calls(in proxy: Proxy) -> [CallInWord] {
         proxy.directives.flatMap { directive in
             zip(directive.arguments, directive.argumentRanges).flatMap { word, range in
-                CallInWord.scan(word, at: range).filter { !$0.arguments.isEmpty && !$0.isConverter }
+                CallInWord.scanWithArguments(word, at: range).filter { !$0.isConverter }
             }
         }
     }

@@ -15,6 +15,17 @@ struct CallInWord {
 
     /// The calls in a word that can start an expression, in order. Names are runs of letters, digits, `_` and `.`.
     static func scan(_ word: String, at range: SourceRange) -> [CallInWord] {
+        scan(word, at: range, withArgumentsOnly: false)
+    }
+
+    /// The calls written with `(…)` arguments in a word.
+    static func scanWithArguments(_ word: String, at range: SourceRange) -> [CallInWord] {
+        scan(word, at: range, withArgumentsOnly: true)
+    }
+
+    private static func scan(_ word: String, at range: SourceRange, withArgumentsOnly: Bool) -> [CallInWord] {
+        // Most words are plain values: skip them without copying.
+        guard word.utf8.contains(withArgumentsOnly ? UInt8(ascii: "(") : UInt8(ascii: "_")) else { return [] }
         let bytes = Array(word.utf8)
         func place(_ from: Int, _ to: Int) -> SourceRange { range.slice(of: word, from: from, to: to) }
         func isNameByte(_ byte: UInt8) -> Bool {
@@ -41,7 +52,10 @@ struct CallInWord {
             }
             // Only a name that begins the word or follows `[` or `,` is a fetch or converter
             // (not a header name such as `X-src_conn_cur`).
-            if start == 0 || [UInt8(ascii: "["), UInt8(ascii: ",")].contains(bytes[start - 1]) { calls.append(call) }
+            if start == 0 || [UInt8(ascii: "["), UInt8(ascii: ",")].contains(bytes[start - 1]),
+               !withArgumentsOnly || !call.arguments.isEmpty {
+                calls.append(call)
+            }
         }
         return calls
     }
