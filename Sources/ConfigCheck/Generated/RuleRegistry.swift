@@ -54,6 +54,7 @@ enum RuleRegistry {
         PortRangeNotAllowed.self,
         ProgramWithoutMasterWorker.self,
         ProxyNameDuplicate.self,
+        SampleArguments.self,
         SampleExpressionSyntax.self,
         ServerFetchNeedsBackend.self,
         ServerNameDuplicate.self,

@@ -1,7 +1,16 @@
-/// A sample expression read by name: its fetch method and its converters.
+/// A sample expression read by name: its fetch method and its converters,
+/// each with its arguments.
 struct SampleExpression {
-    var fetch: String
-    var converters: [String]
+    /// A fetch or converter: its name and, when parentheses follow it, its arguments.
+    struct Element {
+        var name: String
+        var arguments: [String]?
+    }
+
+    var elements: [Element]
+
+    var fetch: String { elements[0].name }
+    var converters: [String] { elements.dropFirst().map(\.name) }
 }
 
 /// Reads sample expressions the way HAProxy's parser splits them: a name,
@@ -50,20 +59,22 @@ enum SampleExpressionScanner {
         -> Result<(expression: SampleExpression, end: Int), Problem>
     {
         var index = start
-        var names: [String] = []
+        var elements: [SampleExpression.Element] = []
         while true {
             let nameStart = index
             while index < characters.count, isNameCharacter(characters[index]) { index += 1 }
-            if index == nameStart { return .failure(Problem(text: names.isEmpty ? "missing fetch method" : "missing converter")) }
-            names.append(String(characters[nameStart..<index]))
+            if index == nameStart { return .failure(Problem(text: elements.isEmpty ? "missing fetch method" : "missing converter")) }
+            var element = SampleExpression.Element(name: String(characters[nameStart..<index]), arguments: nil)
             if index < characters.count, characters[index] == "(" {
                 guard let close = closingParenthesis(characters, after: index) else {
-                    return .failure(Problem(text: "missing closing ')' after '\(names.last!)('"))
+                    return .failure(Problem(text: "missing closing ')' after '\(element.name)('"))
                 }
+                element.arguments = splitArguments(characters[(index + 1)..<close])
                 index = close + 1
             }
+            elements.append(element)
             let written = String(characters[nameStart..<index])
-            let parsed = SampleExpression(fetch: names[0], converters: Array(names.dropFirst()))
+            let parsed = SampleExpression(elements: elements)
             guard index < characters.count else {
                 return closing == nil ? .success((parsed, index)) : .failure(Problem(text: "missing ']' after '\(written)'"))
             }
@@ -75,6 +86,31 @@ enum SampleExpressionScanner {
                 return .failure(Problem(text: "expected \(expected) after '\(written)', but found '\(characters[index])'"))
             }
         }
+    }
+
+    /// An argument list's arguments, split at commas outside quotes (an empty list has none).
+    static func splitArguments(_ text: ArraySlice<Character>) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var arguments: [String] = []
+        var current = ""
+        var single = false, double = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            switch character {
+            case "\\" where !single && index + 1 < text.endIndex:
+                current.append(character)
+                index += 1
+                current.append(text[index])
+            case "\"" where !single: double.toggle(); current.append(character)
+            case "'" where !double: single.toggle(); current.append(character)
+            case "," where !single && !double: arguments.append(current); current = ""
+            default: current.append(character)
+            }
+            index += 1
+        }
+        arguments.append(current)
+        return arguments
     }
 
     /// The `)` ending an argument list opened at `open`: the first one outside
