@@ -9,6 +9,9 @@ final class GeneratedGrammarTests: XCTestCase {
         ("haproxyKeywordsTSV", "haproxy-keywords.tsv", "HAProxyKeywords.swift"),
         ("haproxyBindOptionsTSV", "haproxy-bind-options.tsv", "HAProxyBindOptions.swift"),
         ("haproxyServerOptionsTSV", "haproxy-server-options.tsv", "HAProxyServerOptions.swift"),
+        ("haproxyFetchesTSV", "haproxy-fetches.tsv", "HAProxyFetches.swift"),
+        ("haproxyConvertersTSV", "haproxy-converters.tsv", "HAProxyConverters.swift"),
+        ("haproxyACLKeywordsTSV", "haproxy-acl-keywords.tsv", "HAProxyACLKeywords.swift"),
     ]
 
     func testGeneratedTablesMatchGrammar() throws {
