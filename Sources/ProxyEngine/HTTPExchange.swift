@@ -235,10 +235,10 @@ final class HTTPExchange {
     private func fail(_ status: Int) {
         guard !done else { return }
         done = true
-        let (head, page) = ErrorPages.response(status, version: clientHead.version)
+        let (head, page) = ErrorPages.response(status, version: clientHead.version, closing: !clientKeepAlive)
         client.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
         client.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(page))), promise: nil)
         client.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
-        onFinished?(false)
+        onFinished?(clientKeepAlive)
     }
 }

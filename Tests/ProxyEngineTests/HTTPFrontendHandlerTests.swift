@@ -54,7 +54,7 @@ final class HTTPFrontendHandlerTests: XCTestCase {
         let (channel, _) = try channel("    http-request deny if { path_beg /admin }\n    default_backend pool")
         try send(channel, "/admin/x")
         let (head, body) = try readResponse(channel)
-        XCTAssertEqual(head.status, .forbidden)
+        XCTAssertEqual(head.status.code, 403)
         XCTAssertEqual(body, "<html><body><h1>403 Forbidden</h1>\nRequest forbidden by administrative rules.\n</body></html>\n")
         XCTAssertEqual(head.headers["content-length"], [String(body.utf8.count)])
     }
@@ -71,7 +71,7 @@ final class HTTPFrontendHandlerTests: XCTestCase {
     func testNoBackendAnswers503() throws {
         let (channel, _) = try channel("    use_backend pool if { path_beg /api }")
         try send(channel, "/other")
-        XCTAssertEqual(try readResponse(channel).0.status, .serviceUnavailable)
+        XCTAssertEqual(try readResponse(channel).0.status.code, 503)
     }
 
     func testASilentClientGets408AtTimeoutHTTPRequest() throws {
@@ -79,6 +79,6 @@ final class HTTPFrontendHandlerTests: XCTestCase {
         loop.advanceTime(by: .milliseconds(1999))
         XCTAssertNil(try channel.readOutbound(as: HTTPServerResponsePart.self))
         loop.advanceTime(by: .milliseconds(1))
-        XCTAssertEqual(try readResponse(channel).0.status, .requestTimeout)
+        XCTAssertEqual(try readResponse(channel).0.status.code, 408)
     }
 }
