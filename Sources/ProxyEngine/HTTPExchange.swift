@@ -64,13 +64,13 @@ final class HTTPExchange {
         let pool = engine.pool(for: eventLoop)
         let key = ServerKey(backend: backendIndex, server: index)
         let connectTimeout = TimeAmount.milliseconds(Int64(plan.timeoutsMs["connect"] ?? 5000))
-        pool.connection(to: key, host: serverPlan.host, port: serverPlan.port, connectTimeout: connectTimeout, reuse: !fresh)
-            .assumeIsolated().whenComplete { result in
-                switch result {
-                case .success(let connection): self.send(on: connection)
-                case .failure: self.retry(after: index)
-                }
+        pool.connection(to: key, host: serverPlan.host, port: serverPlan.port, connectTimeout: connectTimeout,
+                        reuse: !fresh) { result in
+            switch result {
+            case .success(let connection): self.send(on: connection)
+            case .failure: self.retry(after: index)
             }
+        }
     }
 
     /// A connection attempt failed: try again (on another server with
@@ -235,10 +235,10 @@ final class HTTPExchange {
     private func fail(_ status: Int) {
         guard !done else { return }
         done = true
-        let (head, page) = ErrorPages.response(status, version: clientHead.version)
+        let (head, page) = ErrorPages.response(status, version: clientHead.version, closing: !clientKeepAlive)
         client.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
         client.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(page))), promise: nil)
         client.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
-        onFinished?(false)
+        onFinished?(clientKeepAlive)
     }
 }

@@ -133,12 +133,16 @@ final class HTTPFrontendHandler: ChannelInboundHandler, RemovableChannelHandler 
         finish(keepOpen: keepAlive)
     }
 
+    /// Writes an error page; 400 and 408 always close the connection, the others only when asked.
     private func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool, version: HTTPVersion = .http1_1) {
-        let (responseHead, page) = ErrorPages.response(status, version: version)
+        let closing = close || ErrorPages.closesConnection(status)
+        let (responseHead, page) = ErrorPages.response(status, version: version, closing: closing)
         context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(page))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        guard closing else { return finish(keepOpen: true) }
         busy = true
+        written.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 
     /// The response is complete: close, or wait for the next request.

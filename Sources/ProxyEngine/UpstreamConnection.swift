@@ -64,15 +64,15 @@ final class UpstreamPool {
 
     init(eventLoop: EventLoop) { self.eventLoop = eventLoop }
 
-    /// An idle connection to the server (unless `reuse` is false), or a new one within `connectTimeout`.
-    func connection(to key: ServerKey, host: String, port: Int, connectTimeout: TimeAmount,
-                    reuse: Bool = true) -> EventLoopFuture<UpstreamConnection> {
+    /// Calls `completion` on this loop with an idle connection to the server
+    /// (unless `reuse` is false), or a new one opened within `connectTimeout`.
+    func connection(to key: ServerKey, host: String, port: Int, connectTimeout: TimeAmount, reuse: Bool = true,
+                    completion: @escaping (Result<UpstreamConnection, Error>) -> Void) {
         while reuse, var list = idle[key], let connection = list.popLast() {
             idle[key] = list
-            if !connection.isClosed && connection.channel.isActive { return eventLoop.makeSucceededFuture(connection) }
+            if !connection.isClosed && connection.channel.isActive { return completion(.success(connection)) }
         }
-        let handler = UpstreamHandler()
-        return ClientBootstrap(group: eventLoop)
+        ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
@@ -81,17 +81,21 @@ final class UpstreamPool {
                     let operations = channel.pipeline.syncOperations
                     try operations.addHandler(HTTPRequestEncoder())
                     try operations.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes)))
-                    try operations.addHandler(handler)
+                    try operations.addHandler(UpstreamHandler())
                 }
             }
             .connect(host: host, port: port)
             .assumeIsolated()
-            .map { channel in
-                let connection = UpstreamConnection(channel: channel, serverKey: key)
-                handler.connection = connection
-                return connection
+            .whenComplete { result in
+                completion(result.flatMap { channel in
+                    Result {
+                        let handler = try channel.pipeline.syncOperations.handler(type: UpstreamHandler.self)
+                        let connection = UpstreamConnection(channel: channel, serverKey: key)
+                        handler.connection = connection
+                        return connection
+                    }
+                })
             }
-            .nonisolated()
     }
 
     /// Keeps a connection whose response is complete for the next request.

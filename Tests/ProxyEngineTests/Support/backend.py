@@ -2,7 +2,8 @@
 """A test backend. Answers every request with its name on the first line,
 then one 'name: value' line per request header (names in lower case), then
 'max-inflight: N' (the most requests it has handled at once) and
-'peer-port: N' (the port of the connection the request came on). Keeps HTTP/1.1
+'peer-port: N' (the port of the connection the request came on) and
+'body: …' (the request body). Keeps HTTP/1.1
 connections alive; /slow?ms=N waits N ms first; /hello answers 'hello';
 /echo with an Upgrade header answers 101 and then echoes what it
 receives, each piece prefixed with 'NAME:'.
@@ -26,8 +27,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             url = urllib.parse.urlparse(self.path)
             length = int(self.headers.get("Content-Length") or 0)
-            if length:
-                self.rfile.read(length)
+            received = self.rfile.read(length) if length else b""
             if url.path == "/echo" and self.headers.get("Upgrade"):
                 self.send_response(101)
                 self.send_header("Upgrade", self.headers.get("Upgrade"))
@@ -46,7 +46,8 @@ class Handler(BaseHTTPRequestHandler):
             if url.path == "/hello":
                 body = b"hello\n"
             else:
-                lines = [NAME] + [f"{k.lower()}: {v}" for k, v in self.headers.items()] + [f"max-inflight: {max_inflight}", f"peer-port: {self.client_address[1]}"]
+                lines = [NAME] + [f"{k.lower()}: {v}" for k, v in self.headers.items()] + [f"max-inflight: {max_inflight}", f"peer-port: {self.client_address[1]}",
+                                                                                 f"body: {received.decode()}"]
                 body = ("\n".join(lines) + "\n").encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
