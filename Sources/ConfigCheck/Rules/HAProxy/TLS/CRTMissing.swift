@@ -5,7 +5,7 @@ import HAProxyConfig
 /// A `crt` or `crt-list` naming a file that does not exist or cannot be read.
 struct CRTMissing: HAProxyRule {
     static let description = RuleDescription(
-        id: "crt-missing", severity: .error, domain: .haproxy,
+        id: "crt-missing", severity: .warning, domain: .haproxy,
         summary: "A crt or crt-list names a file that does not exist or cannot be read.",
         rationale: """
             HAProxy loads every certificate while it reads the configuration; a missing or unreadable file is an \
@@ -13,7 +13,7 @@ struct CRTMissing: HAProxyRule {
             looked up under the global crt-base, or else in the directory haproxy runs in, which is rarely the \
             directory of the configuration. A name that does not exist is accepted when it names a \
             multi-certificate bundle (`NAME.rsa`, `NAME.ecdsa`, `NAME.dsa`). The certificates a crt-list names \
-            are checked too, and reported at the crt-list option.
+            are checked too, and reported at the crt-list option. It is a warning, not an error, because             whether the file exists depends on the machine weir runs on, not on the configuration: CI often             checks configurations away from the certificates they will be deployed with. Check them where they             are with 'weir lint --root DIR', which looks for absolute names under DIR, or turn the finding into             an error in .weir.yaml (severity: {crt-missing: error}).
             """,
         fix: "Correct the path, or give an absolute one; check the file's permissions for the haproxy user.",
         triggering: [
