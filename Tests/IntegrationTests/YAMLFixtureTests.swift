@@ -38,13 +38,15 @@ final class YAMLFixtureTests: XCTestCase {
             let result = try WeirProcess.weir(["convert", fixture.path, "-o", target.path])
             if result.status == 0 { documents.append(target.path) }
         }
-        for fixture in try ArticleFixtureTests.fixtures() where fixture.pathExtension == "conf" {
+        // keepalived.conf → YAML, over the keepalived configs of the corpus that keepalived accepts.
+        for entry in try CorpusLintTests.manifest() where entry.tool == "keepalived" && entry.verdict == "valid" {
+            let fixture = WeirProcess.corpus.appendingPathComponent(entry.path)
             let target = work.appendingPathComponent(fixture.deletingPathExtension().lastPathComponent + ".yaml")
             let result = try WeirProcess.weir(["convert", fixture.path, "--to", "yaml", "-o", target.path])
             XCTAssertEqual(result.status, 0, result.stderr)
             documents.append(target.path)
         }
-        XCTAssertGreaterThan(documents.count, 12)
+        XCTAssertGreaterThan(documents.count, 30)
         let script = """
             import json, sys, yaml, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -138,7 +140,7 @@ final class YAMLPairTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("warning: this line is not in the haproxy.cfg of node 'sw-infrarunbook-01' [haproxy-nodes-differ]"),
                       result.stderr)
-        XCTAssertTrue(result.stderr.contains("site.yaml:143:"), "the finding points into the YAML: \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("site.yaml:146:"), "the finding points into the YAML: \(result.stderr)")
         let second = try String(contentsOf: work.appendingPathComponent("out/sw-infrarunbook-02/haproxy.cfg"), encoding: .utf8)
         XCTAssertTrue(second.contains("    timeout tunnel 10m\n"), second)
         XCTAssertFalse(second.contains("timeout tunnel 1h"), second)
