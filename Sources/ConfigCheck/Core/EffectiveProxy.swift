@@ -22,30 +22,38 @@ public struct EffectiveProxy: Sendable {
 
     private var layers: [Proxy] { [proxy] + chain }
 
+    /// The first value a layer gives, nearest first, without building `layers`
+    /// (rules ask this for every proxy of very large configurations).
+    private func nearest<T>(_ value: (Proxy) -> T?) -> T? {
+        if let found = value(proxy) { return found }
+        for layer in chain { if let found = value(layer) { return found } }
+        return nil
+    }
+
     public var name: String { proxy.name ?? "defaults" }
 
     /// The mode in force; HAProxy's default is tcp.
-    public var mode: Proxy.Mode { layers.lazy.compactMap(\.mode).first ?? .tcp }
+    public var mode: Proxy.Mode { nearest(\.mode) ?? .tcp }
 
     /// Whether the mode is written in the proxy or a defaults section.
-    public var modeIsExplicit: Bool { layers.contains { $0.mode != nil } }
+    public var modeIsExplicit: Bool { nearest(\.mode) != nil }
 
     /// A timeout in force, by name (`connect`, `client`, `server`, …).
-    public func timeout(_ name: String) -> Duration? { layers.lazy.compactMap { $0.timeouts[name] }.first }
+    public func timeout(_ name: String) -> Duration? { nearest { $0.timeouts[name] } }
 
     /// The `timeout NAME` line in force.
     public func timeoutDirective(_ name: String) -> Directive? { directive("timeout " + name) }
 
     /// Whether `option NAME` is in force: true, false for `no option NAME`, nil when never set.
-    public func option(_ name: String) -> Bool? { layers.lazy.compactMap { $0.options[name] }.first }
+    public func option(_ name: String) -> Bool? { nearest { $0.options[name] } }
 
     /// The last line with a keyword, in the proxy or else its defaults.
     public func directive(_ keyword: String) -> Directive? {
-        layers.lazy.compactMap { $0.directives.last { $0.keyword == keyword } }.first
+        nearest { $0.directives.last { $0.keyword == keyword } }
     }
 
     /// `balance` in force.
-    public var balance: [String]? { layers.lazy.compactMap(\.balance).first }
+    public var balance: [String]? { nearest(\.balance) }
 
     /// `default-server` options in force, the defaults' first, so a later one wins.
     public var defaultServerOptions: [NamedOption] {
