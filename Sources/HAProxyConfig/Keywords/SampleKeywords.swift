@@ -57,6 +57,7 @@ public struct SampleArgumentList: Sendable, Equatable {
     }
 }
 
+/// The optional-argument brackets of a table entry, removed.
 private extension String {
     var trimmingBrackets: String { filter { $0 != "[" && $0 != "]" } }
 }
