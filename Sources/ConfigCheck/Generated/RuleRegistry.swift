@@ -38,10 +38,12 @@ enum RuleRegistry {
     ]
     static let haproxy: [any HAProxyRule.Type] = [
         ACLUndefined.self,
+        BackendLoop.self,
         BackendModeMismatch.self,
         BackendUndefined.self,
         ConverterUnknown.self,
         CookieWithoutHTTPMode.self,
+        DefaultsMixedReference.self,
         DefaultsRulesInheritance.self,
         ExternalCheckWithoutInsecureFork.self,
         FetchUnknown.self,
