@@ -12,7 +12,7 @@ public enum RulePage {
                 text += "\n\(title):\n"
                 for file in example.files {
                     if example.files.count > 1 { text += "  --- \(file.path)\n" }
-                    for line in file.text.replacingOccurrences(of: "↓", with: "").split(separator: "\n", omittingEmptySubsequences: false)
+                    for line in file.text.replacingOccurrences(of: "↓", with: "").replacingOccurrences(of: "\u{0}", with: "\\0").split(separator: "\n", omittingEmptySubsequences: false)
                         .dropLast(file.text.hasSuffix("\n") ? 1 : 0) {
                         text += line.isEmpty ? "\n" : "    \(line)\n"
                     }

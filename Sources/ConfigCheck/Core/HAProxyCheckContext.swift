@@ -13,7 +13,10 @@ public struct HAProxyCheckContext: Sendable {
     public let frontends: [EffectiveProxy]
     /// Proxies that have servers (backend, listen).
     public let backends: [EffectiveProxy]
+    /// Index in `backends` of the first backend-capable proxy of each name.
     private let backendIndex: [String: Int]
+    /// Every sample expression of the configuration, parsed once for the rules that read them.
+    let sampleSites: [SampleExpressionSite]
 
     public init(configuration: HAProxyConfiguration, syntax: ConfigSyntax, environment: CheckEnvironment) {
         self.configuration = configuration
@@ -28,6 +31,7 @@ public struct HAProxyCheckContext: Sendable {
         }
         backendIndex = index
         allDirectives = Self.directives(of: configuration)
+        sampleSites = SampleExpressionSite.all(in: configuration)
     }
 
     /// The first backend-capable proxy with a name (a dictionary lookup: rules call it per rule line).

@@ -54,8 +54,11 @@ public struct Linter: Sendable {
             if !node.haproxy.isEmpty {
                 let result = HAProxyReader(variables: variables).read(node.haproxy)
                 diagnostics += result.diagnostics
+                // A named node is taken to be that host: its name is HAProxy's default local peer name.
+                var nodeEnvironment = environment
+                if let name = node.name { nodeEnvironment.hostName = name }
                 let context = HAProxyCheckContext(configuration: result.configuration, syntax: result.syntax,
-                                                  environment: environment)
+                                                  environment: nodeEnvironment)
                 diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
                 spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
                 haproxy = context

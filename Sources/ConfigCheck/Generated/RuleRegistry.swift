@@ -65,6 +65,7 @@ enum RuleRegistry {
         ACLPathWithoutSlash.self,
         ACLUndefined.self,
         ACLUnused.self,
+        BackendLoop.self,
         BackendModeMismatch.self,
         BackendUndefined.self,
         CRTExpired.self,
@@ -75,6 +76,7 @@ enum RuleRegistry {
         CRTMissing.self,
         ConverterUnknown.self,
         CookieWithoutHTTPMode.self,
+        DefaultsMixedReference.self,
         DefaultsRulesInheritance.self,
         DefaultsTrackWithoutTable.self,
         ExternalCheckWithoutInsecureFork.self,
@@ -144,7 +146,6 @@ enum RuleRegistry {
     static let pair: [any PairRule.Type] = [
         HAProxyNodesDiffer.self,
         PeersMismatch.self,
-        PeersNodeMissing.self,
         VRRPInstanceUnpaired.self,
         VRRPMasterCount.self,
         VRRPPairMismatch.self,

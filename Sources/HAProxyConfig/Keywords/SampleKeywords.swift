@@ -11,6 +11,10 @@ public struct SampleKeywords: Sendable {
     public let converterArguments: [String: String]
     /// ACL keyword → the fetch it reads.
     public let aclFetches: [String: String]
+    public let fetches: Set<String>
+    public let converters: Set<String>
+    /// What an ACL criterion may name: a fetch or an ACL keyword.
+    public let criteria: Set<String>
 
     public init(fetchesTSV: String, convertersTSV: String, aclKeywordsTSV: String) {
         func pairs(_ tsv: String) -> [String: String] {
@@ -19,11 +23,10 @@ public struct SampleKeywords: Sendable {
         fetchArguments = pairs(fetchesTSV)
         converterArguments = pairs(convertersTSV)
         aclFetches = pairs(aclKeywordsTSV)
+        fetches = Set(fetchArguments.keys)
+        converters = Set(converterArguments.keys)
+        criteria = fetches.union(aclFetches.keys)
     }
-
-    public var fetches: Set<String> { Set(fetchArguments.keys) }
-    public var converters: Set<String> { Set(converterArguments.keys) }
-    public var aclKeywords: Set<String> { Set(aclFetches.keys) }
 
     /// The tables generated from `Grammar/`.
     public static let standard = SampleKeywords(
@@ -54,6 +57,7 @@ public struct SampleArgumentList: Sendable, Equatable {
     }
 }
 
+/// The optional-argument brackets of a table entry, removed.
 private extension String {
     var trimmingBrackets: String { filter { $0 != "[" && $0 != "]" } }
 }

@@ -40,8 +40,8 @@ struct ConverterUnknown: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let converters = SampleKeywords.standard.converters
-        for site in SampleExpressionSite.all(in: context) {
-            guard case .success(let expressions) = site.parse() else { continue }
+        for site in context.sampleSites {
+            guard case .success(let expressions) = site.parsed else { continue }
             for name in expressions.flatMap(\.converters) where !converters.contains(name) && !SampleKeywords.isDynamic(name) {
                 let notes = Suggestion.closest(to: name, in: converters).map { [DiagnosticNote(message: "did you mean '\($0)'?")] } ?? []
                 findings.report(Self.message(name), at: site.range, notes: notes)

@@ -45,9 +45,9 @@ struct FetchUnknown: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let keywords = SampleKeywords.standard
-        for site in SampleExpressionSite.all(in: context) {
-            guard case .success(let expressions) = site.parse() else { continue }
-            let known = site.kind == .aclCriterion ? keywords.fetches.union(keywords.aclKeywords) : keywords.fetches
+        for site in context.sampleSites {
+            guard case .success(let expressions) = site.parsed else { continue }
+            let known = site.kind == .aclCriterion ? keywords.criteria : keywords.fetches
             for expression in expressions where !known.contains(expression.fetch) && !SampleKeywords.isDynamic(expression.fetch) {
                 let notes = Suggestion.closest(to: expression.fetch, in: known).map { [DiagnosticNote(message: "did you mean '\($0)'?")] } ?? []
                 findings.report(Self.message(expression.fetch), at: site.range, notes: notes)

@@ -7,7 +7,8 @@ struct HTTPModeRequired: HAProxyRule {
         id: "http-mode-required", severity: .warning, domain: .haproxy,
         summary: "An HTTP-only option or rule is used in a proxy in tcp mode, where HAProxy ignores it.",
         rationale: """
-            `option forwardfor`, `option originalto`, `http-request`, `http-response` and `http-after-response` \
+            `option forwardfor`, `option originalto`, other HTTP options (`http-buffer-request`, \
+            `prefer-last-server`, `accept-invalid-http-request`…), `http-request`, `http-response` and `http-after-response` \
             rules, `redirect` and `stats` all work on HTTP messages. In a tcp proxy (tcp is the default mode) \
             there are none, so HAProxy drops them with a WARNING ("'option forwardfor' ignored for frontend ... \
             as it requires HTTP mode"): the backend never sees X-Forwarded-For, the rules never run. A tcp \
@@ -59,8 +60,16 @@ struct HTTPModeRequired: HAProxyRule {
                 """),
         ])
 
-    /// Options HAProxy drops outside http mode.
-    static let options = ["forwardfor", "originalto"]
+    /// Options HAProxy drops outside http mode, with the sides they apply to
+    /// (HAProxy only warns about a side the proxy has).
+    static let options: [(name: String, frontend: Bool, backend: Bool)] = [
+        ("forwardfor", true, true), ("originalto", true, true), ("checkcache", false, true),
+        ("http-buffer-request", true, true), ("http-ignore-probes", true, false), ("idle-close-on-response", true, false),
+        ("prefer-last-server", false, true), ("accept-invalid-http-request", true, false),
+        ("accept-invalid-http-response", false, true), ("http-use-proxy-header", true, false),
+        ("http-pretend-keepalive", false, true), ("http-no-delay", true, true), ("h1-case-adjust-bogus-client", true, false),
+        ("h1-case-adjust-bogus-server", false, true), ("disable-h2-upgrade", true, false),
+    ]
     /// Keywords whose lines HAProxy drops outside http mode.
     static let keywords = ["http-request", "http-response", "http-after-response", "redirect", "stats"]
 
@@ -80,10 +89,10 @@ struct HTTPModeRequired: HAProxyRule {
             }
         }
         for proxy in context.proxies where proxy.mode == .tcp && !Self.upgradesToHTTP(proxy.proxy) {
-            for option in Self.options where proxy.option(option) == true {
-                if let line = proxy.directive("option " + option) {
-                    findings.report(Self.message("'option \(option)'", proxy), at: line.range)
-                }
+            let kind = proxy.proxy.kind
+            for option in Self.options where (option.frontend && kind.hasFrontend) || (option.backend && kind.hasBackend) {
+                guard proxy.option(option.name) == true, let line = proxy.directive("option " + option.name) else { continue }
+                findings.report(Self.message("'option \(option.name)'", proxy), at: line.range)
             }
             for line in proxy.proxy.directives where line.modifier == nil
                 && Self.keywords.contains(where: { line.keyword == $0 || line.keyword.hasPrefix($0 + " ") }) {

@@ -50,9 +50,13 @@ struct PortRangeNotAllowed: HAProxyRule {
 
     /// What is wrong with an address's port here: nil, or whether it is a range (else an offset).
     static func fault(_ text: String, offsetAllowed: Bool, rangeAllowed: Bool) -> Bool? {
+        // Most addresses have neither: skip them without building strings.
+        let bytes = text.utf8
+        guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")),
+              bytes[colon...].contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }) else { return nil }
         let address = text.hasPrefix("[") ? text : String(text.split(separator: "@", maxSplits: 1).last ?? "")
-        guard let colon = address.lastIndex(of: ":") else { return nil }
-        let port = address[address.index(after: colon)...]
+        guard let portColon = address.lastIndex(of: ":") else { return nil }
+        let port = address[address.index(after: portColon)...]
         guard let first = port.first else { return nil }
         if first == "+" || first == "-" { return offsetAllowed ? nil : false }
         let parts = port.split(separator: "-", omittingEmptySubsequences: false)

@@ -51,17 +51,17 @@ struct ProxyNameDuplicate: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        var earlierByName: [String: [Proxy]] = [:]
+        var frontends: [String: Proxy] = [:]
+        var backends: [String: Proxy] = [:]
         for proxy in context.configuration.proxies {
             guard let name = proxy.name else { continue }
-            let clash = earlierByName[name]?.first { earlier in
-                (proxy.kind.hasFrontend && earlier.kind.hasFrontend) || (proxy.kind.hasBackend && earlier.kind.hasBackend)
-            }
-            earlierByName[name, default: []].append(proxy)
+            let clash = (proxy.kind.hasFrontend ? frontends[name] : nil) ?? (proxy.kind.hasBackend ? backends[name] : nil)
             if let clash {
                 findings.report(Self.message(proxy, clash), at: proxy.nameRange,
                                 notes: [DiagnosticNote(message: "the first one is here", range: clash.nameRange)])
             }
+            if proxy.kind.hasFrontend, frontends[name] == nil { frontends[name] = proxy }
+            if proxy.kind.hasBackend, backends[name] == nil { backends[name] = proxy }
         }
     }
 }

@@ -65,8 +65,8 @@ struct SampleArguments: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let keywords = SampleKeywords.standard
-        for site in SampleExpressionSite.all(in: context) {
-            guard case .success(let expressions) = site.parse() else { continue }
+        for site in context.sampleSites {
+            guard case .success(let expressions) = site.parsed else { continue }
             for expression in expressions {
                 for (position, element) in expression.elements.enumerated() {
                     let kind = position == 0 ? "fetch method" : "converter"

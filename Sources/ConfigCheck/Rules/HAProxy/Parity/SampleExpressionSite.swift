@@ -18,10 +18,14 @@ struct SampleExpressionSite {
     var text: String
     var kind: Kind
     var range: SourceRange
-
     /// The site's expressions, or the first reason they do not parse.
-    func parse() -> Result<[SampleExpression], SampleExpressionScanner.Problem> {
-        kind == .format ? SampleExpressionScanner.format(text) : SampleExpressionScanner.word(text).map { [$0] }
+    let parsed: Result<[SampleExpression], SampleExpressionScanner.Problem>
+
+    init(text: String, kind: Kind, range: SourceRange) {
+        self.text = text
+        self.kind = kind
+        self.range = range
+        parsed = kind == .format ? SampleExpressionScanner.format(text) : SampleExpressionScanner.word(text).map { [$0] }
     }
 
     /// Actions whose first argument is an expression.
@@ -29,16 +33,41 @@ struct SampleExpressionSite {
         action.hasPrefix("set-var(") || action.hasPrefix("track-sc") || action == "capture"
     }
 
-    /// Every site of the configuration, in order.
-    static func all(in context: HAProxyCheckContext) -> [SampleExpressionSite] {
+    /// Whether a word holds a `%[…]` or `%{…}[…]` expression.
+    static func isFormat(_ word: String) -> Bool {
+        var percent = false
+        for byte in word.utf8 {
+            if byte == UInt8(ascii: "%") { percent = true } else if percent, byte == UInt8(ascii: "[") { return true }
+        }
+        return false
+    }
+
+    /// The argument of a `replace-*` action that is a regular expression, not a format string.
+    static func regexArgument(of keyword: String) -> Int? {
+        switch keyword.split(separator: " ").last {
+        case "replace-header", "replace-value": 1
+        case "replace-path", "replace-pathq", "replace-uri": 0
+        default: nil
+        }
+    }
+
+    /// Every site of the configuration, in order (`HAProxyCheckContext.sampleSites`
+    /// keeps them, so the rules that read expressions parse them once).
+    static func all(in configuration: HAProxyConfiguration) -> [SampleExpressionSite] {
         var sites: [SampleExpressionSite] = []
-        for (_, line) in context.allDirectives where line.keyword != "acl" {
-            let end = line.arguments.firstIndex { $0 == "if" || $0 == "unless" } ?? line.arguments.count
-            for index in 0..<end where line.arguments[index].contains("%[") {
-                sites.append(SampleExpressionSite(text: line.arguments[index], kind: .format, range: line.argumentRanges[index]))
+        let sections = [configuration.global?.directives ?? []] + (configuration.defaults + configuration.proxies).map(\.directives)
+            + configuration.peers.map(\.directives) + configuration.otherSections.map(\.directives)
+        for section in sections {
+            for line in section where line.keyword != "acl" {
+                for index in line.arguments.indices {
+                    let argument = line.arguments[index]
+                    if argument == "if" || argument == "unless" { break }
+                    guard isFormat(argument), index != regexArgument(of: line.keyword) else { continue }
+                    sites.append(SampleExpressionSite(text: argument, kind: .format, range: line.argumentRanges[index]))
+                }
             }
         }
-        for proxy in context.configuration.defaults + context.configuration.proxies {
+        for proxy in configuration.defaults + configuration.proxies {
             for acl in proxy.acls {
                 sites.append(SampleExpressionSite(text: acl.criterion, kind: .aclCriterion, range: acl.criterionRange))
             }

@@ -44,8 +44,8 @@ struct SampleExpressionSyntax: HAProxyRule {
     static func message(_ problem: String, _ text: String) -> String { "\(problem) in sample expression '\(text)'" }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for site in SampleExpressionSite.all(in: context) {
-            if case .failure(let problem) = site.parse() {
+        for site in context.sampleSites {
+            if case .failure(let problem) = site.parsed {
                 findings.report(Self.message(problem.text, site.text), at: site.range)
             }
         }

@@ -86,6 +86,7 @@ struct ServerFetchNeedsBackend: HAProxyRule {
     }
 }
 
+/// Bytes that may appear in a fetch name.
 private extension UInt8 {
     var isNameByte: Bool {
         (self >= 0x30 && self <= 0x39) || (self | 0x20 >= 0x61 && self | 0x20 <= 0x7A) || self == 0x5F || self == 0x2E
