@@ -74,15 +74,24 @@ struct ACLExpression {
         values = Array(words[index...])
     }
 
-    /// Every ACL test of a proxy: its `acl` lines, then the anonymous ACLs of its conditions.
-    static func all(in proxy: Proxy) -> [ACLExpression] {
-        var result = proxy.acls.compactMap { acl in
-            ACLExpression([(acl.criterion, acl.criterionRange)] + zip(acl.arguments, acl.argumentRanges).map { ($0, $1) },
-                          name: acl.name)
+    /// The ACL tests of a proxy whose criterion passes `accepts` (a cheap test
+    /// on the text, so that the rest are not parsed): its `acl` lines, then the
+    /// anonymous ACLs of its conditions.
+    static func all(in proxy: Proxy, criterion accepts: (String) -> Bool) -> [ACLExpression] {
+        var result = proxy.acls.compactMap { acl -> ACLExpression? in
+            guard accepts(acl.criterion) else { return nil }
+            return ACLExpression([(acl.criterion, acl.criterionRange)] + zip(acl.arguments, acl.argumentRanges).map { ($0, $1) },
+                                 name: acl.name)
         }
         for use in proxy.conditions {
-            result += use.anonymous.compactMap { ACLExpression($0, name: nil) }
+            result += use.anonymous.compactMap { words in
+                guard let first = words.first, accepts(first.text) else { return nil }
+                return ACLExpression(words, name: nil)
+            }
         }
         return result
     }
+
+    /// Whether a criterion's text may test a header (`hdr(host)`, `req.hdr_end(x)`).
+    static func mayTestHeader(_ criterion: String) -> Bool { criterion.containsBytes("hdr") }
 }

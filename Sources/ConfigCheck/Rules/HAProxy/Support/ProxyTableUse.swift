@@ -35,7 +35,7 @@ struct ProxyTableUse {
         tracks += Self.tracks(in: proxy.proxy, inherited: false)
         let directives = proxy.proxy.directives
         var found: [(fetch: TableFetch, acl: String?, point: EvaluationPoint)] = []
-        for (position, directive) in directives.enumerated() where directive.keyword != "stick-table" {
+        for (position, directive) in directives.enumerated() where directive.mayHoldExpressions {
             let isACL = directive.keyword == "acl" && directive.arguments.count > 1
             let point = EvaluationPoint(phase: RulePhase(keyword: directive.keyword), position: position)
             for (index, word) in directive.arguments.enumerated() where !(isACL && index == 0) {
