@@ -7,11 +7,11 @@ struct ACLExpression {
     /// The fetch with its arguments and converters (`hdr(host)`, `path,lower`).
     var criterion: String
     var criterionRange: SourceRange
-    /// The flags (`-i`, `-m`, `-f`…) as written.
+    /// The flags (`-i`, `-m`, `-f`…) as written, without their values.
     var flags: [String]
     /// The value of `-m`, if any.
     var matchMethod: String?
-    /// Whether patterns also come from a file (`-f`, `-M`).
+    /// Whether patterns also come from a file (`-f`).
     var readsFile: Bool
     /// The patterns written on the line.
     var values: [(text: String, range: SourceRange)]
@@ -65,9 +65,10 @@ struct ACLExpression {
             index += 1
             if flag == "--" { break }
             flags.append(flag)
-            if ["-f", "-m", "-M", "-u"].contains(flag), index < words.count {
+            // `-f FILE`, `-m METHOD` and `-u ID` take a value; `-i`, `-n`, `-M` do not.
+            if ["-f", "-m", "-u"].contains(flag), index < words.count {
                 if flag == "-m" { matchMethod = words[index].text }
-                if flag == "-f" || flag == "-M" { readsFile = true }
+                if flag == "-f" { readsFile = true }
                 index += 1
             }
         }
