@@ -12,7 +12,9 @@ struct WebsocketTimeoutTunnelMissing: HAProxyRule {
             backend or its defaults) the client and server timeouts apply instead, typically 30 seconds, so idle \
             WebSocket connections are cut and clients reconnect over and over. A route counts as a WebSocket \
             route when its `use_backend` condition tests the `Upgrade` header for `websocket` or the \
-            `Connection` header for `upgrade`. HAProxy accepts it silently.
+            `Connection` header for `upgrade`. HAProxy accepts it silently. `option http-server-close` is not \
+            reported: it closes the server connection after a response, and a `101` response turns both \
+            connections into a tunnel that stays open until `timeout tunnel`.
             """,
         fix: "Add `timeout tunnel 1h` (or the longest idle time the application allows) to the backend.",
         triggering: [
