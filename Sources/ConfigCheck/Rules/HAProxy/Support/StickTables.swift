@@ -9,9 +9,7 @@ struct StickTable {
     var stored: Set<String>
     /// The `peers` section it is synchronised through.
     var peers: (name: String, range: SourceRange)?
-    /// The `stick-table` or `table` line.
-    var range: SourceRange
-    /// The last `store` list, else the line.
+    /// The last `store` list, else the `stick-table` or `table` line.
     var storeRange: SourceRange
 
     /// The tables of a configuration, by name.
@@ -32,7 +30,6 @@ struct StickTable {
 
     init(_ line: Directive, name: String) {
         self.name = name
-        range = line.range
         storeRange = line.range
         stored = []
         var index = line.arguments.startIndex
