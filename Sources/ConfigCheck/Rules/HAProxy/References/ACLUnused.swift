@@ -45,6 +45,16 @@ struct ACLUnused: HAProxyRule {
                 backend api
                     mode http
                     server a 127.0.0.1:8080
+                listen stats
+                    mode http
+                    bind :8404
+                    acl from_lan src 10.0.0.0/8
+                    acl down nbsrv(api) lt 1
+                    stats enable
+                    stats auth admin:secret
+                    stats admin if from_lan
+                    monitor-uri /health
+                    monitor fail if down
 
                 """),
         ])

@@ -94,7 +94,10 @@ struct SCFetchUntracked: HAProxyRule {
                     !use.tracks(of: counter, before: point).isEmpty
                         || (point.phase == .response && trackedAnywhere.contains(counter))
                 }
-                if !tracked { findings.report(Self.message(fetchUse.fetch, counter), at: fetchUse.fetch.range) }
+                guard !tracked else { continue }
+                let later = use.tracks.first { $0.counter == counter }
+                let notes = later.map { [DiagnosticNote(message: "counter \(counter) is tracked only later, here", range: $0.range)] } ?? []
+                findings.report(Self.message(fetchUse.fetch, counter), at: fetchUse.fetch.range, notes: notes)
             }
         }
     }

@@ -89,7 +89,7 @@ struct StickTableDataMissing: HAProxyRule {
                       !resolved.contains(where: { $0.stores(dataType, updating: fetch.updating) }) else { continue }
                 let table = resolved[0]
                 findings.report(Self.message(fetch, table.name, dataType), at: fetch.range,
-                                notes: [DiagnosticNote(message: "the table's stick-table line", range: table.range)])
+                                notes: [DiagnosticNote(message: "what table '\(table.name)' stores", range: table.storeRange)])
             }
         }
     }

@@ -50,7 +50,7 @@ struct UserlistUndefined: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let lists = context.configuration.userlists.map(\.name)
         for proxy in context.configuration.proxies {
-            for directive in proxy.directives {
+            for directive in proxy.directives where directive.mayHoldExpressions {
                 for (index, word) in directive.arguments.enumerated() {
                     for call in CallInWord.scanWithArguments(word, at: directive.argumentRanges[index])
                     where call.name == "http_auth" || call.name == "http_auth_group" {

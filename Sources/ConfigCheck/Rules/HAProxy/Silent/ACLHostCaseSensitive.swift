@@ -61,7 +61,8 @@ struct ACLHostCaseSensitive: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
-            for acl in ACLExpression.all(in: proxy) where Self.testsHostText(acl) && !acl.ignoresCase {
+            for acl in ACLExpression.all(in: proxy, criterion: ACLExpression.mayTestHeader)
+            where Self.testsHostText(acl) && !acl.ignoresCase {
                 guard !acl.converters.contains(where: { $0 == "lower" || $0 == "upper" }) else { continue }
                 var insertion = acl.criterionRange
                 insertion.start = insertion.end

@@ -68,7 +68,8 @@ struct ACLHostIgnoresPort: HAProxyRule {
                 }
             }
             guard let port = ports.first(where: { $0 != 80 && $0 != 443 }) else { continue }
-            for acl in ACLExpression.all(in: proxy) where ACLHostCaseSensitive.testsHostText(acl) {
+            for acl in ACLExpression.all(in: proxy, criterion: ACLExpression.mayTestHeader)
+            where ACLHostCaseSensitive.testsHostText(acl) {
                 guard acl.converters.isEmpty else { continue }
                 let method = acl.matchMethod ?? Self.defaultMethod(acl.fetch)
                 guard method == "str" || method == "end", !acl.values.isEmpty,

@@ -46,6 +46,19 @@ struct RuleUnreachable: HAProxyRule {
                     server a 127.0.0.1:8081
 
                 """),
+            .haproxy("""
+                frontend db_in
+                    mode tcp
+                    bind :3306
+                    tcp-request inspect-delay 5s
+                    tcp-request content accept
+                    tcp-request content ↓reject if { src 10.0.0.0/8 }
+                    default_backend db
+                backend db
+                    mode tcp
+                    server a 127.0.0.1:3306
+
+                """),
         ],
         nonTriggering: [
             .haproxy("""

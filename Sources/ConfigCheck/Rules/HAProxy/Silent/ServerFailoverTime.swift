@@ -40,11 +40,11 @@ struct ServerFailoverTime: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.backends {
-            for server in proxy.proxy.servers where proxy.flag("check", of: server) {
-                guard let check = server.options.last(where: { $0.name == "check" })
-                        ?? proxy.defaultServerOptions.last(where: { $0.name == "check" }) else { continue }
-                let range = server.options.contains { $0.name == "check" } ? check.range : server.nameRange
-                findings.report(Self.message(CheckTiming(server, in: proxy)), at: range)
+            let settings = ServerSettings(proxy)
+            for server in proxy.proxy.servers where settings.flag("check", of: server) {
+                // Point at the server's own `check`, else at its name when `default-server` sets it.
+                let range = server.options.last { $0.name == "check" }?.range ?? server.nameRange
+                findings.report(Self.message(CheckTiming(server, settings)), at: range)
             }
         }
     }

@@ -12,7 +12,9 @@ struct WebsocketTimeoutTunnelMissing: HAProxyRule {
             backend or its defaults) the client and server timeouts apply instead, typically 30 seconds, so idle \
             WebSocket connections are cut and clients reconnect over and over. A route counts as a WebSocket \
             route when its `use_backend` condition tests the `Upgrade` header for `websocket` or the \
-            `Connection` header for `upgrade`. HAProxy accepts it silently.
+            `Connection` header for `upgrade`. HAProxy accepts it silently. `option http-server-close` is not \
+            reported: it closes the server connection after a response, and a `101` response turns both \
+            connections into a tunnel that stays open until `timeout tunnel`.
             """,
         fix: "Add `timeout tunnel 1h` (or the longest idle time the application allows) to the backend.",
         triggering: [
@@ -70,8 +72,9 @@ struct WebsocketTimeoutTunnelMissing: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for frontend in context.frontends {
             let proxy = frontend.proxy
+            let upgradeACLs = Set(ACLExpression.all(in: proxy, criterion: ACLExpression.mayTestHeader)
+                .filter(Self.testsUpgrade).compactMap(\.name))
             let conditions = Dictionary(proxy.conditions.map { ($0.directive.range.start.offset, $0) }) { first, _ in first }
-            let upgradeACLs = Set(ACLExpression.all(in: proxy).filter(Self.testsUpgrade).compactMap(\.name))
             for rule in proxy.useBackends {
                 guard rule.condition?.polarity == .if, let use = conditions[rule.range.start.offset] else { continue }
                 let anonymous = use.anonymous.compactMap { ACLExpression($0, name: nil) }

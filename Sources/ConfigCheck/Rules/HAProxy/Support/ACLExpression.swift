@@ -7,11 +7,11 @@ struct ACLExpression {
     /// The fetch with its arguments and converters (`hdr(host)`, `path,lower`).
     var criterion: String
     var criterionRange: SourceRange
-    /// The flags (`-i`, `-m`, `-f`…) as written.
+    /// The flags (`-i`, `-m`, `-f`…) as written, without their values.
     var flags: [String]
     /// The value of `-m`, if any.
     var matchMethod: String?
-    /// Whether patterns also come from a file (`-f`, `-M`).
+    /// Whether patterns also come from a file (`-f`).
     var readsFile: Bool
     /// The patterns written on the line.
     var values: [(text: String, range: SourceRange)]
@@ -65,24 +65,34 @@ struct ACLExpression {
             index += 1
             if flag == "--" { break }
             flags.append(flag)
-            if ["-f", "-m", "-M", "-u"].contains(flag), index < words.count {
+            // `-f FILE`, `-m METHOD` and `-u ID` take a value; `-i`, `-n`, `-M` do not.
+            if ["-f", "-m", "-u"].contains(flag), index < words.count {
                 if flag == "-m" { matchMethod = words[index].text }
-                if flag == "-f" || flag == "-M" { readsFile = true }
+                if flag == "-f" { readsFile = true }
                 index += 1
             }
         }
         values = Array(words[index...])
     }
 
-    /// Every ACL test of a proxy: its `acl` lines, then the anonymous ACLs of its conditions.
-    static func all(in proxy: Proxy) -> [ACLExpression] {
-        var result = proxy.acls.compactMap { acl in
-            ACLExpression([(acl.criterion, acl.criterionRange)] + zip(acl.arguments, acl.argumentRanges).map { ($0, $1) },
-                          name: acl.name)
+    /// The ACL tests of a proxy whose criterion passes `accepts` (a cheap test
+    /// on the text, so that the rest are not parsed): its `acl` lines, then the
+    /// anonymous ACLs of its conditions.
+    static func all(in proxy: Proxy, criterion accepts: (String) -> Bool) -> [ACLExpression] {
+        var result = proxy.acls.compactMap { acl -> ACLExpression? in
+            guard accepts(acl.criterion) else { return nil }
+            return ACLExpression([(acl.criterion, acl.criterionRange)] + zip(acl.arguments, acl.argumentRanges).map { ($0, $1) },
+                                 name: acl.name)
         }
         for use in proxy.conditions {
-            result += use.anonymous.compactMap { ACLExpression($0, name: nil) }
+            result += use.anonymous.compactMap { words in
+                guard let first = words.first, accepts(first.text) else { return nil }
+                return ACLExpression(words, name: nil)
+            }
         }
         return result
     }
+
+    /// Whether a criterion's text may test a header (`hdr(host)`, `req.hdr_end(x)`).
+    static func mayTestHeader(_ criterion: String) -> Bool { criterion.containsBytes("hdr") }
 }

@@ -10,9 +10,8 @@ struct CheckTiming {
     var rise: Int
     var fall: Int
 
-    init(_ server: Server, in proxy: EffectiveProxy) {
-        let options = proxy.options(of: server)
-        func value(_ name: String) -> String? { options.last { $0.name == name }?.value }
+    init(_ server: Server, _ settings: ServerSettings) {
+        func value(_ name: String) -> String? { settings.option(name, of: server)?.value }
         func duration(_ name: String) -> Duration? { value(name).flatMap { try? Duration.parse($0).get() } }
         func count(_ name: String) -> Int? { value(name).flatMap { Int($0) } }
         inter = duration("inter") ?? Duration(microseconds: 2_000_000)

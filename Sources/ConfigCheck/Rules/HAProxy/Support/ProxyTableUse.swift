@@ -17,8 +17,6 @@ struct ProxyTableUse {
     /// A table fetch and the places it is evaluated.
     struct Use {
         var fetch: TableFetch
-        /// The ACL it is defined in, if any.
-        var acl: String?
         /// Where it runs: its own line, or each line that uses its ACL.
         var points: [EvaluationPoint]
     }
@@ -35,7 +33,7 @@ struct ProxyTableUse {
         tracks += Self.tracks(in: proxy.proxy, inherited: false)
         let directives = proxy.proxy.directives
         var found: [(fetch: TableFetch, acl: String?, point: EvaluationPoint)] = []
-        for (position, directive) in directives.enumerated() where directive.keyword != "stick-table" {
+        for (position, directive) in directives.enumerated() where directive.mayHoldExpressions {
             let isACL = directive.keyword == "acl" && directive.arguments.count > 1
             let point = EvaluationPoint(phase: RulePhase(keyword: directive.keyword), position: position)
             for (index, word) in directive.arguments.enumerated() where !(isACL && index == 0) {
@@ -54,7 +52,7 @@ struct ProxyTableUse {
                 for reference in use.references { aclPoints[reference.name, default: []].append(point) }
             }
         }
-        uses = found.map { Use(fetch: $0.fetch, acl: $0.acl, points: $0.acl.map { aclPoints[$0] ?? [] } ?? [$0.point]) }
+        uses = found.map { Use(fetch: $0.fetch, points: $0.acl.map { aclPoints[$0] ?? [] } ?? [$0.point]) }
     }
 
     /// The `track-scN` rules of a proxy or defaults section.

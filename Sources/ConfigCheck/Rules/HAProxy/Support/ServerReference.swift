@@ -11,7 +11,7 @@ enum ServerReference {
 
     /// Every call with arguments in a proxy's lines (`nbsrv(app)`, `srv_is_up(app/a)`).
     static func calls(in proxy: Proxy) -> [CallInWord] {
-        proxy.directives.flatMap { directive in
+        proxy.directives.filter(\.mayHoldExpressions).flatMap { directive in
             zip(directive.arguments, directive.argumentRanges).flatMap { word, range in
                 CallInWord.scanWithArguments(word, at: range).filter { !$0.isConverter }
             }

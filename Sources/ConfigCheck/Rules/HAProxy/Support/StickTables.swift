@@ -9,8 +9,8 @@ struct StickTable {
     var stored: Set<String>
     /// The `peers` section it is synchronised through.
     var peers: (name: String, range: SourceRange)?
-    /// The `stick-table` or `table` line.
-    var range: SourceRange
+    /// The last `store` list, else the `stick-table` or `table` line.
+    var storeRange: SourceRange
 
     /// The tables of a configuration, by name.
     static func index(_ configuration: HAProxyConfiguration) -> [String: StickTable] {
@@ -30,12 +30,13 @@ struct StickTable {
 
     init(_ line: Directive, name: String) {
         self.name = name
-        range = line.range
+        storeRange = line.range
         stored = []
         var index = line.arguments.startIndex
         while index < line.arguments.endIndex {
             let word = line.arguments[index]
             if word == "store", index + 1 < line.arguments.endIndex {
+                storeRange = line.argumentRanges[index + 1]
                 for item in line.arguments[index + 1].split(separator: ",") {
                     stored.insert(String(item.prefix { $0 != "(" }))
                 }

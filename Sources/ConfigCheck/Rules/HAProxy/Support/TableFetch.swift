@@ -17,9 +17,6 @@ struct TableFetch {
     /// Where the name is.
     var range: SourceRange
 
-    /// Whether, without a table argument, it reads the table of the proxy it is written in.
-    var readsOwnTable: Bool { counter == nil && table == nil }
-
     /// What each suffix reads: the data type, whether it updates, whether its first argument is an array index.
     static let suffixes: [String: (type: String?, updating: Bool, indexed: Bool)] = {
         var table: [String: (type: String?, updating: Bool, indexed: Bool)] = [:]

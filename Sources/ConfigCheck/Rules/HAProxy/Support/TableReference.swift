@@ -25,7 +25,7 @@ struct TableReference {
                 references.append(TableReference(name: nil, range: keywordRange(of: directive), user: directive.keyword))
             }
         }
-        for directive in proxy.directives where directive.keyword != "stick-table" {
+        for directive in proxy.directives where directive.mayHoldExpressions {
             let skipsFirst = directive.keyword == "acl"
             for (index, word) in directive.arguments.enumerated() where !(skipsFirst && index == 0) {
                 for fetch in TableFetch.scan(word, at: directive.argumentRanges[index])
