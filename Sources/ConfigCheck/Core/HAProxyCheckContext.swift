@@ -17,6 +17,12 @@ public struct HAProxyCheckContext: Sendable {
     private let backendIndex: [String: Int]
     /// Every sample expression of the configuration, parsed once for the rules that read them.
     let sampleSites: [SampleExpressionSite]
+    /// `defaults` sections then the other proxies, as written in the IR (built once: rules walk it often).
+    public let allProxies: [Proxy]
+    /// The certificates the configuration names, found once for the TLS rules.
+    private(set) var certificateReferences: [CertificateReference] = []
+    /// The certificate files, read once for the TLS rules.
+    private(set) var certificateFiles: [(reference: CertificateReference, file: CertificateFile)] = []
 
     public init(configuration: HAProxyConfiguration, syntax: ConfigSyntax, environment: CheckEnvironment) {
         self.configuration = configuration
@@ -32,6 +38,9 @@ public struct HAProxyCheckContext: Sendable {
         backendIndex = index
         allDirectives = Self.directives(of: configuration)
         sampleSites = SampleExpressionSite.all(in: configuration)
+        allProxies = configuration.defaults + configuration.proxies
+        certificateReferences = findCertificateReferences()
+        certificateFiles = loadCertificateFiles()
     }
 
     /// The first backend-capable proxy with a name (a dictionary lookup: rules call it per rule line).

@@ -1,4 +1,5 @@
 import ConfigDiagnostics
+import Foundation
 import HAProxyConfig
 import KeepalivedConfig
 
@@ -92,14 +93,18 @@ public struct Linter: Sendable {
         return LintResult(diagnostics: kept.sortedForOutput(), sources: sources, haproxy: haproxyResults)
     }
 
-    /// Runs the enabled rules among `rules`, each given as its description and its check.
-    private func run(_ rules: [(RuleDescription, (inout Findings) -> Void)]) -> [Diagnostic] {
-        rules.flatMap { description, check -> [Diagnostic] in
-            guard options.isEnabled(description) else { return [] }
-            var findings = Findings(description)
-            check(&findings)
-            return findings.diagnostics
+    /// Runs the enabled rules among `rules`, each given as its description and
+    /// its check. Rules only read the configuration, so they run side by side
+    /// on every core; their findings come back in rule order.
+    private func run(_ rules: [(RuleDescription, @Sendable (inout Findings) -> Void)]) -> [Diagnostic] {
+        let enabled = rules.filter { options.isEnabled($0.0) }
+        let results = RuleResults(count: enabled.count)
+        DispatchQueue.concurrentPerform(iterations: enabled.count) { index in
+            var findings = Findings(enabled[index].0)
+            enabled[index].1(&findings)
+            results.store(findings.diagnostics, at: index)
         }
+        return results.all
     }
 
     /// The same finding reported twice (a file given twice, a defaults

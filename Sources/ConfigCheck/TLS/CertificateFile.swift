@@ -54,8 +54,9 @@ struct KeyFileLookup: Sendable {
 }
 
 extension HAProxyCheckContext {
-    /// Every certificate file the configuration loads, with the reference that names it.
-    var certificateFiles: [(reference: CertificateReference, file: CertificateFile)] {
+    /// Every certificate file the configuration loads, with the reference that
+    /// names it (read once, when the context is made: `certificateFiles`).
+    func loadCertificateFiles() -> [(reference: CertificateReference, file: CertificateFile)] {
         let lookup = KeyFileLookup(self)
         return certificateReferences.flatMap { reference in
             reference.files.map { (reference, CertificateFile(path: $0, keyFiles: lookup)) }

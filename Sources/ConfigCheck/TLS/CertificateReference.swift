@@ -47,11 +47,12 @@ extension HAProxyCheckContext {
         configuration.global?.directives.last { $0.keyword == keyword }?.arguments.first
     }
 
-    /// Every `crt` and `crt-list` of bind, server and default-server lines, in order.
-    var certificateReferences: [CertificateReference] {
+    /// Every `crt` and `crt-list` of bind, server and default-server lines, in
+    /// order (found once, when the context is made: `certificateReferences`).
+    func findCertificateReferences() -> [CertificateReference] {
         let base = globalValue("crt-base")
         var references: [CertificateReference] = []
-        for proxy in configuration.defaults + configuration.proxies {
+        for proxy in allProxies {
             let options = proxy.binds.flatMap(\.options) + (proxy.defaultServer?.options ?? [])
                 + proxy.servers.flatMap(\.options)
             for option in options where option.name == "crt" || option.name == "crt-list" {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// weir's JSON output: one document, keys sorted, stable across runs.
 ///
 /// ```
@@ -20,72 +18,104 @@ public struct JSONRenderer: DiagnosticRenderer {
     public init() {}
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        let document = Document(
-            version: Self.formatVersion,
-            diagnostics: diagnostics.map(Entry.init),
-            summary: DiagnosticSummary(diagnostics))
-        return JSONOutput.encode(document)
+        var json = JSONWriter()
+        json.raw("{")
+        json.key("diagnostics")
+        json.array(diagnostics, Self.write)
+        json.raw(",")
+        json.key("summary")
+        let summary = DiagnosticSummary(diagnostics)
+        json.raw("{")
+        json.key("errors")
+        json.number(summary.errors)
+        json.raw(",")
+        json.key("notes")
+        json.number(summary.notes)
+        json.raw(",")
+        json.key("warnings")
+        json.number(summary.warnings)
+        json.raw("},")
+        json.key("version")
+        json.number(Self.formatVersion)
+        json.raw("}\n")
+        return json.text
     }
 
-    private struct Document: Encodable {
-        let version: Int
-        let diagnostics: [Entry]
-        let summary: DiagnosticSummary
-    }
-
-    private struct Span: Encodable {
-        let start: SourceLocation
-        let end: SourceLocation
-
-        init(_ range: SourceRange) {
-            start = range.start
-            end = range.end
+    /// One diagnostic; keys in sorted order, as in the rest of weir's JSON.
+    private static func write(_ json: inout JSONWriter, _ diagnostic: Diagnostic) {
+        json.raw("{")
+        json.key("file")
+        json.string(diagnostic.range.file)
+        json.raw(",")
+        json.key("fixIts")
+        json.array(diagnostic.fixIts) { json, fixIt in
+            json.raw("{")
+            json.key("file")
+            json.string(fixIt.range.file)
+            json.raw(",")
+            json.key("message")
+            json.string(fixIt.message)
+            json.raw(",")
+            json.key("range")
+            span(&json, fixIt.range)
+            json.raw(",")
+            json.key("replacement")
+            json.string(fixIt.replacement)
+            json.raw("}")
         }
+        json.raw(",")
+        json.key("message")
+        json.string(diagnostic.message)
+        json.raw(",")
+        json.key("notes")
+        json.array(diagnostic.notes) { json, note in
+            json.raw("{")
+            if let range = note.range {
+                json.key("file")
+                json.string(range.file)
+                json.raw(",")
+            }
+            json.key("message")
+            json.string(note.message)
+            if let range = note.range {
+                json.raw(",")
+                json.key("range")
+                span(&json, range)
+            }
+            json.raw("}")
+        }
+        json.raw(",")
+        json.key("range")
+        span(&json, diagnostic.range)
+        json.raw(",")
+        json.key("rule")
+        json.string(diagnostic.rule.rawValue)
+        json.raw(",")
+        json.key("severity")
+        json.string(diagnostic.severity.rawValue)
+        json.raw("}")
     }
 
-    private struct Note: Encodable {
-        let message: String
-        let file: String?
-        let range: Span?
-
-        init(_ note: DiagnosticNote) {
-            message = note.message
-            file = note.range?.file
-            range = note.range.map(Span.init)
-        }
+    private static func span(_ json: inout JSONWriter, _ range: SourceRange) {
+        json.raw("{")
+        json.key("end")
+        location(&json, range.end)
+        json.raw(",")
+        json.key("start")
+        location(&json, range.start)
+        json.raw("}")
     }
 
-    private struct Fix: Encodable {
-        let message: String
-        let file: String
-        let range: Span
-        let replacement: String
-
-        init(_ fixIt: FixIt) {
-            message = fixIt.message
-            file = fixIt.range.file
-            range = Span(fixIt.range)
-            replacement = fixIt.replacement
-        }
-    }
-
-    private struct Entry: Encodable {
-        let file: String
-        let range: Span
-        let severity: Severity
-        let rule: RuleID
-        let message: String
-        let notes: [Note]
-        let fixIts: [Fix]
-
-        init(_ diagnostic: Diagnostic) {
-            file = diagnostic.range.file
-            range = Span(diagnostic.range)
-            severity = diagnostic.severity
-            rule = diagnostic.rule
-            message = diagnostic.message
-            notes = diagnostic.notes.map(Note.init)
-            fixIts = diagnostic.fixIts.map(Fix.init)
-        }
+    private static func location(_ json: inout JSONWriter, _ location: SourceLocation) {
+        json.raw("{")
+        json.key("column")
+        json.number(location.column)
+        json.raw(",")
+        json.key("line")
+        json.number(location.line)
+        json.raw(",")
+        json.key("offset")
+        json.number(location.offset)
+        json.raw("}")
     }
 }

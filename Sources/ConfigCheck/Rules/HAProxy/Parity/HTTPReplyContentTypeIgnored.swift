@@ -52,7 +52,7 @@ struct HTTPReplyContentTypeIgnored: HAProxyRule {
     ]
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for proxy in context.configuration.defaults + context.configuration.proxies {
+        for proxy in context.allProxies {
             for line in proxy.directives where Self.actions.contains(line.keyword) {
                 let words = line.arguments.prefix { $0 != "if" && $0 != "unless" }
                 guard let index = words.firstIndex(of: "content-type"), index + 1 < words.count else { continue }

@@ -42,7 +42,7 @@ struct HttpchkHiddenHeaders: HAProxyRule {
     static let message = "headers hidden after the HTTP version of 'option httpchk' are deprecated: use 'http-check send hdr NAME VALUE'"
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for proxy in context.configuration.defaults + context.configuration.proxies {
+        for proxy in context.allProxies {
             for line in proxy.directives("option httpchk") where line.modifier == nil && line.arguments.count >= 3 {
                 if line.arguments[2].containsBytes("\r\n") { findings.report(Self.message, at: line.argumentRanges[2]) }
             }

@@ -87,7 +87,7 @@ struct PortRangeNotAllowed: HAProxyRule {
             default: break
             }
         }
-        for proxy in context.configuration.defaults + context.configuration.proxies {
+        for proxy in context.allProxies {
             for server in proxy.servers + [proxy.defaultServer].compactMap({ $0 }) {
                 if let text = server.addressText, let range = server.addressRange {
                     inspect("a server address", text, range, offsetAllowed: true)

@@ -52,7 +52,7 @@ struct ACLUndefined: HAProxyRule {
     ]
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for proxy in context.configuration.defaults + context.configuration.proxies {
+        for proxy in context.allProxies {
             let defined = Set(proxy.acls.map(\.name))
             for use in proxy.conditions {
                 for reference in use.references where !defined.contains(reference.name)

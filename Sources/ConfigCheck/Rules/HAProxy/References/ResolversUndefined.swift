@@ -39,7 +39,7 @@ struct ResolversUndefined: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let sections = context.configuration.resolvers.map(\.name) + ["default"]
-        for proxy in context.configuration.defaults + context.configuration.proxies {
+        for proxy in context.allProxies {
             for server in (proxy.defaultServer.map { [$0] } ?? []) + proxy.servers {
                 for option in server.options where option.name == "resolvers" {
                     guard let name = option.value, !sections.contains(name) else { continue }

@@ -39,7 +39,7 @@ struct StatsAuthPlaintext: HAProxyRule {
     static func message(_ user: String) -> String { "the stats password of '\(user)' is written in clear" }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for proxy in context.configuration.defaults + context.configuration.proxies {
+        for proxy in context.allProxies {
             for line in proxy.directives("stats auth") {
                 guard let credentials = line.arguments.first, let colon = credentials.firstIndex(of: ":") else { continue }
                 let user = String(credentials[..<colon])
