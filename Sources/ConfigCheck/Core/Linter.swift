@@ -45,52 +45,75 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ nodes: [LintNode]) -> LintResult {
-        var diagnostics: [Diagnostic] = []
+        // Nodes are read and checked side by side; their results come back in node order.
+        let slots = ConcurrentSlots<NodeOutcome>(count: nodes.count)
+        DispatchQueue.concurrentPerform(iterations: nodes.count) { index in
+            slots.store(check(nodes[index]), at: index)
+        }
+        let outcomes = slots.values
+        var diagnostics = outcomes.flatMap(\.diagnostics)
         var sources: [String: SourceFile] = [:]
         var spans: [String: [Suppressions.Span]] = [:]
-        var contexts: [NodeCheckContext] = []
-        var haproxyResults: [HAProxyParseResult] = []
-        for node in nodes {
-            var haproxy: HAProxyCheckContext?
-            if !node.haproxy.isEmpty {
-                let result = HAProxyReader(variables: variables).read(node.haproxy)
-                diagnostics += result.diagnostics
-                // A named node is taken to be that host: its name is HAProxy's default local peer name.
-                var nodeEnvironment = environment
-                if let name = node.name { nodeEnvironment.hostName = name }
-                let context = HAProxyCheckContext(configuration: result.configuration, syntax: result.syntax,
-                                                  environment: nodeEnvironment)
-                diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
-                spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
-                haproxy = context
-                haproxyResults.append(result)
-            }
-            var keepalived: [KeepalivedCheckContext] = []
-            for file in node.keepalived {
-                let result = KeepalivedParser(configID: configID).parse(file)
-                diagnostics += result.diagnostics
-                let context = KeepalivedCheckContext(configuration: result.configuration, syntax: result.syntax,
-                                                     environment: environment)
-                diagnostics += run(RuleRegistry.keepalived.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
-                spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
-                for included in result.syntax.files { sources[included.path] = included }
-                keepalived.append(context)
-            }
-            for file in node.haproxy { sources[file.path] = file }
-            let context = NodeCheckContext(name: node.name, haproxy: haproxy, keepalived: keepalived)
-            diagnostics += run(RuleRegistry.node.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
-            contexts.append(context)
+        for outcome in outcomes {
+            sources.merge(outcome.sources) { $1 }
+            spans.merge(outcome.spans) { $0 + $1 }
         }
+        let contexts = outcomes.map(\.context)
         if contexts.count > 1 {
-            let nodes = contexts
-            diagnostics += run(RuleRegistry.pair.map { rule in (rule.description, { rule.init().check(nodes, &$0) }) })
+            diagnostics += run(RuleRegistry.pair.map { rule in (rule.description, { rule.init().check(contexts, &$0) }) })
         }
         var suppressions = Suppressions()
         for (path, fileSpans) in spans.sorted(by: { $0.key < $1.key }) {
             if let file = sources[path] { suppressions.read(file, spans: fileSpans) }
         }
         let kept = suppressions.apply(to: options.apply(to: Self.unique(diagnostics)))
-        return LintResult(diagnostics: kept.sortedForOutput(), sources: sources, haproxy: haproxyResults)
+        return LintResult(diagnostics: kept.sortedForOutput(), sources: sources, haproxy: outcomes.compactMap(\.haproxy))
+    }
+
+    /// What reading and checking one node gave.
+    private struct NodeOutcome: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        var spans: [String: [Suppressions.Span]] = [:]
+        var haproxy: HAProxyParseResult?
+        var context: NodeCheckContext
+    }
+
+    /// Reads one node's files and runs the rules of one configuration and of one node.
+    private func check(_ node: LintNode) -> NodeOutcome {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        var spans: [String: [Suppressions.Span]] = [:]
+        var haproxy: HAProxyCheckContext?
+        var haproxyResult: HAProxyParseResult?
+        if !node.haproxy.isEmpty {
+            let result = HAProxyReader(variables: variables).read(node.haproxy)
+            diagnostics += result.diagnostics
+            // A named node is taken to be that host: its name is HAProxy's default local peer name.
+            var nodeEnvironment = environment
+            if let name = node.name { nodeEnvironment.hostName = name }
+            let context = HAProxyCheckContext(configuration: result.configuration, syntax: result.syntax,
+                                              environment: nodeEnvironment)
+            diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
+            spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
+            haproxy = context
+            haproxyResult = result
+        }
+        var keepalived: [KeepalivedCheckContext] = []
+        for file in node.keepalived {
+            let result = KeepalivedParser(configID: configID).parse(file)
+            diagnostics += result.diagnostics
+            let context = KeepalivedCheckContext(configuration: result.configuration, syntax: result.syntax,
+                                                 environment: environment)
+            diagnostics += run(RuleRegistry.keepalived.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
+            spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
+            for included in result.syntax.files { sources[included.path] = included }
+            keepalived.append(context)
+        }
+        for file in node.haproxy { sources[file.path] = file }
+        let context = NodeCheckContext(name: node.name, haproxy: haproxy, keepalived: keepalived)
+        diagnostics += run(RuleRegistry.node.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
+        return NodeOutcome(diagnostics: diagnostics, sources: sources, spans: spans, haproxy: haproxyResult, context: context)
     }
 
     /// Runs the enabled rules among `rules`, each given as its description and
@@ -98,13 +121,13 @@ public struct Linter: Sendable {
     /// on every core; their findings come back in rule order.
     private func run(_ rules: [(RuleDescription, @Sendable (inout Findings) -> Void)]) -> [Diagnostic] {
         let enabled = rules.filter { options.isEnabled($0.0) }
-        let results = RuleResults(count: enabled.count)
+        let results = ConcurrentSlots<[Diagnostic]>(count: enabled.count)
         DispatchQueue.concurrentPerform(iterations: enabled.count) { index in
             var findings = Findings(enabled[index].0)
             enabled[index].1(&findings)
             results.store(findings.diagnostics, at: index)
         }
-        return results.all
+        return results.values.flatMap { $0 }
     }
 
     /// The same finding reported twice (a file given twice, a defaults
