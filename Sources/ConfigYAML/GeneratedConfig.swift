@@ -4,9 +4,17 @@ import ConfigDiagnostics
 /// came from, so that problems found in the generated text can be
 /// reported where the user wrote them.
 public struct GeneratedConfig: Sendable {
-    public var text: String
+    public let text: String
     /// For each generated line (index 0 is line 1), the YAML range it came from.
-    public var origins: [SourceRange]
+    public let origins: [SourceRange]
+    /// The generated lines, split once: a large conversion relocates tens of thousands of findings.
+    private let lines: [Substring]
+
+    public init(text: String, origins: [SourceRange]) {
+        self.text = text
+        self.origins = origins
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
 
     /// Moves a diagnostic about the generated text to the YAML line it came from.
     public func relocate(_ diagnostic: Diagnostic) -> Diagnostic {
@@ -20,6 +28,6 @@ public struct GeneratedConfig: Sendable {
     }
 
     private func lineText(_ index: Int) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(index).first.map(String.init) ?? ""
+        lines.indices.contains(index) ? String(lines[index]) : ""
     }
 }
