@@ -10,6 +10,8 @@ public final class EffectiveProxy: Sendable {
     public let proxy: Proxy
     /// The defaults sections it inherits, nearest first.
     public let chain: [Proxy]
+    /// `default-server` options in force, the defaults' first, so a later one wins (read once: rules ask per server).
+    public let defaultServerOptions: [NamedOption]
 
     public init(_ proxy: Proxy, in configuration: HAProxyConfiguration) {
         self.proxy = proxy
@@ -21,6 +23,7 @@ public final class EffectiveProxy: Sendable {
             next = defaults.defaultsIndex
         }
         self.chain = chain
+        defaultServerOptions = ([proxy] + chain).reversed().flatMap { $0.defaultServer?.options ?? [] }
     }
 
     /// The first value a layer gives, the proxy's own first, then its defaults nearest first.
@@ -55,19 +58,15 @@ public final class EffectiveProxy: Sendable {
     /// `balance` in force.
     public var balance: [String]? { first(\.balance) }
 
-    /// `default-server` options in force, the defaults' first, so a later one wins.
-    public var defaultServerOptions: [NamedOption] {
-        ([proxy] + chain).reversed().flatMap { $0.defaultServer?.options ?? [] }
-    }
-
-    /// A server's options preceded by the `default-server` ones it inherits.
-    public func options(of server: Server) -> [NamedOption] { defaultServerOptions + server.options }
-
     /// The value of a server option, inherited from `default-server` when the line does not set it.
-    public func option(_ name: String, of server: Server) -> NamedOption? { options(of: server).last { $0.name == name } }
+    public func option(_ name: String, of server: Server) -> NamedOption? {
+        server.options.last { $0.name == name } ?? defaultServerOptions.last { $0.name == name }
+    }
 
     /// Whether a server flag (`check`, `backup`, `ssl`) is in force, `no-FLAG` cancelling it.
     public func flag(_ name: String, of server: Server) -> Bool {
-        options(of: server).last { $0.name == name || $0.name == "no-" + name }?.name == name
+        let negated = "no-" + name
+        let matches: (NamedOption) -> Bool = { $0.name == name || $0.name == negated }
+        return (server.options.last(where: matches) ?? defaultServerOptions.last(where: matches))?.name == name
     }
 }

@@ -16,13 +16,20 @@ public struct HAProxyCheckContext: Sendable {
     /// Index in `backends` of the first backend-capable proxy of each name.
     private let backendIndex: [String: Int]
     /// Every sample expression of the configuration, parsed once for the rules that read them.
-    let sampleSites: [SampleExpressionSite]
+    var sampleSites: [SampleExpressionSite] { sharedSampleSites.wrappedValue }
+    private let sharedSampleSites: SharedOnce<[SampleExpressionSite]>
     /// `defaults` sections then the other proxies, as written in the IR (built once: rules walk it often).
     public let allProxies: [Proxy]
     /// The certificates the configuration names, found once for the TLS rules.
-    private(set) var certificateReferences: [CertificateReference] = []
+    var certificateReferences: [CertificateReference] { sharedCertificateReferences.wrappedValue }
+    private let sharedCertificateReferences: SharedOnce<[CertificateReference]>
     /// The certificate files, read once for the TLS rules.
-    private(set) var certificateFiles: [(reference: CertificateReference, file: CertificateFile)] = []
+    var certificateFiles: [(reference: CertificateReference, file: CertificateFile)] {
+        sharedCertificateFiles.wrappedValue.map { ($0.reference, $0.file) }
+    }
+    private let sharedCertificateFiles: SharedOnce<[LoadedCertificate]>
+    /// Each proxy's conditions, worked out once for the rules that read them.
+    private let conditionsByProxy: SharedOnce<[ProxyKey: [ConditionUse]]>
 
     public init(configuration: HAProxyConfiguration, syntax: ConfigSyntax, environment: CheckEnvironment) {
         self.configuration = configuration
@@ -36,18 +43,32 @@ public struct HAProxyCheckContext: Sendable {
             if let name = backend.proxy.name, index[name] == nil { index[name] = position }
         }
         backendIndex = index
-        allDirectives = Self.directives(of: configuration)
-        sampleSites = SampleExpressionSite.all(in: configuration)
-        allProxies = configuration.defaults + configuration.proxies
-        certificateReferences = findCertificateReferences()
-        certificateFiles = loadCertificateFiles()
+        // What only some rules read is worked out when the first of them asks.
+        sharedAllDirectives = SharedOnce { Self.directives(of: configuration) }
+        sharedSampleSites = SharedOnce { SampleExpressionSite.all(in: configuration) }
+        let allProxies = configuration.defaults + configuration.proxies
+        self.allProxies = allProxies
+        conditionsByProxy = SharedOnce {
+            Dictionary(allProxies.map { (ProxyKey($0), $0.conditions) }) { first, _ in first }
+        }
+        let references = SharedOnce { Self.findCertificateReferences(in: configuration, environment: environment) }
+        sharedCertificateReferences = references
+        sharedCertificateFiles = SharedOnce {
+            Self.loadCertificateFiles(references.wrappedValue, in: configuration).map(LoadedCertificate.init)
+        }
     }
 
     /// The first backend-capable proxy with a name (a dictionary lookup: rules call it per rule line).
     public func backend(named name: String) -> EffectiveProxy? { backendIndex[name].map { backends[$0] } }
 
+    /// The conditions of a proxy's rules (`Proxy.conditions`, worked out once per configuration).
+    public func conditions(of proxy: Proxy) -> [ConditionUse] {
+        conditionsByProxy.wrappedValue[ProxyKey(proxy)] ?? proxy.conditions
+    }
+
     /// Every directive in the configuration with its section, in order (built once).
-    public let allDirectives: [(section: String, directive: Directive)]
+    public var allDirectives: [(section: String, directive: Directive)] { sharedAllDirectives.wrappedValue }
+    private let sharedAllDirectives: SharedOnce<[(section: String, directive: Directive)]>
 
     private static func directives(of configuration: HAProxyConfiguration) -> [(section: String, directive: Directive)] {
         var result: [(String, Directive)] = []

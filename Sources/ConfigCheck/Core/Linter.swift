@@ -66,8 +66,8 @@ public struct Linter: Sendable {
         for (path, fileSpans) in spans.sorted(by: { $0.key < $1.key }) {
             if let file = sources[path] { suppressions.read(file, spans: fileSpans) }
         }
-        let kept = suppressions.apply(to: options.apply(to: Self.unique(diagnostics)))
-        return LintResult(diagnostics: kept.sortedForOutput(), sources: sources, haproxy: outcomes.compactMap(\.haproxy))
+        let kept = suppressions.apply(to: options.apply(to: Self.unique(diagnostics.sortedForOutput())))
+        return LintResult(diagnostics: kept, sources: sources, haproxy: outcomes.compactMap(\.haproxy))
     }
 
     /// What reading and checking one node gave.
@@ -131,9 +131,23 @@ public struct Linter: Sendable {
     }
 
     /// The same finding reported twice (a file given twice, a defaults
-    /// checked through every proxy) is shown once.
-    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.filter { seen.insert($0).inserted }
+    /// checked through every proxy) is shown once. The diagnostics come
+    /// sorted, so copies sit in the same run of findings at one place with
+    /// one rule and message: only those runs are compared.
+    private static func unique(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result.reserveCapacity(sorted.count)
+        var runStart = 0
+        for diagnostic in sorted {
+            if let last = result.last, !Self.samePlace(last, diagnostic) { runStart = result.count }
+            if !result[runStart...].contains(diagnostic) { result.append(diagnostic) }
+        }
+        return result
+    }
+
+    /// Whether two diagnostics sort together: same file, offset, rule and message.
+    private static func samePlace(_ first: Diagnostic, _ second: Diagnostic) -> Bool {
+        first.range.start.offset == second.range.start.offset && first.rule == second.rule
+            && first.message == second.message && first.range.file == second.range.file
     }
 }

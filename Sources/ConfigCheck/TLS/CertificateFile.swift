@@ -36,8 +36,8 @@ struct KeyFileLookup: Sendable {
     var enabled = true
     var deletesExtension = false
 
-    init(_ context: HAProxyCheckContext) {
-        let directives = context.configuration.global?.directives ?? []
+    init(_ configuration: HAProxyConfiguration) {
+        let directives = configuration.global?.directives ?? []
         if let extra = directives.last(where: { $0.keyword == "ssl-load-extra-files" }) {
             enabled = extra.arguments.contains("all") || extra.arguments.contains("key")
         }
@@ -55,11 +55,18 @@ struct KeyFileLookup: Sendable {
 
 extension HAProxyCheckContext {
     /// Every certificate file the configuration loads, with the reference that
-    /// names it (read once, when the context is made: `certificateFiles`).
-    func loadCertificateFiles() -> [(reference: CertificateReference, file: CertificateFile)] {
-        let lookup = KeyFileLookup(self)
-        return certificateReferences.flatMap { reference in
+    /// names it (read once, when a rule first asks: `certificateFiles`).
+    static func loadCertificateFiles(_ references: [CertificateReference], in configuration: HAProxyConfiguration)
+        -> [(reference: CertificateReference, file: CertificateFile)] {
+        let lookup = KeyFileLookup(configuration)
+        return references.flatMap { reference in
             reference.files.map { (reference, CertificateFile(path: $0, keyFiles: lookup)) }
         }
     }
+}
+
+/// A certificate file with the reference that names it.
+struct LoadedCertificate: Sendable {
+    var reference: CertificateReference
+    var file: CertificateFile
 }

@@ -43,18 +43,19 @@ struct CertificateReference: Sendable {
 
 extension HAProxyCheckContext {
     /// The value of a `global` keyword's first argument, the last one written.
-    func globalValue(_ keyword: String) -> String? {
+    func globalValue(_ keyword: String) -> String? { Self.globalValue(keyword, in: configuration) }
+
+    static func globalValue(_ keyword: String, in configuration: HAProxyConfiguration) -> String? {
         configuration.global?.directives.last { $0.keyword == keyword }?.arguments.first
     }
 
     /// Every `crt` and `crt-list` of bind, server and default-server lines, in
-    /// order (found once, when the context is made: `certificateReferences`).
-    func findCertificateReferences() -> [CertificateReference] {
-        let base = globalValue("crt-base")
+    /// order (found once, when a rule first asks: `certificateReferences`).
+    static func findCertificateReferences(in configuration: HAProxyConfiguration,
+                                          environment: CheckEnvironment) -> [CertificateReference] {
+        let base = globalValue("crt-base", in: configuration)
         var references: [CertificateReference] = []
-        for proxy in allProxies {
-            let options = proxy.binds.flatMap(\.options) + (proxy.defaultServer?.options ?? [])
-                + proxy.servers.flatMap(\.options)
+        func collect(_ options: [NamedOption], of proxy: Proxy) {
             for option in options where option.name == "crt" || option.name == "crt-list" {
                 guard let name = option.value, !name.isEmpty else { continue }
                 let isList = option.name == "crt-list"
@@ -62,11 +63,16 @@ extension HAProxyCheckContext {
                 let range = valueRange(of: option, in: proxy)
                 references.append(CertificateReference(name: name, path: path, range: range, isList: isList))
                 guard isList else { continue }
-                for entry in Self.crtListEntries(at: path) {
+                for entry in crtListEntries(at: path) {
                     references.append(CertificateReference(name: entry, path: environment.resolve(entry, base: base),
                                                            range: range, isList: false, listedIn: path))
                 }
             }
+        }
+        for proxy in configuration.defaults + configuration.proxies {
+            for bind in proxy.binds { collect(bind.options, of: proxy) }
+            if let defaultServer = proxy.defaultServer { collect(defaultServer.options, of: proxy) }
+            for server in proxy.servers { collect(server.options, of: proxy) }
         }
         return references
     }
@@ -84,7 +90,7 @@ extension HAProxyCheckContext {
     }
 
     /// The range of an option's value word, found among its line's arguments; the option's range otherwise.
-    func valueRange(of option: NamedOption, in proxy: Proxy) -> SourceRange {
+    static func valueRange(of option: NamedOption, in proxy: Proxy) -> SourceRange {
         for directive in proxy.directives where directive.range.file == option.range.file {
             if let range = directive.argumentRanges.last(where: { $0.end == option.range.end && $0.start != option.range.start }) {
                 return range

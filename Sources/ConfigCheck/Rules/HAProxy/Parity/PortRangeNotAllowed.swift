@@ -71,8 +71,11 @@ struct PortRangeNotAllowed: HAProxyRule {
                   let isRange = Self.fault(text, offsetAllowed: offsetAllowed, rangeAllowed: rangeAllowed) else { return }
             findings.report(Self.message(place, text, range: isRange), at: range)
         }
-        for (_, line) in context.allDirectives {
-            switch line.keyword {
+        for index in context.allDirectives.indices {
+            let keyword = context.allDirectives[index].directive.keyword
+            guard keyword == "log" || keyword == "source" || keyword == "tcp-check connect" else { continue }
+            let line = context.allDirectives[index].directive
+            switch keyword {
             case "log" where line.modifier == nil && !line.arguments.isEmpty:
                 inspect("a log target", line.arguments[0], line.argumentRanges[0])
             case "source" where !line.arguments.isEmpty:
@@ -87,20 +90,22 @@ struct PortRangeNotAllowed: HAProxyRule {
             default: break
             }
         }
-        for proxy in context.allProxies {
-            for server in proxy.servers + [proxy.defaultServer].compactMap({ $0 }) {
-                if let text = server.addressText, let range = server.addressRange {
-                    inspect("a server address", text, range, offsetAllowed: true)
-                }
-                let options = server.options
-                for (index, option) in options.enumerated() {
-                    if option.name == "source", let value = option.value {
-                        inspect("a server's 'source'", value, option.range, rangeAllowed: true)
-                    } else if option.name == "usesrc", index + 1 < options.count {
-                        inspect("'usesrc'", options[index + 1].name, options[index + 1].range)
-                    }
+        func inspect(_ server: Server) {
+            if let text = server.addressText, let range = server.addressRange {
+                inspect("a server address", text, range, offsetAllowed: true)
+            }
+            let options = server.options
+            for (index, option) in options.enumerated() {
+                if option.name == "source", let value = option.value {
+                    inspect("a server's 'source'", value, option.range, rangeAllowed: true)
+                } else if option.name == "usesrc", index + 1 < options.count {
+                    inspect("'usesrc'", options[index + 1].name, options[index + 1].range)
                 }
             }
+        }
+        for proxy in context.allProxies {
+            proxy.servers.forEach(inspect)
+            if let defaultServer = proxy.defaultServer { inspect(defaultServer) }
         }
     }
 }

@@ -54,7 +54,7 @@ struct ACLUndefined: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.allProxies {
             let defined = Set(proxy.acls.map(\.name))
-            for use in proxy.conditions {
+            for use in context.conditions(of: proxy) {
                 for reference in use.references where !defined.contains(reference.name)
                     && !Self.predefined.contains(reference.name) {
                     let candidates = Array(defined) + Self.predefined

@@ -63,7 +63,7 @@ struct ACLUnused: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
-            let used = Set(proxy.conditions.flatMap { $0.references.map(\.name) })
+            let used = Set(context.conditions(of: proxy).flatMap { $0.references.map(\.name) })
             var reported: Set<String> = []
             for acl in proxy.acls where !used.contains(acl.name) && reported.insert(acl.name).inserted {
                 findings.report(Self.message(acl.name), at: acl.nameRange)

@@ -56,7 +56,7 @@ struct FetchProxyUndefined: HAProxyRule {
         let proxies = context.configuration.proxies
         let backends = Set(proxies.filter { $0.kind.hasBackend }.compactMap(\.name))
         let frontends = Set(proxies.filter { $0.kind.hasFrontend }.compactMap(\.name))
-        for proxy in context.configuration.defaults + proxies {
+        for proxy in context.allProxies {
             for call in ServerReference.calls(in: proxy) {
                 guard let argument = call.arguments.first, !argument.isEmpty, !argument.contains("%") else { continue }
                 var kind = "backend"

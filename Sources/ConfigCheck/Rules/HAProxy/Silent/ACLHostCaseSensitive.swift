@@ -61,7 +61,7 @@ struct ACLHostCaseSensitive: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
-            for acl in ACLExpression.all(in: proxy, criterion: ACLExpression.mayTestHeader)
+            for acl in ACLExpression.all(in: proxy, of: context, criterion: ACLExpression.mayTestHeader)
             where Self.testsHostText(acl) && !acl.ignoresCase {
                 guard !acl.converters.contains(where: { $0 == "lower" || $0 == "upper" }) else { continue }
                 var insertion = acl.criterionRange

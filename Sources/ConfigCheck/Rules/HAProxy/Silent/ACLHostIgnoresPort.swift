@@ -68,7 +68,7 @@ struct ACLHostIgnoresPort: HAProxyRule {
                 }
             }
             guard let port = ports.first(where: { $0 != 80 && $0 != 443 }) else { continue }
-            for acl in ACLExpression.all(in: proxy, criterion: ACLExpression.mayTestHeader)
+            for acl in ACLExpression.all(in: proxy, of: context, criterion: ACLExpression.mayTestHeader)
             where ACLHostCaseSensitive.testsHostText(acl) {
                 guard acl.converters.isEmpty else { continue }
                 let method = acl.matchMethod ?? Self.defaultMethod(acl.fetch)

@@ -52,7 +52,7 @@ struct ACLPathWithoutSlash: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
-            for acl in ACLExpression.all(in: proxy, criterion: { $0.hasPrefix("path") })
+            for acl in ACLExpression.all(in: proxy, of: context, criterion: { $0.hasPrefix("path") })
             where acl.fetch == "path" || acl.fetch == "path_beg" {
                 guard acl.converters.isEmpty, !acl.criterion.contains("(") else { continue }
                 let method = acl.matchMethod ?? (acl.fetch == "path" ? "str" : "beg")

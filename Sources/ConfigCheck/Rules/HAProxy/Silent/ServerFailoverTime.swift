@@ -39,12 +39,16 @@ struct ServerFailoverTime: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        // Most servers share their timing: each message is written once.
+        var messages: [CheckTiming: String] = [:]
         for proxy in context.backends {
-            let settings = ServerSettings(proxy)
-            for server in proxy.proxy.servers where settings.flag("check", of: server) {
+            for server in proxy.proxy.servers where proxy.flag("check", of: server) {
                 // Point at the server's own `check`, else at its name when `default-server` sets it.
                 let range = server.options.last { $0.name == "check" }?.range ?? server.nameRange
-                findings.report(Self.message(CheckTiming(server, settings)), at: range)
+                let timing = CheckTiming(server, proxy)
+                let message = messages[timing] ?? Self.message(timing)
+                messages[timing] = message
+                findings.report(message, at: range)
             }
         }
     }

@@ -45,9 +45,8 @@ struct ServerMaxconnWithoutTimeoutQueue: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.backends where proxy.timeout("queue") == nil {
-            let settings = ServerSettings(proxy)
             let limited = proxy.proxy.servers.first { server in
-                settings.option("maxconn", of: server)?.value.flatMap { Int($0) }.map { $0 > 0 } ?? false
+                proxy.option("maxconn", of: server)?.value.flatMap { Int($0) }.map { $0 > 0 } ?? false
             }
             guard let server = limited else { continue }
             let range = server.options.last { $0.name == "maxconn" }?.range ?? server.nameRange

@@ -48,7 +48,7 @@ struct StatsAdminWithoutAuth: HAProxyRule {
             // Any authentication in front of the page (stats or http-request rules) answers the concern.
             guard proxy.directive("stats auth") == nil, proxy.directive("stats http-request") == nil,
                   !proxy.proxy.rules.contains(where: { $0.hook == "http-request" && $0.action == "auth" }) else { continue }
-            for use in proxy.proxy.conditions where use.directive.keyword == "stats admin" && use.isAlwaysTrue {
+            for use in context.conditions(of: proxy.proxy) where use.directive.keyword == "stats admin" && use.isAlwaysTrue {
                 findings.report(Self.message, at: use.references[0].range)
             }
         }

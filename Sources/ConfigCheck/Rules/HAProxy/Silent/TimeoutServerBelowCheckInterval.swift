@@ -43,15 +43,14 @@ struct TimeoutServerBelowCheckInterval: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.backends {
             guard let timeout = proxy.timeout("server"), timeout.microseconds > 0 else { continue }
-            let settings = ServerSettings(proxy)
             let slow = proxy.proxy.servers.filter { server in
-                settings.flag("check", of: server) && CheckTiming(server, settings).inter > timeout
+                proxy.flag("check", of: server) && CheckTiming(server, proxy).inter > timeout
             }
             guard let server = slow.first else { continue }
             let range = server.options.last { $0.name == "inter" }?.range ?? server.nameRange
             let notes = slow.count > 1
                 ? [DiagnosticNote(message: "\(slow.count - 1) more servers of '\(proxy.name)' check less often than that")] : []
-            findings.report(Self.message(CheckTiming(server, settings).inter, timeout), at: range, notes: notes)
+            findings.report(Self.message(CheckTiming(server, proxy).inter, timeout), at: range, notes: notes)
         }
     }
 }

@@ -63,8 +63,7 @@ struct UlimitNTooLow: HAProxyRule {
               let range = line.argumentRanges.first else { return }
         let listeners = context.proxies.reduce(0) { $0 + $1.proxy.binds.reduce(0) { $0 + max($1.addresses.count, 1) } }
         let checks = context.backends.reduce(0) { total, proxy in
-            let settings = ServerSettings(proxy)
-            return total + proxy.proxy.servers.filter { settings.flag("check", of: $0) }.count
+            return total + proxy.proxy.servers.filter { proxy.flag("check", of: $0) }.count
         }
         let needed = 2 * maxconn + listeners + checks + Self.reserved
         guard limit < needed else { return }

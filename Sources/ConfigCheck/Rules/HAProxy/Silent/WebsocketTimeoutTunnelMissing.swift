@@ -72,9 +72,9 @@ struct WebsocketTimeoutTunnelMissing: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for frontend in context.frontends {
             let proxy = frontend.proxy
-            let upgradeACLs = Set(ACLExpression.all(in: proxy, criterion: ACLExpression.mayTestHeader)
+            let upgradeACLs = Set(ACLExpression.all(in: proxy, of: context, criterion: ACLExpression.mayTestHeader)
                 .filter(Self.testsUpgrade).compactMap(\.name))
-            let conditions = Dictionary(proxy.conditions.map { ($0.directive.range.start.offset, $0) }) { first, _ in first }
+            let conditions = Dictionary(context.conditions(of: proxy).map { ($0.directive.range.start.offset, $0) }) { first, _ in first }
             for rule in proxy.useBackends {
                 guard rule.condition?.polarity == .if, let use = conditions[rule.range.start.offset] else { continue }
                 let anonymous = use.anonymous.compactMap { ACLExpression($0, name: nil) }

@@ -78,13 +78,13 @@ struct ACLExpression {
     /// The ACL tests of a proxy whose criterion passes `accepts` (a cheap test
     /// on the text, so that the rest are not parsed): its `acl` lines, then the
     /// anonymous ACLs of its conditions.
-    static func all(in proxy: Proxy, criterion accepts: (String) -> Bool) -> [ACLExpression] {
+    static func all(in proxy: Proxy, of context: HAProxyCheckContext, criterion accepts: (String) -> Bool) -> [ACLExpression] {
         var result = proxy.acls.compactMap { acl -> ACLExpression? in
             guard accepts(acl.criterion) else { return nil }
             return ACLExpression([(acl.criterion, acl.criterionRange)] + zip(acl.arguments, acl.argumentRanges).map { ($0, $1) },
                                  name: acl.name)
         }
-        for use in proxy.conditions {
+        for use in context.conditions(of: proxy) {
             result += use.anonymous.compactMap { words in
                 guard let first = words.first, accepts(first.text) else { return nil }
                 return ACLExpression(words, name: nil)

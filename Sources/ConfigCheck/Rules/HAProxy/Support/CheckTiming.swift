@@ -3,15 +3,15 @@ import HAProxyConfig
 /// The health-check timing in force for one server: its own options over
 /// `default-server` over HAProxy's defaults (inter 2s, rise 2, fall 3;
 /// fastinter and downinter default to inter).
-struct CheckTiming {
+struct CheckTiming: Hashable {
     var inter: Duration
     var fastinter: Duration
     var downinter: Duration
     var rise: Int
     var fall: Int
 
-    init(_ server: Server, _ settings: ServerSettings) {
-        func value(_ name: String) -> String? { settings.option(name, of: server)?.value }
+    init(_ server: Server, _ proxy: EffectiveProxy) {
+        func value(_ name: String) -> String? { proxy.option(name, of: server)?.value }
         func duration(_ name: String) -> Duration? { value(name).flatMap { try? Duration.parse($0).get() } }
         func count(_ name: String) -> Int? { value(name).flatMap { Int($0) } }
         inter = duration("inter") ?? Duration(microseconds: 2_000_000)

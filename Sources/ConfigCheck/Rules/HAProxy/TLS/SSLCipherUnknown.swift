@@ -59,13 +59,14 @@ struct SSLCipherUnknown: HAProxyRule {
     static let nothingKnown = DiagnosticNote(message: "nothing in this list is known: haproxy refuses to start")
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for setting in context.tlsSettings(options: Self.cipherOptions, globals: Self.cipherGlobals) {
-            let result = CipherString.unknownElements(of: setting.value)
-            report(result, in: setting, message: Self.unknownCipher, &findings)
-        }
-        for setting in context.tlsSettings(options: Self.suiteOptions, globals: Self.suiteGlobals) {
-            let result = CipherString.unknownSuites(of: setting.value)
-            report(result, in: setting, message: Self.unknownSuite, &findings)
+        let settings = context.tlsSettings(options: Self.cipherOptions.union(Self.suiteOptions),
+                                           globals: Self.cipherGlobals.union(Self.suiteGlobals))
+        for setting in settings {
+            if Self.suiteOptions.contains(setting.name) || Self.suiteGlobals.contains(setting.name) {
+                report(CipherString.unknownSuites(of: setting.value), in: setting, message: Self.unknownSuite, &findings)
+            } else {
+                report(CipherString.unknownElements(of: setting.value), in: setting, message: Self.unknownCipher, &findings)
+            }
         }
     }
 
