@@ -18,7 +18,11 @@ scratch=${SCRATCH:-.build}
 for tool in wrk haproxy python3; do
     command -v "$tool" >/dev/null || { echo "error: $tool is not installed" >&2; exit 1; }
 done
-ulimit -n 65536 2>/dev/null || true
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+# haproxy wants two descriptors per connection and a few of its own.
+maxconn=$(( ($(ulimit -n) - 100) / 2 ))
+(( maxconn > 20000 )) && maxconn=20000
+(( maxconn > idle + connections )) || { echo "error: the descriptor limit allows only $maxconn connections" >&2; exit 1; }
 
 swift build -c release --scratch-path "$scratch" --product weir >/dev/null
 weir=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/weir
@@ -31,13 +35,28 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-backend_port=$(port); haproxy_port=$(port); weir_port=$(port)
+# Three free ports below the ephemeral range, so that the thousands of client
+# connections the benchmark opens cannot take a proxy's port in between.
+read -r backend_port haproxy_port weir_port < <(python3 - <<'PY'
+import random, socket
+found = []
+for port in random.sample(range(20000, 30000), 200):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    found.append(port)
+    if len(found) == 3:
+        break
+print(*found)
+PY
+)
 
 cat >"$work/backend.cfg" <<CFG
 global
     nbthread 1
-    maxconn 20000
+    maxconn $maxconn
 defaults
     mode http
     timeout connect 5s
@@ -51,7 +70,7 @@ proxy_cfg() {
     cat <<CFG
 global
     nbthread $threads
-    maxconn 20000
+    maxconn $maxconn
 defaults
     mode http
     timeout connect 5s

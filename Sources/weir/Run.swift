@@ -53,28 +53,30 @@ enum EngineRunner {
         signal(SIGINT, SIG_IGN)
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
-        let sources = [SIGTERM, SIGINT].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        let stopOnce = StopOnce()
+        let sources = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                guard stopOnce.claim() else { return }
+                Task {
+                    await engine.stop()
+                    finished.signal()
+                }
+            }
+            source.resume()
+            return source
+        }
         Task {
             do {
                 try await engine.start()
             } catch {
                 failure.set("cannot start: \(error)")
                 finished.signal()
-                return
-            }
-            let stopOnce = StopOnce()
-            for source in sources {
-                source.setEventHandler {
-                    guard stopOnce.claim() else { return }
-                    Task {
-                        await engine.stop()
-                        finished.signal()
-                    }
-                }
-                source.resume()
             }
         }
-        finished.wait()
+        // The signal sources must outlive the wait: an optimised build would
+        // otherwise free them after their last use, and no signal would stop the engine.
+        withExtendedLifetime(sources) { finished.wait() }
         return failure.value
     }
 }
