@@ -60,6 +60,21 @@ final class ListenerTrafficTests: XCTestCase {
         XCTAssertTrue(Loopback.readUntil(second, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
     }
 
+    func testGlobalMaxconnCountsTheConnectionsOfEveryFrontend() async throws {
+        let first = Loopback.freePort(), second = Loopback.freePort()
+        try await harness.startEngine("global\n    maxconn 1\n" + config(bind: "127.0.0.1:\(first)")
+            + "frontend g\n    bind 127.0.0.1:\(second)\n    default_backend pool\n")
+        let held = try XCTUnwrap(Loopback.connect(port: first))
+        Loopback.send(held, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
+        XCTAssertTrue(Loopback.readUntil(held, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
+        let other = try XCTUnwrap(Loopback.connect(port: second), "the kernel still queues the connection")
+        defer { close(other) }
+        Loopback.send(other, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        XCTAssertEqual(Loopback.readUntil(other, "hello", seconds: 0.5), "", "not accepted while the process is at its limit")
+        close(held)
+        XCTAssertTrue(Loopback.readUntil(other, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
+    }
+
     func testRequestBodiesReachTheServer() async throws {
         let port = Loopback.freePort()
         try await harness.startEngine(config(bind: "127.0.0.1:\(port)"))

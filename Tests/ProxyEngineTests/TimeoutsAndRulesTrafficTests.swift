@@ -45,6 +45,46 @@ final class TimeoutsAndRulesTrafficTests: XCTestCase {
         XCTAssertTrue(response.body.contains("<h1>504 Gateway Time-out</h1>"))
     }
 
+    func testConnectTimeoutAnswers503AfterTheRetries() async throws {
+        let silent = Loopback.freePort()
+        let descriptors = Loopback.unansweredListener(port: silent)
+        defer { descriptors.forEach { close($0) } }
+        try await harness.startEngine("""
+            defaults
+                mode http
+                timeout connect 200ms
+                timeout client 5s
+                timeout server 5s
+                retries 2
+            frontend f
+                bind 127.0.0.1:\(port)
+                default_backend pool
+            backend pool
+                server silent 127.0.0.1:\(silent)
+
+            """)
+        let started = Date()
+        let response = EngineHarness.request(port: port, "/")
+        let waited = Date().timeIntervalSince(started)
+        XCTAssertEqual(response.status, 503)
+        XCTAssertTrue(response.body.contains("<h1>503 Service Unavailable</h1>"))
+        // Three attempts (one plus two retries) of 200 ms each before the answer.
+        XCTAssertGreaterThanOrEqual(waited, 0.55, "answered before the connect timeouts ran out")
+        XCTAssertLessThan(waited, 4, "the connect timeout did not cut the attempts short")
+    }
+
+    func testClientTimeoutClosesASilentTCPClient() async throws {
+        try await start(defaults: "    timeout client 300ms", mode: "tcp")
+        let fd = try XCTUnwrap(Loopback.connect(port: port))
+        defer { close(fd) }
+        let started = Date()
+        let text = Loopback.readAll(fd, seconds: 4)
+        let waited = Date().timeIntervalSince(started)
+        XCTAssertEqual(text, "")
+        XCTAssertGreaterThanOrEqual(waited, 0.25, "closed before timeout client")
+        XCTAssertLessThan(waited, 3.5, "a silent client was not closed at timeout client")
+    }
+
     func testHTTPRequestTimeoutAnswers408ToASlowClient() async throws {
         try await start(defaults: "    timeout http-request 300ms")
         let fd = try XCTUnwrap(Loopback.connect(port: port))

@@ -56,6 +56,33 @@ public enum Loopback {
         return fd
     }
 
+    /// A listener on 127.0.0.1:port that never accepts, with its queue
+    /// already full: the kernel drops further SYNs, so a connection attempt
+    /// hangs as it would toward a host that does not answer. Close every
+    /// returned descriptor when done.
+    public static func unansweredListener(port: Int) -> [Int32] {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        listen(listener, 0)
+        var descriptors = [listener]
+        for _ in 0..<4 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            descriptors.append(fd)
+        }
+        usleep(100_000)
+        return descriptors
+    }
+
     /// Waits until something accepts connections on the port (at most `seconds`).
     public static func waitForListener(port: Int, seconds: Double = 10) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
