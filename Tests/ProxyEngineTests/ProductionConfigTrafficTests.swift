@@ -54,6 +54,27 @@ final class ProductionConfigTrafficTests: XCTestCase {
         XCTAssertEqual(redirect.headers["location"], "https://test.example/login?next=/")
     }
 
+    /// The README's walk-through, with curl as the client.
+    func testTheREADMEsCurlCommandsReachThePools() async throws {
+        harness = EngineHarness()
+        for (name, port) in Self.servers { try harness.startBackend(name, port: port) }
+        try await harness.startEngine(try String(contentsOf: Self.fixture, encoding: .utf8))
+        let curl = URL(fileURLWithPath: "/usr/bin/env")
+        let cases: [(arguments: [String], server: String)] = [
+            (["127.0.0.1:18443/api/users"], "api0"),
+            (["127.0.0.1:18443/", "-H", "Upgrade: websocket"], "ws0"),
+            (["127.0.0.1:18443/index.html"], "web0"),
+        ]
+        for request in cases {
+            let result = try Self.run(curl, ["curl", "-s", "--max-time", "5"] + request.arguments)
+            XCTAssertEqual(result.status, 0, result.output)
+            XCTAssertTrue(result.output.hasPrefix(request.server), "\(request.arguments): \(result.output)")
+        }
+        let redirect = try Self.run(curl, ["curl", "-si", "--max-time", "5", "127.0.0.1:18080/"])
+        XCTAssertTrue(redirect.output.hasPrefix("HTTP/1.1 302"), redirect.output)
+        XCTAssertTrue(redirect.output.lowercased().contains("location: https://"), redirect.output)
+    }
+
     func testWeirRouteCommandNamesThePool() throws {
         let weir = try Self.weirBinary()
         let result = try Self.run(weir, ["route", Self.fixture.path, "--port", "18443", "--request", "GET /api/v1/orders",
