@@ -27,6 +27,7 @@ final class HTTPExchange {
     private var responseStarted = false
     private var serverWantsClose = false
     private var serverTimer: Scheduled<Void>?
+    private var serverDeadline = NIODeadline.distantFuture
     private var done = false
     /// A 101 response head was sent to the client; the tunnel opens at its end.
     private var upgrading = false
@@ -137,11 +138,20 @@ final class HTTPExchange {
     }
 
     /// `timeout server`: the longest silence from the server while a response is awaited or streamed.
+    /// Starts or extends `timeout server` from now. The timer is scheduled
+    /// once and moved lazily: each response part only pushes the deadline,
+    /// and a timer that fires early sleeps again until it.
     private func armServerTimer() {
-        serverTimer?.cancel()
         guard let limit = plan.timeoutsMs["server"] else { return }
-        serverTimer = eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(limit))) { [weak self] in
+        serverDeadline = .now() + .milliseconds(Int64(limit))
+        if serverTimer == nil { scheduleServerTimer() }
+    }
+
+    private func scheduleServerTimer() {
+        serverTimer = eventLoop.assumeIsolated().scheduleTask(deadline: serverDeadline) { [weak self] in
             guard let self, !self.done else { return }
+            self.serverTimer = nil
+            if NIODeadline.now() < self.serverDeadline { return self.scheduleServerTimer() }
             self.connection?.channel.close(promise: nil)
             self.connection = nil
             self.release()
@@ -149,11 +159,16 @@ final class HTTPExchange {
         }
     }
 
+    private func cancelServerTimer() {
+        serverTimer?.cancel()
+        serverTimer = nil
+    }
+
     private func handle(_ event: UpstreamEvent) {
         guard !done else { return }
         switch event {
         case .part(.head(let head)) where head.status == .switchingProtocols:
-            serverTimer?.cancel()
+            cancelServerTimer()
             upgrading = true
             var clientHead = head
             clientHead.version = self.clientHead.version
@@ -174,7 +189,7 @@ final class HTTPExchange {
             armServerTimer()
             client.writeAndFlush(NIOAny(HTTPServerResponsePart.body(.byteBuffer(chunk))), promise: nil)
         case .part(.end(let trailers)):
-            serverTimer?.cancel()
+            cancelServerTimer()
             done = true
             client.writeAndFlush(NIOAny(HTTPServerResponsePart.end(trailers)), promise: nil)
             if let connection {
@@ -185,7 +200,7 @@ final class HTTPExchange {
             release()
             onFinished?(clientKeepAlive)
         case .closed, .error:
-            serverTimer?.cancel()
+            cancelServerTimer()
             connection = nil
             if responseStarted {
                 release()

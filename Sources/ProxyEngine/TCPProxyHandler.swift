@@ -22,8 +22,8 @@ final class TCPProxyHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let facts = RequestFacts(source: context.remoteAddress?.ipAddress, sourcePort: context.remoteAddress?.port,
-                                 destination: context.localAddress?.ipAddress, destinationPort: context.localAddress?.port)
+        let facts = RequestFacts(source: context.channel.remoteAddress?.ipAddress, sourcePort: context.channel.remoteAddress?.port,
+                                 destination: context.channel.localAddress?.ipAddress, destinationPort: context.channel.localAddress?.port)
         guard case .backend(let name) = engine.router.route(frontend, facts).outcome,
               let index = engine.backendIndex(named: name) else {
             context.close(promise: nil)
