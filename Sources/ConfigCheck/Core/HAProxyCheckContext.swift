@@ -44,7 +44,6 @@ public struct HAProxyCheckContext: Sendable {
         }
         backendIndex = index
         // What only some rules read is worked out when the first of them asks.
-        sharedAllDirectives = SharedOnce { Self.directives(of: configuration) }
         sharedSampleSites = SharedOnce { SampleExpressionSite.all(in: configuration) }
         let allProxies = configuration.defaults + configuration.proxies
         self.allProxies = allProxies
@@ -66,20 +65,11 @@ public struct HAProxyCheckContext: Sendable {
         conditionsByProxy.wrappedValue[ProxyKey(proxy)] ?? proxy.conditions
     }
 
-    /// Every directive in the configuration with its section, in order (built once).
-    public var allDirectives: [(section: String, directive: Directive)] { sharedAllDirectives.wrappedValue }
-    private let sharedAllDirectives: SharedOnce<[(section: String, directive: Directive)]>
-
-    private static func directives(of configuration: HAProxyConfiguration) -> [(section: String, directive: Directive)] {
-        var result: [(String, Directive)] = []
-        for directive in configuration.global?.directives ?? [] { result.append(("global", directive)) }
-        for proxy in configuration.defaults + configuration.proxies {
-            for directive in proxy.directives { result.append((proxy.kind.rawValue, directive)) }
-        }
-        for peers in configuration.peers { for directive in peers.directives { result.append(("peers", directive)) } }
-        for section in configuration.otherSections {
-            for directive in section.directives { result.append((section.kind, directive)) }
-        }
-        return result
+    /// Calls `body` with every directive of the configuration, in order, without copying them.
+    public func forEachDirective(_ body: (Directive) -> Void) {
+        configuration.global?.directives.forEach(body)
+        for proxy in allProxies { proxy.directives.forEach(body) }
+        for peers in configuration.peers { peers.directives.forEach(body) }
+        for section in configuration.otherSections { section.directives.forEach(body) }
     }
 }

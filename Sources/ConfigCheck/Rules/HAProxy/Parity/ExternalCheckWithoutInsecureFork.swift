@@ -65,8 +65,9 @@ struct ExternalCheckWithoutInsecureFork: HAProxyRule {
 
     /// The line choosing the proxy's check type, its own or inherited.
     static func checkType(of proxy: EffectiveProxy) -> Directive? {
-        ([proxy.proxy] + proxy.chain).lazy.compactMap {
-            $0.directives.last { checkTypes.contains($0.keyword) && $0.modifier == nil }
-        }.first
+        func line(in layer: Proxy) -> Directive? {
+            layer.directives.last { checkTypes.contains($0.keyword) && $0.modifier == nil }
+        }
+        return line(in: proxy.proxy) ?? proxy.chain.lazy.compactMap(line).first
     }
 }

@@ -71,11 +71,8 @@ struct PortRangeNotAllowed: HAProxyRule {
                   let isRange = Self.fault(text, offsetAllowed: offsetAllowed, rangeAllowed: rangeAllowed) else { return }
             findings.report(Self.message(place, text, range: isRange), at: range)
         }
-        for index in context.allDirectives.indices {
-            let keyword = context.allDirectives[index].directive.keyword
-            guard keyword == "log" || keyword == "source" || keyword == "tcp-check connect" else { continue }
-            let line = context.allDirectives[index].directive
-            switch keyword {
+        context.forEachDirective { line in
+            switch line.keyword {
             case "log" where line.modifier == nil && !line.arguments.isEmpty:
                 inspect("a log target", line.arguments[0], line.argumentRanges[0])
             case "source" where !line.arguments.isEmpty:

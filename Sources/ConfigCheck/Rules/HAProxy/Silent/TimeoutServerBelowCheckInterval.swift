@@ -44,13 +44,13 @@ struct TimeoutServerBelowCheckInterval: HAProxyRule {
         for proxy in context.backends {
             guard let timeout = proxy.timeout("server"), timeout.microseconds > 0 else { continue }
             let slow = proxy.proxy.servers.filter { server in
-                proxy.flag("check", of: server) && CheckTiming(server, proxy).inter > timeout
+                proxy.flag("check", of: server) && CheckTiming.inter(of: server, in: proxy) > timeout
             }
             guard let server = slow.first else { continue }
             let range = server.options.last { $0.name == "inter" }?.range ?? server.nameRange
             let notes = slow.count > 1
                 ? [DiagnosticNote(message: "\(slow.count - 1) more servers of '\(proxy.name)' check less often than that")] : []
-            findings.report(Self.message(CheckTiming(server, proxy).inter, timeout), at: range, notes: notes)
+            findings.report(Self.message(CheckTiming.inter(of: server, in: proxy), timeout), at: range, notes: notes)
         }
     }
 }

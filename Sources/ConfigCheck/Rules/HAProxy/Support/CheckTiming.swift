@@ -14,11 +14,16 @@ struct CheckTiming: Hashable {
         func value(_ name: String) -> String? { proxy.option(name, of: server)?.value }
         func duration(_ name: String) -> Duration? { value(name).flatMap { try? Duration.parse($0).get() } }
         func count(_ name: String) -> Int? { value(name).flatMap { Int($0) } }
-        inter = duration("inter") ?? Duration(microseconds: 2_000_000)
+        inter = Self.inter(of: server, in: proxy)
         fastinter = duration("fastinter") ?? inter
         downinter = duration("downinter") ?? inter
         rise = max(count("rise") ?? 2, 1)
         fall = max(count("fall") ?? 3, 1)
+    }
+
+    /// The `inter` in force for a server alone (rules that need no other timing skip the rest).
+    static func inter(of server: Server, in proxy: EffectiveProxy) -> Duration {
+        proxy.option("inter", of: server)?.value.flatMap { try? Duration.parse($0).get() } ?? Duration(microseconds: 2_000_000)
     }
 
     /// The longest time from the first failed check to DOWN: one `inter`, then `fall - 1` checks at `fastinter`.
