@@ -29,7 +29,11 @@ public struct HAProxyCheckContext: Sendable {
     }
     private let sharedCertificateFiles: SharedOnce<[LoadedCertificate]>
     /// Each proxy's conditions, worked out once for the rules that read them.
-    private let conditionsByProxy: SharedOnce<[ProxyKey: [ConditionUse]]>
+    private let conditionsByProxy: PerProxy<[ConditionUse]>
+    /// Each proxy's calls with arguments (`nbsrv(app)`), found once.
+    private let callsByProxy: PerProxy<[CallInWord]>
+    /// Each proxy's stick-table references, found once.
+    private let tablesByProxy: PerProxy<[TableReference]>
 
     public init(configuration: HAProxyConfiguration, syntax: ConfigSyntax, environment: CheckEnvironment) {
         self.configuration = configuration
@@ -43,12 +47,15 @@ public struct HAProxyCheckContext: Sendable {
             if let name = backend.proxy.name, index[name] == nil { index[name] = position }
         }
         backendIndex = index
-        // What only some rules read is worked out when the first of them asks.
-        sharedSampleSites = SharedOnce { SampleExpressionSite.all(in: configuration) }
         let allProxies = configuration.defaults + configuration.proxies
         self.allProxies = allProxies
-        conditionsByProxy = SharedOnce {
-            Dictionary(allProxies.map { (ProxyKey($0), $0.conditions) }) { first, _ in first }
+        // What only some rules read is worked out when the first of them asks.
+        let conditions = PerProxy(allProxies) { $0.conditions }
+        conditionsByProxy = conditions
+        callsByProxy = PerProxy(allProxies, ServerReference.calls)
+        tablesByProxy = PerProxy(allProxies, TableReference.all)
+        sharedSampleSites = SharedOnce {
+            SampleExpressionSite.all(in: configuration, proxies: allProxies) { conditions[$0] }
         }
         let references = SharedOnce { Self.findCertificateReferences(in: configuration, environment: environment) }
         sharedCertificateReferences = references
@@ -61,9 +68,13 @@ public struct HAProxyCheckContext: Sendable {
     public func backend(named name: String) -> EffectiveProxy? { backendIndex[name].map { backends[$0] } }
 
     /// The conditions of a proxy's rules (`Proxy.conditions`, worked out once per configuration).
-    public func conditions(of proxy: Proxy) -> [ConditionUse] {
-        conditionsByProxy.wrappedValue[ProxyKey(proxy)] ?? proxy.conditions
-    }
+    public func conditions(of proxy: Proxy) -> [ConditionUse] { conditionsByProxy[proxy] }
+
+    /// The calls with arguments in a proxy's lines (`ServerReference.calls`, found once per configuration).
+    func calls(of proxy: Proxy) -> [CallInWord] { callsByProxy[proxy] }
+
+    /// A proxy's stick-table references (`TableReference.all`, found once per configuration).
+    func tableReferences(of proxy: Proxy) -> [TableReference] { tablesByProxy[proxy] }
 
     /// Calls `body` with every directive of the configuration, in order, without copying them.
     public func forEachDirective(_ body: (Directive) -> Void) {

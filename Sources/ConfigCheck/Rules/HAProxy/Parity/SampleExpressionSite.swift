@@ -51,27 +51,36 @@ struct SampleExpressionSite {
         }
     }
 
+    /// `stick` rules whose first argument is an expression.
+    static let stickRules: Set<String> = ["stick on", "stick match", "stick store-request", "stick store-response"]
+
     /// Every site of the configuration, in order (`HAProxyCheckContext.sampleSites`
     /// keeps them, so the rules that read expressions parse them once).
-    static func all(in configuration: HAProxyConfiguration) -> [SampleExpressionSite] {
+    /// `conditions` gives a proxy's conditions (the context's, worked out once).
+    static func all(in configuration: HAProxyConfiguration, proxies: [Proxy],
+                    conditions: (Proxy) -> [ConditionUse]) -> [SampleExpressionSite] {
         var sites: [SampleExpressionSite] = []
-        let sections = [configuration.global?.directives ?? []] + (configuration.defaults + configuration.proxies).map(\.directives)
-            + configuration.peers.map(\.directives) + configuration.otherSections.map(\.directives)
-        for section in sections {
-            for line in section where line.keyword != "acl" {
-                for index in line.arguments.indices {
-                    let argument = line.arguments[index]
+        func formats(in directives: [Directive]) {
+            for line in directives.indices where directives[line].keyword != "acl" {
+                let arguments = directives[line].arguments
+                for index in arguments.indices {
+                    let argument = arguments[index]
                     if argument == "if" || argument == "unless" { break }
-                    guard isFormat(argument), index != regexArgument(of: line.keyword) else { continue }
-                    sites.append(SampleExpressionSite(text: argument, kind: .format, range: line.argumentRanges[index]))
+                    guard isFormat(argument), index != regexArgument(of: directives[line].keyword) else { continue }
+                    sites.append(SampleExpressionSite(text: argument, kind: .format,
+                                                      range: directives[line].argumentRanges[index]))
                 }
             }
         }
-        for proxy in configuration.defaults + configuration.proxies {
+        formats(in: configuration.global?.directives ?? [])
+        for proxy in proxies { formats(in: proxy.directives) }
+        for peers in configuration.peers { formats(in: peers.directives) }
+        for section in configuration.otherSections { formats(in: section.directives) }
+        for proxy in proxies {
             for acl in proxy.acls {
                 sites.append(SampleExpressionSite(text: acl.criterion, kind: .aclCriterion, range: acl.criterionRange))
             }
-            for use in proxy.conditions {
+            for use in conditions(proxy) {
                 for anonymous in use.anonymous {
                     guard let criterion = anonymous.first else { continue }
                     sites.append(SampleExpressionSite(text: criterion.text, kind: .aclCriterion, range: criterion.range))
@@ -80,9 +89,11 @@ struct SampleExpressionSite {
             for rule in proxy.rules where takesExpression(rule.action) && !rule.arguments.isEmpty {
                 sites.append(SampleExpressionSite(text: rule.arguments[0], kind: .expression, range: rule.argumentRanges[0]))
             }
-            for line in proxy.directives where ["stick on", "stick match", "stick store-request", "stick store-response"]
-                .contains(line.keyword) && !line.arguments.isEmpty {
-                sites.append(SampleExpressionSite(text: line.arguments[0], kind: .expression, range: line.argumentRanges[0]))
+            for line in proxy.directives.indices where stickRules.contains(proxy.directives[line].keyword)
+                && !proxy.directives[line].arguments.isEmpty {
+                let directive = proxy.directives[line]
+                sites.append(SampleExpressionSite(text: directive.arguments[0], kind: .expression,
+                                                  range: directive.argumentRanges[0]))
             }
         }
         return sites

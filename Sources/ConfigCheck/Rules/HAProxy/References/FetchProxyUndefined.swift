@@ -57,7 +57,7 @@ struct FetchProxyUndefined: HAProxyRule {
         let backends = Set(proxies.filter { $0.kind.hasBackend }.compactMap(\.name))
         let frontends = Set(proxies.filter { $0.kind.hasFrontend }.compactMap(\.name))
         for proxy in context.allProxies {
-            for call in ServerReference.calls(in: proxy) {
+            for call in context.calls(of: proxy) {
                 guard let argument = call.arguments.first, !argument.isEmpty, !argument.contains("%") else { continue }
                 var kind = "backend"
                 var candidates = backends

@@ -79,7 +79,7 @@ struct ServerUndefined: HAProxyRule {
                     verify(value, at: track.valueRange)
                 }
             }
-            for call in ServerReference.calls(in: proxy) where ServerReference.serverFetches.contains(call.name) {
+            for call in context.calls(of: proxy) where ServerReference.serverFetches.contains(call.name) {
                 verify(call.arguments[0], at: call.argumentRanges[0])
             }
         }

@@ -49,7 +49,7 @@ struct StickTableMissing: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies where proxy.directives("stick-table").isEmpty {
-            for reference in TableReference.all(in: proxy) where reference.name == nil {
+            for reference in context.tableReferences(of: proxy) where reference.name == nil {
                 findings.report(Self.message(reference, proxy.name ?? proxy.kind.rawValue), at: reference.range)
             }
         }

@@ -60,7 +60,7 @@ struct TableUndefined: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let tables = StickTable.index(context.configuration)
         for proxy in context.configuration.proxies {
-            for reference in TableReference.all(in: proxy) {
+            for reference in context.tableReferences(of: proxy) {
                 guard let name = reference.name, tables[name] == nil else { continue }
                 var fixIts: [FixIt] = []
                 if let suggestion = Suggestion.closest(to: name, in: tables.keys) {

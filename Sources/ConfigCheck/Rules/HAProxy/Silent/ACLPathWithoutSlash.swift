@@ -54,7 +54,7 @@ struct ACLPathWithoutSlash: HAProxyRule {
         for proxy in context.configuration.proxies {
             for acl in ACLExpression.all(in: proxy, of: context, criterion: { $0.hasPrefix("path") })
             where acl.fetch == "path" || acl.fetch == "path_beg" {
-                guard acl.converters.isEmpty, !acl.criterion.contains("(") else { continue }
+                guard acl.converters.isEmpty, !acl.criterion.utf8.contains(UInt8(ascii: "(")) else { continue }
                 let method = acl.matchMethod ?? (acl.fetch == "path" ? "str" : "beg")
                 guard method == "str" || method == "beg" else { continue }
                 for value in acl.values where !value.text.isEmpty && !value.text.hasPrefix("/") && value.text != "*" {

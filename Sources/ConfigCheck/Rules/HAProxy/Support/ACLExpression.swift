@@ -19,7 +19,11 @@ struct ACLExpression {
     var name: String?
 
     /// The fetch's name: the criterion before its arguments and converters.
-    var fetch: String { String(criterion.prefix { $0 != "(" && $0 != "," }) }
+    var fetch: String {
+        let utf8 = criterion.utf8
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ",") } ?? utf8.endIndex
+        return String(criterion[..<end])
+    }
 
     /// The fetch's first argument (`host` in `hdr(host)`), if any.
     var fetchArgument: String? {
@@ -29,6 +33,7 @@ struct ACLExpression {
 
     /// The converters after the fetch (`lower` in `req.hdr(host),lower`).
     var converters: [String] {
+        guard criterion.utf8.contains(UInt8(ascii: ",")) else { return [] }
         var depth = 0
         var names: [String] = []
         var current: String? = nil

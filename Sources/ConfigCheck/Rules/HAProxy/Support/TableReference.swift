@@ -2,7 +2,7 @@ import ConfigDiagnostics
 import HAProxyConfig
 
 /// A place where a proxy names a stick table, or relies on its own.
-struct TableReference {
+struct TableReference: Sendable {
     /// The table named, or nil when the proxy's own table is meant.
     var name: String?
     /// Where the name is, or the keyword or fetch that implies the own table.

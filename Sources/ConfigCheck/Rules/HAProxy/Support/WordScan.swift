@@ -3,7 +3,7 @@ import ConfigDiagnostics
 /// A name followed by an optional `(…)` argument list inside one word of a
 /// configuration line: `sc_http_req_rate(0)`, `http_auth(admins)`,
 /// `table_conn_cur(st)` after a comma.
-struct CallInWord {
+struct CallInWord: Sendable {
     var name: String
     /// Whether a comma comes just before the name (a converter).
     var isConverter: Bool
