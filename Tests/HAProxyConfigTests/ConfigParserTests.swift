@@ -103,6 +103,13 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.first?.range.file, "b.cfg")
     }
 
+    func testDefaultServerLinesAddUp() {
+        let result = read(MarkedSource("backend b\n    default-server inter 3s\n    default-server fall 2 inter 4s\n"))
+        let options = result.configuration.proxies[0].defaultServer?.options ?? []
+        XCTAssertEqual(options.map(\.name), ["inter", "fall", "inter"])
+        XCTAssertEqual(result.configuration.proxies[0].defaultServer?.option("inter")?.value, "4s")
+    }
+
     func testEnvironmentVariablesAndUnsetWarning() {
         let result = read(MarkedSource("defaults\n    timeout client \"${T-5s}\"\n"))
         XCTAssertEqual(result.configuration.defaults[0].timeouts["client"], Duration(microseconds: 5_000_000))

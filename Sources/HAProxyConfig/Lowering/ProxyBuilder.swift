@@ -30,7 +30,11 @@ struct ProxyBuilder {
         case "mode": proxy.mode = first.flatMap(Proxy.Mode.init(rawValue:))
         case "bind": proxy.binds.append(bind(arguments, range))
         case "server": proxy.servers.append(server(arguments, range, named: true))
-        case "default-server": proxy.defaultServer = server(arguments, range, named: false)
+        case "default-server":
+            // Each line adds to the settings of the lines before it, as in HAProxy.
+            var settings = server(arguments, range, named: false)
+            settings.options = (proxy.defaultServer?.options ?? []) + settings.options
+            proxy.defaultServer = settings
         case "acl" where arguments.count >= 2:
             let values = arguments.dropFirst(2)
             proxy.acls.append(ACLDefinition(
