@@ -83,10 +83,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 extension Array where Element == Diagnostic {
     /// Diagnostics in reading order: by file, then position, then rule id.
     public func sortedForOutput() -> [Diagnostic] {
-        sorted {
+        let inOrder: (Diagnostic, Diagnostic) -> Bool = {
             ($0.range.file, $0.range.start.offset, $0.rule.rawValue, $0.message)
                 < ($1.range.file, $1.range.start.offset, $1.rule.rawValue, $1.message)
         }
+        // Lists pass through several stages that each want reading order: one
+        // already sorted is returned as is rather than copied.
+        if indices.dropFirst().allSatisfy({ !inOrder(self[$0], self[$0 - 1]) }) { return self }
+        return sorted(by: inOrder)
     }
 
     /// Whether any diagnostic has at least the given severity.

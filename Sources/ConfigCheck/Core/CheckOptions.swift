@@ -37,7 +37,8 @@ public struct CheckOptions: Sendable, Hashable {
     /// Applies the options to diagnostics: drops disabled rules' findings and
     /// regrades the ones with a severity override.
     public func apply(to diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.compactMap { diagnostic in
+        guard !disabled.isEmpty || !severities.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { diagnostic in
             if disabled.contains(diagnostic.rule), !enabled.contains(diagnostic.rule) { return nil }
             guard let severity = severities[diagnostic.rule] else { return diagnostic }
             var regraded = diagnostic

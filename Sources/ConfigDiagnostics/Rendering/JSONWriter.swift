@@ -1,61 +1,72 @@
 /// Writes JSON text directly, for the diagnostics document: output of tens
 /// of thousands of findings costs a fraction of what a generic encoder does.
 /// Objects are written with their keys in sorted order by the caller, strings
-/// are escaped as JSON requires (slashes are not escaped).
+/// are escaped as JSON requires (slashes are not escaped). The text is kept
+/// as UTF-8 bytes and becomes a `String` once, at the end.
 struct JSONWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
 
-    mutating func raw(_ fragment: String) { text += fragment }
+    /// The document written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func number(_ value: Int) { text += String(value) }
+    mutating func raw(_ fragment: StaticString) {
+        fragment.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func number(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
 
     mutating func string(_ value: String) {
-        text += "\""
-        var plainStart = value.utf8.startIndex
-        var index = plainStart
-        let bytes = value.utf8
-        while index != bytes.endIndex {
-            let byte = bytes[index]
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                text += value[plainStart..<index]
-                text += Self.escape(byte)
-                plainStart = bytes.index(after: index)
+                escape(byte)
+            } else {
+                bytes.append(byte)
             }
-            index = bytes.index(after: index)
         }
-        text += value[plainStart..<bytes.endIndex]
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `"key":` (the caller writes keys in sorted order).
-    mutating func key(_ name: String) {
-        text += "\""
-        text += name
-        text += "\":"
+    mutating func key(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "\""))
+        raw(name)
+        raw("\":")
     }
 
     /// Writes `[item,item,…]`.
     mutating func array<Element>(_ items: [Element], _ write: (inout JSONWriter, Element) -> Void) {
-        text += "["
+        raw("[")
         for (position, item) in items.enumerated() {
-            if position > 0 { text += "," }
+            if position > 0 { raw(",") }
             write(&self, item)
         }
-        text += "]"
+        raw("]")
     }
 
-    private static func escape(_ byte: UInt8) -> String {
+    private mutating func escape(_ byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "\""): return "\\\""
-        case UInt8(ascii: "\\"): return "\\\\"
-        case 0x08: return "\\b"
-        case 0x0C: return "\\f"
-        case 0x0A: return "\\n"
-        case 0x0D: return "\\r"
-        case 0x09: return "\\t"
+        case UInt8(ascii: "\""): raw("\\\"")
+        case UInt8(ascii: "\\"): raw("\\\\")
+        case 0x08: raw("\\b")
+        case 0x0C: raw("\\f")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
         default:
-            let hex = Array("0123456789abcdef")
-            return "\\u00" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+            let hex = Array("0123456789abcdef".utf8)
+            raw("\\u00")
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0xF)])
         }
     }
 }
