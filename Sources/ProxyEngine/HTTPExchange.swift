@@ -137,10 +137,10 @@ final class HTTPExchange {
         plan.options.httpServerClose || frontend.options.httpServerClose || plan.options.httpClose || frontend.options.httpClose
     }
 
-    /// `timeout server`: the longest silence from the server while a response is awaited or streamed.
-    /// Starts or extends `timeout server` from now. The timer is scheduled
-    /// once and moved lazily: each response part only pushes the deadline,
-    /// and a timer that fires early sleeps again until it.
+    /// Starts or extends `timeout server` (the longest silence from the server
+    /// while a response is awaited or streamed) from now. The timer is
+    /// scheduled once and moved lazily: each response part only pushes the
+    /// deadline, and a timer that fires early sleeps again until it.
     private func armServerTimer() {
         guard let limit = plan.timeoutsMs["server"] else { return }
         serverDeadline = .now() + .milliseconds(Int64(limit))

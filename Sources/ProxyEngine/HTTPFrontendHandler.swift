@@ -85,12 +85,13 @@ final class HTTPFrontendHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     private func process(_ requestHead: HTTPRequestHead, _ body: ByteBuffer?, _ context: ChannelHandlerContext) {
         // The channel keeps its addresses; the context's ask the kernel on every request.
+        let client = context.channel.remoteAddress, local = context.channel.localAddress
         let facts = RequestFacts(
             method: requestHead.method.rawValue, target: requestHead.uri,
             version: "\(requestHead.version.major).\(requestHead.version.minor)",
             headers: requestHead.headers.map { HTTPHeaderField(name: $0.name, value: $0.value) },
-            source: context.channel.remoteAddress?.ipAddress, sourcePort: context.channel.remoteAddress?.port,
-            destination: context.channel.localAddress?.ipAddress, destinationPort: context.channel.localAddress?.port, tls: false)
+            source: client?.ipAddress, sourcePort: client?.port,
+            destination: local?.ipAddress, destinationPort: local?.port, tls: false)
         let decision = engine.router.route(frontend, facts)
         let keepAlive = requestHead.isKeepAlive && !frontend.options.httpClose && !engine.connections.isDraining
         switch decision.outcome {

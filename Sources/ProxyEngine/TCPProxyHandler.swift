@@ -22,8 +22,9 @@ final class TCPProxyHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let facts = RequestFacts(source: context.channel.remoteAddress?.ipAddress, sourcePort: context.channel.remoteAddress?.port,
-                                 destination: context.channel.localAddress?.ipAddress, destinationPort: context.channel.localAddress?.port)
+        let client = context.channel.remoteAddress, local = context.channel.localAddress
+        let facts = RequestFacts(source: client?.ipAddress, sourcePort: client?.port,
+                                 destination: local?.ipAddress, destinationPort: local?.port)
         guard case .backend(let name) = engine.router.route(frontend, facts).outcome,
               let index = engine.backendIndex(named: name) else {
             context.close(promise: nil)

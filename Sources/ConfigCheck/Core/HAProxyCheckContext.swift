@@ -16,18 +16,16 @@ public struct HAProxyCheckContext: Sendable {
     /// Index in `backends` of the first backend-capable proxy of each name.
     private let backendIndex: [String: Int]
     /// Every sample expression of the configuration, parsed once for the rules that read them.
-    var sampleSites: [SampleExpressionSite] { sharedSampleSites.wrappedValue }
+    var sampleSites: [SampleExpressionSite] { sharedSampleSites.value }
     private let sharedSampleSites: SharedOnce<[SampleExpressionSite]>
     /// `defaults` sections then the other proxies, as written in the IR (built once: rules walk it often).
     public let allProxies: [Proxy]
     /// The certificates the configuration names, found once for the TLS rules.
-    var certificateReferences: [CertificateReference] { sharedCertificateReferences.wrappedValue }
+    var certificateReferences: [CertificateReference] { sharedCertificateReferences.value }
     private let sharedCertificateReferences: SharedOnce<[CertificateReference]>
     /// The certificate files, read once for the TLS rules.
-    var certificateFiles: [(reference: CertificateReference, file: CertificateFile)] {
-        sharedCertificateFiles.wrappedValue.map { ($0.reference, $0.file) }
-    }
-    private let sharedCertificateFiles: SharedOnce<[LoadedCertificate]>
+    var certificateFiles: [(reference: CertificateReference, file: CertificateFile)] { sharedCertificateFiles.value }
+    private let sharedCertificateFiles: SharedOnce<[(reference: CertificateReference, file: CertificateFile)]>
     /// Each proxy's conditions, worked out once for the rules that read them.
     private let conditionsByProxy: PerProxy<[ConditionUse]>
     /// Each proxy's calls with arguments (`nbsrv(app)`), found once.
@@ -57,10 +55,12 @@ public struct HAProxyCheckContext: Sendable {
         sharedSampleSites = SharedOnce {
             SampleExpressionSite.all(in: configuration, proxies: allProxies) { conditions[$0] }
         }
-        let references = SharedOnce { Self.findCertificateReferences(in: configuration, environment: environment) }
+        let references = SharedOnce {
+            Self.findCertificateReferences(in: configuration, proxies: allProxies, environment: environment)
+        }
         sharedCertificateReferences = references
         sharedCertificateFiles = SharedOnce {
-            Self.loadCertificateFiles(references.wrappedValue, in: configuration).map(LoadedCertificate.init)
+            Self.loadCertificateFiles(references.value, in: configuration)
         }
     }
 
@@ -78,8 +78,13 @@ public struct HAProxyCheckContext: Sendable {
 
     /// Calls `body` with every directive of the configuration, in order, without copying them.
     public func forEachDirective(_ body: (Directive) -> Void) {
+        Self.forEachDirective(in: configuration, proxies: allProxies, body)
+    }
+
+    /// Every directive of `configuration`, whose `defaults` and other proxies are `proxies`, in order.
+    static func forEachDirective(in configuration: HAProxyConfiguration, proxies: [Proxy], _ body: (Directive) -> Void) {
         configuration.global?.directives.forEach(body)
-        for proxy in allProxies { proxy.directives.forEach(body) }
+        for proxy in proxies { proxy.directives.forEach(body) }
         for peers in configuration.peers { peers.directives.forEach(body) }
         for section in configuration.otherSections { section.directives.forEach(body) }
     }

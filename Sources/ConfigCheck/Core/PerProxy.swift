@@ -13,5 +13,5 @@ final class PerProxy<Value: Sendable>: Sendable {
     }
 
     /// The value for a proxy of the configuration (worked out on the spot for any other).
-    subscript(proxy: Proxy) -> Value { values.wrappedValue[ProxyKey(proxy)] ?? make(proxy) }
+    subscript(proxy: Proxy) -> Value { values.value[ProxyKey(proxy)] ?? make(proxy) }
 }

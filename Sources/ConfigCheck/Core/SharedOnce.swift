@@ -7,16 +7,17 @@ import Foundation
 final class SharedOnce<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private let make: @Sendable () -> Value
-    private var value: Value?
+    private var stored: Value?
 
     init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
-    var wrappedValue: Value {
+    /// The value, worked out on the first call.
+    var value: Value {
         lock.lock()
         defer { lock.unlock() }
-        if let value { return value }
+        if let stored { return stored }
         let made = make()
-        value = made
+        stored = made
         return made
     }
 }

@@ -64,9 +64,3 @@ extension HAProxyCheckContext {
         }
     }
 }
-
-/// A certificate file with the reference that names it.
-struct LoadedCertificate: Sendable {
-    var reference: CertificateReference
-    var file: CertificateFile
-}

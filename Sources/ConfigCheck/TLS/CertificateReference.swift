@@ -51,28 +51,21 @@ extension HAProxyCheckContext {
 
     /// Every `crt` and `crt-list` of bind, server and default-server lines, in
     /// order (found once, when a rule first asks: `certificateReferences`).
-    static func findCertificateReferences(in configuration: HAProxyConfiguration,
+    static func findCertificateReferences(in configuration: HAProxyConfiguration, proxies: [Proxy],
                                           environment: CheckEnvironment) -> [CertificateReference] {
         let base = globalValue("crt-base", in: configuration)
         var references: [CertificateReference] = []
-        func collect(_ options: [NamedOption], of proxy: Proxy) {
-            for option in options where option.name == "crt" || option.name == "crt-list" {
-                guard let name = option.value, !name.isEmpty else { continue }
-                let isList = option.name == "crt-list"
-                let path = environment.resolve(name, base: isList ? nil : base)
-                let range = valueRange(of: option, in: proxy)
-                references.append(CertificateReference(name: name, path: path, range: range, isList: isList))
-                guard isList else { continue }
-                for entry in crtListEntries(at: path) {
-                    references.append(CertificateReference(name: entry, path: environment.resolve(entry, base: base),
-                                                           range: range, isList: false, listedIn: path))
-                }
+        forEachEndpointOption(of: proxies) { option, proxy in
+            guard option.name == "crt" || option.name == "crt-list", let name = option.value, !name.isEmpty else { return }
+            let isList = option.name == "crt-list"
+            let path = environment.resolve(name, base: isList ? nil : base)
+            let range = valueRange(of: option, in: proxy)
+            references.append(CertificateReference(name: name, path: path, range: range, isList: isList))
+            guard isList else { return }
+            for entry in crtListEntries(at: path) {
+                references.append(CertificateReference(name: entry, path: environment.resolve(entry, base: base),
+                                                       range: range, isList: false, listedIn: path))
             }
-        }
-        for proxy in configuration.defaults + configuration.proxies {
-            for bind in proxy.binds { collect(bind.options, of: proxy) }
-            if let defaultServer = proxy.defaultServer { collect(defaultServer.options, of: proxy) }
-            for server in proxy.servers { collect(server.options, of: proxy) }
         }
         return references
     }

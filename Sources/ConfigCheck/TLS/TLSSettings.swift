@@ -11,6 +11,18 @@ struct TLSSetting: Sendable {
 }
 
 extension HAProxyCheckContext {
+    /// Calls `body` with every option of the proxies' bind, default-server and
+    /// server lines, in order. Options are read in place: copying every proxy
+    /// and concatenating its servers' options costs more than the scan on
+    /// configs with 40,000 servers.
+    static func forEachEndpointOption(of proxies: [Proxy], _ body: (NamedOption, Proxy) -> Void) {
+        for proxy in proxies {
+            for bind in proxy.binds { for option in bind.options { body(option, proxy) } }
+            for option in proxy.defaultServer?.options ?? [] { body(option, proxy) }
+            for server in proxy.servers { for option in server.options { body(option, proxy) } }
+        }
+    }
+
     /// The values of bind, server and default-server options named `names`, and of the global keywords `globals`.
     func tlsSettings(options names: Set<String>, globals: Set<String>) -> [TLSSetting] {
         var settings: [TLSSetting] = []
@@ -18,18 +30,9 @@ extension HAProxyCheckContext {
             guard let value = directive.arguments.first else { continue }
             settings.append(TLSSetting(name: directive.keyword, value: value, range: directive.argumentRanges[0]))
         }
-        // Options are read in place: copying every proxy and concatenating its
-        // servers' options costs more than the scan on configs with 40,000 servers.
-        func collect(_ options: [NamedOption], of proxy: Proxy) {
-            for option in options where names.contains(option.name) {
-                guard let value = option.value else { continue }
-                settings.append(TLSSetting(name: option.name, value: value, range: Self.valueRange(of: option, in: proxy)))
-            }
-        }
-        for proxy in allProxies {
-            for bind in proxy.binds { collect(bind.options, of: proxy) }
-            if let defaultServer = proxy.defaultServer { collect(defaultServer.options, of: proxy) }
-            for server in proxy.servers { collect(server.options, of: proxy) }
+        Self.forEachEndpointOption(of: allProxies) { option, proxy in
+            guard names.contains(option.name), let value = option.value else { return }
+            settings.append(TLSSetting(name: option.name, value: value, range: Self.valueRange(of: option, in: proxy)))
         }
         return settings
     }

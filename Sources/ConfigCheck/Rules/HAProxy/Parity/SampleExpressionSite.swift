@@ -60,22 +60,14 @@ struct SampleExpressionSite {
     static func all(in configuration: HAProxyConfiguration, proxies: [Proxy],
                     conditions: (Proxy) -> [ConditionUse]) -> [SampleExpressionSite] {
         var sites: [SampleExpressionSite] = []
-        func formats(in directives: [Directive]) {
-            for line in directives.indices where directives[line].keyword != "acl" {
-                let arguments = directives[line].arguments
-                for index in arguments.indices {
-                    let argument = arguments[index]
-                    if argument == "if" || argument == "unless" { break }
-                    guard isFormat(argument), index != regexArgument(of: directives[line].keyword) else { continue }
-                    sites.append(SampleExpressionSite(text: argument, kind: .format,
-                                                      range: directives[line].argumentRanges[index]))
-                }
+        HAProxyCheckContext.forEachDirective(in: configuration, proxies: proxies) { line in
+            guard line.keyword != "acl" else { return }
+            for (index, argument) in line.arguments.enumerated() {
+                if argument == "if" || argument == "unless" { break }
+                guard isFormat(argument), index != regexArgument(of: line.keyword) else { continue }
+                sites.append(SampleExpressionSite(text: argument, kind: .format, range: line.argumentRanges[index]))
             }
         }
-        formats(in: configuration.global?.directives ?? [])
-        for proxy in proxies { formats(in: proxy.directives) }
-        for peers in configuration.peers { formats(in: peers.directives) }
-        for section in configuration.otherSections { formats(in: section.directives) }
         for proxy in proxies {
             for acl in proxy.acls {
                 sites.append(SampleExpressionSite(text: acl.criterion, kind: .aclCriterion, range: acl.criterionRange))
