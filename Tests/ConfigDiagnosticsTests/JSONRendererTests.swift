@@ -64,6 +64,19 @@ final class JSONRendererTests: XCTestCase {
         XCTAssertEqual(firstIndexes, firstIndexes.sorted())
     }
 
+    func testStringsAreEscapedAndNumbersWrittenWhole() throws {
+        let message = "quote \" backslash \\ tab \t newline \n bell \u{07} café ✓ end"
+        var diagnostic = Diagnostic(.warning, SampleDiagnostics.timeoutSet, message, at: SampleDiagnostics.clientTimeout)
+        diagnostic.range.start.offset = 1_234_567_890
+        let text = JSONRenderer().render([diagnostic])
+        XCTAssertTrue(text.contains(#"quote \" backslash \\ tab \t newline \n bell \u0007 café ✓ end"#), text)
+        let decoded = try XCTUnwrap((decode(text)["diagnostics"] as? [[String: Any]])?.first)
+        XCTAssertEqual(decoded["message"] as? String, message)
+        let start = (decoded["range"] as? [String: [String: Int]])?["start"]
+        XCTAssertEqual(start?["offset"], 1_234_567_890)
+        XCTAssertEqual(start?["line"], SampleDiagnostics.clientTimeout.start.line)
+    }
+
     func testNoDiagnostics() throws {
         let document = try decode(JSONRenderer().render([]))
         XCTAssertEqual((document["diagnostics"] as? [Any])?.count, 0)

@@ -4,7 +4,13 @@
 /// are escaped as JSON requires (slashes are not escaped). The text is kept
 /// as UTF-8 bytes and becomes a `String` once, at the end.
 struct JSONWriter {
-    private var bytes: [UInt8] = []
+    private var bytes: [UInt8]
+
+    /// A writer with room for about `capacity` bytes before it grows.
+    init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
 
     /// The document written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -15,25 +21,37 @@ struct JSONWriter {
 
     mutating func number(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
-            divisor /= 10
-        } while divisor > 0
+        var magnitude = value.magnitude
+        // Up to 20 digits, written backwards into a fixed buffer, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+        var value = value
+        value.withUTF8 { utf8 in
+            // Runs of bytes that need no escape are appended whole.
+            var runStart = 0
+            for (position, byte) in utf8.enumerated() where Self.needsEscape(byte) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
                 escape(byte)
-            } else {
-                bytes.append(byte)
+                runStart = position + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }
 
     /// `"key":` (the caller writes keys in sorted order).
