@@ -10,9 +10,12 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line.
     public let lineStarts: [Int]
+    /// The path, interned once for every range made in this file.
+    private let internedPath: InternedPath
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
+        internedPath = InternedPath.named(path)
         self.bytes = bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
@@ -44,7 +47,7 @@ public struct SourceFile: Sendable {
 
     /// A half-open range between two byte offsets of this file.
     public func range(_ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(file: path, start: location(at: start), end: location(at: max(start, end)))
+        SourceRange(interned: internedPath, start: location(at: start), end: location(at: max(start, end)))
     }
 
     /// The bytes of a 1-based line, without its line terminator.

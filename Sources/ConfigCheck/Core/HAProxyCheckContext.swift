@@ -26,6 +26,12 @@ public struct HAProxyCheckContext: Sendable {
     /// The certificate files, read once for the TLS rules.
     var certificateFiles: [(reference: CertificateReference, file: CertificateFile)] { sharedCertificateFiles.value }
     private let sharedCertificateFiles: SharedOnce<[(reference: CertificateReference, file: CertificateFile)]>
+    /// The keywords and option names the configuration uses, gathered once.
+    var vocabulary: ConfigurationVocabulary { sharedVocabulary.value }
+    private let sharedVocabulary: SharedOnce<ConfigurationVocabulary>
+    /// How each proxy of `proxies` uses stick tables, in the same order (worked out once).
+    var tableUses: [ProxyTableUse] { sharedTableUses.value }
+    private let sharedTableUses: SharedOnce<[ProxyTableUse]>
     /// Each proxy's conditions, worked out once for the rules that read them.
     private let conditionsByProxy: PerProxy<[ConditionUse]>
     /// Each proxy's calls with arguments (`nbsrv(app)`), found once.
@@ -52,11 +58,16 @@ public struct HAProxyCheckContext: Sendable {
         conditionsByProxy = conditions
         callsByProxy = PerProxy(allProxies, ServerReference.calls)
         tablesByProxy = PerProxy(allProxies, TableReference.all)
+        let proxies = proxies
+        sharedTableUses = SharedOnce { proxies.map(ProxyTableUse.init) }
+        let vocabulary = SharedOnce { ConfigurationVocabulary(configuration, proxies: allProxies) }
+        sharedVocabulary = vocabulary
         sharedSampleSites = SharedOnce {
             SampleExpressionSite.all(in: configuration, proxies: allProxies) { conditions[$0] }
         }
-        let references = SharedOnce {
-            Self.findCertificateReferences(in: configuration, proxies: allProxies, environment: environment)
+        let references = SharedOnce { () -> [CertificateReference] in
+            guard vocabulary.value.uses(anyOption: CertificateReference.optionNames) else { return [] }
+            return Self.findCertificateReferences(in: configuration, proxies: allProxies, environment: environment)
         }
         sharedCertificateReferences = references
         sharedCertificateFiles = SharedOnce {

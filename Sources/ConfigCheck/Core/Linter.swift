@@ -148,6 +148,6 @@ public struct Linter: Sendable {
     /// Whether two diagnostics sort together: same file, offset, rule and message.
     private static func samePlace(_ first: Diagnostic, _ second: Diagnostic) -> Bool {
         first.range.start.offset == second.range.start.offset && first.rule == second.rule
-            && first.message == second.message && first.range.file == second.range.file
+            && first.message == second.message && first.range.isInSameFile(as: second.range)
     }
 }

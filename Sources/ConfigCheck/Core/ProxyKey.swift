@@ -1,14 +1,10 @@
-import ConfigDiagnostics
 import HAProxyConfig
+import ConfigDiagnostics
 
-/// Names one proxy of a configuration by where its section starts, so that
+/// Names one proxy of a configuration by where its section is, so that
 /// facts worked out once per proxy can be found again from a `Proxy` value.
 struct ProxyKey: Hashable, Sendable {
-    var file: String
-    var offset: Int
+    var range: SourceRange
 
-    init(_ proxy: Proxy) {
-        file = proxy.range.file
-        offset = proxy.range.start.offset
-    }
+    init(_ proxy: Proxy) { range = proxy.range }
 }

@@ -16,6 +16,9 @@ struct CertificateReference: Sendable {
     /// The crt-list that names the certificate, when it comes from one (the range is then the list's).
     var listedIn: String?
 
+    /// The bind, server and default-server options that name certificates.
+    static let optionNames: Set<String> = ["crt", "crt-list"]
+
     /// The members of a multi-certificate bundle HAProxy loads when `NAME` itself does not exist.
     var bundleMembers: [String] {
         [".dsa", ".ecdsa", ".rsa"].map { path + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
@@ -56,7 +59,7 @@ extension HAProxyCheckContext {
         let base = globalValue("crt-base", in: configuration)
         var references: [CertificateReference] = []
         forEachEndpointOption(of: proxies) { option, proxy in
-            guard option.name == "crt" || option.name == "crt-list", let name = option.value, !name.isEmpty else { return }
+            guard CertificateReference.optionNames.contains(option.name), let name = option.value, !name.isEmpty else { return }
             let isList = option.name == "crt-list"
             let path = environment.resolve(name, base: isList ? nil : base)
             let range = valueRange(of: option, in: proxy)
@@ -84,7 +87,7 @@ extension HAProxyCheckContext {
 
     /// The range of an option's value word, found among its line's arguments; the option's range otherwise.
     static func valueRange(of option: NamedOption, in proxy: Proxy) -> SourceRange {
-        for directive in proxy.directives where directive.range.file == option.range.file {
+        for directive in proxy.directives where directive.range.isInSameFile(as: option.range) {
             if let range = directive.argumentRanges.last(where: { $0.end == option.range.end && $0.start != option.range.start }) {
                 return range
             }

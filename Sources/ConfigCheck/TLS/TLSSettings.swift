@@ -30,6 +30,7 @@ extension HAProxyCheckContext {
             guard let value = directive.arguments.first else { continue }
             settings.append(TLSSetting(name: directive.keyword, value: value, range: directive.argumentRanges[0]))
         }
+        guard vocabulary.uses(anyOption: names) else { return settings }
         Self.forEachEndpointOption(of: allProxies) { option, proxy in
             guard names.contains(option.name), let value = option.value else { return }
             settings.append(TLSSetting(name: option.name, value: value, range: Self.valueRange(of: option, in: proxy)))
@@ -55,6 +56,6 @@ extension SourceRange {
         let first = SourceLocation(offset: start.offset + shift + offset, line: start.line,
                                    column: start.column + shift + offset)
         let last = SourceLocation(offset: first.offset + length, line: start.line, column: first.column + length)
-        return SourceRange(file: file, start: first, end: last)
+        return with(start: first, end: last)
     }
 }

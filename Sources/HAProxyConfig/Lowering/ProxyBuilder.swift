@@ -82,7 +82,7 @@ struct ProxyBuilder {
     }
 
     private func server(_ arguments: [Word], _ range: SourceRange, named: Bool) -> Server {
-        let start = SourceRange(file: range.file, start: range.start, end: range.start)
+        let start = range.with(start: range.start, end: range.start)
         guard named, let nameWord = arguments.first else {
             return Server(name: "", nameRange: start, address: nil, addressText: nil, addressRange: nil,
                           options: options(arguments[...], registry.serverOptions), range: range)

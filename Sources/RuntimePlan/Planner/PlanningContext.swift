@@ -30,7 +30,7 @@ struct PlanningContext {
     /// Lists every directive written in the section that no compiler consumed
     /// (inherited lines are listed once, with their `defaults` section).
     mutating func reportUnhandled(_ proxy: Proxy, name: String?) {
-        for directive in proxy.directives where !handled.contains(directive.range) && directive.range.file == proxy.range.file
+        for directive in proxy.directives where !handled.contains(directive.range) && directive.range.isInSameFile(as: proxy.range)
             && directive.range.start.offset >= proxy.range.start.offset && directive.range.end.offset <= proxy.range.end.offset {
             unsupported(directive, proxy: name)
         }

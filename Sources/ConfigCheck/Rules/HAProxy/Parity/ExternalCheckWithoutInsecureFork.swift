@@ -46,6 +46,7 @@ struct ExternalCheckWithoutInsecureFork: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        guard context.vocabulary.uses(keyword: "option external-check") else { return }
         let forkAllowed = context.configuration.global?.directives.contains {
             $0.keyword == "insecure-fork-wanted" && $0.modifier != .no
         } ?? false

@@ -42,13 +42,20 @@ struct ServerNameDuplicate: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
+            let servers = proxy.servers
+            // A handful of servers are compared pairwise; a table pays for itself only beyond that.
             var seen: [String: Server] = [:]
-            for server in proxy.servers where server.option("id") == nil {
-                if let first = seen[server.name] {
+            for (position, server) in servers.enumerated() where server.option("id") == nil {
+                let first: Server?
+                if servers.count <= 16 {
+                    first = servers[..<position].first { $0.name == server.name && $0.option("id") == nil }
+                } else {
+                    first = seen[server.name]
+                    if first == nil { seen[server.name] = server }
+                }
+                if let first {
                     findings.report(Self.message(server), at: server.nameRange,
                                     notes: [DiagnosticNote(message: "the first one is here", range: first.nameRange)])
-                } else {
-                    seen[server.name] = server
                 }
             }
         }

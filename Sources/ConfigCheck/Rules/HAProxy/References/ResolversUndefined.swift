@@ -38,6 +38,7 @@ struct ResolversUndefined: HAProxyRule {
     static func message(_ name: String) -> String { "no resolvers section named '\(name)'" }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        guard context.vocabulary.uses(option: "resolvers") else { return }
         let sections = context.configuration.resolvers.map(\.name) + ["default"]
         for proxy in context.allProxies {
             for server in (proxy.defaultServer.map { [$0] } ?? []) + proxy.servers {

@@ -82,7 +82,7 @@ struct SCFetchUntracked: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        let uses = context.proxies.map(ProxyTableUse.init)
+        let uses = context.tableUses
         let trackedByFrontends = Set(uses.filter { $0.proxy.proxy.kind != .backend }.flatMap { $0.tracks.map(\.counter) })
         let trackedAnywhere = Set(uses.flatMap { $0.tracks.map(\.counter) })
         for use in uses {

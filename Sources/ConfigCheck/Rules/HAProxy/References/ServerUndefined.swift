@@ -43,14 +43,8 @@ struct ServerUndefined: HAProxyRule {
     static func message(_ server: String, _ backend: String) -> String { "no server named '\(server)' in '\(backend)'" }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        let proxies = context.configuration.proxies
-        var servers: [String: Set<String>] = [:]
-        for proxy in proxies where proxy.kind.hasBackend {
-            if let name = proxy.name { servers[name] = Set(proxy.servers.map(\.name)) }
-        }
-        for proxy in proxies {
+        for proxy in context.configuration.proxies {
             let own = proxy.name ?? ""
-            /// Reports `[BACKEND/]SERVER` written at `range` when the server is missing; an unknown backend is fetch-proxy-undefined's.
             func verify(_ reference: String, at range: SourceRange) {
                 guard !reference.isEmpty, !reference.contains("%") else { return }
                 var backend = own
@@ -62,16 +56,23 @@ struct ServerUndefined: HAProxyRule {
                     let start = backend.utf8.count + 1
                     serverRange = range.slice(of: reference, from: start, to: reference.utf8.count)
                 }
-                guard backend == own || servers[backend] != nil else { return }
-                let known = servers[backend] ?? []
-                guard !known.contains(server) else { return }
+                // The servers of the proxy named (looked up only for the few lines that name one).
+                let servers: [Server]
+                if backend == own {
+                    servers = proxy.kind.hasBackend ? proxy.servers : []
+                } else if let named = context.backend(named: backend) {
+                    servers = named.proxy.servers
+                } else {
+                    return
+                }
+                guard !servers.contains(where: { $0.name == server }) else { return }
                 var fixIts: [FixIt] = []
-                if let suggestion = Suggestion.closest(to: server, in: known) {
+                if let suggestion = Suggestion.closest(to: server, in: servers.map(\.name)) {
                     fixIts.append(FixIt(message: "did you mean '\(suggestion)'?", range: serverRange, replacement: suggestion))
                 }
                 findings.report(Self.message(server, backend), at: serverRange, fixIts: fixIts)
             }
-            for line in proxy.directives("use-server") {
+            for line in proxy.directives where line.keyword == "use-server" {
                 if let name = line.arguments.first { verify(name, at: line.argumentRanges[0]) }
             }
             for server in proxy.servers {

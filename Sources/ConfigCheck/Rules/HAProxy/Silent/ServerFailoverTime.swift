@@ -46,9 +46,13 @@ struct ServerFailoverTime: HAProxyRule {
                 // Point at the server's own `check`, else at its name when `default-server` sets it.
                 let range = server.options.last { $0.name == "check" }?.range ?? server.nameRange
                 let timing = CheckTiming(server, proxy)
-                let message = messages[timing] ?? Self.message(timing)
-                messages[timing] = message
-                findings.report(message, at: range)
+                if let message = messages[timing] {
+                    findings.report(message, at: range)
+                } else {
+                    let message = Self.message(timing)
+                    messages[timing] = message
+                    findings.report(message, at: range)
+                }
             }
         }
     }

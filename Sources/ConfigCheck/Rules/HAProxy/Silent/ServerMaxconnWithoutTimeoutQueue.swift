@@ -44,6 +44,7 @@ struct ServerMaxconnWithoutTimeoutQueue: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        guard context.vocabulary.uses(option: "maxconn") else { return }
         for proxy in context.backends where proxy.timeout("queue") == nil {
             let limited = proxy.proxy.servers.first { server in
                 proxy.option("maxconn", of: server)?.value.flatMap { Int($0) }.map { $0 > 0 } ?? false

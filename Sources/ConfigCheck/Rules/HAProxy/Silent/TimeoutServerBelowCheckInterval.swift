@@ -43,14 +43,19 @@ struct TimeoutServerBelowCheckInterval: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.backends {
             guard let timeout = proxy.timeout("server"), timeout.microseconds > 0 else { continue }
-            let slow = proxy.proxy.servers.filter { server in
-                proxy.flag("check", of: server) && CheckTiming.inter(of: server, in: proxy) > timeout
+            var first: (server: Server, inter: Duration)?
+            var slowCount = 0
+            for server in proxy.proxy.servers where proxy.flag("check", of: server) {
+                let inter = CheckTiming.inter(of: server, in: proxy)
+                guard inter > timeout else { continue }
+                slowCount += 1
+                if first == nil { first = (server, inter) }
             }
-            guard let server = slow.first else { continue }
+            guard let (server, inter) = first else { continue }
             let range = server.options.last { $0.name == "inter" }?.range ?? server.nameRange
-            let notes = slow.count > 1
-                ? [DiagnosticNote(message: "\(slow.count - 1) more servers of '\(proxy.name)' check less often than that")] : []
-            findings.report(Self.message(CheckTiming.inter(of: server, in: proxy), timeout), at: range, notes: notes)
+            let notes = slowCount > 1
+                ? [DiagnosticNote(message: "\(slowCount - 1) more servers of '\(proxy.name)' check less often than that")] : []
+            findings.report(Self.message(inter, timeout), at: range, notes: notes)
         }
     }
 }

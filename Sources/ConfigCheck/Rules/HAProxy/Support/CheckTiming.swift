@@ -11,19 +11,44 @@ struct CheckTiming: Hashable {
     var fall: Int
 
     init(_ server: Server, _ proxy: EffectiveProxy) {
-        func value(_ name: String) -> String? { proxy.option(name, of: server)?.value }
-        func duration(_ name: String) -> Duration? { value(name).flatMap { try? Duration.parse($0).get() } }
-        func count(_ name: String) -> Int? { value(name).flatMap { Int($0) } }
-        inter = Self.inter(of: server, in: proxy)
-        fastinter = duration("fastinter") ?? inter
-        downinter = duration("downinter") ?? inter
-        rise = max(count("rise") ?? 2, 1)
-        fall = max(count("fall") ?? 3, 1)
+        // One pass over the line's options, then the default-server's, for the five in force.
+        var options = InForce()
+        options.take(server.options)
+        options.take(proxy.defaultServerOptions)
+        func duration(_ option: NamedOption?) -> Duration? { option?.value.flatMap { try? Duration.parse($0).get() } }
+        func count(_ option: NamedOption?) -> Int? { option?.value.flatMap { Int($0) } }
+        inter = duration(options.inter) ?? Self.defaultInter
+        fastinter = duration(options.fastinter) ?? inter
+        downinter = duration(options.downinter) ?? inter
+        rise = max(count(options.rise) ?? 2, 1)
+        fall = max(count(options.fall) ?? 3, 1)
+    }
+
+    /// HAProxy's `inter` when none is set.
+    static let defaultInter = Duration(microseconds: 2_000_000)
+
+    /// The timing options in force: the last of each name on the server line, else on `default-server`.
+    private struct InForce {
+        var inter, fastinter, downinter, rise, fall: NamedOption?
+
+        /// Takes the options of one layer, last first, for the names no nearer layer set.
+        mutating func take(_ options: [NamedOption]) {
+            for option in options.reversed() {
+                switch option.name {
+                case "inter" where inter == nil: inter = option
+                case "fastinter" where fastinter == nil: fastinter = option
+                case "downinter" where downinter == nil: downinter = option
+                case "rise" where rise == nil: rise = option
+                case "fall" where fall == nil: fall = option
+                default: break
+                }
+            }
+        }
     }
 
     /// The `inter` in force for a server alone (rules that need no other timing skip the rest).
     static func inter(of server: Server, in proxy: EffectiveProxy) -> Duration {
-        proxy.option("inter", of: server)?.value.flatMap { try? Duration.parse($0).get() } ?? Duration(microseconds: 2_000_000)
+        proxy.option("inter", of: server)?.value.flatMap { try? Duration.parse($0).get() } ?? defaultInter
     }
 
     /// The longest time from the first failed check to DOWN: one `inter`, then `fall - 1` checks at `fastinter`.

@@ -3,9 +3,9 @@ import HAProxyConfig
 
 /// How one proxy uses stick tables: its `track-scN` rules, the table
 /// fetches in its lines and where each is evaluated.
-struct ProxyTableUse {
+struct ProxyTableUse: Sendable {
     /// A `track-scN` action.
-    struct Track {
+    struct Track: Sendable {
         var counter: Int
         /// The `table NAME` argument, else nil for the proxy's own table.
         var table: (name: String, range: SourceRange)?
@@ -15,7 +15,7 @@ struct ProxyTableUse {
     }
 
     /// A table fetch and the places it is evaluated.
-    struct Use {
+    struct Use: Sendable {
         var fetch: TableFetch
         /// Where it runs: its own line, or each line that uses its ACL.
         var points: [EvaluationPoint]

@@ -52,6 +52,7 @@ struct SSLCaFileMissing: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        guard context.vocabulary.uses(anyOption: EffectiveProxy.serverTLSOptions) else { return }
         let verifiesByDefault = context.globalValue("ssl-server-verify") != "none"
         for proxy in context.proxies {
             for server in proxy.proxy.servers where proxy.preparesTLS(for: server) {

@@ -50,6 +50,7 @@ struct SSLVerifyNone: HAProxyRule {
     static let globalMessage = "servers' certificates are not verified by default (ssl-server-verify none)"
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        guard context.vocabulary.uses(anyOption: EffectiveProxy.serverTLSOptions) else { return }
         var anyTLS = false
         for proxy in context.proxies {
             for server in proxy.proxy.servers where proxy.preparesTLS(for: server) {
