@@ -83,9 +83,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 extension Array where Element == Diagnostic {
     /// Diagnostics in reading order: by file, then position, then rule id.
     public func sortedForOutput() -> [Diagnostic] {
-        let inOrder: (Diagnostic, Diagnostic) -> Bool = {
-            ($0.range.file, $0.range.start.offset, $0.rule.rawValue, $0.message)
-                < ($1.range.file, $1.range.start.offset, $1.rule.rawValue, $1.message)
+        // By file, offset, rule, message; the file's path is compared only when the files differ.
+        let inOrder: (Diagnostic, Diagnostic) -> Bool = { first, second in
+            if !first.range.isInSameFile(as: second.range) { return first.range.file < second.range.file }
+            if first.range.start.offset != second.range.start.offset {
+                return first.range.start.offset < second.range.start.offset
+            }
+            if first.rule != second.rule { return first.rule.rawValue < second.rule.rawValue }
+            return first.message < second.message
         }
         // Lists pass through several stages that each want reading order: one
         // already sorted is returned as is rather than copied.

@@ -58,15 +58,17 @@ public enum UnifiedDiff {
     }
 
     /// The shortest edit script turning `a` into `b`, or nil when it needs
-    /// more than `limit` insertions and deletions (the search keeps a copy of
-    /// its frontier per step, so a bound keeps memory in check).
+    /// more than `limit` insertions and deletions. The search keeps, per
+    /// step d, the part of its frontier that step can read (diagonals -d-1…d+1),
+    /// so memory grows with the number of edits, not with the texts.
     public static func editScript<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int = .max) -> [Edit]? {
         let n = a.count, m = b.count, maximum = n + m
         var frontier = [Int](repeating: 0, count: 2 * maximum + 2)
-        var trace: [[Int]] = []
+        var trace: [(offset: Int, values: [Int])] = []
         outer: for d in 0...max(maximum, 0) {
             if d > limit { return nil }
-            trace.append(frontier)
+            let lower = max(0, maximum - d - 1), upper = min(frontier.count - 1, maximum + d + 1)
+            trace.append((lower, Array(frontier[lower...upper])))
             for k in stride(from: -d, through: d, by: 2) {
                 var x = (k == -d || (k != d && frontier[maximum + k - 1] < frontier[maximum + k + 1]))
                     ? frontier[maximum + k + 1] : frontier[maximum + k - 1] + 1
@@ -79,10 +81,11 @@ public enum UnifiedDiff {
         var edits: [Edit] = []
         var x = n, y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) where x > 0 || y > 0 {
-            let v = trace[d]
+            let step = trace[d]
+            func v(_ diagonal: Int) -> Int { step.values[maximum + diagonal - step.offset] }
             let k = x - y
-            let previousK = (k == -d || (k != d && v[maximum + k - 1] < v[maximum + k + 1])) ? k + 1 : k - 1
-            let previousX = v[maximum + previousK]
+            let previousK = (k == -d || (k != d && v(k - 1) < v(k + 1))) ? k + 1 : k - 1
+            let previousX = v(previousK)
             let previousY = previousX - previousK
             while x > previousX, y > previousY { edits.append(.keep); x -= 1; y -= 1 }
             if d > 0 { edits.append(x == previousX ? .insert : .delete) }

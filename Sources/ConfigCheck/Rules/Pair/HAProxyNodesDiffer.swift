@@ -1,4 +1,5 @@
 import ConfigDiagnostics
+import Foundation
 import HAProxyConfig
 
 /// A haproxy.cfg line that one node has and another does not, beyond what
@@ -30,6 +31,8 @@ struct HAProxyNodesDiffer: PairRule {
     /// Keywords that name the node and may differ.
     static let nodeSpecific: Set<String> = ["node", "localpeer", "description", "stats show-node", "hash-key",
                                             "log-send-hostname"]
+    /// The first words of those keywords: only lines starting with one need the keyword looked up.
+    static let nodeSpecificFirstWords = Set(nodeSpecific.map { String($0.prefix { $0 != " " }) })
     /// More differences than this are reported as one finding.
     static let limit = 50
 
@@ -39,17 +42,24 @@ struct HAProxyNodesDiffer: PairRule {
     }
 
     /// A statement compared by its section and words.
+    /// A line as compared: its section's header and its own text (empty for the header itself).
     struct Line: Equatable {
-        var key: String
+        var header: String
+        var text: String
         var range: SourceRange
-        static func == (lhs: Line, rhs: Line) -> Bool { lhs.key == rhs.key }
+        static func == (lhs: Line, rhs: Line) -> Bool { lhs.text == rhs.text && lhs.header == rhs.header }
     }
 
     func check(_ nodes: [NodeCheckContext], _ findings: inout Findings) {
-        guard let first = nodes.first, let reference = first.haproxy.map(Self.lines) else { return }
-        for node in nodes.dropFirst() {
-            guard let haproxy = node.haproxy else { continue }
-            let lines = Self.lines(haproxy)
+        // Each node's lines are gathered side by side: on large configurations that is most of the work.
+        let gathered = ConcurrentSlots<[Line]?>(count: nodes.count)
+        DispatchQueue.concurrentPerform(iterations: nodes.count) { index in
+            gathered.store(nodes[index].haproxy.map(Self.lines), at: index)
+        }
+        let linesByNode = gathered.values
+        guard let first = nodes.first, let reference = linesByNode.first ?? nil else { return }
+        for (node, lines) in zip(nodes, linesByNode).dropFirst() {
+            guard let lines else { continue }
             guard let script = UnifiedDiff.editScript(reference, lines, limit: Self.limit) else {
                 if let start = lines.first?.range { findings.report(Self.tooMany(node.label, reference: first.label), at: start) }
                 continue
@@ -92,12 +102,12 @@ struct HAProxyNodesDiffer: PairRule {
         var lines: [Line] = []
         for section in context.syntax.sections where section.kind != "peers" {
             let header = section.header.words.map(\.text).joined(separator: " ")
-            lines.append(Line(key: header, range: context.syntax.range(of: section.header)))
+            lines.append(Line(header: header, text: "", range: context.syntax.range(of: section.header)))
             for statement in section.statements {
-                let keyword = registry.lookup(statement.words).map(\.name) ?? statement.keyword
-                if nodeSpecific.contains(keyword) { continue }
+                if nodeSpecificFirstWords.contains(statement.keyword),
+                   nodeSpecific.contains(registry.lookup(statement.words).map(\.name) ?? statement.keyword) { continue }
                 let text = (statement.modifier.map { $0.rawValue + " " } ?? "") + statement.words.map(\.text).joined(separator: " ")
-                lines.append(Line(key: header + "\u{0}" + text, range: context.syntax.range(of: statement)))
+                lines.append(Line(header: header, text: text, range: context.syntax.range(of: statement)))
             }
         }
         return lines
