@@ -13,7 +13,7 @@ struct Emitter {
     func range(of node: Node?) -> SourceRange {
         guard let mark = node?.mark else { return file.range(0, 0) }
         let offset = mark.line - 1 < file.lineStarts.count ? file.lineStarts[mark.line - 1] + mark.column - 1 : 0
-        return file.range(offset, offset + max(1, (node?.string?.utf8.count ?? 1)))
+        return file.range(offset, offset + max(1, (node.flatMap(Self.text)?.utf8.count ?? 1)))
     }
 
     func diagnostic(_ rule: RuleID, _ message: String, _ node: Node?) -> Diagnostic {
@@ -83,8 +83,8 @@ struct Emitter {
         if let from = Self.value(body, "from")?.string { header += " from " + from }
         emit(header, nameNode ?? body)
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            guard !["name", "from", "type"].contains(key) else { continue }
+            let key = Self.text(keyNode) ?? ""
+            guard key != "name", key != "from", key != "type" else { continue }
             directive(key, value, keyNode)
         }
     }
@@ -116,7 +116,7 @@ struct Emitter {
             for item in sequence { values(prefix, item) }
         case .mapping(let mapping):
             for (subKey, subValue) in mapping {
-                let sub = subKey.string ?? ""
+                let sub = Self.text(subKey) ?? ""
                 if Self.flag(subValue) == false, prefix == "option" || prefix == "log" {
                     emit("    no " + prefix + " " + sub, subValue)
                 } else if Self.flag(subValue) == true {
@@ -149,25 +149,37 @@ struct Emitter {
         }
     }
 
-    /// `{name: web01, address: 10.0.0.1:80, check: true, inter: 2s}`.
+    /// `{name: web01, address: 10.0.0.1:80, check: true, inter: 2s}`, read in one pass over the map.
     func serverLine(_ node: Node) -> String {
-        let name = Self.value(node, "name")?.string ?? ""
-        let address = Self.value(node, "address")?.string ?? ""
-        let rest = options(node, skipping: ["name", "address"])
-        return [name, address, rest].filter { !$0.isEmpty }.joined(separator: " ")
-    }
-
-    /// Options of a server or default-server map: `flag: true` → `flag`, `key: value` → `key value`.
-    func options(_ node: Node, skipping: Set<String> = []) -> String {
-        guard case .mapping(let mapping) = node else { return node.string ?? "" }
+        guard case .mapping(let mapping) = node else { return Self.text(node) ?? "" }
+        var name: String?, address: String?
         var words: [String] = []
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            if skipping.contains(key) { continue }
-            if let flag = Self.flag(value) { words.append(flag ? key : "no-" + key) } else {
-                words.append(key + " " + (value.string ?? ""))
+            let key = Self.text(keyNode) ?? ""
+            switch key {
+            case "name": if name == nil { name = Self.text(value) ?? "" }
+            case "address": if address == nil { address = Self.text(value) ?? "" }
+            default: words.append(Self.option(key, value))
             }
         }
-        return words.joined(separator: " ")
+        return ([name ?? "", address ?? ""] + words).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The text of a scalar without Yams' constructors (which look for `=` keys in mappings first).
+    static func text(_ node: Node) -> String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return node.string
+    }
+
+    /// One option of a server map: `flag: true` → `flag`, `flag: false` → `no-flag`, `key: value` → `key value`.
+    static func option(_ key: String, _ value: Node) -> String {
+        if let flag = flag(value) { return flag ? key : "no-" + key }
+        return key + " " + (text(value) ?? "")
+    }
+
+    /// Options of a default-server map: `flag: true` → `flag`, `key: value` → `key value`.
+    func options(_ node: Node) -> String {
+        guard case .mapping(let mapping) = node else { return Self.text(node) ?? "" }
+        return mapping.map { Self.option(Self.text($0.key) ?? "", $0.value) }.joined(separator: " ")
     }
 }

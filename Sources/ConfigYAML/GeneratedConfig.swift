@@ -7,13 +7,14 @@ public struct GeneratedConfig: Sendable {
     public let text: String
     /// For each generated line (index 0 is line 1), the YAML range it came from.
     public let origins: [SourceRange]
-    /// The generated lines, split once: a large conversion relocates tens of thousands of findings.
-    private let lines: [Substring]
+    /// The generated lines, kept for the notes of relocated findings.
+    private let lines: [String]
 
-    public init(text: String, origins: [SourceRange]) {
-        self.text = text
+    /// The configuration made of `lines`, each with the YAML range it came from.
+    public init(lines: [String], origins: [SourceRange]) {
+        text = lines.joined(separator: "\n") + "\n"
+        self.lines = lines
         self.origins = origins
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// Moves a diagnostic about the generated text to the YAML line it came from.
@@ -28,6 +29,6 @@ public struct GeneratedConfig: Sendable {
     }
 
     private func lineText(_ index: Int) -> String {
-        lines.indices.contains(index) ? String(lines[index]) : ""
+        lines.indices.contains(index) ? lines[index] : ""
     }
 }

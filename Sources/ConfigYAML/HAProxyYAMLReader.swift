@@ -43,7 +43,7 @@ public struct HAProxyYAMLReader: Sendable {
             }
         }
         guard !emitter.lines.isEmpty else { return (nil, emitter.diagnostics) }
-        return (GeneratedConfig(text: emitter.lines.joined(separator: "\n") + "\n", origins: emitter.origins),
+        return (GeneratedConfig(lines: emitter.lines, origins: emitter.origins),
                 emitter.diagnostics)
     }
 }
