@@ -47,7 +47,14 @@ public struct SourceFile: Sendable {
 
     /// A half-open range between two byte offsets of this file.
     public func range(_ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(interned: internedPath, start: location(at: start), end: location(at: max(start, end)))
+        let first = location(at: start)
+        let endOffset = max(0, min(max(start, end), bytes.count))
+        // Most ranges end on the line they start on: no second search then.
+        let nextLine = first.line < lineStarts.count ? lineStarts[first.line] : Int.max
+        let last = endOffset < nextLine
+            ? SourceLocation(offset: endOffset, line: first.line, column: first.column + endOffset - first.offset)
+            : location(at: endOffset)
+        return SourceRange(interned: internedPath, start: first, end: last)
     }
 
     /// The bytes of a 1-based line, without its line terminator.
