@@ -75,6 +75,14 @@ public struct HAProxyCheckContext: Sendable {
         }
     }
 
+    /// Work that computes what rules share, each item after those whose
+    /// results it reads. The linter runs it side by side ahead of the rules,
+    /// so that no core sits waiting while another works a fact out for both.
+    var sharedWork: [@Sendable () -> Void] {
+        [conditionsByProxy.prepare, sharedVocabulary.prepare, callsByProxy.prepare, tablesByProxy.prepare,
+         sharedTableUses.prepare, sharedSampleSites.prepare, sharedCertificateFiles.prepare]
+    }
+
     /// The first backend-capable proxy with a name (a dictionary lookup: rules call it per rule line).
     public func backend(named name: String) -> EffectiveProxy? { backendIndex[name].map { backends[$0] } }
 

@@ -94,7 +94,8 @@ public struct Linter: Sendable {
             if let name = node.name { nodeEnvironment.hostName = name }
             let context = HAProxyCheckContext(configuration: result.configuration, syntax: result.syntax,
                                               environment: nodeEnvironment)
-            diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
+            diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) },
+                               sharedWork: context.sharedWork)
             spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
             haproxy = context
             haproxyResult = result
@@ -118,11 +119,17 @@ public struct Linter: Sendable {
 
     /// Runs the enabled rules among `rules`, each given as its description and
     /// its check. Rules only read the configuration, so they run side by side
-    /// on every core; their findings come back in rule order.
-    private func run(_ rules: [(RuleDescription, @Sendable (inout Findings) -> Void)]) -> [Diagnostic] {
+    /// on every core; their findings come back in rule order. When any rule
+    /// runs, `sharedWork` (what the context shares between rules) runs first,
+    /// side by side as well.
+    private func run(_ rules: [(RuleDescription, @Sendable (inout Findings) -> Void)],
+                     sharedWork: [@Sendable () -> Void] = []) -> [Diagnostic] {
         let enabled = rules.filter { options.isEnabled($0.0) }
+        let prepared = enabled.isEmpty ? [] : sharedWork
         let results = ConcurrentSlots<[Diagnostic]>(count: enabled.count)
-        DispatchQueue.concurrentPerform(iterations: enabled.count) { index in
+        DispatchQueue.concurrentPerform(iterations: prepared.count + enabled.count) { item in
+            guard item >= prepared.count else { return prepared[item]() }
+            let index = item - prepared.count
             var findings = Findings(enabled[index].0)
             enabled[index].1(&findings)
             results.store(findings.diagnostics, at: index)

@@ -12,6 +12,9 @@ final class PerProxy<Value: Sendable>: Sendable {
         values = SharedOnce { Dictionary(proxies.map { (ProxyKey($0), make($0)) }) { first, _ in first } }
     }
 
+    /// Works the values out now, if no one has yet.
+    func prepare() { values.prepare() }
+
     /// The value for a proxy of the configuration (worked out on the spot for any other).
     subscript(proxy: Proxy) -> Value { values.value[ProxyKey(proxy)] ?? make(proxy) }
 }

@@ -11,6 +11,9 @@ final class SharedOnce<Value: Sendable>: @unchecked Sendable {
 
     init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
+    /// Works the value out now, if no one has yet.
+    func prepare() { _ = value }
+
     /// The value, worked out on the first call.
     var value: Value {
         lock.lock()

@@ -7,7 +7,7 @@ struct CopyOnWrite<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Co
     @usableFromInline
     final class Box: @unchecked Sendable {
         // Written only through `value`'s modify accessor, which first makes the box unique.
-        @usableFromInline var value: Value
+        @exclusivity(unchecked) @usableFromInline var value: Value
 
         @usableFromInline
         init(_ value: Value) { self.value = value }
