@@ -26,8 +26,8 @@ final class HTTPExchange {
     private var connection: UpstreamConnection?
     private var responseStarted = false
     private var serverWantsClose = false
-    private var serverTimer: Scheduled<Void>?
-    private var serverDeadline = NIODeadline.distantFuture
+    /// `timeout server`: the longest silence from the server while a response is awaited or streamed.
+    private lazy var serverTimer = MovableTimer(on: eventLoop) { [weak self] in self?.serverTimedOut() }
     private var done = false
     /// A 101 response head was sent to the client; the tunnel opens at its end.
     private var upgrading = false
@@ -137,32 +137,21 @@ final class HTTPExchange {
         plan.options.httpServerClose || frontend.options.httpServerClose || plan.options.httpClose || frontend.options.httpClose
     }
 
-    /// Starts or extends `timeout server` (the longest silence from the server
-    /// while a response is awaited or streamed) from now. The timer is
-    /// scheduled once and moved lazily: each response part only pushes the
-    /// deadline, and a timer that fires early sleeps again until it.
+    /// Starts or extends `timeout server` from now (each response part only moves the deadline).
     private func armServerTimer() {
         guard let limit = plan.timeoutsMs["server"] else { return }
-        serverDeadline = .now() + .milliseconds(Int64(limit))
-        if serverTimer == nil { scheduleServerTimer() }
+        serverTimer.start(.milliseconds(Int64(limit)))
     }
 
-    private func scheduleServerTimer() {
-        serverTimer = eventLoop.assumeIsolated().scheduleTask(deadline: serverDeadline) { [weak self] in
-            guard let self, !self.done else { return }
-            self.serverTimer = nil
-            if NIODeadline.now() < self.serverDeadline { return self.scheduleServerTimer() }
-            self.connection?.channel.close(promise: nil)
-            self.connection = nil
-            self.release()
-            if self.responseStarted { self.abortClient() } else { self.fail(504) }
-        }
+    private func serverTimedOut() {
+        guard !done else { return }
+        connection?.channel.close(promise: nil)
+        connection = nil
+        release()
+        if responseStarted { abortClient() } else { fail(504) }
     }
 
-    private func cancelServerTimer() {
-        serverTimer?.cancel()
-        serverTimer = nil
-    }
+    private func cancelServerTimer() { serverTimer.cancel() }
 
     private func handle(_ event: UpstreamEvent) {
         guard !done else { return }

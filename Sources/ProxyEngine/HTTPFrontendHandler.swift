@@ -16,7 +16,10 @@ final class HTTPFrontendHandler: ChannelInboundHandler, RemovableChannelHandler 
     private var busy = false
     private var servedOne = false
     private var pending: [HTTPServerRequestPart] = []
-    private var waitTimer: Scheduled<Void>?
+    /// Waits for the next request (see `armWaitTimer`).
+    private var waitTimer: MovableTimer?
+    /// Whether the running wait is for the connection's first request (408 when it expires).
+    private var waitingForFirst = true
     private var context: ChannelHandlerContext?
     /// The request being forwarded; held here so it lives until its response ends.
     private var exchange: HTTPExchange?
@@ -33,6 +36,7 @@ final class HTTPFrontendHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     func handlerRemoved(context: ChannelHandlerContext) {
         waitTimer?.cancel()
+        waitTimer = nil
         self.context = nil
     }
 
@@ -44,7 +48,7 @@ final class HTTPFrontendHandler: ChannelInboundHandler, RemovableChannelHandler 
         }
         switch part {
         case .head(let requestHead):
-            waitTimer?.cancel()
+            waitTimer?.stop()
             head = requestHead
             body = nil
         case .body(var chunk):
@@ -71,16 +75,22 @@ final class HTTPFrontendHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     /// Waits for the next request: `timeout http-request` for the first
     /// (408 when it expires), `timeout http-keep-alive` between requests
-    /// (closed silently), `timeout client` when neither is set.
+    /// (closed silently), `timeout client` when neither is set. One timer
+    /// serves the whole connection: each request only moves its deadline.
     private func armWaitTimer(_ context: ChannelHandlerContext) {
         let request = frontend.timeoutsMs["http-request"] ?? frontend.timeoutsMs["client"]
         let wait = servedOne ? (frontend.timeoutsMs["http-keep-alive"] ?? request) : request
         guard let wait else { return }
-        let first = !servedOne
-        waitTimer = context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(wait))) { [weak self] in
-            guard let self, let context = self.context, !self.busy else { return }
-            if first || self.head != nil { self.sendError(408, context, close: true) } else { context.close(promise: nil) }
+        waitingForFirst = !servedOne
+        if waitTimer == nil {
+            waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
         }
+        waitTimer?.start(.milliseconds(Int64(wait)))
+    }
+
+    private func waitExpired() {
+        guard let context, !busy else { return }
+        if waitingForFirst || head != nil { sendError(408, context, close: true) } else { context.close(promise: nil) }
     }
 
     private func process(_ requestHead: HTTPRequestHead, _ body: ByteBuffer?, _ context: ChannelHandlerContext) {

@@ -100,8 +100,13 @@ final class TimeoutsAndRulesTrafficTests: XCTestCase {
         let fd = try XCTUnwrap(Loopback.connect(port: port))
         defer { close(fd) }
         Loopback.send(fd, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\nGET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
-        let text = Loopback.readAll(fd, seconds: 3)
+        let started = Date()
+        let text = Loopback.readAll(fd, seconds: 4)
+        let waited = Date().timeIntervalSince(started)
         XCTAssertEqual(text.components(separatedBy: "HTTP/1.1 200").count - 1, 2, "two responses on one connection, then close: \(text)")
+        // The keep-alive wait (200ms) follows the longer first-request wait (5s): it must not be held to the longer one.
+        XCTAssertGreaterThanOrEqual(waited, 0.15, "closed before timeout http-keep-alive")
+        XCTAssertLessThan(waited, 2.5, "the idle connection was not closed at timeout http-keep-alive")
     }
 
     func testMalformedRequestGets400AndOthersAreStillServed() async throws {
