@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-10000}
-runs=${RUNS:-7}
+runs=${RUNS:-9}
 
 swift build -c release --product weir >/dev/null
 weir=$(swift build -c release --show-bin-path)/weir
@@ -52,7 +52,7 @@ mkdir -p "$work/parse-only"
     "$weir" explain --list | awk '$3 == "haproxy" || $3 == "keepalived" || $3 == "node" || $3 == "pair" { print "  - " $1 }'
 } >"$work/parse-only/.weir.yaml"
 
-# The four runs take turns, $RUNS rounds (default 7), so that a slow spell
+# The four runs take turns, $RUNS rounds (default 9), so that a slow spell
 # of a shared machine falls on all of them alike; the best of each counts.
 for _ in $(seq 1 "$runs"); do
     timed "$work/parse.log" "$work/parse-only" "$weir" lint --format json "$work/haproxy.cfg"
