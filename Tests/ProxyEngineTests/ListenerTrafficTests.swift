@@ -49,30 +49,29 @@ final class ListenerTrafficTests: XCTestCase {
     func testFrontendMaxconnHoldsTheNextConnectionUntilOneCloses() async throws {
         let port = Loopback.freePort()
         try await harness.startEngine(config(bind: "127.0.0.1:\(port)", frontend: "    maxconn 1"))
-        let first = try XCTUnwrap(Loopback.connect(port: port))
-        Loopback.send(first, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
-        XCTAssertTrue(Loopback.readUntil(first, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
-        let second = try XCTUnwrap(Loopback.connect(port: port), "the kernel still queues the connection")
-        defer { close(second) }
-        Loopback.send(second, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
-        XCTAssertEqual(Loopback.readUntil(second, "hello", seconds: 0.5), "", "not accepted while the first is open")
-        close(first)
-        XCTAssertTrue(Loopback.readUntil(second, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
+        try assertWaits(on: port, whileAConnectionIsOpenOn: port, "not accepted while the first is open")
+    }
+
+    /// Opens a connection to `heldPort` and gets one answer on it, then checks
+    /// that a request to `waitingPort` gets none while that connection is open
+    /// and is answered once it closes.
+    private func assertWaits(on waitingPort: Int, whileAConnectionIsOpenOn heldPort: Int, _ reason: String) throws {
+        let held = try XCTUnwrap(Loopback.connect(port: heldPort))
+        Loopback.send(held, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
+        XCTAssertTrue(Loopback.readUntil(held, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
+        let waiting = try XCTUnwrap(Loopback.connect(port: waitingPort), "the kernel still queues the connection")
+        defer { close(waiting) }
+        Loopback.send(waiting, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        XCTAssertEqual(Loopback.readUntil(waiting, "hello", seconds: 0.5), "", reason)
+        close(held)
+        XCTAssertTrue(Loopback.readUntil(waiting, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
     }
 
     func testGlobalMaxconnCountsTheConnectionsOfEveryFrontend() async throws {
         let first = Loopback.freePort(), second = Loopback.freePort()
         try await harness.startEngine("global\n    maxconn 1\n" + config(bind: "127.0.0.1:\(first)")
             + "frontend g\n    bind 127.0.0.1:\(second)\n    default_backend pool\n")
-        let held = try XCTUnwrap(Loopback.connect(port: first))
-        Loopback.send(held, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
-        XCTAssertTrue(Loopback.readUntil(held, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
-        let other = try XCTUnwrap(Loopback.connect(port: second), "the kernel still queues the connection")
-        defer { close(other) }
-        Loopback.send(other, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
-        XCTAssertEqual(Loopback.readUntil(other, "hello", seconds: 0.5), "", "not accepted while the process is at its limit")
-        close(held)
-        XCTAssertTrue(Loopback.readUntil(other, "hello", seconds: 3).hasPrefix("HTTP/1.1 200"))
+        try assertWaits(on: second, whileAConnectionIsOpenOn: first, "not accepted while the process is at its limit")
     }
 
     func testRequestBodiesReachTheServer() async throws {

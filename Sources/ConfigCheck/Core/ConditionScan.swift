@@ -27,12 +27,9 @@ extension Proxy {
     /// Every condition of the proxy's rules, in order: the words after an
     /// `if` or `unless` argument of any line but `acl`.
     public var conditions: [ConditionUse] {
-        var result: [ConditionUse] = []
-        // Lines are looked at in place; only those with a condition are copied.
-        for line in directives.indices {
-            guard directives[line].keyword != "acl",
-                  let index = directives[line].arguments.firstIndex(where: { $0 == "if" || $0 == "unless" }) else { continue }
-            let directive = directives[line]
+        directives.compactMap { directive -> ConditionUse? in
+            guard directive.keyword != "acl",
+                  let index = directive.arguments.firstIndex(where: { $0 == "if" || $0 == "unless" }) else { return nil }
             var use = ConditionUse(directive: directive, polarity: directive.arguments[index] == "if" ? .if : .unless,
                                    references: [], anonymous: [])
             var depth = 0
@@ -58,8 +55,7 @@ extension Proxy {
                     if !name.isEmpty { use.references.append(.init(name: name, range: range)) }
                 }
             }
-            result.append(use)
+            return use
         }
-        return result
     }
 }

@@ -53,7 +53,7 @@ public struct HAProxyCheckContext: Sendable {
         backendIndex = index
         let allProxies = configuration.defaults + configuration.proxies
         self.allProxies = allProxies
-        // What only some rules read is worked out when the first of them asks.
+        // What rules share is worked out once, by `sharedWork` or by the first rule that asks.
         let conditions = PerProxy(allProxies) { $0.conditions }
         conditionsByProxy = conditions
         callsByProxy = PerProxy(allProxies, ServerReference.calls)

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A value worked out by the first rule that asks for it and shared with the
-/// rules running beside it: rules run side by side, so the first caller
-/// computes under a lock and the others wait for its result. Nothing is
-/// computed when no enabled rule asks.
+/// A value several rules share, worked out once: by the linter's shared work
+/// ahead of the rules (`HAProxyCheckContext.sharedWork`), or else by the
+/// first caller, under a lock, while any other caller waits for its result.
+/// Nothing is computed when nothing asks.
 final class SharedOnce<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private let make: @Sendable () -> Value

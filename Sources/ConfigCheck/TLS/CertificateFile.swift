@@ -55,7 +55,7 @@ struct KeyFileLookup: Sendable {
 
 extension HAProxyCheckContext {
     /// Every certificate file the configuration loads, with the reference that
-    /// names it (read once, when a rule first asks: `certificateFiles`).
+    /// names it (read once and shared: `certificateFiles`).
     static func loadCertificateFiles(_ references: [CertificateReference], in configuration: HAProxyConfiguration)
         -> [(reference: CertificateReference, file: CertificateFile)] {
         let lookup = KeyFileLookup(configuration)

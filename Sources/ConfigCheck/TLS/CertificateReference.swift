@@ -53,7 +53,7 @@ extension HAProxyCheckContext {
     }
 
     /// Every `crt` and `crt-list` of bind, server and default-server lines, in
-    /// order (found once, when a rule first asks: `certificateReferences`).
+    /// order (found once and shared: `certificateReferences`).
     static func findCertificateReferences(in configuration: HAProxyConfiguration, proxies: [Proxy],
                                           environment: CheckEnvironment) -> [CertificateReference] {
         let base = globalValue("crt-base", in: configuration)

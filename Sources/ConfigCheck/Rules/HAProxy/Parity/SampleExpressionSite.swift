@@ -81,11 +81,8 @@ struct SampleExpressionSite {
             for rule in proxy.rules where takesExpression(rule.action) && !rule.arguments.isEmpty {
                 sites.append(SampleExpressionSite(text: rule.arguments[0], kind: .expression, range: rule.argumentRanges[0]))
             }
-            for line in proxy.directives.indices where stickRules.contains(proxy.directives[line].keyword)
-                && !proxy.directives[line].arguments.isEmpty {
-                let directive = proxy.directives[line]
-                sites.append(SampleExpressionSite(text: directive.arguments[0], kind: .expression,
-                                                  range: directive.argumentRanges[0]))
+            for line in proxy.directives where stickRules.contains(line.keyword) && !line.arguments.isEmpty {
+                sites.append(SampleExpressionSite(text: line.arguments[0], kind: .expression, range: line.argumentRanges[0]))
             }
         }
         return sites

@@ -15,11 +15,10 @@ struct CheckTiming: Hashable {
         var options = InForce()
         options.take(server.options)
         options.take(proxy.defaultServerOptions)
-        func duration(_ option: NamedOption?) -> Duration? { option?.value.flatMap { try? Duration.parse($0).get() } }
         func count(_ option: NamedOption?) -> Int? { option?.value.flatMap { Int($0) } }
-        inter = duration(options.inter) ?? Self.defaultInter
-        fastinter = duration(options.fastinter) ?? inter
-        downinter = duration(options.downinter) ?? inter
+        inter = Self.duration(options.inter) ?? Self.defaultInter
+        fastinter = Self.duration(options.fastinter) ?? inter
+        downinter = Self.duration(options.downinter) ?? inter
         rise = max(count(options.rise) ?? 2, 1)
         fall = max(count(options.fall) ?? 3, 1)
     }
@@ -48,7 +47,12 @@ struct CheckTiming: Hashable {
 
     /// The `inter` in force for a server alone (rules that need no other timing skip the rest).
     static func inter(of server: Server, in proxy: EffectiveProxy) -> Duration {
-        proxy.option("inter", of: server)?.value.flatMap { try? Duration.parse($0).get() } ?? defaultInter
+        duration(proxy.option("inter", of: server)) ?? defaultInter
+    }
+
+    /// An option's value as a duration, when it is one.
+    private static func duration(_ option: NamedOption?) -> Duration? {
+        option?.value.flatMap { try? Duration.parse($0).get() }
     }
 
     /// The longest time from the first failed check to DOWN: one `inter`, then `fall - 1` checks at `fastinter`.

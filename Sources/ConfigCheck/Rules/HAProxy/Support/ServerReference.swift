@@ -11,13 +11,10 @@ enum ServerReference {
 
     /// Every call with arguments in a proxy's lines (`nbsrv(app)`, `srv_is_up(app/a)`).
     static func calls(in proxy: Proxy) -> [CallInWord] {
-        var calls: [CallInWord] = []
-        for line in proxy.directives.indices where proxy.directives[line].mayHoldExpressions {
-            let directive = proxy.directives[line]
-            for (word, range) in zip(directive.arguments, directive.argumentRanges) {
-                calls += CallInWord.scanWithArguments(word, at: range).filter { !$0.isConverter }
+        proxy.directives.filter(\.mayHoldExpressions).flatMap { directive in
+            zip(directive.arguments, directive.argumentRanges).flatMap { word, range in
+                CallInWord.scanWithArguments(word, at: range).filter { !$0.isConverter }
             }
         }
-        return calls
     }
 }

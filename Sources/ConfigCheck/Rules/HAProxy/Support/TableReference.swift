@@ -17,8 +17,7 @@ struct TableReference: Sendable {
             references.append(TableReference(name: track.table?.name, range: track.table?.range ?? track.range,
                                              user: "track-sc\(track.counter)"))
         }
-        for line in proxy.directives.indices where proxy.directives[line].keyword.hasPrefix("stick ") {
-            let directive = proxy.directives[line]
+        for directive in proxy.directives where directive.keyword.hasPrefix("stick ") {
             if let index = directive.arguments.firstIndex(of: "table"), index + 1 < directive.arguments.count {
                 references.append(TableReference(name: directive.arguments[index + 1],
                                                  range: directive.argumentRanges[index + 1], user: directive.keyword))
@@ -26,8 +25,7 @@ struct TableReference: Sendable {
                 references.append(TableReference(name: nil, range: keywordRange(of: directive), user: directive.keyword))
             }
         }
-        for line in proxy.directives.indices where proxy.directives[line].mayHoldExpressions {
-            let directive = proxy.directives[line]
+        for directive in proxy.directives where directive.mayHoldExpressions {
             let skipsFirst = directive.keyword == "acl"
             for (index, word) in directive.arguments.enumerated() where !(skipsFirst && index == 0) {
                 for fetch in TableFetch.scan(word, at: directive.argumentRanges[index])

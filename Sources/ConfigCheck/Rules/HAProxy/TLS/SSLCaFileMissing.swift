@@ -52,15 +52,12 @@ struct SSLCaFileMissing: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        guard context.vocabulary.uses(anyOption: EffectiveProxy.serverTLSOptions) else { return }
         let verifiesByDefault = context.globalValue("ssl-server-verify") != "none"
-        for proxy in context.proxies {
-            for server in proxy.proxy.servers where proxy.preparesTLS(for: server) {
-                let verify = proxy.option("verify", of: server)?.value
-                let verifies = verify == "required" || (verify == nil && verifiesByDefault)
-                guard verifies, proxy.option("ca-file", of: server) == nil else { continue }
-                findings.report(Self.message(server.name), at: server.nameRange)
-            }
+        context.forEachTLSServer { proxy, server in
+            let verify = proxy.option("verify", of: server)?.value
+            let verifies = verify == "required" || (verify == nil && verifiesByDefault)
+            guard verifies, proxy.option("ca-file", of: server) == nil else { return }
+            findings.report(Self.message(server.name), at: server.nameRange)
         }
     }
 }

@@ -50,14 +50,11 @@ struct SSLVerifyNone: HAProxyRule {
     static let globalMessage = "servers' certificates are not verified by default (ssl-server-verify none)"
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        guard context.vocabulary.uses(anyOption: EffectiveProxy.serverTLSOptions) else { return }
         var anyTLS = false
-        for proxy in context.proxies {
-            for server in proxy.proxy.servers where proxy.preparesTLS(for: server) {
-                anyTLS = true
-                if let verify = proxy.option("verify", of: server), verify.value == "none" {
-                    findings.report(Self.message, at: verify.range)
-                }
+        context.forEachTLSServer { proxy, server in
+            anyTLS = true
+            if let verify = proxy.option("verify", of: server), verify.value == "none" {
+                findings.report(Self.message, at: verify.range)
             }
         }
         let global = context.configuration.global?.directives.last { $0.keyword == "ssl-server-verify" }
