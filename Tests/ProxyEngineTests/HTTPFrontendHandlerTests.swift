@@ -40,9 +40,9 @@ final class HTTPFrontendHandlerTests: XCTestCase {
     }
 
     private func readResponse(_ channel: EmbeddedChannel) throws -> (HTTPResponseHead, String) {
-        guard case .head(let head)? = try channel.readOutbound(as: HTTPServerResponsePart.self) else {
-            throw XCTSkip("no response head")
-        }
+        var first: HTTPResponseHead?
+        if case .head(let head)? = try channel.readOutbound(as: HTTPServerResponsePart.self) { first = head }
+        let head = try XCTUnwrap(first, "the handler wrote no response head")
         var body = ""
         while let part = try channel.readOutbound(as: HTTPServerResponsePart.self) {
             if case .body(.byteBuffer(let buffer)) = part { body += String(buffer: buffer) }
