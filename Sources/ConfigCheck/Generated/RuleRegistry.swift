@@ -117,6 +117,7 @@ enum RuleRegistry {
         TimeoutServerBelowCheckInterval.self,
         UlimitNTooLow.self,
         UserlistUndefined.self,
+        WebsocketHTTPServerClose.self,
         WebsocketTimeoutTunnelMissing.self,
     ]
     static let keepalived: [any KeepalivedRule.Type] = [

@@ -12,9 +12,8 @@ struct WebsocketTimeoutTunnelMissing: HAProxyRule {
             backend or its defaults) the client and server timeouts apply instead, typically 30 seconds, so idle \
             WebSocket connections are cut and clients reconnect over and over. A route counts as a WebSocket \
             route when its `use_backend` condition tests the `Upgrade` header for `websocket` or the \
-            `Connection` header for `upgrade`. HAProxy accepts it silently. `option http-server-close` is not \
-            reported: it closes the server connection after a response, and a `101` response turns both \
-            connections into a tunnel that stays open until `timeout tunnel`.
+            `Connection` header for `upgrade`. HAProxy accepts it silently. `option http-server-close` in such a \
+            backend is the subject of `websocket-http-server-close`.
             """,
         fix: "Add `timeout tunnel 1h` (or the longest idle time the application allows) to the backend.",
         triggering: [
@@ -61,31 +60,12 @@ struct WebsocketTimeoutTunnelMissing: HAProxyRule {
         return "WebSocket connections routed to '\(backend)' are closed \(after): the backend has no 'timeout tunnel'"
     }
 
-    /// Whether an ACL recognises a WebSocket upgrade.
-    static func testsUpgrade(_ acl: ACLExpression) -> Bool {
-        guard let header = acl.fetchArgument?.lowercased(), acl.fetch.contains("hdr") else { return false }
-        let values = acl.values.map { $0.text.lowercased() }
-        return (header == "upgrade" && values.contains { $0.contains("websocket") })
-            || (header == "connection" && values.contains { $0.contains("upgrade") })
-    }
-
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for frontend in context.frontends {
-            let proxy = frontend.proxy
-            let upgradeACLs = Set(ACLExpression.all(in: proxy, of: context, criterion: ACLExpression.mayTestHeader)
-                .filter(Self.testsUpgrade).compactMap(\.name))
-            let conditions = Dictionary(context.conditions(of: proxy).map { ($0.directive.range.start.offset, $0) }) { first, _ in first }
-            for rule in proxy.useBackends {
-                guard rule.condition?.polarity == .if, let use = conditions[rule.range.start.offset] else { continue }
-                let anonymous = use.anonymous.compactMap { ACLExpression($0, name: nil) }
-                guard use.references.contains(where: { upgradeACLs.contains($0.name) })
-                        || anonymous.contains(where: Self.testsUpgrade),
-                      let backend = context.backend(named: rule.backend), backend.timeout("tunnel") == nil else { continue }
-                let fallback = [backend.timeout("server"), frontend.timeout("client")].compactMap { $0 }.min()
-                findings.report(Self.message(rule.backend, fallback), at: rule.backendRange,
-                                notes: [DiagnosticNote(message: "backend '\(rule.backend)' is declared here",
-                                                       range: backend.proxy.nameRange)])
-            }
+        for route in WebSocketRoute.all(in: context) where route.backend.timeout("tunnel") == nil {
+            let fallback = [route.backend.timeout("server"), route.frontend.timeout("client")].compactMap { $0 }.min()
+            findings.report(Self.message(route.rule.backend, fallback), at: route.rule.backendRange,
+                            notes: [DiagnosticNote(message: "backend '\(route.rule.backend)' is declared here",
+                                                   range: route.backend.proxy.nameRange)])
         }
     }
 }
