@@ -156,6 +156,13 @@ final class HTTPExchange {
     private func handle(_ event: UpstreamEvent) {
         guard !done else { return }
         switch event {
+        case .part(.head(let head)) where head.status == .switchingProtocols && WebSocketHandshake.isHandshake(head.headers)
+                && !WebSocketHandshake.responseHasAccept(head.headers):
+            cancelServerTimer()
+            connection?.channel.close(promise: nil)
+            connection = nil
+            release()
+            fail(502)
         case .part(.head(let head)) where head.status == .switchingProtocols:
             cancelServerTimer()
             upgrading = true

@@ -49,6 +49,10 @@ final class HTTPFrontendHandler: ChannelInboundHandler, RemovableChannelHandler 
         switch part {
         case .head(let requestHead):
             waitTimer?.stop()
+            if WebSocketHandshake.isHandshake(requestHead.headers),
+               !WebSocketHandshake.requestHasKey(requestHead.headers) {
+                return sendError(400, context, close: true)
+            }
             head = requestHead
             body = nil
         case .body(var chunk):

@@ -29,7 +29,7 @@ final class ProductionConfigTrafficTests: XCTestCase {
         let https = try XCTUnwrap(plan.frontends.first { $0.name == "https_in" })
         let cases: [(target: String, headers: [String], pool: String)] = [
             ("/api/users", [], "api_pool"), ("/api/", ["Host: a.example"], "api_pool"), ("/", [], "web_pool"),
-            ("/apix", [], "web_pool"), ("/chat", ["Upgrade: websocket", "Connection: Upgrade"], "ws_pool"),
+            ("/apix", [], "web_pool"), ("/chat", ["Upgrade: websocket"], "ws_pool"),
             ("/api/stream", ["Upgrade: WebSocket"], "api_pool"), ("/static/app.js", [], "web_pool"),
         ]
         for request in cases {
@@ -45,7 +45,7 @@ final class ProductionConfigTrafficTests: XCTestCase {
         }
         let fd = try XCTUnwrap(Loopback.connect(port: 18443))
         defer { close(fd) }
-        Loopback.send(fd, "GET /echo HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+        Loopback.send(fd, WebSocketHandshakeTrafficTests.handshake("/echo"))
         XCTAssertTrue(Loopback.readUntil(fd, "\r\n\r\n", seconds: 3).hasPrefix("HTTP/1.1 101"))
         Loopback.send(fd, "hello")
         XCTAssertTrue(Loopback.readUntil(fd, "hello", seconds: 3).hasPrefix("ws0"), "the WebSocket is tunnelled to ws_pool")

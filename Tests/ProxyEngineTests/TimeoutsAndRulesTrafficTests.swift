@@ -179,7 +179,7 @@ final class TimeoutsAndRulesTrafficTests: XCTestCase {
         try await start(defaults: "    timeout tunnel 400ms\n    timeout server 100ms")
         let fd = try XCTUnwrap(Loopback.connect(port: port))
         defer { close(fd) }
-        Loopback.send(fd, "GET /echo HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+        Loopback.send(fd, WebSocketHandshakeTrafficTests.handshake("/echo"))
         XCTAssertTrue(Loopback.readUntil(fd, "\r\n\r\n", seconds: 3).hasPrefix("HTTP/1.1 101"))
         // Longer than timeout server: the tunnel has its own timeout.
         usleep(250_000)

@@ -5,10 +5,11 @@ then one 'name: value' line per request header (names in lower case), then
 'peer-port: N' (the port of the connection the request came on) and
 'body: …' (the request body). Keeps HTTP/1.1
 connections alive; /slow?ms=N waits N ms first; /hello answers 'hello';
-/echo with an Upgrade header answers 101 and then echoes what it
-receives, each piece prefixed with 'NAME:'.
+/echo with an Upgrade header answers 101 (with the Sec-WebSocket-Accept
+that RFC 6455 derives from the request's Sec-WebSocket-Key, when it has one
+and the query is not ?accept=no) and then echoes what it receives, each piece prefixed with 'NAME:'.
 Usage: backend.py NAME PORT"""
-import sys, threading, time, urllib.parse
+import base64, hashlib, sys, threading, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.Lock()
@@ -32,6 +33,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_response(101)
                 self.send_header("Upgrade", self.headers.get("Upgrade"))
                 self.send_header("Connection", "Upgrade")
+                key = self.headers.get("Sec-WebSocket-Key")
+                if key and url.query != "accept=no":
+                    digest = hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest()
+                    self.send_header("Sec-WebSocket-Accept", base64.b64encode(digest).decode())
                 self.end_headers()
                 self.wfile.flush()
                 self.close_connection = True
