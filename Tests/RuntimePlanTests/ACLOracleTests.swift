@@ -23,7 +23,7 @@ final class ACLOracleTests: XCTestCase {
     /// Conditions over the ACLs (and predefined ones), one header each.
     static let conditions = [
         "a0 !a11", "a1 or a0", "a0 || { path_end .js }", "!a27", "a13 a27 or a4", "{ hdr(x-token) secret } !a32",
-        "METH_GET", "LOCALHOST", "HTTP_1.1", "TRUE", "FALSE", "HTTP_URL_SLASH",
+        "METH_GET", "LOCALHOST", "HTTP_1.1", "TRUE", "FALSE", "HTTP_URL_SLASH", "!{ path_beg /api/ }", "!!a0 OR ! a4",
     ]
 
     /// Raw requests (each closes the connection).

@@ -47,12 +47,12 @@ extension Proxy {
                     }
                     continue
                 }
-                switch word {
-                case "{": depth += 1
-                case "!", "or", "||": continue
-                default:
-                    let name = word.hasPrefix("!") ? String(word.dropFirst()) : word
-                    if !name.isEmpty { use.references.append(.init(name: name, range: range)) }
+                // As HAProxy: every leading `!` negates, then the rest is the word (`!{` opens an anonymous ACL).
+                let term = word.drop { $0 == "!" }
+                if term == "{" {
+                    depth += 1
+                } else if !term.isEmpty, term.lowercased() != "or", term != "||" {
+                    use.references.append(.init(name: String(term), range: range))
                 }
             }
             return use

@@ -49,20 +49,20 @@ struct ACLTable {
         var index = 0
         let terms = condition.terms
         while index < terms.count {
-            var term = terms[index]
+            var term = Substring(terms[index])
             index += 1
-            if term == "or" || term == "||" {
-                groups.append([])
-                continue
-            }
-            if term == "!" {
-                negate.toggle()
-                continue
-            }
-            if term.hasPrefix("!") {
+            // As HAProxy: every leading `!` negates, a lone `!` is allowed, `or` resets the negation.
+            while term.first == "!" {
                 negate.toggle()
                 term.removeFirst()
             }
+            if term.isEmpty { continue }
+            if term.lowercased() == "or" || term == "||" {
+                groups.append([])
+                negate = false
+                continue
+            }
+            let name = String(term)
             let predicate: Predicate
             if term == "{" {
                 guard let close = terms[index...].firstIndex(of: "}"), close > index else {
@@ -78,16 +78,16 @@ struct ACLTable {
                     context.error(PlannerMessage.aclInvalid, "anonymous ACL: \(reason)", at: condition.range)
                     return .invalid
                 }
-            } else if let acl = named.first(where: { $0.name == term }) {
-                predicate = .acl(name: term, tests: acl.tests)
-            } else if let reason = unsupportedNames[term] {
+            } else if let acl = named.first(where: { $0.name == name }) {
+                predicate = .acl(name: name, tests: acl.tests)
+            } else if let reason = unsupportedNames[name] {
                 return .unsupported(reason)
-            } else if let tests = PredefinedACLs.tests(named: term) {
-                predicate = .acl(name: term, tests: tests)
-            } else if invalidNames.contains(term) {
+            } else if let tests = PredefinedACLs.tests(named: name) {
+                predicate = .acl(name: name, tests: tests)
+            } else if invalidNames.contains(name) {
                 return .invalid
             } else {
-                context.error(PlannerMessage.aclUndefined, "no ACL named '\(term)' in this section", at: condition.range)
+                context.error(PlannerMessage.aclUndefined, "no ACL named '\(name)' in this section", at: condition.range)
                 return .invalid
             }
             groups[groups.count - 1].append(negate ? .not(predicate) : predicate)

@@ -34,6 +34,8 @@ struct ACLUndefined: HAProxyRule {
                     bind :80
                     acl is_api path_beg /api/
                     use_backend api if is_api !METH_POST || { path /health }
+                    http-request redirect scheme https code 301 if !{ ssl_fc }
+                    http-request deny if !!is_api OR ! { path /x }
                     default_backend api
                 backend api
                     mode http
