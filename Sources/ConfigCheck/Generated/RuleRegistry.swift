@@ -86,6 +86,7 @@ enum RuleRegistry {
         HTTPModeRequired.self,
         HTTPReplyContentTypeIgnored.self,
         HttpchkHiddenHeaders.self,
+        L6FetchInHTTPProxy.self,
         LogFormatOverridden.self,
         LogFormatWithoutLog.self,
         PeersLocalPeerMissing.self,
