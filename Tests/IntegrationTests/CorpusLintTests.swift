@@ -29,7 +29,7 @@ final class CorpusLintTests: XCTestCase {
         }
     }
 
-    func lint(_ entry: Entry) throws -> [ReportedDiagnostic] {
+    static func lint(_ entry: Entry) throws -> [ReportedDiagnostic] {
         let format = entry.tool == "haproxy" ? "--haproxy" : "--keepalived"
         let result = try WeirProcess.weir(["lint", format, "--format", "json", entry.path], directory: WeirProcess.corpus)
         XCTAssertNotEqual(result.status, 2, "\(entry.path): \(result.stderr)")
@@ -42,7 +42,7 @@ final class CorpusLintTests: XCTestCase {
         var falseErrors: [String] = []
         var clean = 0
         for entry in valid {
-            let errors = try lint(entry).filter { $0.severity == "error" }
+            let errors = try Self.lint(entry).filter { $0.severity == "error" }
             if errors.isEmpty { clean += 1 }
             for diagnostic in errors {
                 falseErrors.append("\(entry.path):\(diagnostic.line):\(diagnostic.column): \(diagnostic.rule): \(diagnostic.message)")
@@ -62,7 +62,7 @@ final class CorpusLintTests: XCTestCase {
         var wrongPlace: [String] = []
         var missed: [String] = []
         for entry in invalid {
-            let errors = try lint(entry).filter { $0.severity == "error" }
+            let errors = try Self.lint(entry).filter { $0.severity == "error" }
             caughtByTool[entry.tool, default: (0, 0)].total += 1
             guard !errors.isEmpty else { missed.append(entry.path); continue }
             caughtByTool[entry.tool, default: (0, 0)].caught += 1
