@@ -4,7 +4,6 @@
 /// Every rule type of the catalog, by kind.
 enum RuleRegistry {
     static let syntax: [any SyntaxRule.Type] = [
-        ACLInvalid.self,
         ACLPatternFile.self,
         AlertDirective.self,
         BindAddress.self,
@@ -62,6 +61,7 @@ enum RuleRegistry {
     static let haproxy: [any HAProxyRule.Type] = [
         ACLHostCaseSensitive.self,
         ACLHostIgnoresPort.self,
+        ACLInvalid.self,
         ACLPathWithoutSlash.self,
         ACLUndefined.self,
         ACLUnused.self,
@@ -94,6 +94,7 @@ enum RuleRegistry {
         PortRangeNotAllowed.self,
         ProgramWithoutMasterWorker.self,
         ProxyNameDuplicate.self,
+        RegexInvalid.self,
         ResolversUndefined.self,
         RuleUnreachable.self,
         SCFetchUntracked.self,

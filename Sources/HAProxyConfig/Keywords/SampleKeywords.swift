@@ -11,18 +11,27 @@ public struct SampleKeywords: Sendable {
     public let converterArguments: [String: String]
     /// ACL keyword → the fetch it reads.
     public let aclFetches: [String: String]
+    /// ACL keyword → its match method (`beg` for `path_beg`).
+    public let aclMatches: [String: String]
+    /// Fetch name → the type it returns (`str`, `sint`, `ip`…).
+    public let fetchOutputs: [String: String]
+    /// Converter name → the type it returns.
+    public let converterOutputs: [String: String]
     public let fetches: Set<String>
     public let converters: Set<String>
     /// What an ACL criterion may name: a fetch or an ACL keyword.
     public let criteria: Set<String>
 
     public init(fetchesTSV: String, convertersTSV: String, aclKeywordsTSV: String) {
-        func pairs(_ tsv: String) -> [String: String] {
-            Dictionary(TSVTable(tsv).rows.map { ($0[0], $0.count > 1 ? $0[1] : "") }) { first, _ in first }
+        func pairs(_ tsv: String, column: Int = 1) -> [String: String] {
+            Dictionary(TSVTable(tsv).rows.map { ($0[0], $0.count > column ? $0[column] : "") }) { first, _ in first }
         }
         fetchArguments = pairs(fetchesTSV)
         converterArguments = pairs(convertersTSV)
         aclFetches = pairs(aclKeywordsTSV)
+        aclMatches = pairs(aclKeywordsTSV, column: 2)
+        fetchOutputs = pairs(fetchesTSV, column: 2)
+        converterOutputs = pairs(convertersTSV, column: 3)
         fetches = Set(fetchArguments.keys)
         converters = Set(converterArguments.keys)
         criteria = fetches.union(aclFetches.keys)

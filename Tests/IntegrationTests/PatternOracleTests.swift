@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+
+/// ACL patterns and regular expressions judged by the real `haproxy -c` and
+/// by `weir lint`: weir refuses exactly the ones haproxy refuses.
+final class PatternOracleTests: XCTestCase {
+    /// One line of a backend each: an ACL (with a rule using it) or a regex-taking action.
+    static let lines = [
+        // Regular expressions that PCRE accepts, then ones it refuses.
+        #"acl t path_reg []a]"#, #"acl t path_reg ^/[[:digit:]]+$"#, #"acl t path_reg \Q(\E"#, #"acl t path_reg (?i)^/api"#,
+        #"acl t path_reg a*?b++c?+"#, #"acl t path_reg (*UTF)x"#, #"acl t path -m reg x{2,3}"#, #"acl t path_reg \("#,
+        #"acl t path_reg ^/(a|b)?$"#, #"acl t path_reg a{,3}"#, #"acl t path_reg [^]]"#,
+        #"acl t path_reg (a"#, #"acl t path_reg a)"#, #"acl t path_reg [a"#, #"acl t path -m reg *a"#, #"acl t path_reg a**"#,
+        #"acl t path_reg a\\"#, #"acl t path_reg x{3,1}"#, #"acl t path_reg (|*)"#,
+        #"http-request replace-path ^/v1/(.*) /v2/\1"#, #"http-request replace-path ^/v1/(.* /v2/\1"#,
+        #"http-request replace-header Host ^(a b"#, #"http-response replace-value Set-Cookie [ x"#,
+        // Integers.
+        "acl t dst_port 80", "acl t dst_port 80:90", "acl t dst_port :90", "acl t dst_port 80:", "acl t dst_port 80-90",
+        "acl t dst_port ge 1024", "acl t dst_port 90:80", "acl t dst_port 0x50", "acl t dst_port 1.5", "acl t dst_port +5",
+        "acl t path -m len 4:8", "acl t path -m len x", "acl t req_ssl_ver 3.0-3.1",
+        // Addresses.
+        "acl t src 10.0.0.0/8", "acl t src 10.0.0.1/255.0.0.0", "acl t src ::1", "acl t src fe80::/10", "acl t src 10.0.0",
+        "acl t src 010.0.0.7", "acl t src ::ffff:10.0.0.1/96", "acl t src 10.0.0.300", "acl t src 1.2.3.4:80",
+        "acl t src 10.0.0.0/33", "acl t src 10.0.0.08", "acl t src 1::2::3", "acl t src fe80::/129",
+    ]
+
+    func testWeirRefusesThePatternsHAProxyRefuses() throws {
+        let haproxy = try XCTUnwrap(WeirProcess.which("haproxy"), "haproxy must be installed (bash .ci/run installs it)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-patterns-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var disagreements: [String] = []
+        var refused = 0
+        for line in Self.lines {
+            let use = line.hasPrefix("acl ") ? "    http-request deny if t\n" : ""
+            let config = """
+                defaults
+                    mode http
+                    timeout connect 5s
+                    timeout client 30s
+                    timeout server 30s
+                backend b
+                    \(line)
+                \(use)    server s 127.0.0.1:8080
+
+                """
+            let file = directory.appendingPathComponent("pattern.cfg")
+            try config.write(to: file, atomically: true, encoding: .utf8)
+            let real = try WeirProcess.run(haproxy, ["-c", "-f", file.path])
+            let lint = try WeirProcess.weir(["lint", "--no-project-file", "--format", "json", file.path])
+            let errors = try ReportedDiagnostic.parse(lint.stdout).filter { $0.severity == "error" }
+            let haproxyRefuses = real.status == 1, weirRefuses = !errors.isEmpty
+            if haproxyRefuses { refused += 1 }
+            if haproxyRefuses != weirRefuses {
+                disagreements.append("\(line): haproxy \(haproxyRefuses ? "refuses" : "accepts"), weir \(errors.map(\.description))")
+            }
+        }
+        XCTAssertGreaterThan(refused, 15, "the table must hold patterns haproxy refuses")
+        XCTAssertEqual(disagreements, [])
+    }
+}
