@@ -30,7 +30,7 @@ disabled		1.3	starts the server in maintenance
 downinter	<time>	1.3	check interval while the server is down
 enabled		1.3	starts the server enabled
 error-limit	<int>	1.4	consecutive errors that trigger on-error
-fall	<int>	1.3	failed checks before the server is marked down
+fall	<int:1-2147483647>	1.3	failed checks before the server is marked down
 fastinter	<time>	1.3	check interval while the server changes state
 force-sslv3		1.5	uses SSLv3 only
 force-tlsv10		1.5	uses TLSv1.0 only
@@ -81,7 +81,7 @@ resolve-net	<string>	1.7	preferred networks for resolved addresses
 resolve-opts	<string>	1.9	DNS resolution options
 resolve-prefer	{ipv4|ipv6}	1.6	preferred address family when resolving
 resolvers	<name>	1.6	resolvers section used to resolve the server name
-rise	<int>	1.3	successful checks before the server is marked up
+rise	<int:1-2147483647>	1.3	successful checks before the server is marked up
 send-proxy		1.5	sends a PROXY v1 header
 send-proxy-v2		1.5	sends a PROXY v2 header
 send-proxy-v2-ssl		1.5	sends a PROXY v2 header with TLS details

@@ -1,10 +1,12 @@
 import Foundation
 import XCTest
 
-/// ACL patterns and regular expressions judged by the real `haproxy -c` and
-/// by `weir lint`: weir refuses exactly the ones haproxy refuses.
-final class PatternOracleTests: XCTestCase {
-    /// One line of a backend each: an ACL (with a rule using it) or a regex-taking action.
+/// Single lines of a `listen` section judged by the real `haproxy -c` and by
+/// `weir lint`: weir refuses exactly the ones haproxy refuses. The table
+/// holds what operators get wrong in ACL patterns, regular expressions,
+/// statuses, redirects, TLS listeners and health checks.
+final class LineOracleTests: XCTestCase {
+    /// One line each: an ACL (with a rule using it), a rule, a bind or a server line.
     static let lines = [
         // Regular expressions that PCRE accepts, then ones it refuses.
         #"acl t path_reg []a]"#, #"acl t path_reg ^/[[:digit:]]+$"#, #"acl t path_reg \Q(\E"#, #"acl t path_reg (?i)^/api"#,
@@ -22,11 +24,20 @@ final class PatternOracleTests: XCTestCase {
         "acl t src 10.0.0.0/8", "acl t src 10.0.0.1/255.0.0.0", "acl t src ::1", "acl t src fe80::/10", "acl t src 10.0.0",
         "acl t src 010.0.0.7", "acl t src ::ffff:10.0.0.1/96", "acl t src 10.0.0.300", "acl t src 1.2.3.4:80",
         "acl t src 10.0.0.0/33", "acl t src 10.0.0.08", "acl t src 1::2::3", "acl t src fe80::/129",
+        // Statuses and redirects.
+        "http-request deny deny_status 429", "http-request deny deny_status 999", "http-request return status 200",
+        "http-request return status 100", "http-request return status abc", "http-error status 503",
+        "http-error status 600", "http-request redirect code 308 location /x", "http-request redirect code 305 location /x",
+        "http-request redirect code 301", "http-request redirect scheme https", "redirect prefix /x code 304",
+        // Listeners and servers.
+        "bind 127.0.0.1:18443 ssl", "bind 127.0.0.1:18443 ssl alpn h2", "server t 127.0.0.1:8081 track s",
+        "server t 127.0.0.1:8081 track s check", "server t 127.0.0.1:8081 check rise 0",
+        "server t 127.0.0.1:8081 check fall 0", "server t 127.0.0.1:8081 check rise 2 fall 3",
     ]
 
-    func testWeirRefusesThePatternsHAProxyRefuses() throws {
+    func testWeirRefusesTheLinesHAProxyRefuses() throws {
         let haproxy = try XCTUnwrap(WeirProcess.which("haproxy"), "haproxy must be installed (bash .ci/run installs it)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-patterns-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-lines-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var disagreements: [String] = []
@@ -39,12 +50,13 @@ final class PatternOracleTests: XCTestCase {
                     timeout connect 5s
                     timeout client 30s
                     timeout server 30s
-                backend b
+                listen l
+                    bind 127.0.0.1:18080
+                    server s 127.0.0.1:8080 check
                     \(line)
-                \(use)    server s 127.0.0.1:8080
-
+                \(use)
                 """
-            let file = directory.appendingPathComponent("pattern.cfg")
+            let file = directory.appendingPathComponent("line.cfg")
             try config.write(to: file, atomically: true, encoding: .utf8)
             let real = try WeirProcess.run(haproxy, ["-c", "-f", file.path])
             let lint = try WeirProcess.weir(["lint", "--no-project-file", "--format", "json", file.path])

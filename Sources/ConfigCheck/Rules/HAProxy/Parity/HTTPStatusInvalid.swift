@@ -1,0 +1,94 @@
+import ConfigDiagnostics
+import HAProxyConfig
+
+/// A status code HAProxy refuses in a reply or a redirect.
+struct HTTPStatusInvalid: HAProxyRule {
+    static let description = RuleDescription(
+        id: "http-status-invalid", severity: .error, domain: .haproxy,
+        summary: "A `deny`, `tarpit`, `return` or `http-error` status outside 200–599, or a redirect `code` other than 301, 302, 303, 307 or 308.",
+        rationale: """
+            The replies HAProxy builds itself take their status from `status` (or `deny_status`), which must be \
+            between 200 and 599 (\"Unexpected status code\"); redirects take theirs from `code`, which must be \
+            301, 302, 303, 307 or 308 (\"unsupported HTTP code\"). HAProxy refuses any other value at start-up, \
+            and reads a word that is not a number as 0.
+            """,
+        fix: "Use a status HAProxy can send: 403 or 429 to refuse, 503 when down; 301/308 for permanent redirects, 302/307 for temporary ones.",
+        triggering: [
+            .haproxy("""
+                defaults
+                    mode http
+                    timeout connect 5s
+                    timeout client 30s
+                    timeout server 30s
+                frontend web
+                    bind :80
+                    http-request deny deny_status ↓999 if { path_beg /admin }
+                    http-request return status ↓100 if { path /ping }
+                    http-request redirect code ↓305 location /new if { path /old }
+                    redirect scheme https code ↓300 if !{ ssl_fc }
+                    default_backend app
+                backend app
+                    server a 127.0.0.1:8080
+
+                """),
+        ],
+        nonTriggering: [
+            .haproxy("""
+                defaults
+                    mode http
+                    timeout connect 5s
+                    timeout client 30s
+                    timeout server 30s
+                frontend web
+                    bind :80
+                    http-request deny deny_status 429 if { path_beg /admin }
+                    http-request return status 200 content-type text/plain string ok if { path /ping }
+                    http-request redirect code 308 location /new if { path /old }
+                    redirect scheme https code 301 if !{ ssl_fc }
+                    default_backend app
+                backend app
+                    server a 127.0.0.1:8080
+
+                """),
+        ])
+
+    /// Actions that build a reply from `status` / `deny_status`.
+    static let replyActions: Set<String> = ["deny", "tarpit", "return"]
+    static let redirectCodes: Set<Int> = [301, 302, 303, 307, 308]
+
+    func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        for proxy in context.configuration.proxies {
+            for rule in proxy.rules where rule.hook.hasPrefix("http-") {
+                if rule.action == "redirect" {
+                    checkRedirect(rule.arguments, rule.argumentRanges, &findings)
+                } else if Self.replyActions.contains(rule.action) {
+                    checkStatus(rule.arguments, rule.argumentRanges, &findings)
+                }
+            }
+            for line in proxy.directives where line.keyword == "http-error" || line.keyword == "redirect" {
+                if line.keyword == "redirect" {
+                    checkRedirect(line.arguments, line.argumentRanges, &findings)
+                } else {
+                    checkStatus(line.arguments, line.argumentRanges, &findings)
+                }
+            }
+        }
+    }
+
+    /// The value after `status` or `deny_status`.
+    private func checkStatus(_ words: [String], _ ranges: [SourceRange], _ findings: inout Findings) {
+        for index in words.indices.dropLast() where words[index] == "status" || words[index] == "deny_status" {
+            guard !(200...599).contains(Int(words[index + 1]) ?? 0) else { continue }
+            findings.report("status '\(words[index + 1])' is not between 200 and 599", at: ranges[index + 1])
+        }
+    }
+
+    /// The value after `code`, up to the condition.
+    private func checkRedirect(_ words: [String], _ ranges: [SourceRange], _ findings: inout Findings) {
+        for index in words.indices.dropLast() {
+            if words[index] == "if" || words[index] == "unless" { return }
+            guard words[index] == "code", !Self.redirectCodes.contains(Int(words[index + 1]) ?? 0) else { continue }
+            findings.report("redirect code '\(words[index + 1])' is not one of 301, 302, 303, 307 or 308", at: ranges[index + 1])
+        }
+    }
+}
