@@ -33,6 +33,13 @@ final class LineOracleTests: XCTestCase {
         "bind 127.0.0.1:18443 ssl", "bind 127.0.0.1:18443 ssl alpn h2", "server t 127.0.0.1:8081 track s",
         "server t 127.0.0.1:8081 track s check", "server t 127.0.0.1:8081 check rise 0",
         "server t 127.0.0.1:8081 check fall 0", "server t 127.0.0.1:8081 check rise 2 fall 3",
+        // Stick tables and hashing.
+        "stick-table type ip size 1m expire 10x", "stick-table type ip size 1m store bogus", "stick-table type ipv4 size 1m",
+        "stick-table type ip size 1m store http_req_rate", "stick-table type ip size 1m store conn_cur(5)",
+        "stick-table type ip size 1m store http_req_rate(10s),gpc(2),gpc_rate(2,1m)",
+        "stick-table type string len 32 size 1m expire 30m nopurge", "stick-table type ip expire 30m",
+        "stick-table type ip size 1m store gpc", "hash-type bogus", "hash-type consistent sdbm avalanche",
+        "hash-type map-based crc32", "hash-type consistent md5",
     ]
 
     func testWeirRefusesTheLinesHAProxyRefuses() throws {

@@ -116,6 +116,7 @@ enum RuleRegistry {
         StatsAdminWithoutAuth.self,
         StatsAuthPlaintext.self,
         StickTableDataMissing.self,
+        StickTableInvalid.self,
         StickTableMissing.self,
         TableUndefined.self,
         TimeoutMissing.self,

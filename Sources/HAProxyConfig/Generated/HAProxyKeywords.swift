@@ -70,7 +70,7 @@ h1-case-adjust-file	global	<file>	2.1	file of header names whose HTTP/1 letter c
 h2-workaround-bogus-websocket-clients	global		2.5	hides HTTP/2 WebSocket support from broken clients
 hard-stop-after	global	<time>	1.8	deadline after which a stopping process is killed
 hash-balance-factor	defaults,frontend,listen,backend	<int>	1.7	load factor limit of consistent hashing, in percent
-hash-type	defaults,listen,backend	*	1.4	hash function and mapping used by hash-based balancing	frontend
+hash-type	defaults,listen,backend	{consistent|map-based} [{sdbm|djb2|wt6|crc32}] [{avalanche}]	1.4	hash function and mapping used by hash-based balancing	frontend
 hold nx	resolvers	<time>	1.7	how long an NXDOMAIN answer is kept
 hold obsolete	resolvers	<time>	1.8	how long a vanished DNS record is kept
 hold other	resolvers	<time>	1.7	how long other DNS error answers are kept
