@@ -40,6 +40,13 @@ final class LineOracleTests: XCTestCase {
         "stick-table type string len 32 size 1m expire 30m nopurge", "stick-table type ip expire 30m",
         "stick-table type ip size 1m store gpc", "hash-type bogus", "hash-type consistent sdbm avalanche",
         "hash-type map-based crc32", "hash-type consistent md5",
+        // Health checks and variables.
+        "server t 127.0.0.1:8081 check inter 0", "server t 127.0.0.1:8081 check inter 0ms", "default-server fastinter 0",
+        "server t 127.0.0.1:8081 check inter 1 downinter 5s", "http-check expect status 2xx",
+        "http-check expect status 200-299,301", "http-check expect ! status 500", "http-check expect rstatus ^2",
+        "http-request set-var(foo) str(x)", "http-request set-var(txn.foo) str(x)", "http-request set-var(txn.a-b) str(x)",
+        "http-request set-var-fmt(sess.x) %[src]", "http-request unset-var(req)", "http-request deny if { var(foo) -m found }",
+        "http-request deny if { var(txn.foo) -m found }",
     ]
 
     func testWeirRefusesTheLinesHAProxyRefuses() throws {

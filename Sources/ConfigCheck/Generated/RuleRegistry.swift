@@ -74,6 +74,7 @@ enum RuleRegistry {
         CRTKeyMismatch.self,
         CRTKeyMissing.self,
         CRTMissing.self,
+        CheckIntervalZero.self,
         ConverterUnknown.self,
         CookieWithoutHTTPMode.self,
         DefaultsMixedReference.self,
@@ -122,7 +123,9 @@ enum RuleRegistry {
         TimeoutMissing.self,
         TimeoutServerBelowCheckInterval.self,
         UlimitNTooLow.self,
+        UserlistGroupUndefined.self,
         UserlistUndefined.self,
+        VariableScopeMissing.self,
         WebsocketHTTPServerClose.self,
         WebsocketTimeoutTunnelMissing.self,
     ]

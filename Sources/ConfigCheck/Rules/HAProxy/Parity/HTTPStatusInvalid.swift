@@ -5,12 +5,13 @@ import HAProxyConfig
 struct HTTPStatusInvalid: HAProxyRule {
     static let description = RuleDescription(
         id: "http-status-invalid", severity: .error, domain: .haproxy,
-        summary: "A `deny`, `tarpit`, `return` or `http-error` status outside 200–599, or a redirect `code` other than 301, 302, 303, 307 or 308.",
+        summary: "A `deny`, `tarpit`, `return` or `http-error` status outside 200–599, a redirect `code` other than 301, 302, 303, 307 or 308, or an `http-check expect status` list that is not codes and ranges.",
         rationale: """
             The replies HAProxy builds itself take their status from `status` (or `deny_status`), which must be \
             between 200 and 599 (\"Unexpected status code\"); redirects take theirs from `code`, which must be \
-            301, 302, 303, 307 or 308 (\"unsupported HTTP code\"). HAProxy refuses any other value at start-up, \
-            and reads a word that is not a number as 0.
+            301, 302, 303, 307 or 308 (\"unsupported HTTP code\"); `http-check expect status` takes codes and \
+            ranges (`200,301-302`), not patterns like `2xx` (use `rstatus ^2`). HAProxy refuses any other value at \
+            start-up, and reads a word that is not a number as 0.
             """,
         fix: "Use a status HAProxy can send: 403 or 429 to refuse, 503 when down; 301/308 for permanent redirects, 302/307 for temporary ones.",
         triggering: [
@@ -28,7 +29,9 @@ struct HTTPStatusInvalid: HAProxyRule {
                     redirect scheme https code ↓300 if !{ ssl_fc }
                     default_backend app
                 backend app
-                    server a 127.0.0.1:8080
+                    option httpchk
+                    http-check expect status ↓2xx
+                    server a 127.0.0.1:8080 check
 
                 """),
         ],
@@ -47,7 +50,9 @@ struct HTTPStatusInvalid: HAProxyRule {
                     redirect scheme https code 301 if !{ ssl_fc }
                     default_backend app
                 backend app
-                    server a 127.0.0.1:8080
+                    option httpchk
+                    http-check expect status 200-299,301
+                    server a 127.0.0.1:8080 check
 
                 """),
         ])
@@ -65,8 +70,11 @@ struct HTTPStatusInvalid: HAProxyRule {
                     checkStatus(rule.arguments, rule.argumentRanges, &findings)
                 }
             }
-            for line in proxy.directives where line.keyword == "http-error" || line.keyword == "redirect" {
-                if line.keyword == "redirect" {
+            for line in proxy.directives where line.keyword == "http-error" || line.keyword == "redirect"
+                || line.keyword == "http-check expect" {
+                if line.keyword == "http-check expect" {
+                    checkExpectedStatuses(line.arguments, line.argumentRanges, &findings)
+                } else if line.keyword == "redirect" {
                     checkRedirect(line.arguments, line.argumentRanges, &findings)
                 } else {
                     checkStatus(line.arguments, line.argumentRanges, &findings)
@@ -81,6 +89,14 @@ struct HTTPStatusInvalid: HAProxyRule {
             guard !(200...599).contains(Int(words[index + 1]) ?? 0) else { continue }
             findings.report("status '\(words[index + 1])' is not between 200 and 599", at: ranges[index + 1])
         }
+    }
+
+    /// The list after `http-check expect [!] status`: codes and ranges (`200,301-302`).
+    private func checkExpectedStatuses(_ words: [String], _ ranges: [SourceRange], _ findings: inout Findings) {
+        guard let index = words.firstIndex(of: "status"), index + 1 < words.count else { return }
+        let list = words[index + 1]
+        guard let bad = list.first(where: { !($0.isASCII && $0.isNumber) && $0 != "," && $0 != "-" }) else { return }
+        findings.report("invalid character '\(bad)' in the list of status codes '\(list)'", at: ranges[index + 1])
     }
 
     /// The value after `code`, up to the condition.
