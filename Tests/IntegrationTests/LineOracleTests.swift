@@ -47,6 +47,11 @@ final class LineOracleTests: XCTestCase {
         "http-request set-var(foo) str(x)", "http-request set-var(txn.foo) str(x)", "http-request set-var(txn.a-b) str(x)",
         "http-request set-var-fmt(sess.x) %[src]", "http-request unset-var(req)", "http-request deny if { var(foo) -m found }",
         "http-request deny if { var(txn.foo) -m found }",
+        // Logs, agents, rewrites.
+        "log 127.0.0.1:514 local9", "log 127.0.0.1:514 local0 debugx", "log 127.0.0.1:514 local0 info err",
+        "log 127.0.0.1:514 len 2048 format rfc5424 local1 notice", "log 127.0.0.1:514 local0 info err debug",
+        "server t 127.0.0.1:8081 agent-check", "server t 127.0.0.1:8081 agent-check agent-port 9999",
+        "http-request set-method", "http-request set-method POST", "http-request set-path /x%[path]",
     ]
 
     func testWeirRefusesTheLinesHAProxyRefuses() throws {

@@ -138,18 +138,18 @@ http-request set-header	defaults,frontend,listen,backend	<string> *	1.5	HTTP req
 http-request set-log-level	defaults,frontend,listen,backend	*	1.5	HTTP request rule: changes the log level of the stream
 http-request set-map()	defaults,frontend,listen,backend	*	1.5	HTTP request rule: sets a key in a map file loaded in memory
 http-request set-mark	defaults,frontend,listen,backend	*	1.5	HTTP request rule: sets the netfilter mark of the connection
-http-request set-method	defaults,frontend,listen,backend	*	1.6	HTTP request rule: changes the request method
+http-request set-method	defaults,frontend,listen,backend	<string> *	1.6	HTTP request rule: changes the request method
 http-request set-nice	defaults,frontend,listen,backend	*	1.5	HTTP request rule: changes the scheduling priority of the stream
-http-request set-path	defaults,frontend,listen,backend	*	1.6	HTTP request rule: changes the request path
-http-request set-pathq	defaults,frontend,listen,backend	*	2.3	HTTP request rule: changes the request path and query string
+http-request set-path	defaults,frontend,listen,backend	<string> *	1.6	HTTP request rule: changes the request path
+http-request set-pathq	defaults,frontend,listen,backend	<string> *	2.3	HTTP request rule: changes the request path and query string
 http-request set-priority-class	defaults,frontend,listen,backend	*	1.9	HTTP request rule: changes the queue priority class
 http-request set-priority-offset	defaults,frontend,listen,backend	*	1.9	HTTP request rule: changes the queue priority offset
-http-request set-query	defaults,frontend,listen,backend	*	1.6	HTTP request rule: changes the query string
+http-request set-query	defaults,frontend,listen,backend	<string> *	1.6	HTTP request rule: changes the query string
 http-request set-src	defaults,frontend,listen,backend	*	1.6	HTTP request rule: changes the source address
 http-request set-src-port	defaults,frontend,listen,backend	*	1.7	HTTP request rule: changes the source port
 http-request set-timeout	defaults,listen,backend	*	2.4	HTTP request rule: changes the server or tunnel timeout of the stream
 http-request set-tos	defaults,frontend,listen,backend	*	1.5	HTTP request rule: sets the TOS/DSCP field of the connection
-http-request set-uri	defaults,frontend,listen,backend	*	1.6	HTTP request rule: changes the request URI
+http-request set-uri	defaults,frontend,listen,backend	<string> *	1.6	HTTP request rule: changes the request URI
 http-request set-var()	defaults,frontend,listen,backend	*	1.6	HTTP request rule: sets a variable from a sample expression
 http-request set-var-fmt()	defaults,frontend,listen,backend	*	2.5	HTTP request rule: sets a variable from a format string
 http-request silent-drop	defaults,frontend,listen,backend	*	1.6	HTTP request rule: drops the connection without telling the client
@@ -245,7 +245,7 @@ monitor fail	frontend,listen	*	1.3	condition that makes the monitor URI report a
 monitor-uri	defaults,frontend,listen	<string>	1.3	URI answered with a health status for external monitors	backend
 mworker-max-reloads	global	<int>	2.0	reloads after which an old worker is killed
 nameserver	resolvers	<name> <addr?> *	1.6	DNS server queried by a resolvers section
-nbthread	global	<int>	1.8	number of worker threads
+nbthread	global	<int:1-64>	1.8	number of worker threads
 no-memory-trimming	global		2.6	does not give freed memory back to the system on reload
 node	global	<string>	1.3	node name shown on the stats page
 noepoll	global		1.3	disables the epoll poller

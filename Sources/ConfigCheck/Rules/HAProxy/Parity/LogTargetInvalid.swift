@@ -1,0 +1,70 @@
+import ConfigDiagnostics
+import HAProxyConfig
+
+/// A `log` line with a facility or level HAProxy does not know.
+struct LogTargetInvalid: HAProxyRule {
+    static let description = RuleDescription(
+        id: "log-target-invalid", severity: .error, domain: .haproxy,
+        summary: "A `log` line names a syslog facility or level that does not exist, or has words after its levels.",
+        rationale: """
+            `log TARGET [len N] [format F] [sample R:S] FACILITY [LEVEL [MINLEVEL]]` sends logs to a syslog \
+            target. The facility is one of `kern`, `user`, `mail`, `daemon`, `auth`, `syslog`, `lpr`, `news`, \
+            `uucp`, `cron`, `auth2`, `ftp`, `ntp`, `audit`, `alert`, `cron2`, `local0` … `local7`; the levels are \
+            `emerg`, `alert`, `crit`, `err`, `warning`, `notice`, `info`, `debug`. HAProxy refuses any other word \
+            (\"unknown log facility\", \"unknown optional log level\").
+            """,
+        fix: "Use a facility such as `local0` and a level such as `info` (`log 10.0.0.1:514 local0 info`).",
+        triggering: [
+            .haproxy("""
+                global
+                    log 127.0.0.1:514 ↓local9
+                    log 127.0.0.1:515 len 2048 local0 ↓information
+
+                """),
+        ],
+        nonTriggering: [
+            .haproxy("""
+                global
+                    log 127.0.0.1:514 local0
+                    log 127.0.0.1:515 len 2048 format rfc5424 sample 1:2 local1 notice err
+                    log stdout format raw daemon
+                defaults
+                    log global
+
+                """),
+        ])
+
+    static let facilities: Set<String> = [
+        "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "auth2", "ftp", "ntp", "audit",
+        "alert", "cron2", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
+    ]
+    static let levels: Set<String> = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"]
+
+    func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        var lines = context.configuration.global?.directives ?? []
+        for proxy in context.configuration.defaults + context.configuration.proxies { lines += proxy.directives }
+        for section in context.configuration.peers { lines += section.directives }
+        for line in lines where line.keyword == "log" && line.modifier == nil {
+            check(line, &findings)
+        }
+    }
+
+    private func check(_ line: Directive, _ findings: inout Findings) {
+        let words = line.arguments
+        guard words.count >= 2 else { return }
+        var index = 1
+        for option in ["len", "format", "sample"] where index + 1 < words.count && words[index] == option { index += 2 }
+        guard index < words.count else { return }
+        guard Self.facilities.contains(words[index]) else {
+            return findings.report("unknown log facility '\(words[index])'", at: line.argumentRanges[index])
+        }
+        for (offset, position) in words.indices.dropFirst(index + 1).enumerated() {
+            guard offset < 2 else {
+                return findings.report("unexpected word '\(words[position])' after the log levels", at: line.argumentRanges[position])
+            }
+            if !Self.levels.contains(words[position]) {
+                return findings.report("unknown log level '\(words[position])'", at: line.argumentRanges[position])
+            }
+        }
+    }
+}
