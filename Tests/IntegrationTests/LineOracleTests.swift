@@ -52,6 +52,10 @@ final class LineOracleTests: XCTestCase {
         "log 127.0.0.1:514 len 2048 format rfc5424 local1 notice", "log 127.0.0.1:514 local0 info err debug",
         "server t 127.0.0.1:8081 agent-check", "server t 127.0.0.1:8081 agent-check agent-port 9999",
         "http-request set-method", "http-request set-method POST", "http-request set-path /x%[path]",
+        // Balancing.
+        "balance url_param", "balance url_param userid check_post", "balance url_param userid post", "balance hash",
+        "balance hash req.cook(sid)", "balance uri len 5 depth 2", "balance uri bogus", "balance uri len x",
+        "balance hdr(host) use_domain_only", "balance hdr(host) bogus",
     ]
 
     func testWeirRefusesTheLinesHAProxyRefuses() throws {

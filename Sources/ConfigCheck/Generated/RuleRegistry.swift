@@ -67,6 +67,7 @@ enum RuleRegistry {
         BackendLoop.self,
         BackendModeMismatch.self,
         BackendUndefined.self,
+        BalanceArgumentsInvalid.self,
         BindSSLWithoutCertificate.self,
         CRTExpired.self,
         CRTExpiring.self,
