@@ -62,6 +62,7 @@ struct HTTPStatusInvalid: HAProxyRule {
     static let redirectCodes: Set<Int> = [301, 302, 303, 307, 308]
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        let linesToRead = ["http-error", "redirect", "http-check expect"].contains(where: context.vocabulary.uses(keyword:))
         for proxy in context.configuration.proxies {
             for rule in proxy.rules where rule.hook.hasPrefix("http-") {
                 if rule.action == "redirect" {
@@ -70,8 +71,8 @@ struct HTTPStatusInvalid: HAProxyRule {
                     checkStatus(rule.arguments, rule.argumentRanges, &findings)
                 }
             }
-            for line in proxy.directives where line.keyword == "http-error" || line.keyword == "redirect"
-                || line.keyword == "http-check expect" {
+            for line in proxy.directives where linesToRead && (line.keyword == "http-error" || line.keyword == "redirect"
+                || line.keyword == "http-check expect") {
                 if line.keyword == "http-check expect" {
                     checkExpectedStatuses(line.arguments, line.argumentRanges, &findings)
                 } else if line.keyword == "redirect" {

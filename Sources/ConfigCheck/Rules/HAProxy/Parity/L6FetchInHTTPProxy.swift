@@ -86,7 +86,7 @@ struct L6FetchInHTTPProxy: HAProxyRule {
         for proxy in context.proxies where proxy.mode == .http {
             let layer6ACLs = Dictionary(proxy.proxy.acls.filter { Self.isLayer6($0.criterion) }.map { ($0.name, $0.criterion) }) { first, _ in first }
             for use in context.conditions(of: proxy.proxy) {
-                guard let first = use.directive.keyword.split(separator: " ").first, Self.checkedRules.contains(String(first)) else { continue }
+                guard Self.checkedRules.contains(String(use.directive.keyword.prefix { $0 != " " })) else { continue }
                 let anonymous = use.anonymous.compactMap(\.first).first { Self.isLayer6($0.text) }.map { ($0.text, $0.range) }
                 let named = use.references.first { layer6ACLs[$0.name] != nil }.map { (layer6ACLs[$0.name]!, $0.range) }
                 guard let (criterion, range) = anonymous ?? named else { continue }

@@ -41,11 +41,9 @@ struct LogTargetInvalid: HAProxyRule {
     static let levels: Set<String> = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"]
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        var lines = context.configuration.global?.directives ?? []
-        for proxy in context.configuration.defaults + context.configuration.proxies { lines += proxy.directives }
-        for section in context.configuration.peers { lines += section.directives }
-        for line in lines where line.keyword == "log" && line.modifier == nil {
-            check(line, &findings)
+        guard context.vocabulary.uses(keyword: "log") else { return }
+        context.forEachDirective { line in
+            if line.keyword == "log" && line.modifier == nil { check(line, &findings) }
         }
     }
 

@@ -65,13 +65,14 @@ struct RegexInvalid: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        let checksExpect = context.vocabulary.uses(keyword: "http-check expect")
         for proxy in context.configuration.proxies {
             for rule in proxy.rules where rule.hook == "http-request" || rule.hook == "http-response" {
                 let position = Self.headerReplacements.contains(rule.action) ? 1 : Self.pathReplacements.contains(rule.action) ? 0 : nil
                 guard let position, position < rule.arguments.count else { continue }
                 report(rule.arguments[position], at: rule.argumentRanges[position], &findings)
             }
-            for line in proxy.directives where line.keyword == "http-check expect" {
+            for line in proxy.directives where checksExpect && line.keyword == "http-check expect" {
                 guard let kind = line.arguments.firstIndex(where: { $0 == "rstatus" || $0 == "rstring" }),
                       kind + 1 < line.arguments.count else { continue }
                 report(line.arguments[kind + 1], at: line.argumentRanges[kind + 1], &findings)

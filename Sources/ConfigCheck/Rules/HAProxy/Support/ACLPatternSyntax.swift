@@ -43,7 +43,7 @@ enum ACLPatternSyntax {
 
     private static func isNumber(_ text: Substring) -> Bool {
         let digits = text.first == "-" ? text.dropFirst() : text
-        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) && Int(text) != nil
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber } && Int(text) != nil
     }
 
     /// Why an address pattern is refused, or nil. Only patterns written with
