@@ -65,7 +65,7 @@ let package = Package(
             name: "ConfigCheckTests",
             dependencies: ["ConfigCheck", "ConfigDiagnostics", "ConfigGrammar", "ConfigYAML", "RuntimePlan", "WeirTestSupport"]
         ),
-        .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig"]),
+        .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig", "WeirTestSupport"]),
         .testTarget(name: "RuntimePlanTests", dependencies: ["RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "WeirTestSupport"]),
         .testTarget(
             name: "ProxyEngineTests",
@@ -76,6 +76,6 @@ let package = Package(
             ],
             exclude: ["Support"]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConfigDiagnostics", "WeirTestSupport"]),
     ]
 )

@@ -20,7 +20,7 @@ public enum AtomicWriter {
         var template = Array((directory + "." + name + ".weir-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return .failure(failure(path)) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var info = stat()
         if stat(path, &info) == 0 { fchmod(descriptor, info.st_mode & 0o7777) }
         let bytes = Array(text.utf8)

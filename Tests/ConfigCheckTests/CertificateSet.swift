@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// Certificates made with the real openssl once per test run, for rules that
 /// read `crt` files. Examples name them as `"${WEIR_CERTS}/NAME.pem"`:
@@ -22,6 +23,7 @@ final class CertificateSet: Sendable {
     private init() {
         directory = NSTemporaryDirectory() + "weir-certs-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        XCTestObservationCenter.shared.addTestObserver(ScratchRemover(path: directory))
         make()
     }
 
@@ -39,7 +41,7 @@ final class CertificateSet: Sendable {
         concatenate(["valid.key"], into: "split.pem.key")
         concatenate(["other.key"], into: "key.pem")
         let list = "# certificates by site\n\(directory)/valid.pem\n\(directory)/gone.pem [ssl-min-ver TLSv1.2] example.org\n"
-        FileManager.default.createFile(atPath: directory + "/sites.crt-list", contents: Data(list.utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/sites.crt-list", contents: Data(list.utf8))
     }
 
     /// NAME.crt and NAME.key: a self-signed certificate valid for `days` days from now.
@@ -66,9 +68,9 @@ final class CertificateSet: Sendable {
             commonName = supplied
 
             """
-        FileManager.default.createFile(atPath: ca + "/ca.cnf", contents: Data(config.utf8))
-        FileManager.default.createFile(atPath: ca + "/index.txt", contents: Data())
-        FileManager.default.createFile(atPath: ca + "/serial", contents: Data("01\n".utf8))
+        _ = FileManager.default.createFile(atPath: ca + "/ca.cnf", contents: Data(config.utf8))
+        _ = FileManager.default.createFile(atPath: ca + "/index.txt", contents: Data())
+        _ = FileManager.default.createFile(atPath: ca + "/serial", contents: Data("01\n".utf8))
         openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "expired.key", "-out", "ca/expired.csr",
                  "-subj", "/CN=expired.weir.test"])
         openssl(["ca", "-batch", "-config", "ca/ca.cnf", "-selfsign", "-keyfile", "expired.key", "-in", "ca/expired.csr",
@@ -77,7 +79,7 @@ final class CertificateSet: Sendable {
 
     private func concatenate(_ parts: [String], into name: String) {
         let data = parts.compactMap { FileManager.default.contents(atPath: directory + "/" + $0) }.reduce(Data(), +)
-        FileManager.default.createFile(atPath: directory + "/" + name, contents: data)
+        _ = FileManager.default.createFile(atPath: directory + "/" + name, contents: data)
     }
 
     private func openssl(_ arguments: [String]) {
@@ -89,5 +91,16 @@ final class CertificateSet: Sendable {
         process.standardError = FileHandle.nullDevice
         try? process.run()
         process.waitUntilExit()
+    }
+}
+
+/// Removes a scratch directory when the test bundle has finished.
+private final class ScratchRemover: NSObject, XCTestObservation, @unchecked Sendable {
+    let path: String
+
+    init(path: String) { self.path = path }
+
+    func testBundleDidFinish(_ testBundle: Bundle) {
+        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -49,6 +49,7 @@ struct ExampleRun {
 
     init(_ example: RuleExample, planning: Bool = false) throws {
         let directory = try ExampleRun.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         var nodes: [String: LintNode] = [:]
         var markers = Set<String>()
         var yamlDiagnostics: [Diagnostic] = []

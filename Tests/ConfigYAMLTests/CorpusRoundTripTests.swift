@@ -2,6 +2,7 @@ import ConfigDiagnostics
 import ConfigYAML
 import Foundation
 import HAProxyConfig
+import WeirTestSupport
 import XCTest
 
 /// cfg → YAML → cfg gives the same statements, section by section and
@@ -34,13 +35,11 @@ final class CorpusRoundTripTests: XCTestCase {
 
     func testEveryAcceptedConfigAndSnippetRoundTrips() throws {
         var paths: [URL] = []
-        let manifest = Self.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/manifest.tsv")
-        if let text = try? String(contentsOf: manifest, encoding: .utf8) {
-            for row in text.split(separator: "\n").dropFirst() {
-                let fields = row.split(separator: "\t").map(String.init)
-                if fields[1] == "haproxy", fields[4] == "valid" {
-                    paths.append(manifest.deletingLastPathComponent().appendingPathComponent(fields[0]))
-                }
+        let manifest = try TestCorpus.directory().appendingPathComponent("manifest.tsv")
+        for row in try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let fields = row.split(separator: "\t").map(String.init)
+            if fields[1] == "haproxy", fields[4] == "valid" {
+                paths.append(manifest.deletingLastPathComponent().appendingPathComponent(fields[0]))
             }
         }
         let article = Self.root.appendingPathComponent("Fixtures/article")

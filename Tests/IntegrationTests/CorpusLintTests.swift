@@ -21,7 +21,7 @@ final class CorpusLintTests: XCTestCase {
     }
 
     static func manifest() throws -> [Entry] {
-        let url = WeirProcess.corpus.appendingPathComponent("manifest.tsv")
+        let url = try WeirProcess.corpus.appendingPathComponent("manifest.tsv")
         let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
         return rows.map { row in
             let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

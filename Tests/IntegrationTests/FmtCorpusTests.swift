@@ -11,9 +11,10 @@ final class FmtCorpusTests: XCTestCase {
         work = FileManager.default.temporaryDirectory.appendingPathComponent("weir-fmt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         // Configs that name certificates or maps expect the reg-test files here.
-        let files = WeirProcess.corpus.appendingPathComponent("haproxy-files/reg-tests")
         let target = URL(fileURLWithPath: "/tmp/haproxy-corpus/reg-tests")
-        if !FileManager.default.fileExists(atPath: target.path), FileManager.default.fileExists(atPath: files.path) {
+        if !FileManager.default.fileExists(atPath: target.path),
+           let files = try? WeirProcess.corpus.appendingPathComponent("haproxy-files/reg-tests"),
+           FileManager.default.fileExists(atPath: files.path) {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: files, to: target)
         }
@@ -25,7 +26,7 @@ final class FmtCorpusTests: XCTestCase {
 
     /// Formats a copy of a corpus config in place and returns the copy and its formatted text.
     func formatCopy(_ entry: CorpusLintTests.Entry) throws -> (original: URL, formatted: URL, text: String) {
-        let source = WeirProcess.corpus.appendingPathComponent(entry.path)
+        let source = try WeirProcess.corpus.appendingPathComponent(entry.path)
         let name = source.lastPathComponent
         let original = work.appendingPathComponent("orig-" + name)
         let formatted = work.appendingPathComponent("fmt-" + name)

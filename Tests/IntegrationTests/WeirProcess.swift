@@ -1,4 +1,5 @@
 import Foundation
+import WeirTestSupport
 import XCTest
 
 /// Runs the built `weir` binary and other real programs for the integration tests.
@@ -7,8 +8,10 @@ enum WeirProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// ../shared/corpus beside the checkout.
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// The corpus (../shared/corpus or `WEIR_CORPUS`); the test is skipped when it is missing.
+    static var corpus: URL {
+        get throws { try TestCorpus.directory() }
+    }
 
     /// The `weir` executable built next to the test bundle.
     static var binary: URL {
@@ -42,7 +45,7 @@ enum WeirProcess {
         if let directory { process.currentDirectoryURL = directory }
         // Standard error goes to a file so that neither pipe can fill up and block the child.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("weir-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errURL) }
         let err = try FileHandle(forWritingTo: errURL)
         let out = Pipe(), input = Pipe()

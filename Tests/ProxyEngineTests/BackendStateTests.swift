@@ -20,10 +20,10 @@ final class BackendStateTests: XCTestCase {
         let first = state.acquire(for: RequestFacts(), excluding: [], on: loop)
         let second = state.acquire(for: RequestFacts(), excluding: [], on: loop)
         XCTAssertEqual(try first.wait(), 0)
-        var secondDone = false
-        second.whenComplete { _ in secondDone = true }
+        let secondDone = CompletionFlag()
+        second.whenComplete { _ in secondDone.isSet = true }
         loop.run()
-        XCTAssertFalse(secondDone)
+        XCTAssertFalse(secondDone.isSet)
         state.release(0)
         loop.run()
         XCTAssertEqual(try second.wait(), 0)
@@ -47,4 +47,9 @@ final class BackendStateTests: XCTestCase {
         state.setUp(0, false)
         XCTAssertThrowsError(try state.acquire(for: RequestFacts(), excluding: [], on: loop).wait())
     }
+}
+
+/// Whether a future completed; read and written on one EmbeddedEventLoop's thread only.
+private final class CompletionFlag: @unchecked Sendable {
+    var isSet = false
 }

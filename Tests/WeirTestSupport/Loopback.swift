@@ -148,7 +148,7 @@ public final class BackgroundProcess {
 
     public init(_ executable: String, _ arguments: [String]) throws {
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("weir-bg-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
