@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigCheck
 import ConfigDiagnostics
+import Foundation
 
 /// Which rules run: `--disable`, `--enable` and the project file.
 struct CheckArguments: ParsableArguments {
@@ -18,6 +19,23 @@ struct CheckArguments: ParsableArguments {
         for id in disable + enable where RuleCatalog.description(of: RuleID(id)) == nil {
             throw ValidationError("unknown rule id '\(id)' (see 'weir explain --list')")
         }
+    }
+
+    /// The rule settings of `.weir.yaml` (unless `--no-project-file`) with the
+    /// command line's laid over them. A broken project file is printed and
+    /// stops the command with status 2.
+    func resolved() throws -> (options: CheckOptions, strict: Bool) {
+        var project = ProjectFile()
+        if !noProjectFile, let path = ProjectFile.find(from: FileManager.default.currentDirectoryPath) {
+            switch SourceLoader.load(path).flatMap(ProjectFile.read) {
+            case .success(let found): project = found
+            case .failure(let diagnostic):
+                let context = RenderContext(sources: [:], useColour: false, toolVersion: WeirVersion.current)
+                FileHandle.standardError.write(Data(DiagnosticFormat.text.render([diagnostic], context: context).utf8))
+                throw ExitCode(2)
+            }
+        }
+        return (project.options.merging(options), project.strict)
     }
 
     /// The command line's part of the options.

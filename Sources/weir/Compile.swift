@@ -16,6 +16,8 @@ struct Compile: ParsableCommand {
     )
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var checks: CheckArguments
+    @OptionGroup var verbosity: VerbosityOptions
 
     @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
     var out: String?
@@ -24,7 +26,7 @@ struct Compile: ParsableCommand {
     var input: String
 
     func run() throws {
-        let source = PlanSource(output: output)
+        let source = try PlanSource(output: output, verbosity: verbosity, checks: checks)
         let plan: RuntimePlan
         switch source.compile(input) {
         case .success(let compiled): plan = compiled

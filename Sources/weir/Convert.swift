@@ -18,28 +18,61 @@ struct Convert: ParsableCommand {
             after its router_id. The result is checked before it is written: any error \
             (located in the input, YAML errors at the YAML's own line and column) stops the conversion and \
             nothing is written. Output files are written atomically. Without -o the result goes to standard \
-            output. A YAML with 'keepalived' and 'nodes' also gives one keepalived.conf per node: -o names a \
-            directory, which receives haproxy.cfg and NODE/keepalived.conf; when a node has its own 'haproxy:' \
-            settings (laid over the shared ones), each node gets NODE/haproxy.cfg instead. The nodes are checked \
-            against each other (weir lint --node) before anything is written.
+            output. A haproxy.cfg or keepalived.conf produced is in the canonical layout ('weir fmt --check' \
+            accepts it).
+
+            A YAML with 'keepalived' and 'nodes' describes a pair: it gives one keepalived.conf per node and \
+            haproxy.cfg, shared or, when a node has its own 'haproxy:' settings (laid over the shared ones), one \
+            per node. --output-directory DIR writes them all as DIR/haproxy.cfg (or DIR/NODE/haproxy.cfg) and \
+            DIR/NODE/keepalived.conf; --node NAME prints (or writes to -o FILE) that node's haproxy.cfg alone, \
+            or its keepalived.conf with --to keepalived. The nodes are checked against each other (weir lint \
+            --node) before anything is written.
             """
     )
 
     /// What to produce.
     enum Target: String, ExpressibleByArgument, CaseIterable {
-        case haproxy, yaml
+        case haproxy, keepalived, yaml
     }
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var checks: CheckArguments
+    @OptionGroup var verbosity: VerbosityOptions
 
-    @Option(name: .long, help: "What to produce: haproxy or yaml (default: the other format than the input).")
+    @Option(name: .long, help: ArgumentHelp(
+        "What to produce: haproxy, keepalived (one node's, with --node) or yaml (default: the other format than the input).",
+        valueName: "FORMAT"))
     var to: Target?
 
-    @Option(name: .shortAndLong, help: "Write the result to this file (atomically) instead of standard output; a directory for a YAML with a Keepalived pair.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write the result to this file (atomically) instead of standard output.", valueName: "FILE"))
     var out: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Write every file of a YAML with a Keepalived pair under this directory.", valueName: "DIR"))
+    var outputDirectory: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Of a YAML with a Keepalived pair, produce only this node's haproxy.cfg (or keepalived.conf with --to keepalived).",
+        valueName: "NAME"))
+    var node: String?
 
     @Argument(help: "The file to convert.")
     var input: String
+
+    func validate() throws {
+        if out != nil && outputDirectory != nil { throw ValidationError("-o and --output-directory exclude each other") }
+        if node != nil && outputDirectory != nil { throw ValidationError("--node and --output-directory exclude each other") }
+        if to == .keepalived && node == nil { throw ValidationError("--to keepalived needs --node NAME") }
+        if let out, FileManager.default.isDirectory(out) {
+            throw ValidationError("'\(out)' is a directory: -o names the file to write (a pair's files go to --output-directory)")
+        }
+    }
+
+    /// Prints diagnostics as every command does (notes hidden unless asked for).
+    private var printer: DiagnosticPrinter {
+        DiagnosticPrinter(output: output, verbosity: verbosity, defaultThreshold: .warning)
+    }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -50,15 +83,19 @@ struct Convert: ParsableCommand {
             report([diagnostic], sources: [:], environment: environment)
             throw ExitCode(2)
         }
+        let options = try checks.resolved().options
         let isYAML = input.hasSuffix(".yaml") || input.hasSuffix(".yml")
         let target = to ?? (isYAML ? .haproxy : .yaml)
-        if (target == .haproxy) != isYAML {
+        if (target != .yaml) != isYAML {
             throw ValidationError("'\(input)' is \(isYAML ? "YAML" : "configuration") already: use --to \(isYAML ? "haproxy" : "yaml")")
         }
-        guard target == .haproxy else {
+        guard target != .yaml else {
             let isKeepalived = !HAProxyReader.looksLikeHAProxy(source)
                 && (KeepalivedParser.looksLikeKeepalived(source) || input.hasSuffix(".conf"))
-            let result = isKeepalived ? keepalivedToYAML(source, environment) : toYAML(source, environment)
+            if node != nil || outputDirectory != nil {
+                throw ValidationError("--node and --output-directory are for a YAML with a Keepalived pair")
+            }
+            let result = isKeepalived ? keepalivedToYAML(source, options) : toYAML(source, environment, options)
             try finish(result.text.map { [(out, $0)] } ?? [], result.diagnostics, source, environment)
             return
         }
@@ -69,54 +106,81 @@ struct Convert: ParsableCommand {
         }
         let (nodes, pairDiagnostics) = KeepalivedPairReader().read(root, in: source)
         guard !nodes.isEmpty else {
-            let (haproxy, diagnostics) = fromYAML(root, source, environment)
+            if node != nil || outputDirectory != nil {
+                throw ValidationError("'\(input)' has no 'nodes': --node and --output-directory are for a Keepalived pair")
+            }
+            let (haproxy, diagnostics) = fromYAML(root, source, environment, options)
             try finish(haproxy.map { [(out, $0)] } ?? [], diagnostics + pairDiagnostics, source, environment)
             return
         }
-        guard let directory = out else {
-            throw ValidationError("this YAML describes a Keepalived pair: give a directory with -o")
+        let names = nodes.map(\.name)
+        if let node, !names.contains(node) {
+            throw ValidationError("no node named '\(node)' in '\(input)' (nodes: \(names.joined(separator: ", ")))")
         }
-        try convertPair(root, nodes, pairDiagnostics, source, directory, environment)
+        if node == nil && outputDirectory == nil {
+            let perNode = NodeDocuments.split(root) != nil
+            throw ValidationError("""
+                '\(input)' describes a Keepalived pair (nodes: \(names.joined(separator: ", "))); it converts to \
+                \(perNode ? "NODE/haproxy.cfg" : "haproxy.cfg") and NODE/keepalived.conf for each node: write them \
+                with --output-directory DIR, or one node's file with --node NAME [--to keepalived] [-o FILE]
+                """)
+        }
+        try convertPair(root, nodes, pairDiagnostics, source, environment, options, target: target)
     }
 
-    /// Writes a pair: each node's keepalived.conf, and one shared haproxy.cfg,
-    /// or one per node when a node has its own `haproxy:` settings. Every
-    /// node is checked with the cross-node rules before anything is written.
+    /// Converts a pair: each node's keepalived.conf, and one shared
+    /// haproxy.cfg, or one per node when a node has its own `haproxy:`
+    /// settings. Every node is checked with the cross-node rules before
+    /// anything is written; then either every file goes under
+    /// `--output-directory`, or the one file `--node` and `--to` select goes
+    /// to `-o` or standard output.
     private func convertPair(_ root: Node, _ nodes: [(name: String, text: String)], _ pairDiagnostics: [Diagnostic],
-                             _ source: SourceFile, _ directory: String, _ environment: [String: String]) throws {
+                             _ source: SourceFile, _ environment: [String: String], _ options: CheckOptions,
+                             target: Target) throws {
+        let directory = outputDirectory.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        func place(_ relative: String) -> String { directory.map { $0 + "/" + relative } ?? relative }
         var diagnostics = pairDiagnostics
-        var outputs: [(String?, String)] = []
+        var outputs: [(path: String, text: String)] = []
         var generated: [String: GeneratedConfig] = [:]
         let documents = NodeDocuments.split(root)
         for (name, document) in documents ?? [("", root)] {
             let (config, readDiagnostics) = HAProxyYAMLReader().read(document, in: source)
             diagnostics += readDiagnostics
             guard let config else { continue }
-            let path = directory + (name.isEmpty ? "" : "/" + name) + "/haproxy.cfg"
+            let path = place((name.isEmpty ? "" : name + "/") + "haproxy.cfg")
             generated[path] = config
-            outputs.append((path, config.text))
+            outputs.append((path, CanonicalLayout.haproxy(config.text, path: path)))
         }
         var lintNodes: [LintNode] = []
         for node in nodes {
-            let path = directory + "/" + node.name + "/keepalived.conf"
-            outputs.append((path, node.text))
-            let haproxy = documents == nil ? directory + "/haproxy.cfg" : directory + "/" + node.name + "/haproxy.cfg"
+            let path = place(node.name + "/keepalived.conf")
+            outputs.append((path, CanonicalLayout.keepalived(node.text, path: path)))
+            let haproxy = place(documents == nil ? "haproxy.cfg" : node.name + "/haproxy.cfg")
             lintNodes.append(LintNode(name: node.name,
                                       haproxy: generated[haproxy].map { [SourceFile(path: haproxy, text: $0.text)] } ?? [],
                                       keepalived: [SourceFile(path: path, text: node.text)]))
         }
-        let result = Linter(variables: VariableResolver(environment: environment), configID: nil).lint(lintNodes)
+        let result = Linter(variables: VariableResolver(environment: environment), configID: nil, options: options).lint(lintNodes)
         diagnostics += result.diagnostics.map { diagnostic in
             generated[diagnostic.range.file].map { $0.relocate(diagnostic) } ?? diagnostic
         }
-        try finish(outputs, diagnostics, source, environment, generatedSources: result.sources)
+        var selected: [(String?, String)] = outputs.map { ($0.path, $0.text) }
+        if let node {
+            let wanted = target == .keepalived
+                ? place(node + "/keepalived.conf") : place(documents == nil ? "haproxy.cfg" : node + "/haproxy.cfg")
+            selected = outputs.filter { $0.path == wanted }.map { (out, $0.text) }
+        }
+        try finish(selected, diagnostics, source, environment, generatedSources: result.sources)
     }
 
     /// Reports the diagnostics; writes the outputs only when there is no error.
     private func finish(_ outputs: [(path: String?, text: String)], _ diagnostics: [Diagnostic], _ source: SourceFile,
                         _ environment: [String: String], generatedSources: [String: SourceFile] = [:]) throws {
-        if !diagnostics.isEmpty {
-            report(diagnostics, sources: generatedSources.merging([source.path: source]) { $1 }, environment: environment)
+        // Files the nodes share are checked once per node: a finding about them is printed once.
+        var seen = Set<Diagnostic>()
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        if !unique.isEmpty {
+            report(unique, sources: generatedSources.merging([source.path: source]) { $1 }, environment: environment)
         }
         guard !diagnostics.contains(atLeast: .error), !outputs.isEmpty else { throw ExitCode(1) }
         for (path, text) in outputs {
@@ -133,18 +197,22 @@ struct Convert: ParsableCommand {
         }
     }
 
-    private func fromYAML(_ root: Node, _ source: SourceFile, _ environment: [String: String])
+    private func fromYAML(_ root: Node, _ source: SourceFile, _ environment: [String: String], _ options: CheckOptions)
         -> (text: String?, diagnostics: [Diagnostic])
     {
         let (generated, diagnostics) = HAProxyYAMLReader().read(root, in: source)
         guard let generated, !diagnostics.contains(atLeast: .error) else { return (nil, diagnostics) }
-        let check = Linter(variables: VariableResolver(environment: environment))
-            .lint([LintNode(haproxy: [SourceFile(path: source.path + " (generated)", text: generated.text)])])
-        return (generated.text, diagnostics + check.diagnostics.map(generated.relocate))
+        let path = source.path + " (generated)"
+        let check = Linter(variables: VariableResolver(environment: environment), options: options)
+            .lint([LintNode(haproxy: [SourceFile(path: path, text: generated.text)])])
+        return (CanonicalLayout.haproxy(generated.text, path: path), diagnostics + check.diagnostics.map(generated.relocate))
     }
 
-    private func toYAML(_ source: SourceFile, _ environment: [String: String]) -> (text: String?, diagnostics: [Diagnostic]) {
-        let checked = Linter(variables: VariableResolver(environment: environment)).lint([LintNode(haproxy: [source])])
+    private func toYAML(_ source: SourceFile, _ environment: [String: String], _ options: CheckOptions)
+        -> (text: String?, diagnostics: [Diagnostic])
+    {
+        let checked = Linter(variables: VariableResolver(environment: environment), options: options)
+            .lint([LintNode(haproxy: [source])])
         guard !checked.diagnostics.contains(atLeast: .error), let syntax = checked.haproxy.first?.syntax else {
             return (nil, checked.diagnostics)
         }
@@ -157,10 +225,8 @@ struct Convert: ParsableCommand {
         }
     }
 
-    private func keepalivedToYAML(_ source: SourceFile, _ environment: [String: String])
-        -> (text: String?, diagnostics: [Diagnostic])
-    {
-        let checked = Linter(configID: Terminal.shortHostName).lint([LintNode(keepalived: [source])])
+    private func keepalivedToYAML(_ source: SourceFile, _ options: CheckOptions) -> (text: String?, diagnostics: [Diagnostic]) {
+        let checked = Linter(configID: Terminal.shortHostName, options: options).lint([LintNode(keepalived: [source])])
         guard !checked.diagnostics.contains(atLeast: .error) else { return (nil, checked.diagnostics) }
         let parsed = KeepalivedParser(configID: Terminal.shortHostName).parse(source)
         do {
@@ -173,10 +239,6 @@ struct Convert: ParsableCommand {
     }
 
     private func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile], environment: [String: String]) {
-        let terminal = Terminal(environment: environment)
-        let colour = output.color == .always || (output.color == .auto && isatty(STDERR_FILENO) == 1 && terminal.supportsColour)
-        let context = RenderContext(sources: sources, useColour: colour, toolVersion: WeirVersion.current,
-                                    ruleSummary: { RuleCatalog.description(of: $0)?.summary })
-        FileHandle.standardError.write(Data(output.format.render(diagnostics, context: context).utf8))
+        printer.print(diagnostics, sources: sources)
     }
 }

@@ -36,6 +36,7 @@ struct Lint: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var checks: CheckArguments
+    @OptionGroup var verbosity: VerbosityOptions
 
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
         "The files of one node of a cluster, checked with the other nodes' (repeatable).", valueName: "NAME=FILE[,FILE…]"))
@@ -55,30 +56,19 @@ struct Lint: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let terminal = Terminal(environment: environment)
-        var project = ProjectFile()
-        if !checks.noProjectFile, let path = ProjectFile.find(from: FileManager.default.currentDirectoryPath) {
-            switch SourceLoader.load(path).flatMap(ProjectFile.read) {
-            case .success(let found): project = found
-            case .failure(let diagnostic):
-                let context = RenderContext(sources: [:], useColour: false, toolVersion: WeirVersion.current)
-                FileHandle.standardError.write(Data(DiagnosticFormat.text.render([diagnostic], context: context).utf8))
-                throw ExitCode(2)
-            }
-        }
+        let project = try checks.resolved()
         let linter = Linter(variables: VariableResolver(environment: environment, overrides: input.overrides),
                             configID: input.configID ?? Terminal.shortHostName,
-                            options: project.options.merging(checks.options),
+                            options: project.options,
                             environment: CheckEnvironment(root: root))
         let session = LintSession(forcedFormat: input.forcedFormat, linter: linter)
         let outcome = session.lint(files, nodes: node)
-        let colour = output.color == .always || (output.color == .auto && terminal.supportsColour)
-        let context = RenderContext(sources: outcome.sources, useColour: colour, toolVersion: WeirVersion.current,
-                                    ruleSummary: { RuleCatalog.description(of: $0)?.summary })
-        var text = output.format.render(outcome.diagnostics, context: context)
-        if output.format == .text, outcome.diagnostics.isEmpty {
-            text = LintMessage.clean(fileCount: outcome.sources.count)
+        let printer = DiagnosticPrinter(output: output, verbosity: verbosity, defaultThreshold: .note,
+                                        write: terminal.write, streamIsTerminal: terminal.isTTY)
+        printer.print(outcome.diagnostics, sources: outcome.sources)
+        if output.format == .text, outcome.diagnostics.isEmpty, !verbosity.quiet {
+            terminal.write(LintMessage.clean(fileCount: outcome.sources.count))
         }
-        terminal.write(text)
         throw ExitCode(outcome.exitStatus(strict: output.strict || project.strict))
     }
 }

@@ -6,11 +6,19 @@ import HAProxyConfig
 import RuntimePlan
 
 /// Gets a plan from what the user named: a plan.json is read, a haproxy.cfg
-/// or site YAML is read, checked and compiled. Diagnostics go to standard
-/// error as `weir lint` prints them.
+/// or site YAML is read, checked with the rules `options` enable and
+/// compiled. Diagnostics go to standard error as `weir lint` prints them, in
+/// reading order, those below the printer's threshold counted in one line.
 struct PlanSource {
-    let output: OutputOptions
+    let printer: DiagnosticPrinter
+    let options: CheckOptions
     let environment = ProcessInfo.processInfo.environment
+
+    /// The plan source of a command with the shared output, verbosity and rule options.
+    init(output: OutputOptions, verbosity: VerbosityOptions, checks: CheckArguments) throws {
+        printer = DiagnosticPrinter(output: output, verbosity: verbosity, defaultThreshold: .warning)
+        options = try checks.resolved().options
+    }
 
     /// The plan, or the exit status to stop with (1: errors in the configuration, 2: unreadable input).
     func load(_ path: String) -> Result<RuntimePlan, ExitStatus> {
@@ -51,7 +59,8 @@ struct PlanSource {
             config = SourceFile(path: source.path + " (generated)", text: generated.text)
             relocate = generated.relocate
         }
-        let checked = Linter(variables: VariableResolver(environment: environment)).lint([LintNode(haproxy: [config])])
+        let checked = Linter(variables: VariableResolver(environment: environment), options: options)
+            .lint([LintNode(haproxy: [config])])
         diagnostics += checked.diagnostics.map(relocate)
         guard !diagnostics.contains(atLeast: .error), let parsed = checked.haproxy.first else {
             report(diagnostics, [source.path: source])
@@ -65,11 +74,7 @@ struct PlanSource {
     }
 
     func report(_ diagnostics: [Diagnostic], _ sources: [String: SourceFile]) {
-        let terminal = Terminal(environment: environment)
-        let colour = output.color == .always || (output.color == .auto && isatty(STDERR_FILENO) == 1 && terminal.supportsColour)
-        let context = RenderContext(sources: sources, useColour: colour, toolVersion: WeirVersion.current,
-                                    ruleSummary: { RuleCatalog.description(of: $0)?.summary })
-        FileHandle.standardError.write(Data(output.format.render(diagnostics, context: context).utf8))
+        printer.print(diagnostics, sources: sources)
     }
 }
 

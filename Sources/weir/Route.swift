@@ -14,6 +14,8 @@ struct Route: ParsableCommand {
     )
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var checks: CheckArguments
+    @OptionGroup var verbosity: VerbosityOptions
 
     @Option(name: .long, help: ArgumentHelp("The request line: 'METHOD TARGET [HTTP/1.x]'.", valueName: "REQUEST"))
     var request: String = "GET /"
@@ -46,7 +48,7 @@ struct Route: ParsableCommand {
 
     func run() throws {
         let loaded: RuntimePlan
-        switch PlanSource(output: output).load(plan) {
+        switch try PlanSource(output: output, verbosity: verbosity, checks: checks).load(plan) {
         case .success(let value): loaded = value
         case .failure(let status): throw ExitCode(status.rawValue)
         }

@@ -19,6 +19,8 @@ struct Run: ParsableCommand {
     )
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var checks: CheckArguments
+    @OptionGroup var verbosity: VerbosityOptions
 
     @Option(name: .long, help: "Event-loop threads (default: one per core).")
     var threads: Int?
@@ -28,7 +30,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let loaded: RuntimePlan
-        switch PlanSource(output: output).load(plan) {
+        switch try PlanSource(output: output, verbosity: verbosity, checks: checks).load(plan) {
         case .success(let value): loaded = value
         case .failure(let status): throw ExitCode(status.rawValue)
         }

@@ -19,18 +19,29 @@ struct Weir: ParsableCommand {
     )
 
     /// Runs the command line; usage errors exit with status 2 (not
-    /// ArgumentParser's 64), as weir documents.
+    /// ArgumentParser's 64), as weir documents, with one usage footer: the
+    /// subcommand's.
     static func main() {
+        var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()
+            parsed = type(of: command)
             try command.run()
         } catch {
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            FileHandle.standardError.write(Data("Usage: see 'weir --help'\n".utf8))
+            FileHandle.standardError.write(Data((usageMessage(for: error, in: parsed) + "\n").utf8))
             exit(withError: ExitCode(2))
         }
+    }
+
+    /// The message of a usage error: ArgumentParser's for errors found while
+    /// parsing (it names the subcommand), and for errors a subcommand's
+    /// `run()` throws, the error and that subcommand's usage.
+    static func usageMessage(for error: Error, in command: ParsableCommand.Type?) -> String {
+        guard let command, command != Weir.self else { return fullMessage(for: error) }
+        let name = command.configuration.commandName ?? String(describing: command).lowercased()
+        return "Error: \(message(for: error))\nUsage: \(usageString(for: command))\n  See 'weir \(name) --help' for more information."
     }
 }
 

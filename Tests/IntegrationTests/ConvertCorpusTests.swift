@@ -13,7 +13,7 @@ final class ConvertCorpusTests: XCTestCase {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("weir-convert-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let files = WeirProcess.corpus.appendingPathComponent("haproxy-files/reg-tests")
+        let files = try WeirProcess.corpus.appendingPathComponent("haproxy-files/reg-tests")
         let target = URL(fileURLWithPath: "/tmp/haproxy-corpus/reg-tests")
         if !FileManager.default.fileExists(atPath: target.path) {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -22,7 +22,7 @@ final class ConvertCorpusTests: XCTestCase {
         var problems: [String] = []
         var converted = 0
         for entry in try CorpusLintTests.manifest() where entry.tool == "haproxy" && entry.verdict == "valid" {
-            let source = WeirProcess.corpus.appendingPathComponent(entry.path)
+            let source = try WeirProcess.corpus.appendingPathComponent(entry.path)
             let yaml = work.appendingPathComponent(source.deletingPathExtension().lastPathComponent + ".yaml")
             let back = work.appendingPathComponent(source.lastPathComponent)
             let toYAML = try WeirProcess.weir(["convert", source.path, "-o", yaml.path])
@@ -57,7 +57,7 @@ final class KeepalivedConvertCorpusTests: XCTestCase {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let sources = try CorpusLintTests.manifest().filter { $0.tool == "keepalived" && $0.verdict == "valid" }
-            .map { WeirProcess.corpus.appendingPathComponent($0.path) }
+            .map { try WeirProcess.corpus.appendingPathComponent($0.path) }
         var problems: [String] = []
         for source in sources {
             let name = source.deletingPathExtension().lastPathComponent
@@ -65,7 +65,7 @@ final class KeepalivedConvertCorpusTests: XCTestCase {
             let toYAML = try WeirProcess.weir(["convert", source.path, "--to", "yaml", "-o", yaml.path])
             guard toYAML.status == 0 else { problems.append("\(name): to YAML: \(toYAML.stderr)"); continue }
             let out = work.appendingPathComponent(name)
-            let back = try WeirProcess.weir(["convert", yaml.path, "-o", out.path])
+            let back = try WeirProcess.weir(["convert", yaml.path, "--output-directory", out.path])
             guard back.status == 0 else { problems.append("\(name): from YAML: \(back.stderr)"); continue }
             let nodes = try FileManager.default.contentsOfDirectory(atPath: out.path)
             guard nodes.count == 1, let node = nodes.first else { problems.append("\(name): nodes \(nodes)"); continue }
