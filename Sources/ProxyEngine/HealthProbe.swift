@@ -18,14 +18,14 @@ struct HealthProbe: Sendable {
         case .connect:
             return open(port: port, on: loop).flatMap { collector in
                 collector.channel.close().map { nil }
-            }.recover { "Layer4 connection problem: \($0)" }
+            }.recover(EngineErrorText.checkFailure)
         case .http:
             let request = check.request ?? HTTPCheckRequest()
             return open(port: port, on: loop).flatMap { collector in
                 collector.channel.writeAndFlush(ByteBuffer(string: Self.requestText(request, host: host))).flatMap {
                     collector.receiveAll(timeoutMs: responseTimeoutMs)
                 }.always { _ in collector.channel.close(promise: nil) }
-            }.map { data in judgeHTTP(data) }.recover { "Layer4/7 problem: \($0)" }
+            }.map { data in judgeHTTP(data) }.recover(EngineErrorText.checkFailure)
         case .tcpScript:
             return runScript(on: loop)
         }
@@ -89,7 +89,7 @@ struct HealthProbe: Sendable {
         return open(port: firstPort, on: loop).flatMap { collector in
             Self.perform(remaining[...], collector, timeoutMs: responseTimeoutMs, loop: loop)
                 .always { _ in collector.channel.close(promise: nil) }
-        }.recover { "Layer4 connection problem: \($0)" }
+        }.recover(EngineErrorText.checkFailure)
     }
 
     private static func perform(_ steps: ArraySlice<TCPCheckStep>, _ collector: ResponseCollector, timeoutMs: Int,

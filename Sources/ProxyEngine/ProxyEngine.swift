@@ -33,7 +33,12 @@ public final class ProxyEngine: Sendable {
                     engine.events(.warning("frontend \(frontend.name): TLS is not terminated yet, \(address) is not opened"))
                     continue
                 }
-                let channel = try await bootstrap(frontend).bind(host: address.host, port: address.port).get()
+                let channel: Channel
+                do {
+                    channel = try await bootstrap(frontend).bind(host: address.host, port: address.port).get()
+                } catch {
+                    throw StartError(description: EngineErrorText.bindFailure(frontend: frontend.name, address: "\(address)", error))
+                }
                 engine.connections.addListener(channel, frontend: frontend.name)
                 let text = channel.localAddress.map { "\($0.ipAddress ?? address.host):\($0.port ?? address.port)" } ?? "\(address)"
                 bound.append(text)

@@ -18,6 +18,7 @@ struct Fmt: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var verbosity: VerbosityOptions
 
     @Flag(name: .long, help: "Write nothing; exit with status 1 if a file is not formatted.")
     var check = false
@@ -64,7 +65,8 @@ struct Fmt: ParsableCommand {
                 failed = true
             }
         }
-        if check {
+        // The list of files that would change is a warning: --quiet or --min-severity error leave it out.
+        if check && verbosity.threshold(default: .note) <= .warning {
             for path in unformatted { FileHandle.standardError.write(Data("not formatted: \(path)\n".utf8)) }
         }
         if failed { throw ExitCode(2) }

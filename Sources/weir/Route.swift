@@ -8,7 +8,9 @@ struct Route: ParsableCommand {
         abstract: "Show which rules and ACLs a request matches and which backend and server it reaches.",
         discussion: """
             Reads a plan.json, or compiles a haproxy.cfg or site YAML first. The request is routed through the \
-            same code the engine uses. Exit status: 0 when the request reaches a backend, 3 when the rules \
+            same code the engine uses. Directives of the frontend and backend that the engine does not run yet \
+            (stick tables, logging, stats, ...) are listed after the answer: they take no part in it. An unknown \
+            --port or --frontend is an error. Exit status: 0 when the request reaches a backend, 3 when the rules \
             answer it directly (deny, redirect, return) or no backend applies, 1 or 2 on errors.
             """
     )
@@ -29,7 +31,7 @@ struct Route: ParsableCommand {
     @Option(name: .long, help: "The address the client connected to (default: the frontend's first bind).")
     var dst: String?
 
-    @Option(name: .long, help: "The port the client connected to; picks the frontend bound there.")
+    @Option(name: .long, help: "The port the client connected to; picks the frontend bound there (an error when none is).")
     var port: Int?
 
     @Option(name: .long, help: "The frontend to route through (default: the one bound on --port, else the first).")
@@ -53,6 +55,12 @@ struct Route: ParsableCommand {
         case .failure(let status): throw ExitCode(status.rawValue)
         }
         let explainer = RouteExplainer(plan: loaded)
+        if frontend == nil, let port, !loaded.frontends.contains(where: { $0.binds.contains { $0.port == port } }) {
+            let bound = loaded.frontends.map { proxy in
+                proxy.name + " " + Set(proxy.binds.map(\.port)).sorted().map(String.init).joined(separator: ",")
+            }
+            throw ValidationError("no frontend is bound to port \(port) (bound: \(bound.joined(separator: "; ")))")
+        }
         guard let chosen = explainer.frontend(named: frontend, port: port) else {
             throw ValidationError(frontend.map { "no frontend named '\($0)'" } ?? "the plan has no frontend")
         }
@@ -68,7 +76,10 @@ struct Route: ParsableCommand {
                                  headers: headers, source: src, sourcePort: 40000, destination: dst ?? bind?.host,
                                  destinationPort: port ?? bind?.port, tls: tls)
         let explanation = explainer.explain(facts, frontend: chosen)
-        FileHandle.standardOutput.write(Data(RouteReport.text(explanation).utf8))
+        var proxies: Set<String> = [chosen.name]
+        if case .backend(let name) = explanation.decision.outcome { proxies.insert(name) }
+        let notRun = loaded.unsupported.filter { $0.proxy.map(proxies.contains) ?? false }
+        FileHandle.standardOutput.write(Data(RouteReport.text(explanation, notRun: notRun).utf8))
         if case .backend = explanation.decision.outcome { return }
         throw ExitCode(3)
     }
@@ -76,7 +87,8 @@ struct Route: ParsableCommand {
 
 /// The text `weir route` prints.
 enum RouteReport {
-    static func text(_ explanation: RouteExplanation) -> String {
+    /// The route taken, then the directives of the proxies it went through that the engine does not run.
+    static func text(_ explanation: RouteExplanation, notRun: [UnsupportedFeature] = []) -> String {
         var lines = ["frontend \(explanation.frontend)"]
         for step in explanation.decision.steps {
             let place = step.source.map { "  (\($0))" } ?? ""
@@ -93,6 +105,13 @@ enum RouteReport {
             lines.append("redirected with status \(status) to \(location)")
         case .noBackend:
             lines.append("no backend: answered with status 503")
+        }
+        if !notRun.isEmpty {
+            lines.append("not run by the engine yet, so not part of this answer:")
+            let sorted = notRun.sorted { ($0.source.file, $0.source.line, $0.source.column) < ($1.source.file, $1.source.line, $1.source.column) }
+            for feature in sorted {
+                lines.append("  [\(feature.proxy ?? "global")] \(feature.directive)  (\(feature.source)) (\(feature.feature))")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

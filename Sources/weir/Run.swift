@@ -29,19 +29,23 @@ struct Run: ParsableCommand {
     var plan: String
 
     func run() throws {
-        let loaded: RuntimePlan
+        var loaded: RuntimePlan
         switch try PlanSource(output: output, verbosity: verbosity, checks: checks).load(plan) {
         case .success(let value): loaded = value
         case .failure(let status): throw ExitCode(status.rawValue)
         }
+        // The engine warns about each feature it does not run, in the plan's order: make that the files' line order.
+        loaded.unsupported.sort { ($0.source.file, $0.source.line, $0.source.column) < ($1.source.file, $1.source.line, $1.source.column) }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
+        let log = EngineEventLog()
         let engine = ProxyEngine(plan: loaded, group: group) { event in
-            FileHandle.standardError.write(Data("[weir] \(event)\n".utf8))
+            if case .warning = event, verbosity.threshold(default: .warning) > .warning { return }
+            log.write(event)
         }
         let outcome = EngineRunner.run(engine)
         try? group.syncShutdownGracefully()
         if let failure = outcome {
-            FileHandle.standardError.write(Data("weir: \(failure)\n".utf8))
+            FileHandle.standardError.write(Data("\(EngineEventLog.timestamp(Date())) [weir] \(failure)\n".utf8))
             throw ExitCode(1)
         }
     }

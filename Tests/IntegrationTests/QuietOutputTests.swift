@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+
+/// Every subcommand that checks a configuration prints what matters: notes
+/// are counted in one line unless asked for, `--quiet` leaves errors only,
+/// and the rule controls of `weir lint` (`.weir.yaml`, `--disable`) apply to
+/// compile, route, run and convert too.
+final class QuietOutputTests: XCTestCase {
+    private var directory: URL!
+    private let production = WeirProcess.packageRoot.appendingPathComponent("Fixtures/article/19-production.cfg")
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-quiet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func weir(_ arguments: [String]) throws -> WeirProcess.Result {
+        try WeirProcess.weir(arguments, environment: ["NO_COLOR": "1"], directory: directory)
+    }
+
+    func testNotesAreCountedNotPrintedOutsideLint() throws {
+        for command in [["route"], ["compile", "-o", "plan.json"], ["convert", "--to", "yaml", "-o", "site.yaml"]] {
+            let result = try weir(command + [production.path])
+            XCTAssertFalse(result.stderr.contains(": note: "), "\(command): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("8 notes not shown (--min-severity note shows them)"), "\(command): \(result.stderr)")
+            XCTAssertLessThan(result.stderr.split(separator: "\n").count, 8, "\(command): \(result.stderr)")
+            let all = try weir(command + ["--min-severity", "note", production.path])
+            XCTAssertEqual(all.stderr.components(separatedBy: "[server-failover-time]").count - 1, 7, "\(command): \(all.stderr)")
+            let quiet = try weir(command + ["--quiet", production.path])
+            XCTAssertEqual(quiet.stderr, "", "\(command)")
+        }
+        let lint = try weir(["lint", "--quiet", production.path])
+        XCTAssertEqual(lint.stdout, "", "lint --quiet prints errors only, and this file has none")
+        XCTAssertEqual(lint.status, 0)
+    }
+
+    func testProjectFileAndDisableApplyToEveryCommand() throws {
+        try "disable: [crt-missing]\n".write(to: directory.appendingPathComponent(".weir.yaml"), atomically: true, encoding: .utf8)
+        for command in [["route"], ["compile", "-o", "plan.json"], ["convert", "--to", "yaml", "-o", "site.yaml"]] {
+            let result = try weir(command + [production.path])
+            XCTAssertFalse(result.stderr.contains("crt-missing"), "\(command): \(result.stderr)")
+            let without = try weir(command + ["--no-project-file", production.path])
+            XCTAssertTrue(without.stderr.contains("[crt-missing]"), "\(command): \(without.stderr)")
+            let disabled = try weir(command + ["--no-project-file", "--disable", "crt-missing", production.path])
+            XCTAssertFalse(disabled.stderr.contains("crt-missing"), "\(command): \(disabled.stderr)")
+        }
+        let unknown = try weir(["route", "--disable", "no-such-rule", production.path])
+        XCTAssertEqual(unknown.status, 2)
+    }
+
+    func testAUsageErrorPrintsTheSubcommandsUsageOnce() throws {
+        for arguments in [["route", "--port", "9999", production.path], ["convert"], ["compile", "--disable", "nope", "x.cfg"]] {
+            let result = try weir(arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+            let usages = result.stderr.split(separator: "\n").filter { $0.hasPrefix("Usage:") }
+            XCTAssertEqual(usages.count, 1, result.stderr)
+            XCTAssertTrue(usages.first?.hasPrefix("Usage: weir \(arguments[0]) [") ?? false, result.stderr)
+        }
+    }
+
+    func testRouteRefusesAnUnknownPortAndListsWhatTheEngineDoesNotRun() throws {
+        let unknown = try weir(["route", "--port", "9999", production.path])
+        XCTAssertTrue(unknown.stderr.contains("no frontend is bound to port 9999 (bound: http_in 80; https_in 443; stats 8404)"),
+                      unknown.stderr)
+        XCTAssertEqual(unknown.stdout, "")
+        let https = try weir(["route", "--port", "443", "--tls", "--request", "GET /api/v1", "--header", "Host: a", production.path])
+        XCTAssertEqual(https.status, 0, https.stderr)
+        XCTAssertTrue(https.stdout.contains("not run by the engine yet, so not part of this answer:\n"), https.stdout)
+        XCTAssertTrue(https.stdout.contains("  [https_in] http-request track-sc0 src  (\(production.path):34:5) (stick-table)\n"),
+                      https.stdout)
+    }
+}
