@@ -19,7 +19,8 @@ struct Compile: ParsableCommand {
     @OptionGroup var checks: CheckArguments
     @OptionGroup var verbosity: VerbosityOptions
 
-    @Option(name: .shortAndLong, help: "Write the plan to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.",
+                                                    valueName: "FILE"))
     var out: String?
 
     @Argument(help: "haproxy.cfg or site YAML to compile.")

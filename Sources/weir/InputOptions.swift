@@ -9,11 +9,13 @@ struct InputOptions: ParsableArguments {
     var keepalived = false
 
     @Option(name: .long, parsing: .singleValue,
-            help: ArgumentHelp("Set an environment variable for \"$NAME\" expansion (repeatable).", valueName: "NAME=VALUE"))
+            help: ArgumentHelp("Set an environment variable for \"$NAME\" expansion (repeatable).",
+                               discussion: "The value set here wins over the process environment.", valueName: "NAME=VALUE"))
     var env: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
         "Keepalived config id for '@ID' lines, as 'keepalived -i' (default: the host name up to the first dot).",
+        discussion: "Lines starting with @ID apply only when the config id is ID, lines starting with @^ID only when it is not.",
         valueName: "ID"))
     var configID: String?
 

@@ -43,7 +43,9 @@ struct Lint: ParsableCommand {
     var node: [NodeArgument] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Check the files a configuration names (certificates, CA files) under DIR as if it were '/'.", valueName: "DIR"))
+        "Check the files a configuration names (certificates, CA files) under DIR as if it were '/'.",
+        discussion: "For example a deployment tree checked out beside the configuration. Relative names start in the current "
+            + "directory, as for HAProxy.", valueName: "DIR"))
     var root: String?
 
     @Argument(help: "Files or directories to check ('-' for standard input).")

@@ -25,16 +25,19 @@ struct Route: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A request header (repeatable).", valueName: "'NAME: VALUE'"))
     var header: [String] = []
 
-    @Option(name: .long, help: "The client address.")
+    @Option(name: .long, help: ArgumentHelp("The client address.", valueName: "ADDRESS"))
     var src: String = "127.0.0.1"
 
-    @Option(name: .long, help: "The address the client connected to (default: the frontend's first bind).")
+    @Option(name: .long, help: ArgumentHelp("The address the client connected to (default: the frontend's first bind).",
+                                            valueName: "ADDRESS"))
     var dst: String?
 
-    @Option(name: .long, help: "The port the client connected to; picks the frontend bound there (an error when none is).")
+    @Option(name: .long, help: ArgumentHelp("The port the client connected to; picks the frontend bound there (an error when none is).",
+                                            valueName: "PORT"))
     var port: Int?
 
-    @Option(name: .long, help: "The frontend to route through (default: the one bound on --port, else the first).")
+    @Option(name: .long, help: ArgumentHelp("The frontend to route through (default: the one bound on --port, else the first).",
+                                            valueName: "NAME"))
     var frontend: String?
 
     @Flag(name: .long, help: "The client connection is TLS (ssl_fc is true).")

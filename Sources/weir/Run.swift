@@ -22,7 +22,7 @@ struct Run: ParsableCommand {
     @OptionGroup var checks: CheckArguments
     @OptionGroup var verbosity: VerbosityOptions
 
-    @Option(name: .long, help: "Event-loop threads (default: one per core).")
+    @Option(name: .long, help: ArgumentHelp("Event-loop threads (default: one per core).", valueName: "COUNT"))
     var threads: Int?
 
     @Argument(help: "plan.json, haproxy.cfg or site YAML.")

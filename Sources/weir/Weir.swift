@@ -14,7 +14,7 @@ struct Weir: ParsableCommand {
             Exit status: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or I/O error.
             """,
         version: WeirVersion.current,
-        subcommands: [Lint.self, Fmt.self, Convert.self, Explain.self, Compile.self, Route.self, Run.self],
+        subcommands: [Lint.self, Fmt.self, Convert.self, Explain.self, Compile.self, Route.self, Run.self, GenerateManual.self],
         defaultSubcommand: nil
     )
 
