@@ -182,7 +182,8 @@ struct Convert: ParsableCommand {
         if !unique.isEmpty {
             report(unique, sources: generatedSources.merging([source.path: source]) { $1 }, environment: environment)
         }
-        guard !diagnostics.contains(atLeast: .error), !outputs.isEmpty else { throw ExitCode(1) }
+        // With --strict a warning stops the conversion too.
+        guard !diagnostics.contains(atLeast: output.strict ? .warning : .error), !outputs.isEmpty else { throw ExitCode(1) }
         for (path, text) in outputs {
             guard let path else {
                 FileHandle.standardOutput.write(Data(text.utf8))

@@ -12,12 +12,16 @@ import RuntimePlan
 struct PlanSource {
     let printer: DiagnosticPrinter
     let options: CheckOptions
+    /// `--strict` or `strict: true` in `.weir.yaml`: a warning stops the compilation too.
+    let strict: Bool
     let environment = ProcessInfo.processInfo.environment
 
     /// The plan source of a command with the shared output, verbosity and rule options.
     init(output: OutputOptions, verbosity: VerbosityOptions, checks: CheckArguments) throws {
         printer = DiagnosticPrinter(output: output, verbosity: verbosity, defaultThreshold: .warning)
-        options = try checks.resolved().options
+        let resolved = try checks.resolved()
+        options = resolved.options
+        strict = output.strict || resolved.strict
     }
 
     /// The plan, or the exit status to stop with (1: errors in the configuration, 2: unreadable input).
@@ -69,7 +73,7 @@ struct PlanSource {
         let planned = Planner(fileOrder: [config.path]).plan(parsed.configuration)
         diagnostics += planned.diagnostics.map(relocate)
         if !diagnostics.isEmpty { report(diagnostics, [source.path: source].merging([config.path: config]) { first, _ in first }) }
-        guard let plan = planned.plan else { return .failure(.errors) }
+        guard let plan = planned.plan, !(strict && diagnostics.contains(atLeast: .warning)) else { return .failure(.errors) }
         return .success(plan)
     }
 

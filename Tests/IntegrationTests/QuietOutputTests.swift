@@ -52,6 +52,15 @@ final class QuietOutputTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
     }
 
+    func testStrictStopsCompileAndConvertOnAWarning() throws {
+        for command in [["compile", "-o", "plan.json"], ["convert", "--to", "yaml", "-o", "site.yaml"]] {
+            let result = try weir(command + ["--strict", production.path])
+            XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("[crt-missing]"), result.stderr)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [], "\(command) wrote nothing")
+        }
+    }
+
     func testAUsageErrorPrintsTheSubcommandsUsageOnce() throws {
         for arguments in [["route", "--port", "9999", production.path], ["convert"], ["compile", "--disable", "nope", "x.cfg"]] {
             let result = try weir(arguments)
