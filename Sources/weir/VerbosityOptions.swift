@@ -8,16 +8,12 @@ struct VerbosityOptions: ParsableArguments {
         valueName: "SEVERITY"))
     var minSeverity: Severity?
 
-    @Flag(name: .shortAndLong, help: "Print errors only, and no summary or progress lines.")
+    @Flag(name: .shortAndLong, help: "Print errors only (or what --min-severity asks for), and no summary or progress lines.")
     var quiet = false
-
-    func validate() throws {
-        if quiet && minSeverity != nil { throw ValidationError("--quiet and --min-severity exclude each other") }
-    }
 
     /// The lowest severity printed, given the command's default.
     func threshold(default defaultSeverity: Severity) -> Severity {
-        quiet ? .error : minSeverity ?? defaultSeverity
+        minSeverity ?? (quiet ? .error : defaultSeverity)
     }
 }
 

@@ -52,6 +52,17 @@ final class QuietOutputTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
     }
 
+    func testExplainListsBySeverityAndQuietlyByID() throws {
+        let full = try weir(["explain", "--list"]).stdout.split(separator: "\n")
+        let errors = full.filter { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == "error" }
+            .map { String($0.prefix { $0 != " " }) }
+        XCTAssertGreaterThan(errors.count, 10)
+        XCTAssertLessThan(errors.count, full.count)
+        let quiet = try weir(["explain", "--list", "--min-severity", "error", "--quiet"])
+        XCTAssertEqual(quiet.stdout.split(separator: "\n").map(String.init), errors)
+        XCTAssertEqual(try weir(["explain", "--quiet", "acl-undefined"]).stdout, "A condition names an ACL that its proxy does not define.\n")
+    }
+
     func testStrictStopsCompileAndConvertOnAWarning() throws {
         for command in [["compile", "-o", "plan.json"], ["convert", "--to", "yaml", "-o", "site.yaml"]] {
             let result = try weir(command + ["--strict", production.path])
