@@ -80,7 +80,7 @@ struct Convert: ParsableCommand {
         switch SourceLoader.load(input) {
         case .success(let loaded): source = loaded
         case .failure(let diagnostic):
-            report([diagnostic], sources: [:], environment: environment)
+            report([diagnostic], sources: [:])
             throw ExitCode(2)
         }
         let options = try checks.resolved().options
@@ -180,7 +180,7 @@ struct Convert: ParsableCommand {
         var seen = Set<Diagnostic>()
         let unique = diagnostics.filter { seen.insert($0).inserted }
         if !unique.isEmpty {
-            report(unique, sources: generatedSources.merging([source.path: source]) { $1 }, environment: environment)
+            report(unique, sources: generatedSources.merging([source.path: source]) { $1 })
         }
         // With --strict a warning stops the conversion too.
         guard !diagnostics.contains(atLeast: output.strict ? .warning : .error), !outputs.isEmpty else { throw ExitCode(1) }
@@ -192,7 +192,7 @@ struct Convert: ParsableCommand {
             let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             if case .failure(let diagnostic) = AtomicWriter.write(text, to: path) {
-                report([diagnostic], sources: [:], environment: environment)
+                report([diagnostic], sources: [:])
                 throw ExitCode(2)
             }
         }
@@ -239,7 +239,7 @@ struct Convert: ParsableCommand {
         }
     }
 
-    private func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile], environment: [String: String]) {
+    private func report(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         printer.print(diagnostics, sources: sources)
     }
 }
