@@ -33,6 +33,13 @@ final class QuietOutputTests: XCTestCase {
             let quiet = try weir(command + ["--quiet", production.path])
             XCTAssertEqual(quiet.stderr, "", "\(command)")
         }
+        let unformatted = directory.appendingPathComponent("x.cfg")
+        try "global\n  daemon\n".write(to: unformatted, atomically: true, encoding: .utf8)
+        let fmt = try weir(["fmt", "--check", unformatted.path])
+        XCTAssertEqual(fmt.stderr, "not formatted: \(unformatted.path)\n")
+        let quietFmt = try weir(["fmt", "--check", "--quiet", unformatted.path])
+        XCTAssertEqual(quietFmt.status, 1)
+        XCTAssertEqual(quietFmt.stderr, "")
         let lint = try weir(["lint", "--quiet", production.path])
         XCTAssertEqual(lint.stdout, "", "lint --quiet prints errors only, and this file has none")
         XCTAssertEqual(lint.status, 0)
