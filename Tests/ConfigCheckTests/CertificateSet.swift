@@ -1,5 +1,5 @@
 import Foundation
-import XCTest
+import WeirTestSupport
 
 /// Certificates made with the real openssl once per test run, for rules that
 /// read `crt` files. Examples name them as `"${WEIR_CERTS}/NAME.pem"`:
@@ -23,7 +23,7 @@ final class CertificateSet: Sendable {
     private init() {
         directory = NSTemporaryDirectory() + "weir-certs-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        XCTestObservationCenter.shared.addTestObserver(ScratchRemover(path: directory))
+        ScratchCleanup.removeWhenTestsFinish(directory)
         make()
     }
 
@@ -91,16 +91,5 @@ final class CertificateSet: Sendable {
         process.standardError = FileHandle.nullDevice
         try? process.run()
         process.waitUntilExit()
-    }
-}
-
-/// Removes a scratch directory when the test bundle has finished.
-private final class ScratchRemover: NSObject, XCTestObservation, @unchecked Sendable {
-    let path: String
-
-    init(path: String) { self.path = path }
-
-    func testBundleDidFinish(_ testBundle: Bundle) {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

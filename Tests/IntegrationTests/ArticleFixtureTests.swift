@@ -1,4 +1,5 @@
 import Foundation
+import WeirTestSupport
 import XCTest
 
 /// Every config snippet of the article, checked two ways: the real tool
@@ -31,11 +32,18 @@ final class ArticleFixtureTests: XCTestCase {
         }
     }
 
+    /// Where `deploymentRoot()` makes its tree, once per test run; removed when the tests finish.
+    private static let scratchRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("weir-article-root-\(UUID().uuidString)")
+        ScratchCleanup.removeWhenTestsFinish(root.path)
+        return root
+    }()
+
     /// A directory standing for `/` on the article's load balancer: it holds
     /// the certificate the snippets name, made with the real openssl, so the
     /// snippets are judged as deployed (`--root`), not by what this machine lacks.
     static func deploymentRoot() throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("weir-article-root")
+        let root = scratchRoot
         let certificate = root.appendingPathComponent("etc/haproxy/certs/solvethenetwork.com.pem")
         if FileManager.default.fileExists(atPath: certificate.path) { return root.path }
         try FileManager.default.createDirectory(at: certificate.deletingLastPathComponent(), withIntermediateDirectories: true)
