@@ -21,6 +21,8 @@ enum EngineErrorText {
             return reason(error)
         case let error as SocketAddressError:
             return reason(error)
+        case let error as SocketAddressError.UnknownHost:
+            return "cannot resolve '\(error.host)'"
         default:
             return String(describing: error)
         }
