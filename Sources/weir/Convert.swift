@@ -96,13 +96,13 @@ struct Convert: ParsableCommand {
                 throw ValidationError("--node and --output-directory are for a YAML with a Keepalived pair")
             }
             let result = isKeepalived ? keepalivedToYAML(source, options) : toYAML(source, environment, options)
-            try finish(result.text.map { [(out, $0)] } ?? [], result.diagnostics, source, environment)
+            try finish(result.text.map { [(out, $0)] } ?? [], result.diagnostics, source)
             return
         }
         let root: Node
         switch SiteDocument.compose(source) {
         case .success(let node): root = node
-        case .failure(let diagnostic): return try finish([], [diagnostic], source, environment)
+        case .failure(let diagnostic): return try finish([], [diagnostic], source)
         }
         let (nodes, pairDiagnostics) = KeepalivedPairReader().read(root, in: source)
         guard !nodes.isEmpty else {
@@ -110,7 +110,7 @@ struct Convert: ParsableCommand {
                 throw ValidationError("'\(input)' has no 'nodes': --node and --output-directory are for a Keepalived pair")
             }
             let (haproxy, diagnostics) = fromYAML(root, source, environment, options)
-            try finish(haproxy.map { [(out, $0)] } ?? [], diagnostics + pairDiagnostics, source, environment)
+            try finish(haproxy.map { [(out, $0)] } ?? [], diagnostics + pairDiagnostics, source)
             return
         }
         let names = nodes.map(\.name)
@@ -170,12 +170,12 @@ struct Convert: ParsableCommand {
                 ? place(node + "/keepalived.conf") : place(documents == nil ? "haproxy.cfg" : node + "/haproxy.cfg")
             selected = outputs.filter { $0.path == wanted }.map { (out, $0.text) }
         }
-        try finish(selected, diagnostics, source, environment, generatedSources: result.sources)
+        try finish(selected, diagnostics, source, generatedSources: result.sources)
     }
 
     /// Reports the diagnostics; writes the outputs only when there is no error.
     private func finish(_ outputs: [(path: String?, text: String)], _ diagnostics: [Diagnostic], _ source: SourceFile,
-                        _ environment: [String: String], generatedSources: [String: SourceFile] = [:]) throws {
+                        generatedSources: [String: SourceFile] = [:]) throws {
         // Files the nodes share are checked once per node: a finding about them is printed once.
         var seen = Set<Diagnostic>()
         let unique = diagnostics.filter { seen.insert($0).inserted }
