@@ -66,7 +66,7 @@ struct Route: ParsableCommand {
                                  headers: headers, source: src, sourcePort: 40000, destination: dst ?? bind?.host,
                                  destinationPort: port ?? bind?.port, tls: tls)
         let explanation = explainer.explain(facts, frontend: chosen)
-        FileHandle.standardOutput.write(Data(RouteReport.text(explanation).utf8))
+        Terminal.writeOutput(RouteReport.text(explanation))
         if case .backend = explanation.decision.outcome { return }
         throw ExitCode(3)
     }

@@ -21,6 +21,8 @@ struct Weir: ParsableCommand {
     /// Runs the command line; usage errors exit with status 2 (not
     /// ArgumentParser's 64), as weir documents.
     static func main() {
+        // A closed pipe is an error status from write(2), reported where it happens, not a signal that kills weir.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
