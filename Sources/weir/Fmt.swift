@@ -42,21 +42,23 @@ struct Fmt: ParsableCommand {
         let terminal = Terminal(environment: ProcessInfo.processInfo.environment)
         for path in files {
             let source: SourceFile
+            let loaded: Result<SourceFile, Diagnostic>
             if path == "-" {
-                source = SourceLoader.loadStandardInput()
+                loaded = SourceLoader.loadStandardInput()
             } else if !check && !diff && SourceLoader.kind(of: path) == .other {
                 // A FIFO or a device has no place to put the result back; '-' formats a stream.
                 Terminal.writeError("cannot format '\(path)' in place: not a regular file (use 'weir fmt -' for a stream)\n")
                 failed = true
                 continue
             } else {
-                switch SourceLoader.load(path) {
-                case .success(let loaded): source = loaded
-                case .failure(let diagnostic):
-                    Terminal.writeError(diagnostic.message + "\n")
-                    failed = true
-                    continue
-                }
+                loaded = SourceLoader.load(path)
+            }
+            switch loaded {
+            case .success(let file): source = file
+            case .failure(let diagnostic):
+                Terminal.writeError(diagnostic.message + "\n")
+                failed = true
+                continue
             }
             let formatted: [UInt8]
             switch format(source) {

@@ -101,6 +101,16 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(bytes.contains(0xE9) && bytes.contains(0xFC) && !bytes.contains(0xEF), "Latin-1 bytes kept")
     }
 
+    /// A closed standard input is an I/O error, not an empty file with "No problems".
+    func testClosedStandardInputIsAnIOError() throws {
+        let weir = try WeirProcess.binary.path
+        for command in ["lint -", "fmt --haproxy -"] {
+            let result = try WeirProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(weir)' \(command) <&-"])
+            XCTAssertEqual(result.status, 2, "\(command): \(result.stdout) \(result.stderr)")
+            XCTAssertFalse(result.stdout.contains("No problems"), command)
+        }
+    }
+
     /// D13: a closed or full standard output is an I/O error (status 2 and a message), not SIGILL.
     func testClosedOrFullStandardOutputIsAnIOError() throws {
         let weir = try WeirProcess.binary.path

@@ -21,6 +21,15 @@ final class NetworkPatternTests: XCTestCase {
         XCTAssertNil(IPAddressBytes("/"))
     }
 
+    func testIntegerComparisonsAtTheEndsOfTheRangeDoNotTrap() throws {
+        let greater = try XCTUnwrap(IntegerPattern("gt 9223372036854775807"))
+        let less = try XCTUnwrap(IntegerPattern("lt -9223372036854775808"))
+        for value: Int64 in [.min, 0, .max] {
+            XCTAssertFalse(greater.matches(value))
+            XCTAssertFalse(less.matches(value))
+        }
+    }
+
     func testReadsTheFormsHAProxyAccepts() throws {
         let cases: [(String, String, Bool)] = [
             ("10.0.0.0/8", "10.200.1.1", true), ("10.0.0.0/8", "11.0.0.1", false),

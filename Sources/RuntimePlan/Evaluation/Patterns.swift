@@ -12,9 +12,10 @@ public struct IntegerPattern: Sendable, Hashable {
             switch words[0] {
             case "eq": (lower, upper) = (value, value)
             case "ge": (lower, upper) = (value, .max)
-            case "gt": (lower, upper) = (value + 1, .max)
+            // Past the ends of Int64 the range is empty (lower > upper), never an overflow trap.
+            case "gt": (lower, upper) = value == .max ? (.max, .min) : (value + 1, .max)
             case "le": (lower, upper) = (.min, value)
-            case "lt": (lower, upper) = (.min, value - 1)
+            case "lt": (lower, upper) = value == .min ? (.max, .min) : (.min, value - 1)
             default: return nil
             }
             return
