@@ -11,14 +11,14 @@ extension RuleID {
 /// (its reader recurses once per level), and the tree is measured with its
 /// aliases expanded before anything walks it (a few hundred bytes of nested
 /// aliases stand for billions of nodes).
-enum YAMLLimits {
+public enum YAMLLimits {
     /// Levels of nesting allowed; a site YAML needs a handful, Keepalived blocks at most 64.
-    static let maximumDepth = 128
+    public static let maximumDepth = 128
     /// Nodes allowed once aliases are expanded: a million, or one per byte of the file if that is more,
     /// so a document without aliases never reaches it.
     static func maximumNodes(for file: SourceFile) -> Int { max(1_000_000, file.bytes.count) }
 
-    static func depthMessage() -> String {
+    public static func depthMessage() -> String {
         "YAML nested more than \(maximumDepth) levels deep; weir reads at most \(maximumDepth)"
     }
 
@@ -29,7 +29,7 @@ enum YAMLLimits {
     /// The offset of the first place the text nests deeper than the limit, or nil.
     /// Counts block levels by indentation (each `- ` and `key:` at a deeper column is a level)
     /// and flow levels by brackets, skipping quoted text, comments and block scalars.
-    static func tooDeep(_ bytes: [UInt8]) -> Int? {
+    public static func tooDeep(_ bytes: [UInt8]) -> Int? {
         var scanner = NestingScanner(bytes: bytes, limit: maximumDepth)
         return scanner.run()
     }

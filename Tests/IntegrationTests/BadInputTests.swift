@@ -81,6 +81,17 @@ final class BadInputTests: XCTestCase {
         }
     }
 
+    /// A project file nested thousands of levels deep is an error at its place, not a stack overflow.
+    func testDeeplyNestedProjectFileIsAnError() throws {
+        try ("disable: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n")
+            .write(to: work.appendingPathComponent(".weir.yaml"), atomically: false, encoding: .utf8)
+        try "global\n    maxconn 10\n".write(to: work.appendingPathComponent("a.cfg"), atomically: false, encoding: .utf8)
+        let result = try WeirProcess.weir(["lint", "a.cfg"], directory: work)
+        assertNoTrap(result, "lint with a deep .weir.yaml")
+        XCTAssertEqual(result.status, 2, result.stderr + result.stdout)
+        XCTAssertTrue((result.stderr + result.stdout).contains("nested more than 128 levels"), result.stderr + result.stdout)
+    }
+
     /// D8, D11: fmt refuses what it cannot format losslessly and leaves the file as it was.
     func testFmtRefusesFilesHAProxyRefusesAndKeepsBytes() throws {
         for name in ["fmt-dataloss-cr-only.cfg", "fmt-dataloss-nul-at-line-start.cfg"] {
