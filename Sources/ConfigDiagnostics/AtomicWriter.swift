@@ -15,7 +15,8 @@ extension RuleID {
 /// failed write (a full disk, a read-only directory) leaves the old file as
 /// it was. A symbolic link is written through: its final target is replaced
 /// and the link stays. The target's mode, owner and group are kept; when
-/// they cannot be (a group the user is not in), nothing is written. Only
+/// they cannot be (a group the user is not in), nothing is written; a new
+/// file gets 0666 less the umask, as a shell redirection would. Only
 /// regular files are replaced: a device or a FIFO is written into.
 public enum AtomicWriter {
     public static func write(_ text: String, to path: String) -> Result<Void, Diagnostic> {
@@ -51,6 +52,11 @@ public enum AtomicWriter {
                 return abandon("cannot keep its owner and group (\(String(cString: strerror(errno))))")
             }
             guard fchmod(descriptor, existing.st_mode & 0o7777) == 0 else { return abandon() }
+        } else {
+            // mkstemp makes the file 0600; a new file gets the mode open(2) would give it (0666 less the umask).
+            let mask = umask(0)
+            umask(mask)
+            guard fchmod(descriptor, 0o666 & ~mask) == 0 else { return abandon() }
         }
         var written = 0
         while written < bytes.count {

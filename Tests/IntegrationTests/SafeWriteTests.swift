@@ -127,6 +127,17 @@ final class SafeWriteTests: XCTestCase {
         }
     }
 
+    /// A new file gets 0666 less the umask, as `>` would give it, not mkstemp's 0600.
+    func testNewFileGetsTheUmaskMode() throws {
+        let config = work.appendingPathComponent("in.cfg")
+        try "global\n    maxconn 10\n".write(to: config, atomically: false, encoding: .utf8)
+        let output = work.appendingPathComponent("new.yaml")
+        let result = try WeirProcess.run(URL(fileURLWithPath: "/bin/sh"),
+                                         ["-c", "umask 027; '\(try WeirProcess.binary.path)' convert '\(config.path)' --to yaml -o '\(output.path)'"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual((try attributes(output.path)[.posixPermissions] as? NSNumber)?.intValue, 0o640)
+    }
+
     /// Convert writes nothing when its input has errors, and replaces an existing output atomically.
     func testConvertWritesNothingOnErrors() throws {
         let yaml = work.appendingPathComponent("site.yaml")
