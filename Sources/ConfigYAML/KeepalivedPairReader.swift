@@ -95,6 +95,27 @@ struct BlockWriter {
     /// Keywords whose list values form a block of value lines, from the grammar.
     static let valueBlocks = KeepalivedKeywordTable.standard.valueBlockKeywords
 
+    /// The text with each `#` and `!` outside double quotes escaped: Keepalived
+    /// starts a comment at either and would silently drop the rest of the value.
+    static func escapingComments(_ text: String) -> String {
+        guard text.contains(where: { $0 == "#" || $0 == "!" }) else { return text }
+        var result = ""
+        var quoted = false, escaped = false
+        for character in text {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                quoted.toggle()
+            } else if !quoted, character == "#" || character == "!" {
+                result.append("\\")
+            }
+            result.append(character)
+        }
+        return result
+    }
+
     static func breaksLine(_ text: String) -> Bool { text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0 } }
 
     mutating func block(_ keyword: String, _ arguments: [String], _ body: Node, depth: Int = 0) {
@@ -104,7 +125,7 @@ struct BlockWriter {
         }
         let indent = String(repeating: "    ", count: depth)
         if !lines.isEmpty, depth == 0 { lines.append("") }
-        lines.append(indent + ([keyword] + arguments).joined(separator: " ") + " {")
+        lines.append(indent + Self.escapingComments(([keyword] + arguments).joined(separator: " ")) + " {")
         if case .mapping(let mapping) = body {
             for (keyNode, value) in mapping { entry(keyNode.string ?? "", value, depth: depth + 1) }
         }
@@ -131,23 +152,23 @@ struct BlockWriter {
         case .mapping:
             block(key, [], value, depth: depth)
         case .sequence(let items) where Self.valueBlocks.contains(String(key.prefix { $0 != " " })):
-            lines.append(indent + key + " {")
+            lines.append(indent + Self.escapingComments(key) + " {")
             for item in items {
                 let text = item.string ?? ""
-                if Self.breaksLine(text) { unwritable.append(item) } else { lines.append(indent + "    " + text) }
+                if Self.breaksLine(text) { unwritable.append(item) } else { lines.append(indent + "    " + Self.escapingComments(text)) }
             }
             lines.append(indent + "}")
         case .sequence(let items):
             for item in items { entry(key, item, depth: depth) }
         case .scalar(let scalar):
             if let flag = Emitter.flag(value) {
-                if flag { lines.append(indent + key) }
+                if flag { lines.append(indent + Self.escapingComments(key)) }
             } else {
                 let text = scalar.string
                 // A script line is one word for Keepalived only when quoted.
                 let isScript = key == "script" || key == "misc_path" || key.hasPrefix("notify")
                 let quoted = isScript && text.contains(" ") && !text.hasPrefix("\"") ? "\"" + text + "\"" : text
-                lines.append(indent + key + " " + quoted)
+                lines.append(indent + Self.escapingComments(key + " " + quoted))
             }
         }
     }
