@@ -58,14 +58,7 @@ public enum AtomicWriter {
             umask(mask)
             guard fchmod(descriptor, 0o666 & ~mask) == 0 else { return abandon() }
         }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return abandon() }
-            written += count
-        }
-        guard fsync(descriptor) == 0 else { return abandon() }
+        guard writeFully(descriptor, bytes), fsync(descriptor) == 0 else { return abandon() }
         guard close(descriptor) == 0 else {
             let diagnostic = failure(path)
             unlink(temporary)
@@ -94,19 +87,25 @@ public enum AtomicWriter {
         }
         let descriptor = open(path, O_WRONLY | O_TRUNC)
         guard descriptor >= 0 else { return .failure(failure(path)) }
+        guard writeFully(descriptor, bytes) else {
+            let diagnostic = failure(path)
+            close(descriptor)
+            return .failure(diagnostic)
+        }
+        guard close(descriptor) == 0 else { return .failure(failure(path)) }
+        return .success(())
+    }
+
+    /// Writes every byte, retrying short writes and interruptions; false with errno set on failure.
+    private static func writeFully(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                let diagnostic = failure(path)
-                close(descriptor)
-                return .failure(diagnostic)
-            }
+            guard count > 0 else { return false }
             written += count
         }
-        guard close(descriptor) == 0 else { return .failure(failure(path)) }
-        return .success(())
+        return true
     }
 
     /// The file a path finally names: the path itself, or the target of its
