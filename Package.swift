@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "HAProxyConfig", targets: ["HAProxyConfig"]),
         .library(name: "KeepalivedConfig", targets: ["KeepalivedConfig"]),
         .library(name: "ConfigCheck", targets: ["ConfigCheck"]),
+        .library(name: "ConfigYAML", targets: ["ConfigYAML"]),
         .library(name: "RuntimePlan", targets: ["RuntimePlan"]),
         .library(name: "ProxyEngine", targets: ["ProxyEngine"]),
     ],

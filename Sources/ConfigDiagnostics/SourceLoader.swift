@@ -39,16 +39,19 @@ public enum SourceLoader {
         return .success(SourceFile(path: path, bytes: bytes))
     }
 
-    /// Reads standard input to its end.
-    public static func loadStandardInput(name: String = "-") -> SourceFile {
+    /// Reads standard input to its end; a closed or unreadable standard
+    /// input (`<&-`) is a diagnostic, not an empty file.
+    public static func loadStandardInput(name: String = "-") -> Result<SourceFile, Diagnostic> {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = read(0, &buffer, buffer.count)
-            if count <= 0 { break }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return .failure(unreadable(name, reason: String(cString: strerror(errno)))) }
+            if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
         }
-        return SourceFile(path: name, bytes: bytes)
+        return .success(SourceFile(path: name, bytes: bytes))
     }
 
     /// What a path names, following symbolic links as `stat` does.

@@ -1,4 +1,5 @@
 import ConfigDiagnostics
+import HAProxyConfig
 import Yams
 
 /// Writes haproxy.cfg lines from YAML nodes, remembering where each came from.
@@ -31,9 +32,49 @@ struct Emitter {
         return Diagnostic(.error, .yamlSyntax, YAMLMessage.syntax(detail), at: file.range(offset, offset + 1))
     }
 
+    /// Adds one haproxy.cfg line. A line break or NUL inside a value would
+    /// end the line early (and start a new statement HAProxy would read), so
+    /// such a value is an error at its YAML line and nothing is emitted.
     mutating func emit(_ text: String, _ node: Node?) {
+        if let bad = text.utf8.first(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 }) {
+            diagnostics.append(diagnostic(.yamlValueUnwritable, YAMLMessage.unwritable(bad), node))
+            return
+        }
         lines.append(text)
         origins.append(range(of: node))
+    }
+
+    /// Reports a value HAProxy must read as one word (a section, server or
+    /// defaults name, a server address) that its lexer would read as several,
+    /// or as none (a `#` starts a comment): values are haproxy.cfg text, so
+    /// `name: "fe listen"` would otherwise name the section `fe` and add a word.
+    mutating func checkOneWord(_ text: String, _ node: Node?, _ key: String) {
+        let bytes = Array(text.utf8)
+        let lexed = LineLexer(bytes: bytes, variables: VariableResolver())
+            .lex(start: 0, end: bytes.count, context: LineContext(file: file.path, line: 1, section: ""))
+        guard lexed.words.count != 1 || lexed.commentStart != nil || !lexed.problems.isEmpty || lexed.isMalformed else { return }
+        diagnostics.append(diagnostic(.yamlValueUnwritable, YAMLMessage.notOneWord(key, count: lexed.words.count), node))
+    }
+
+    /// A value of several words as written, with each `#` outside quotes
+    /// escaped: HAProxy starts a comment at a bare `#`, even inside a word, and
+    /// would silently drop the rest of the value.
+    static func words(_ text: String) -> String {
+        guard text.utf8.contains(0x23) else { return text }
+        var result = ""
+        var single = false, double = false, escaped = false
+        for character in text {
+            defer { result.append(character) }
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\" where !single: escaped = true
+            case "'" where !double: single.toggle()
+            case "\"" where !single: double.toggle()
+            case "#" where !single && !double: result.append("\\")
+            default: break
+            }
+        }
+        return result
     }
 
     /// `frontends: [ {name: …, …}, … ]` (a single mapping is accepted too).
@@ -79,8 +120,14 @@ struct Emitter {
         }
         if !lines.isEmpty { emit("", body) }
         var header = kind
-        if let name { header += " " + name }
-        if let from = Self.value(body, "from")?.string { header += " from " + from }
+        if let name {
+            checkOneWord(name, nameNode, "name")
+            header += " " + name
+        }
+        if let fromNode = Self.value(body, "from"), let from = fromNode.string {
+            checkOneWord(from, fromNode, "from")
+            header += " from " + from
+        }
         emit(header, nameNode ?? body)
         for (keyNode, value) in mapping {
             let key = Self.text(keyNode) ?? ""
@@ -108,9 +155,9 @@ struct Emitter {
         switch value {
         case .scalar(let scalar):
             if let flag = Self.flag(value) {
-                emit("    " + (flag ? "" : "no ") + prefix, value)
+                emit("    " + (flag ? "" : "no ") + Self.words(prefix), value)
             } else {
-                emit("    " + prefix + " " + scalar.string, value)
+                emit("    " + Self.words(prefix) + " " + Self.words(scalar.string), value)
             }
         case .sequence(let sequence):
             for item in sequence { values(prefix, item) }
@@ -150,15 +197,17 @@ struct Emitter {
     }
 
     /// `{name: web01, address: 10.0.0.1:80, check: true, inter: 2s}`, read in one pass over the map.
-    func serverLine(_ node: Node) -> String {
+    mutating func serverLine(_ node: Node) -> String {
         guard case .mapping(let mapping) = node else { return Self.text(node) ?? "" }
         var name: String?, address: String?
         var words: [String] = []
         for (keyNode, value) in mapping {
             let key = Self.text(keyNode) ?? ""
             switch key {
-            case "name": if name == nil { name = Self.text(value) ?? "" }
-            case "address": if address == nil { address = Self.text(value) ?? "" }
+            case "name", "address":
+                let text = Self.text(value) ?? ""
+                checkOneWord(text, value, key)
+                if key == "name" { name = name ?? text } else { address = address ?? text }
             default: words.append(Self.option(key, value))
             }
         }
@@ -174,7 +223,7 @@ struct Emitter {
     /// One option of a server map: `flag: true` → `flag`, `flag: false` → `no-flag`, `key: value` → `key value`.
     static func option(_ key: String, _ value: Node) -> String {
         if let flag = flag(value) { return flag ? key : "no-" + key }
-        return key + " " + (text(value) ?? "")
+        return key + " " + words(text(value) ?? "")
     }
 
     /// Options of a default-server map: `flag: true` → `flag`, `key: value` → `key value`.

@@ -30,6 +30,9 @@ public struct KeepalivedPairReader: Sendable {
             return ([], [emitter.diagnostic(.yamlUnexpectedType, YAMLMessage.expected("a mapping of nodes", for: "nodes"),
                                             root?["nodes"] ?? keepalived)])
         }
+        var shape = KeepalivedShape(emitter: emitter)
+        shape.check(keepalived: keepalived, nodes: root?["nodes"])
+        if !shape.diagnostics.isEmpty { return ([], shape.diagnostics) }
         let nodes = nodeMap.map { (name: $0.key.string ?? "", settings: $0.value) }
         var result: [(String, String)] = []
         for node in nodes {
@@ -50,6 +53,13 @@ public struct KeepalivedPairReader: Sendable {
                     guard case .mapping(let entry) = block else { continue }
                     for (key, value) in entry { writer.topLevel(key.string ?? "", value) }
                 }
+            }
+            if let node = writer.unwritable.first {
+                let byte = (Emitter.text(node) ?? "").utf8.first { $0 == 0x0A || $0 == 0x0D || $0 == 0 } ?? 0x0A
+                return ([], [emitter.diagnostic(.yamlValueUnwritable, YAMLMessage.unwritable(byte), node)])
+            }
+            guard !writer.lines.isEmpty else {
+                return ([], [emitter.diagnostic(.yamlUnexpectedType, YAMLMessage.nothingToWrite, keepalived)])
             }
             result.append((node.name, writer.lines.joined(separator: "\n") + "\n"))
         }
@@ -80,13 +90,42 @@ public struct KeepalivedPairReader: Sendable {
 /// Writes Keepalived blocks from YAML nodes.
 struct BlockWriter {
     var lines: [String] = []
+    /// Values (or keys) holding a line break or NUL, which would end a keepalived.conf line: nothing is written for them.
+    var unwritable: [Node] = []
     /// Keywords whose list values form a block of value lines, from the grammar.
     static let valueBlocks = KeepalivedKeywordTable.standard.valueBlockKeywords
 
+    /// The text with each `#` and `!` outside double quotes escaped: Keepalived
+    /// starts a comment at either and would silently drop the rest of the value.
+    static func escapingComments(_ text: String) -> String {
+        guard text.contains(where: { $0 == "#" || $0 == "!" }) else { return text }
+        var result = ""
+        var quoted = false, escaped = false
+        for character in text {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                quoted.toggle()
+            } else if !quoted, character == "#" || character == "!" {
+                result.append("\\")
+            }
+            result.append(character)
+        }
+        return result
+    }
+
+    static func breaksLine(_ text: String) -> Bool { text.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0 } }
+
     mutating func block(_ keyword: String, _ arguments: [String], _ body: Node, depth: Int = 0) {
+        if Self.breaksLine(keyword) || arguments.contains(where: Self.breaksLine) {
+            unwritable.append(body)
+            return
+        }
         let indent = String(repeating: "    ", count: depth)
         if !lines.isEmpty, depth == 0 { lines.append("") }
-        lines.append(indent + ([keyword] + arguments).joined(separator: " ") + " {")
+        lines.append(indent + Self.escapingComments(([keyword] + arguments).joined(separator: " ")) + " {")
         if case .mapping(let mapping) = body {
             for (keyNode, value) in mapping { entry(keyNode.string ?? "", value, depth: depth + 1) }
         }
@@ -105,24 +144,31 @@ struct BlockWriter {
 
     mutating func entry(_ key: String, _ value: Node, depth: Int) {
         let indent = String(repeating: "    ", count: depth)
+        if Self.breaksLine(key) || Emitter.text(value).map(Self.breaksLine) == true {
+            unwritable.append(value)
+            return
+        }
         switch value {
         case .mapping:
             block(key, [], value, depth: depth)
         case .sequence(let items) where Self.valueBlocks.contains(String(key.prefix { $0 != " " })):
-            lines.append(indent + key + " {")
-            for item in items { lines.append(indent + "    " + (item.string ?? "")) }
+            lines.append(indent + Self.escapingComments(key) + " {")
+            for item in items {
+                let text = item.string ?? ""
+                if Self.breaksLine(text) { unwritable.append(item) } else { lines.append(indent + "    " + Self.escapingComments(text)) }
+            }
             lines.append(indent + "}")
         case .sequence(let items):
             for item in items { entry(key, item, depth: depth) }
         case .scalar(let scalar):
             if let flag = Emitter.flag(value) {
-                if flag { lines.append(indent + key) }
+                if flag { lines.append(indent + Self.escapingComments(key)) }
             } else {
                 let text = scalar.string
                 // A script line is one word for Keepalived only when quoted.
                 let isScript = key == "script" || key == "misc_path" || key.hasPrefix("notify")
                 let quoted = isScript && text.contains(" ") && !text.hasPrefix("\"") ? "\"" + text + "\"" : text
-                lines.append(indent + key + " " + quoted)
+                lines.append(indent + Self.escapingComments(key + " " + quoted))
             }
         }
     }

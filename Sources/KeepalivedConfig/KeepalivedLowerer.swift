@@ -54,7 +54,8 @@ struct KeepalivedLowerer {
 
     private func addresses(_ node: KeepalivedNode?) -> [VirtualAddress] {
         values(node).map { words in
-            let parts = words[0].text.split(separator: "/", maxSplits: 1)
+            // "/" or "/24" has an empty address: kept empty (vip-invalid reports it), never a trap.
+            let parts = words[0].text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             let options = words.dropFirst().map(\.text)
             func option(_ name: String) -> String? {
                 options.firstIndex(of: name).flatMap { $0 + 1 < options.count ? options[$0 + 1] : nil }

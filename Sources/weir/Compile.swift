@@ -35,7 +35,7 @@ struct Compile: ParsableCommand {
         }
         let text = PlanCoding.encode(plan)
         guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Terminal.writeOutput(text)
             return
         }
         if case .failure(let diagnostic) = AtomicWriter.write(text, to: out) {

@@ -186,7 +186,7 @@ struct Convert: ParsableCommand {
         guard !diagnostics.contains(atLeast: output.strict ? .warning : .error), !outputs.isEmpty else { throw ExitCode(1) }
         for (path, text) in outputs {
             guard let path else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Terminal.writeOutput(text)
                 continue
             }
             let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")

@@ -11,8 +11,11 @@ struct Fmt: ParsableCommand {
         discussion: """
             Indentation (four spaces per level), one space between words, aligned columns for consecutive \
             acl, timeout, use_backend and server lines, blank-line runs folded to one. Words, comments and \
-            the order of lines are kept; lines that cannot be parsed are left as they are. Files are \
-            rewritten atomically. With --check nothing is written and the exit status is 1 when a file \
+            the order of lines are kept byte for byte (bytes that are not UTF-8 too); lines that cannot be \
+            parsed, and lines HAProxy stops reading at a bare CR, are left as they are. A haproxy.cfg with a \
+            NUL byte or no final newline is not formatted (exit status 1, with the reason): HAProxy refuses \
+            it, and fmt never changes HAProxy's verdict. Files are rewritten atomically, through symbolic \
+            links, keeping mode, owner and group. With --check nothing is written and the exit status is 1 when a file \
             would change; --diff prints what would change. '-' formats standard input to standard output.
             """
     )
@@ -35,45 +38,64 @@ struct Fmt: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var refused = false
         var unformatted: [String] = []
         let terminal = Terminal(environment: ProcessInfo.processInfo.environment)
         for path in files {
             let source: SourceFile
+            let loaded: Result<SourceFile, Diagnostic>
             if path == "-" {
-                source = SourceLoader.loadStandardInput()
+                loaded = SourceLoader.loadStandardInput()
+            } else if !check && !diff && SourceLoader.kind(of: path) == .other {
+                // A FIFO or a device has no place to put the result back; '-' formats a stream.
+                Terminal.writeError("cannot format '\(path)' in place: not a regular file (use 'weir fmt -' for a stream)\n")
+                failed = true
+                continue
             } else {
-                switch SourceLoader.load(path) {
-                case .success(let loaded): source = loaded
-                case .failure(let diagnostic):
-                    FileHandle.standardError.write(Data((diagnostic.message + "\n").utf8))
-                    failed = true
-                    continue
-                }
+                loaded = SourceLoader.load(path)
             }
-            let formatted = format(source)
-            let original = String(decoding: source.bytes, as: UTF8.self)
-            if path == "-" && !check && !diff {
-                terminal.write(formatted)
+            switch loaded {
+            case .success(let file): source = file
+            case .failure(let diagnostic):
+                Terminal.writeError(diagnostic.message + "\n")
+                failed = true
                 continue
             }
-            guard formatted != original else { continue }
+            let formatted: [UInt8]
+            switch format(source) {
+            case .success(let bytes): formatted = bytes
+            case .failure(let refusal):
+                // Left as it is: standard input is copied through unchanged so a pipe loses nothing.
+                Terminal.writeError(TextRenderer(sources: [source.path: source]).render(refusal.diagnostics))
+                Terminal.writeError("not formatted: \(path)\n")
+                if path == "-" && !check && !diff { Terminal.writeOutput(source.bytes) }
+                refused = true
+                continue
+            }
+            if path == "-" && !check && !diff {
+                Terminal.writeOutput(formatted)
+                continue
+            }
+            guard formatted != source.bytes else { continue }
             unformatted.append(path)
             if diff {
-                terminal.write(UnifiedDiff.render(old: original, new: formatted, oldName: path, newName: path))
+                terminal.write(UnifiedDiff.render(old: String(decoding: source.bytes, as: UTF8.self),
+                                                  new: String(decoding: formatted, as: UTF8.self), oldName: path, newName: path))
             } else if !check, case .failure(let diagnostic) = AtomicWriter.write(formatted, to: path) {
-                FileHandle.standardError.write(Data((diagnostic.message + "\n").utf8))
+                Terminal.writeError(diagnostic.message + "\n")
                 failed = true
             }
         }
         // The list of files that would change is a warning: --quiet or --min-severity error leave it out.
         if check && verbosity.threshold(default: .note) <= .warning {
-            for path in unformatted { FileHandle.standardError.write(Data("not formatted: \(path)\n".utf8)) }
+            for path in unformatted { Terminal.writeError("not formatted: \(path)\n") }
         }
         if failed { throw ExitCode(2) }
-        if check && !unformatted.isEmpty { throw ExitCode(1) }
+        if refused || (check && !unformatted.isEmpty) { throw ExitCode(1) }
     }
 
-    private func format(_ source: SourceFile) -> String {
+    /// The formatted bytes, or why the file is left as it is.
+    private func format(_ source: SourceFile) -> Result<[UInt8], LosslessFormat.Refusal> {
         let isKeepalived: Bool
         switch input.forcedFormat {
         case .haproxy: isKeepalived = false
@@ -82,10 +104,9 @@ struct Fmt: ParsableCommand {
             isKeepalived = !source.path.hasSuffix(".cfg") && !HAProxyReader.looksLikeHAProxy(source)
                 && (KeepalivedParser.looksLikeKeepalived(source) || source.path.hasSuffix(".conf"))
         }
-        if isKeepalived { return KeepalivedFormatter().format(source) }
+        if isKeepalived { return .success(KeepalivedFormatter().formattedBytes(source)) }
         let reader = HAProxyReader(variables: VariableResolver(
             environment: ProcessInfo.processInfo.environment, overrides: input.overrides))
-        let syntax = reader.read([source]).syntax
-        return HAProxyFormatter().format(syntax.files[0], sectionKeywords: reader.registry.sectionKeywords)
+        return LosslessFormat.haproxy(source, reader: reader)
     }
 }

@@ -50,7 +50,15 @@ struct LintSession {
     }
 
     private func load(_ path: String, into outcome: inout Outcome) -> [SourceFile] {
-        if path == "-" { return [SourceLoader.loadStandardInput()] }
+        if path == "-" {
+            switch SourceLoader.loadStandardInput() {
+            case .success(let file): return [file]
+            case .failure(let diagnostic):
+                outcome.diagnostics.append(diagnostic)
+                outcome.hadInputError = true
+                return []
+            }
+        }
         let expanded: [String]
         switch ConfigFileList.expand(path) {
         case .success(let files): expanded = files

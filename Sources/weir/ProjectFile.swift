@@ -1,5 +1,6 @@
 import ConfigCheck
 import ConfigDiagnostics
+import ConfigYAML
 import Foundation
 import Yams
 
@@ -41,6 +42,11 @@ struct ProjectFile {
             return .failure(Diagnostic(.error, rule, message, at: SourceRange(file: file.path, start: location, end: location)))
         }
         let root: Node?
+        // The YAML reader recurses once per level: a hostile .weir.yaml must not overflow the stack.
+        if let offset = YAMLLimits.tooDeep(file.bytes) {
+            let location = file.location(at: offset)
+            return .failure(Diagnostic(.error, rule, YAMLLimits.depthMessage(), at: SourceRange(file: file.path, start: location, end: location)))
+        }
         do {
             root = try Yams.compose(yaml: String(decoding: file.bytes, as: UTF8.self), .basic)
         } catch {

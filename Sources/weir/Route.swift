@@ -82,7 +82,7 @@ struct Route: ParsableCommand {
         var proxies: Set<String> = [chosen.name]
         if case .backend(let name) = explanation.decision.outcome { proxies.insert(name) }
         let notRun = loaded.unsupported.filter { $0.proxy.map(proxies.contains) ?? false }
-        FileHandle.standardOutput.write(Data(RouteReport.text(explanation, notRun: notRun).utf8))
+        Terminal.writeOutput(RouteReport.text(explanation, notRun: notRun))
         if case .backend = explanation.decision.outcome { return }
         throw ExitCode(3)
     }

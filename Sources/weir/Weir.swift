@@ -22,6 +22,8 @@ struct Weir: ParsableCommand {
     /// ArgumentParser's 64), as weir documents, with one usage footer: the
     /// subcommand's.
     static func main() {
+        // A closed pipe is an error status from write(2), reported where it happens, not a signal that kills weir.
+        signal(SIGPIPE, SIG_IGN)
         var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()

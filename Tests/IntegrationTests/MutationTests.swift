@@ -4,7 +4,7 @@ import XCTest
 /// Bad input never crashes: every article fixture, mutated at random
 /// (deterministically) in many ways, still ends in diagnostics and an exit
 /// status of 0 or 1 from `weir lint`, and `weir fmt` formats them
-/// idempotently.
+/// idempotently or refuses them (status 1) and passes them through.
 final class MutationTests: XCTestCase {
     /// A small deterministic generator (SplitMix64).
     struct Generator {
@@ -57,7 +57,13 @@ final class MutationTests: XCTestCase {
                 XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)))
                 let flag = fixture.pathExtension == "cfg" ? "--haproxy" : "--keepalived"
                 let once = try WeirProcess.weir(["fmt", flag, "-"], stdin: try Data(contentsOf: file))
-                XCTAssertEqual(once.status, 0, "\(file.lastPathComponent): fmt status \(once.status) \(once.stderr)")
+                // 1: a file fmt refuses to format (a NUL, no final newline), passed through unchanged.
+                XCTAssertTrue(once.status == 0 || once.status == 1, "\(file.lastPathComponent): fmt status \(once.status) \(once.stderr)")
+                if once.status == 1 {
+                    XCTAssertTrue(once.stderr.contains("not formatted: -"), "\(file.lastPathComponent): \(once.stderr)")
+                    XCTAssertEqual(Data(once.stdout.utf8), Data(String(decoding: try Data(contentsOf: file), as: UTF8.self).utf8),
+                                   "\(file.lastPathComponent): a refused input passes through")
+                }
                 let twice = try WeirProcess.weir(["fmt", flag, "-"], stdin: Data(once.stdout.utf8))
                 XCTAssertEqual(twice.stdout, once.stdout, "\(file.lastPathComponent): formatting is not idempotent")
             }

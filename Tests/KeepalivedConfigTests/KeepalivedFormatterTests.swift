@@ -1,4 +1,5 @@
 import ConfigDiagnostics
+import Foundation
 @testable import KeepalivedConfig
 import XCTest
 
@@ -28,5 +29,24 @@ final class KeepalivedFormatterTests: XCTestCase {
         XCTAssertEqual(before.instances.map(\.virtualRouterID), after.instances.map(\.virtualRouterID))
         XCTAssertEqual(before.instances.map(\.priority), after.instances.map(\.priority))
         XCTAssertEqual(before.instances.map { $0.virtualAddresses.map(\.address) }, after.instances.map { $0.virtualAddresses.map(\.address) })
+    }
+}
+
+/// Probe defects D11 and D17 for keepalived.conf: bytes kept, output bounded.
+final class KeepalivedFormatterLimitTests: XCTestCase {
+    func testDeepNestingStopsIndentingAtTheLimit() {
+        let input = String(repeating: "{\n", count: 10_000)
+        let start = Date()
+        let output = KeepalivedFormatter().formattedBytes(SourceFile(path: "k.conf", text: input))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 4)
+        // 40 KB became 400 MB; capped at 64 levels it is at most 10,000 × (256 + 2) bytes.
+        XCTAssertLessThanOrEqual(output.count, 10_000 * (KeepalivedParser.maximumDepth * 4 + 2))
+        XCTAssertEqual(output.filter { $0 == UInt8(ascii: "{") }.count, 10_000)
+    }
+
+    func testBytesThatAreNotUTF8AreCopied() {
+        let input: [UInt8] = Array("vrrp_instance VI_1 {\n  ! caf".utf8) + [0xE9] + Array("\n  state MASTER\n}\n".utf8)
+        let output = KeepalivedFormatter().formattedBytes(SourceFile(path: "k.conf", bytes: input))
+        XCTAssertEqual(output, Array("vrrp_instance VI_1 {\n    ! caf".utf8) + [0xE9] + Array("\n    state MASTER\n}\n".utf8))
     }
 }

@@ -15,6 +15,7 @@ enum RuleRegistry {
         ExtraArgument.self,
         FileUnreadable.self,
         FileUnwritable.self,
+        FormatRefused.self,
         InvalidArgument.self,
         InvalidHexEscape.self,
         InvalidName.self,
@@ -54,8 +55,10 @@ enum RuleRegistry {
         WarningDirective.self,
         YAMLMissingName.self,
         YAMLSyntax.self,
+        YAMLTooLarge.self,
         YAMLUnexpectedType.self,
         YAMLUnknownKey.self,
+        YAMLValueUnwritable.self,
     ]
     static let haproxy: [any HAProxyRule.Type] = [
         ACLHostCaseSensitive.self,
@@ -84,6 +87,7 @@ enum RuleRegistry {
         ExternalCheckWithoutInsecureFork.self,
         FetchProxyUndefined.self,
         FetchUnknown.self,
+        ForwardforExceptInvalid.self,
         GlobalMaxconnBelowFrontends.self,
         HTTPModeRequired.self,
         HTTPReplyContentTypeIgnored.self,

@@ -101,6 +101,8 @@ struct FileReader {
         }
         guard let first = lexed.words.first else {
             line.kind = lexed.commentStart == nil ? .blank : .comment
+            // A line with no word still has its problems (a NUL at column 1 ends it before any word).
+            if conditions.isActive { addProblems(lexed) }
             return
         }
         if first.text.hasPrefix(".") && !first.isQuoted && !wasContinuing {

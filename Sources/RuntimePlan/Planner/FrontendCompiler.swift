@@ -16,7 +16,7 @@ struct FrontendCompiler {
         let name = proxy.name ?? ""
         markCommon(proxy, keywords: Self.keywords, timeouts: Self.timeouts, context: &context)
         var plan = FrontendPlan(name: name, mode: proxy.mode == .tcp ? .tcp : .http, maxconn: proxy.maxconn,
-                                timeoutsMs: milliseconds(proxy, Self.timeouts), options: httpOptions(proxy),
+                                timeoutsMs: milliseconds(proxy, Self.timeouts), options: httpOptions(proxy, context: &context),
                                 defaultBackend: proxy.defaultBackend, acls: acls.named, source: SourceRef(proxy.range))
         for bind in proxy.binds {
             let directive = proxy.directives.first { $0.range == bind.range }
@@ -80,18 +80,30 @@ func milliseconds(_ proxy: Proxy, _ names: [String]) -> [String: Int] {
 }
 
 /// `option http-server-close`, `option httpclose`, `option forwardfor` with its arguments.
-func httpOptions(_ proxy: Proxy) -> HTTPOptions {
+/// An `except` network the engine cannot read is an error, as HAProxy refuses
+/// the line ("expects <address>[/mask]"); a host name is one too, since the
+/// engine does not resolve names.
+func httpOptions(_ proxy: Proxy, context: inout PlanningContext) -> HTTPOptions {
     var options = HTTPOptions(httpServerClose: proxy.options["http-server-close"] == true,
                               httpClose: proxy.options["httpclose"] == true)
     if proxy.options["forwardfor"] == true {
         var forward = ForwardFor()
-        let arguments = proxy.directives("option forwardfor").last { $0.modifier == nil }?.arguments ?? []
+        let directive = proxy.directives("option forwardfor").last { $0.modifier == nil }
+        let arguments = directive?.arguments ?? []
         var index = 0
         while index < arguments.count {
             let value = index + 1 < arguments.count ? arguments[index + 1] : nil
             switch arguments[index] {
             case "header": forward.header = value ?? forward.header; index += 1
-            case "except": forward.except = value; index += 1
+            case "except":
+                if let value, NetworkPattern(value) != nil {
+                    forward.except = value
+                } else if let directive {
+                    context.error(PlannerMessage.forwardforExceptInvalid,
+                                  "'option forwardfor except' needs an address with an optional mask, not '\(value ?? "")'",
+                                  at: directive.range)
+                }
+                index += 1
             case "if-none": forward.ifNone = true
             default: break
             }

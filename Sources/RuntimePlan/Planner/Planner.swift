@@ -89,4 +89,5 @@ public enum PlannerMessage {
     public static let serverAddress = RuleID("server-address")
     public static let bindAddress = RuleID("bind-address")
     public static let ruleInvalid = RuleID("http-request-invalid")
+    public static let forwardforExceptInvalid = RuleID("forwardfor-except-invalid")
 }

@@ -1,4 +1,5 @@
 import ConfigDiagnostics
+import Foundation
 import HAProxyConfig
 
 /// An ACL pattern HAProxy refuses: a number, an address or a regular expression that does not parse.
@@ -14,7 +15,8 @@ struct ACLInvalid: HAProxyRule {
             returns (`dst_port` is an integer, `src` an address). Integers are checked as HAProxy reads them \
             (`80`, `80:90`, `:90`, `1024:`, after `eq`/`ge`/`gt`/`le`/`lt`), addresses written with digits \
             (`10.0.0.0/8`, `::1`; a host name is resolved by HAProxy at start-up and left alone), regular \
-            expressions for what PCRE always refuses (see `regex-invalid`). `weir compile` also reports \
+            expressions for what PCRE always refuses (see `regex-invalid`). The patterns of a `-f` file are \
+            checked too, line by line, and reported at the file's name with the line. `weir compile` also reports \
             patterns its engine cannot compile under this id.
             """,
         fix: "Correct the pattern.",
@@ -63,17 +65,39 @@ struct ACLInvalid: HAProxyRule {
             for acl in ACLExpression.all(in: proxy, of: context, criterion: { _ in true }) {
                 guard let method = acl.matchMethod ?? ACLPatternSyntax.defaultMethod(of: acl) else { continue }
                 for value in acl.values {
-                    let problem: String?
-                    switch method {
-                    case "int", "len":
-                        problem = ACLPatternSyntax.operators.contains(value.text) ? nil : ACLPatternSyntax.integerProblem(value.text)
-                    case "ip": problem = ACLPatternSyntax.addressProblem(value.text)
-                    case "reg": problem = RegexSyntax.problem(in: value.text).map { RegexInvalid.message(value.text, $0) }
-                    default: problem = nil
-                    }
-                    if let problem { findings.report(problem, at: value.range) }
+                    if let problem = Self.problem(value.text, method: method) { findings.report(problem, at: value.range) }
+                }
+                for file in acl.patternFiles {
+                    guard let problem = Self.patternFileProblem(file.text, method: method, context: context) else { continue }
+                    findings.report(problem, at: file.range)
                 }
             }
         }
+    }
+
+    static func problem(_ text: String, method: String) -> String? {
+        switch method {
+        case "int", "len": ACLPatternSyntax.operators.contains(text) ? nil : ACLPatternSyntax.integerProblem(text)
+        case "ip": ACLPatternSyntax.addressProblem(text)
+        case "reg": RegexSyntax.problem(in: text).map { RegexInvalid.message(text, $0) }
+        default: nil
+        }
+    }
+
+    /// The first pattern of a `-f` file HAProxy refuses, read as HAProxy reads
+    /// the file (one pattern a line, leading and trailing blanks dropped,
+    /// blank lines and `#` lines skipped). An unreadable file is
+    /// `acl-pattern-file`'s concern.
+    static func patternFileProblem(_ path: String, method: String, context: HAProxyCheckContext) -> String? {
+        guard ["int", "len", "ip", "reg"].contains(method),
+              let data = FileManager.default.contents(atPath: context.environment.resolve(path)) else { return nil }
+        var number = 0
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let pattern = line.trimmingCharacters(in: .whitespaces)
+            guard !pattern.isEmpty, !pattern.hasPrefix("#") else { continue }
+            if let problem = problem(pattern, method: method) { return "\(problem) at line \(number) of '\(path)'" }
+        }
+        return nil
     }
 }

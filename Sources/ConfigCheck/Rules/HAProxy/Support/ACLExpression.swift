@@ -13,6 +13,8 @@ struct ACLExpression {
     var matchMethod: String?
     /// Whether patterns also come from a file (`-f`).
     var readsFile: Bool
+    /// The files named by `-f`, as written.
+    var patternFiles: [(text: String, range: SourceRange)] = []
     /// The patterns written on the line.
     var values: [(text: String, range: SourceRange)]
     /// The name of a named ACL.
@@ -73,7 +75,7 @@ struct ACLExpression {
             // `-f FILE`, `-m METHOD` and `-u ID` take a value; `-i`, `-n`, `-M` do not.
             if ["-f", "-m", "-u"].contains(flag), index < words.count {
                 if flag == "-m" { matchMethod = words[index].text }
-                if flag == "-f" { readsFile = true }
+                if flag == "-f" { readsFile = true; patternFiles.append(words[index]) }
                 index += 1
             }
         }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Fuzzing on demand (not part of the test suite): builds the libFuzzer
+# harnesses of Fuzz/ with the fuzzer and address sanitizers, seeds each from
+# ../shared/corpus and Fixtures/, and runs each for a bounded time and number
+# of executions. Prints, per harness, the executions reached and whether it
+# found anything; a crash, leak or timeout input is copied to
+# Fuzz/findings/HARNESS/ (turn each into a fixture under Fixtures/probe/ and a
+# test before fixing it).
+#
+# Usage: bash Benchmarks/fuzz.sh [SECONDS-PER-HARNESS] [HARNESS...]
+#   SECONDS defaults to 60; RUNS (environment) caps executions per harness
+#   (default 10000000); JOBS (environment) runs that many workers per harness
+#   (default 1: the machine is shared). Harnesses: FuzzHAProxyParser
+#   FuzzKeepalivedParser FuzzCondition FuzzYAML FuzzFormat.
+# Exit status: 0 nothing found, 1 a harness found an input, 2 build failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+harnesses=("$@")
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(FuzzHAProxyParser FuzzKeepalivedParser FuzzCondition FuzzYAML FuzzFormat)
+runs=${RUNS:-10000000}
+jobs=${JOBS:-1}
+corpus=../shared/corpus
+
+# Each harness's entry point hands its LLVMFuzzerTestOneInput to libFuzzer's driver (FuzzSupport).
+flags=(-c release -Xswiftc -sanitize=fuzzer,address)
+if ! swift build --package-path Fuzz "${flags[@]}" >/tmp/weir-fuzz-build.log 2>&1; then
+    echo "fuzz build failed; see /tmp/weir-fuzz-build.log" >&2
+    tail -20 /tmp/weir-fuzz-build.log >&2
+    exit 2
+fi
+bin=$(swift build --package-path Fuzz "${flags[@]}" --show-bin-path)
+work=Fuzz/.work
+mkdir -p "$work"
+
+# Seeds: copies, so libFuzzer can add its own inputs without touching the sources.
+seed() {
+    local name=$1 dir=$work/corpus-$1
+    mkdir -p "$dir"
+    case $name in
+        FuzzHAProxyParser|FuzzCondition)
+            cp -n "$corpus"/haproxy/*.cfg Fixtures/article/*.cfg Fixtures/probe/*.cfg "$dir"/ 2>/dev/null ;;
+        FuzzKeepalivedParser)
+            cp -n "$corpus"/keepalived/* Fixtures/article/*.conf Fixtures/probe/*.conf "$dir"/ 2>/dev/null ;;
+        FuzzYAML)
+            cp -n Fixtures/yaml/*.yaml Fixtures/probe/*.yaml "$dir"/ 2>/dev/null ;;
+        FuzzFormat)
+            # The first byte picks the format: even for haproxy.cfg, odd for keepalived.conf.
+            for f in "$corpus"/haproxy/*.cfg Fixtures/article/*.cfg; do
+                [ -e "$dir/h-$(basename "$f")" ] || { printf '\0'; cat "$f"; } >"$dir/h-$(basename "$f")"
+            done
+            for f in "$corpus"/keepalived/* Fixtures/article/*.conf; do
+                [ -e "$dir/k-$(basename "$f")" ] || { printf '\1'; cat "$f"; } >"$dir/k-$(basename "$f")"
+            done ;;
+    esac
+    echo "$dir"
+}
+
+found=0
+printf '%-22s %12s %10s  %s\n' harness executions seconds result
+for harness in "${harnesses[@]}"; do
+    dir=$(seed "$harness")
+    findings=Fuzz/findings/$harness
+    mkdir -p "$findings"
+    log=$work/$harness.log
+    # -rss_limit_mb: a hostile input must not take the shared machine's memory; -timeout: a hang is a finding.
+    # -detect_leaks=0: LeakSanitizer cannot follow Swift's tagged pointers and reports the lazily built
+    # keyword tables as leaked at exit (checked: every report pointed into KeywordRegistry.standard);
+    # memory growth is caught by -rss_limit_mb and -malloc_limit_mb instead.
+    parallel=()
+    [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
+    ASAN_OPTIONS=detect_leaks=0 "$bin/$harness" "$dir" -max_total_time="$seconds" -runs="$runs" "${parallel[@]}" \
+        -rss_limit_mb=2048 -malloc_limit_mb=1024 -detect_leaks=0 -timeout=10 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 \
+        >"$log" 2>&1
+    status=$?
+    # With several jobs each worker writes fuzz-N.log; their totals add up.
+    if [ "$jobs" -gt 1 ]; then stats=(fuzz-*.log); else stats=("$log"); fi
+    executions=$(grep -h '^Done [0-9]* runs' "${stats[@]}" 2>/dev/null | awk '{s+=$2} END {print s+0}')
+    elapsed=$(grep -h 'Done [0-9]* runs in' "$log" | sed 's/.* in \([0-9]*\) second.*/\1/' | tail -1)
+    rm -f fuzz-*.log
+    if [ $status -eq 0 ]; then result=clean; else result="FOUND (status $status): $(ls "$findings" | head -3 | tr '\n' ' ')"; found=1; fi
+    printf '%-22s %12s %10s  %s\n' "$harness" "$executions" "${elapsed:-$seconds}" "$result"
+done
+exit $found
