@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzing on demand (not part of the test suite): builds the libFuzzer
-# harnesses of Fuzz/ with the fuzzer and address sanitizers, seeds each from
+# harnesses of Tests/Fuzz/ with the fuzzer and address sanitizers, seeds each from
 # ../shared/corpus and Fixtures/, and runs each for a bounded time and number
 # of executions. Prints, per harness, the executions reached and whether it
 # found anything; a crash, leak or timeout input is copied to
-# Fuzz/findings/HARNESS/ (turn each into a fixture under Fixtures/probe/ and a
+# Tests/Fuzz/findings/HARNESS/ (turn each into a fixture under Fixtures/probe/ and a
 # test before fixing it).
 #
 # Usage: bash Benchmarks/fuzz.sh [SECONDS-PER-HARNESS] [HARNESS...]
@@ -25,13 +25,13 @@ corpus=../shared/corpus
 
 # Each harness's entry point hands its LLVMFuzzerTestOneInput to libFuzzer's driver (FuzzSupport).
 flags=(-c release -Xswiftc -sanitize=fuzzer,address)
-if ! swift build --package-path Fuzz "${flags[@]}" >/tmp/weir-fuzz-build.log 2>&1; then
+if ! swift build --package-path Tests/Fuzz "${flags[@]}" >/tmp/weir-fuzz-build.log 2>&1; then
     echo "fuzz build failed; see /tmp/weir-fuzz-build.log" >&2
     tail -20 /tmp/weir-fuzz-build.log >&2
     exit 2
 fi
-bin=$(swift build --package-path Fuzz "${flags[@]}" --show-bin-path)
-work=Fuzz/.work
+bin=$(swift build --package-path Tests/Fuzz "${flags[@]}" --show-bin-path)
+work=Tests/Fuzz/.work
 mkdir -p "$work"
 
 # Seeds: copies, so libFuzzer can add its own inputs without touching the sources.
@@ -61,7 +61,7 @@ found=0
 printf '%-22s %12s %10s  %s\n' harness executions seconds result
 for harness in "${harnesses[@]}"; do
     dir=$(seed "$harness")
-    findings=Fuzz/findings/$harness
+    findings=Tests/Fuzz/findings/$harness
     mkdir -p "$findings"
     log=$work/$harness.log
     # -rss_limit_mb: a hostile input must not take the shared machine's memory; -timeout: a hang is a finding.

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // libFuzzer harnesses for weir, kept out of the main package so that a normal
-// build never compiles them. Build and run them with ../Benchmarks/fuzz.sh.
+// build never compiles them. Build and run them with ../../Benchmarks/fuzz.sh.
 import PackageDescription
 
 let weir: [Target.Dependency] = [
@@ -13,7 +13,7 @@ let weir: [Target.Dependency] = [
 
 let package = Package(
     name: "weir-fuzz",
-    dependencies: [.package(name: "weir", path: "..")],
+    dependencies: [.package(name: "weir", path: "../..")],
     targets: [.target(name: "FuzzSupport")] + ["FuzzHAProxyParser", "FuzzKeepalivedParser", "FuzzCondition", "FuzzYAML", "FuzzFormat"].map {
         .executableTarget(name: $0, dependencies: weir + ["FuzzSupport"])
     }
