@@ -11,6 +11,7 @@ import Yams
 /// enable: [server-check-missing]
 /// severity: { plaintext-stats-password: warning }
 /// strict: true
+/// target-version: "2.8"
 /// ```
 struct ProjectFile {
     static let name = ".weir.yaml"
@@ -18,6 +19,8 @@ struct ProjectFile {
 
     var options = CheckOptions()
     var strict = false
+    /// The HAProxy version to check for (`target-version`), unless `--target-version` says otherwise.
+    var targetVersion: HAProxyVersion?
 
     /// The nearest `.weir.yaml` from `directory` upwards, if any.
     static func find(from directory: String) -> String? {
@@ -72,8 +75,13 @@ struct ProjectFile {
                     return failure("'strict' expects true or false", value)
                 }
                 project.strict = flag == "true"
+            case "target-version":
+                guard let text = value.string, let version = HAProxyVersion.target(text) else {
+                    return failure(TargetVersionMessage.unsupported(value.string ?? ""), value)
+                }
+                project.targetVersion = version
             default:
-                return failure("unknown key '\(key.string ?? "")': use disable, enable, severity or strict", key)
+                return failure("unknown key '\(key.string ?? "")': use disable, enable, severity, strict or target-version", key)
             }
         }
         return .success(project)
