@@ -13,8 +13,10 @@ struct VersionDefaultChanged: HAProxyRule {
             default Diffie-Hellman parameters: a cipher list that names DHE ciphers offers them only with \
             `ssl-dh-param-file`, `tune.ssl.default-dh-param` or DH parameters in the certificate file; 2.4 \
             offered them with parameters of its own. From 2.8 on (targets 2.8, 3.0, 3.2), a TLS `bind` of a \
-            `mode http` proxy without `alpn`, `npn` or `no-alpn` offers ALPN `h2,http/1.1`, so clients that \
-            can speak HTTP/2 do; 2.4 and 2.6 offer no ALPN there and clients speak HTTP/1.1. The removal of \
+            `mode http` proxy without `alpn`, `npn` or `no-alpn` offers ALPN `h2,http/1.1` (`h3` on a QUIC \
+            listener), so clients that can speak HTTP/2 do; 2.4 and 2.6 offer no ALPN there and clients speak \
+            HTTP/1.1. Both changes are in HAProxy's own sources (commit "MEDIUM: ssl: Disable DHE ciphers by \
+            default" in 2.6, "MEDIUM: config: set useful ALPN defaults for HTTPS and QUIC" in 2.8). The removal of \
             keywords such as `option http-use-htx` (ignored in 2.4, refused from 2.5) is reported by \
             keyword-version.
             """,
@@ -65,9 +67,11 @@ struct VersionDefaultChanged: HAProxyRule {
             + "'ssl-dh-param-file', 'tune.ssl.default-dh-param' or DH parameters in the certificate file (2.4 had its own)"
     }
 
-    static func defaultALPN(_ target: HAProxyVersion) -> String {
-        "HAProxy \(target) offers ALPN 'h2,http/1.1' on this TLS listener by default, so clients may speak HTTP/2 "
-            + "(2.4 and 2.6 offer none: HTTP/1.1 only); write 'alpn' to choose"
+    static func defaultALPN(_ target: HAProxyVersion, quic: Bool) -> String {
+        quic
+            ? "HAProxy \(target) offers ALPN 'h3' on this QUIC listener by default (2.6 offers none); write 'alpn' to choose"
+            : "HAProxy \(target) offers ALPN 'h2,http/1.1' on this TLS listener by default, so clients may speak HTTP/2 "
+                + "(2.4 and 2.6 offer none: HTTP/1.1 only); write 'alpn' to choose"
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
@@ -91,7 +95,8 @@ struct VersionDefaultChanged: HAProxyRule {
         for frontend in context.frontends where frontend.mode == .http {
             for bind in frontend.proxy.binds where bind.isTLS
                 && !bind.options.contains(where: { ["alpn", "npn", "no-alpn"].contains($0.name) }) {
-                findings.report(Self.defaultALPN(target), at: bind.range)
+                let quic = bind.addresses.contains { $0.prefix?.hasPrefix("quic") == true }
+                findings.report(Self.defaultALPN(target, quic: quic), at: bind.range)
             }
         }
     }
