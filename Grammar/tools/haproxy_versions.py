@@ -136,6 +136,8 @@ def scan(git_dir, tag):
     for ref in files:
         text = strip_comments(git(git_dir, "show", ref))
         registered = {}
+        # A parser may hand the keyword to a helper that compares args[0]: its branch is in the file.
+        file_branches = branches(text, 0)
         for m in BLOCK.finditer(text):
             block = block_text(text, m.end() - 1)
             if m.group(1) == "cfg_kw_list":
@@ -151,6 +153,8 @@ def scan(git_dir, tag):
             for kind, name in keywords:
                 if name in own:
                     state = status(own[name])
+                elif name in file_branches:
+                    state = status(file_branches[name])
                 elif len(keywords) == 1:
                     state = status(body.split("strcmp(args[1]", 1)[0])
                 else:

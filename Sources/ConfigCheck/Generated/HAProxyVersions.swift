@@ -1068,7 +1068,7 @@ global	tune.sndbuf.frontend	2.9
 global	tune.sndbuf.server	2.4		
 global	tune.ssl.cachesize	2.4		
 global	tune.ssl.capture-buffer-size	2.5		
-global	tune.ssl.capture-cipherlist-size	2.4		
+global	tune.ssl.capture-cipherlist-size	2.4		2.5
 global	tune.ssl.default-dh-param	2.4		
 global	tune.ssl.force-private-cache	2.4		
 global	tune.ssl.hard-maxrecord	2.6		
