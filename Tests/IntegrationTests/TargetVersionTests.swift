@@ -43,6 +43,12 @@ final class TargetVersionTests: XCTestCase {
             "2.4": ["unknown-server-option error"], "2.6": ["unknown-server-option error"],
             "2.8": ["unknown-server-option error"],
         ]),
+        Case(listen: "http-request set-header X-DN %[ssl_c_r_dn]",
+             expected: ["2.4": ["fetch-unknown error"], "2.6": ["fetch-unknown error"]]),
+        Case(listen: "bind 127.0.0.1:18082 guid-prefix edge", expected: [
+            "2.4": ["unknown-bind-option error"], "2.6": ["unknown-bind-option error"],
+            "2.8": ["unknown-bind-option error"],
+        ]),
         // DHE needs DH parameters from 2.6 on.
         Case(global: "ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256", expected: [
             "2.6": ["version-default-changed note"], "2.8": ["version-default-changed note"],
