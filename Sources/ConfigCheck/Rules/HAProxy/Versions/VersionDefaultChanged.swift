@@ -14,13 +14,16 @@ struct VersionDefaultChanged: HAProxyRule {
             `ssl-dh-param-file`, `tune.ssl.default-dh-param` or DH parameters in the certificate file; 2.4 \
             offered them with parameters of its own. From 2.8 on (targets 2.8, 3.0, 3.2), a TLS `bind` of a \
             `mode http` proxy without `alpn`, `npn` or `no-alpn` offers ALPN `h2,http/1.1` (`h3` on a QUIC \
-            listener), so clients that can speak HTTP/2 do; 2.4 and 2.6 offer no ALPN there and clients speak \
-            HTTP/1.1. Both changes are in HAProxy's own sources (commit "MEDIUM: ssl: Disable DHE ciphers by \
-            default" in 2.6, "MEDIUM: config: set useful ALPN defaults for HTTPS and QUIC" in 2.8). The removal of \
-            keywords such as `option http-use-htx` (ignored in 2.4, refused from 2.5) is reported by \
-            keyword-version.
+            listener; only while `tune.bufsize` is at least 16384, its default), so clients that can speak \
+            HTTP/2 do; 2.4 and 2.6 offer no ALPN there and clients speak HTTP/1.1. Both changes are in \
+            HAProxy's own sources (commit "MEDIUM: ssl: Disable DHE ciphers by default" in 2.6, "MEDIUM: \
+            config: set useful ALPN defaults for HTTPS and QUIC" in 2.8). The removal of keywords such as \
+            `option http-use-htx` (ignored in 2.4, refused from 2.5) is reported by keyword-version.
             """,
-        fix: "Say what you want explicitly: `alpn h2,http/1.1` or `alpn http/1.1` on the bind line; `ssl-dh-param-file` for DHE, or drop DHE from the list.",
+        fix: """
+            Say what you want explicitly: `alpn h2,http/1.1` or `alpn http/1.1` on the bind line; \
+            `ssl-dh-param-file` for DHE, or drop DHE from the list.
+            """,
         triggering: [
             .haproxy("""
                 global
