@@ -194,6 +194,13 @@ def main():
     if len(sys.argv) != 2:
         sys.exit("usage: haproxy_versions.py GIT_DIR  (a clone of haproxy/haproxy with tags v2.4.0 to v3.3.0)")
     git_dir = sys.argv[1]
+    try:
+        known = set(git(git_dir, "tag", "--list", "v*").split())
+    except (OSError, subprocess.CalledProcessError) as error:
+        sys.exit(f"haproxy_versions.py: {git_dir} is not a readable git directory ({error})")
+    missing = [tag for tag in TAGS if tag not in known]
+    if missing:
+        sys.exit(f"haproxy_versions.py: {git_dir} lacks the tags {', '.join(missing)} (fetch them from haproxy/haproxy)")
     rows = {}
     for tag in TAGS:
         for key, state in scan(git_dir, tag).items():
