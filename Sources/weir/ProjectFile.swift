@@ -76,9 +76,8 @@ struct ProjectFile {
                 }
                 project.strict = flag == "true"
             case "target-version":
-                guard let text = value.string, let version = HAProxyVersion.target(text) else {
-                    return failure(TargetVersionMessage.unsupported(value.string ?? ""), value)
-                }
+                guard let text = value.scalar?.string else { return failure(TargetVersionMessage.notAVersion, value) }
+                guard let version = HAProxyVersion.target(text) else { return failure(TargetVersionMessage.unsupported(text), value) }
                 project.targetVersion = version
             default:
                 return failure("unknown key '\(key.string ?? "")': use disable, enable, severity, strict or target-version", key)
