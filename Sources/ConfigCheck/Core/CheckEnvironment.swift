@@ -1,9 +1,9 @@
 import Foundation
 
 /// What a check may know of the world outside the configuration: where
-/// relative paths start, what time it is (certificate expiry), and the
-/// host's name (HAProxy's default local peer name), and which HAProxy
-/// version will read the configuration.
+/// relative paths start, what time it is (certificate expiry), the host's
+/// name (HAProxy's default local peer name), and which HAProxy version will
+/// read the configuration.
 public struct CheckEnvironment: Sendable {
     /// The directory relative file names are resolved against (HAProxy's working directory).
     public var baseDirectory: String
