@@ -6,7 +6,9 @@ keyword, from HAProxy's own sources at each release tag.
 
 GIT_DIR is a clone (or bare mirror) of haproxy/haproxy that has the tags
 v2.4.0 to v3.3.0; nothing is downloaded. At each tag the script reads, with
-`git grep` and `git show`, the keyword registrations of src/*.c:
+`git grep` and `git show`, the keyword registrations of src/*.c and
+addons/*.c (OpenTracing, Prometheus, device detection: packaged builds
+include some of them):
 
 - `cfg_kw_list` entries of the global section (CFG_GLOBAL) and of proxies
   (CFG_LISTEN), and the keywords cfg_parse_global (cfgparse-global.c) and
@@ -14,13 +16,17 @@ v2.4.0 to v3.3.0; nothing is downloaded. At each tag the script reads, with
 - `bind_kw_list` and `srv_kw_list` entries (bind and server options);
 - `sample_fetch_kw_list` and `sample_conv_kw_list` entries;
 - proxy options: the `cfg_opts` and `cfg_opts2` tables (proxy.c) and the
-  names the `option` branch of cfg_parse_listen compares `args[1]` with.
+  names the `option` branch of cfg_parse_listen compares `args[1]` with;
+- the actions of `http-request`, `http-response` and `http-after-response`
+  rules: the `action_kw_list` entries registered for them.
 
 A keyword whose branch only says it is no longer supported ("not supported
 anymore", "has been removed") is absent from that version; one whose branch
 or table entry warns that it is deprecated is present and deprecated.
 
-Output: `kind  name  first  last  deprecated`, sorted by kind then name.
+Output: `kind  name  first  last  deprecated`, sorted by kind then name;
+`kind` is global, proxy, option, bind, server, fetch, converter, or an HTTP
+rule family for its actions.
 `first` is the first version of the scan that has the keyword (the oldest
 one, 2.4, means "2.4 or earlier"; BACKPORTS below adds what a maintenance
 release brought to an older branch), `last` the last one (empty: still in the
@@ -35,7 +41,14 @@ import subprocess
 import sys
 
 TAGS = ["v2.4.0", "v2.5.0", "v2.6.0", "v2.7.0", "v2.8.0", "v2.9.0", "v3.0.0", "v3.1.0", "v3.2.0", "v3.3.0"]
-KINDS = ["bind", "converter", "fetch", "global", "option", "proxy", "server"]
+KINDS = ["bind", "converter", "fetch", "global", "http-after-response", "http-request", "http-response", "option",
+         "proxy", "server"]
+# The action lists of HTTP rules, by the function that registers them. (TCP rules are left out: some of their
+# actions are parsed by a chain of comparisons in tcp_rules.c, which this script does not follow.)
+ACTION_FAMILY = {"http_req_keywords_register": "http-request", "http_res_keywords_register": "http-response",
+                 "http_after_res_keywords_register": "http-after-response"}
+ACTION_BLOCK = re.compile(r"struct\s+action_kw_list\s+(\w+)\s*=\s*\{")
+ACTION_REGISTRATION = re.compile(r"INITCALL1\(\s*STG_REGISTER\s*,\s*(\w+)\s*,\s*&(\w+)\s*\)")
 LIST_KIND = {"bind_kw_list": "bind", "srv_kw_list": "server", "sample_fetch_kw_list": "fetch",
              "sample_conv_kw_list": "converter"}
 # Keywords that came to a branch in one of its maintenance releases (2.6.x), which the tags of
@@ -113,6 +126,14 @@ def branches(text, index):
     return result
 
 
+def git_grep_define(git_dir, tag, macro):
+    """The string a `#define MACRO "string"` of the tag gives, or None."""
+    found = subprocess.run(["git", "--git-dir", git_dir, "grep", "-h", "-E", f"#define[[:space:]]+{macro}[[:space:]]+\"",
+                            tag, "--", "*.h", "*.c"], capture_output=True, text=True).stdout
+    m = re.search(r"#define\s+\w+\s+\"([^\"]+)\"", found)
+    return m.group(1) if m else None
+
+
 def status(branch_text):
     if REMOVED.search(branch_text):
         return "removed"
@@ -131,8 +152,8 @@ def scan(git_dir, tag):
         if seen.get((kind, name)) != "deprecated":
             seen[(kind, name)] = state
 
-    patterns = [arg for kind in ("cfg_kw_list", *LIST_KIND) for arg in ("-e", f"struct {kind} ")]
-    files = git(git_dir, "grep", "-l", "-F", *patterns, tag, "--", "src/*.c").split()
+    patterns = [arg for kind in ("cfg_kw_list", "action_kw_list", *LIST_KIND) for arg in ("-e", f"struct {kind} ")]
+    files = git(git_dir, "grep", "-l", "-F", *patterns, tag, "--", "src/*.c", "addons/*.c").split()
     for ref in files:
         text = strip_comments(git(git_dir, "show", ref))
         registered = {}
@@ -147,6 +168,17 @@ def scan(git_dir, tag):
             else:
                 for entry in NAMED_ENTRY.finditer(block):
                     registered.setdefault(entry.group(2), []).append((LIST_KIND[m.group(1)], entry.group(1)))
+        families = {var: ACTION_FAMILY[fn] for fn, var in ACTION_REGISTRATION.findall(text) if fn in ACTION_FAMILY}
+        for m in ACTION_BLOCK.finditer(text):
+            if m.group(1) in families:
+                block = block_text(text, m.end() - 1)
+                for entry in NAMED_ENTRY.finditer(block):
+                    note(families[m.group(1)], entry.group(1), "present")
+                # An addon may name its action with a macro (`{ FLT_OT_ACTION_GROUP, flt_ot_group_parse }`).
+                for macro in re.findall(r"\{\s*([A-Z][A-Z0-9_]+)\s*,\s*\w+", block):
+                    definition = git_grep_define(git_dir, tag, macro)
+                    if definition:
+                        note(families[m.group(1)], definition, "present")
         for function, keywords in registered.items():
             body = function_body(text, function)
             own = branches(body, 0)

@@ -26,9 +26,9 @@ struct Lint: ParsableCommand {
             or more nodes their Keepalived instances and peers sections are checked across nodes.
 
             Target versions: --target-version (or 'target-version' in .weir.yaml) checks for HAProxy 2.4, 2.6, \
-            2.8, 3.0 or 3.2 instead of 2.6: keywords, options, fetches and converters the version lacks are errors \
-            and deprecated ones warnings, with the versions that have them (keyword-version); defaults the version \
-            changed are noted (version-default-changed).
+            2.8, 3.0 or 3.2 instead of 2.6: keywords, options, HTTP actions, fetches and converters the version \
+            lacks are errors and deprecated ones warnings, with the versions that have them (keyword-version); \
+            defaults the version changed are noted (version-default-changed).
 
             Rules: 'weir explain ID' prints a rule's page. Turn rules off with --disable ID, a .weir.yaml \
             project file (disable, enable, severity, strict; searched from the current directory upwards), or a \

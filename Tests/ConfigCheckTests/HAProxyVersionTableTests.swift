@@ -53,8 +53,8 @@ final class HAProxyVersionTableTests: XCTestCase {
         XCTAssertEqual(htx?.deprecated, HAProxyVersion(major: 2, minor: 4))
     }
 
-    /// (kind, name) of every global and proxy keyword, proxy option, bind and
-    /// server option, fetch and converter that `haproxy -dKall` lists.
+    /// (kind, name) of every global and proxy keyword, proxy option, HTTP rule
+    /// action, bind and server option, fetch and converter that `haproxy -dKall` lists.
     static func inventory() throws -> [(KeywordVersions.Kind, String)] {
         let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy 2.6 must be installed (bash .ci/run installs it)")
         let version = try run(haproxy, ["-v"])
@@ -78,6 +78,9 @@ final class HAProxyVersionTableTests: XCTestCase {
                 case ("listen", "bind"): found.append((.bind, words[2] == "ssl" ? words[3] : words[2]))
                 case ("listen", "server"): found.append((.server, words[3]))
                 case ("listen", "option"): found.append((.option, words[1]))
+                case ("listen", let first) where KeywordVersions.Kind(rawValue: first).map { !$0.isCheckedByGrammar } == true:
+                    // `http-request set-var*`: the star says HAProxy matches the action by prefix.
+                    found.append((KeywordVersions.Kind(rawValue: first)!, String(words[1].prefix { $0 != "*" })))
                 case ("listen", let first) where !first.contains("-request") && !first.contains("-response")
                     && first != "http-check" && first != "tcp-check":
                     found.append((.proxy, first))

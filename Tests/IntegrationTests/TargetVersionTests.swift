@@ -49,6 +49,15 @@ final class TargetVersionTests: XCTestCase {
             "2.4": ["unknown-bind-option error"], "2.6": ["unknown-bind-option error"],
             "2.8": ["unknown-bind-option error"],
         ]),
+        // HTTP rule actions: the grammar takes any action word, HAProxy refuses one it does not know.
+        Case(listen: "http-request pause 1s", expected: [
+            "2.4": ["keyword-version error"], "2.6": ["keyword-version error"], "2.8": ["keyword-version error"],
+            "3.0": ["keyword-version error"],
+        ]),
+        Case(listen: "http-request set-bandwidth-limit limit", expected: [
+            "2.4": ["keyword-version error"], "2.6": ["keyword-version error"],
+        ]),
+        Case(listen: "http-request set-var(txn.x) str(a)", expected: [:]),
         // DHE needs DH parameters from 2.6 on.
         Case(global: "ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256", expected: [
             "2.6": ["version-default-changed note"], "2.8": ["version-default-changed note"],

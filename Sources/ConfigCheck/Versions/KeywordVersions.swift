@@ -7,6 +7,11 @@ public struct KeywordVersions: Sendable {
     /// What the table records of a name.
     public enum Kind: String, Sendable, CaseIterable {
         case global, proxy, option, bind, server, fetch, converter
+        case httpRequest = "http-request", httpResponse = "http-response", httpAfterResponse = "http-after-response"
+
+        /// Whether the 2.6 grammar reports a name of this kind that it does not know (HTTP rule
+        /// families take any action word; HAProxy checks them).
+        public var isCheckedByGrammar: Bool { ![.httpRequest, .httpResponse, .httpAfterResponse].contains(self) }
 
         /// How a message names a thing of this kind.
         public var noun: String {
@@ -18,6 +23,7 @@ public struct KeywordVersions: Sendable {
             case .server: "server option"
             case .fetch: "fetch"
             case .converter: "converter"
+            case .httpRequest, .httpResponse, .httpAfterResponse: "\(rawValue) action"
             }
         }
     }

@@ -1,18 +1,19 @@
 import ConfigDiagnostics
 import HAProxyConfig
 
-/// A keyword, option, fetch or converter the target HAProxy version does not
-/// have, or deprecates.
+/// A keyword, option, HTTP rule action, fetch or converter the target HAProxy
+/// version does not have, or deprecates.
 struct KeywordVersion: HAProxyRule {
     static let description = RuleDescription(
         id: "keyword-version", severity: .error, domain: .haproxy,
-        summary: "A keyword, option, fetch or converter that the target HAProxy version lacks or deprecates.",
+        summary: "A keyword, option, HTTP rule action, fetch or converter that the target HAProxy version lacks or deprecates.",
         rationale: """
             Applies to every target version (`weir lint --target-version 2.4|2.6|2.8|3.0|3.2`, default 2.6 or \
             `target-version` in .weir.yaml). Keywords come and go between releases: `option http-use-htx` is \
             deprecated in 2.4 and gone in 2.5, `bind-process` and the bind option `process` are deprecated in 2.5 \
             and gone in 2.7, `nbproc` is gone in 2.5, `option transparent` and `dispatch` are deprecated in 3.3, \
-            and new ones (the `host_only` converter, `quic-force-retry`) arrive. HAProxy refuses a keyword its \
+            and new ones (the `host_only` converter, `quic-force-retry`, the `http-request pause` action of 3.2) \
+            arrive. HAProxy refuses a keyword its \
             version does not know (an error) and warns about a deprecated one (a warning here). The versions \
             come from Grammar/haproxy-versions.tsv, generated from HAProxy's own keyword registrations at each \
             release tag from 2.4 to 3.3. A name that no version knows is reported by unknown-keyword, \
@@ -28,6 +29,20 @@ struct KeywordVersion: HAProxyRule {
                     mode http
                     bind :80 ↓process 1
                     timeout client 30s
+                    default_backend app
+                backend app
+                    mode http
+                    timeout connect 5s
+                    timeout server 30s
+                    server a 127.0.0.1:8080
+
+                """),
+            .haproxy("""
+                frontend web
+                    mode http
+                    bind :80
+                    timeout client 30s
+                    ↓http-request pause 1s
                     default_backend app
                 backend app
                     mode http
@@ -87,6 +102,10 @@ struct KeywordVersion: HAProxyRule {
                     judge.check(name, .option, at: line.range, &findings)
                 } else if let first = words.first {
                     judge.check(String(first), .proxy, at: line.range, &findings)
+                    if let family = KeywordVersions.Kind(rawValue: String(first)), !family.isCheckedByGrammar,
+                       let action = words.count == 2 ? String(words[1]) : line.arguments.first {
+                        judge.check(action: action, family, at: line.range, &findings)
+                    }
                 }
             }
             for bind in proxy.binds {
@@ -114,10 +133,19 @@ struct KeywordVersion: HAProxyRule {
             guard let span = versions.span(of: name, kind) else { return }
             if span.isDeprecated(in: target) {
                 findings.report(KeywordVersion.deprecated(kind, name, target: target, span), at: range, severity: .warning)
-            } else if !span.contains(target), span.contains(.standard) {
-                // A name 2.6 lacks was reported while reading, with the versions that have it.
+            } else if !span.contains(target), span.contains(.standard) || !kind.isCheckedByGrammar {
+                // A name 2.6 lacks that the grammar checks was reported while reading, with the versions that have it.
                 findings.report(KeywordVersion.missing(kind, name, target: target, span), at: range)
             }
+        }
+
+        /// Checks the action of an HTTP rule: `set-var(txn.x)` is `set-var`, `track-sc0` and
+        /// `sc-inc-gpc0(0)` are registered as `track-sc` and `sc-inc-gpc0` (matched by prefix).
+        func check(action word: String, _ family: KeywordVersions.Kind, at range: SourceRange, _ findings: inout Findings) {
+            let name = String(word.prefix { $0 != "(" })
+            guard !SampleKeywords.isDynamic(name) else { return }
+            let unnumbered = String(name.reversed().drop(while: \.isNumber).reversed())
+            check(versions.span(of: name, family) == nil ? unnumbered : name, family, at: range, &findings)
         }
     }
 }
