@@ -53,6 +53,17 @@ final class HAProxyVersionTableTests: XCTestCase {
         XCTAssertEqual(htx?.deprecated, HAProxyVersion(major: 2, minor: 4))
     }
 
+    func testVersionsAreReadStrictly() {
+        XCTAssertEqual(HAProxyVersion("2.6"), HAProxyVersion(major: 2, minor: 6))
+        XCTAssertEqual(HAProxyVersion("3.10"), HAProxyVersion(major: 3, minor: 10))
+        for text in ["", "2", "2.", ".6", "2.6.1", "+2.6", " 2.6", "2.6 ", "２.６", "2.-6", "99999.1"] {
+            XCTAssertNil(HAProxyVersion(text), text)
+        }
+        XCTAssertEqual(HAProxyVersion.targets.map(\.description), ["2.4", "2.6", "2.8", "3.0", "3.2"])
+        XCTAssertNil(HAProxyVersion.target("2.5"), "only the long-term branches are targets")
+        XCTAssertLessThan(HAProxyVersion(major: 2, minor: 9), HAProxyVersion(major: 3, minor: 0))
+    }
+
     /// (kind, name) of every global and proxy keyword, proxy option, HTTP rule
     /// action, bind and server option, fetch and converter that `haproxy -dKall` lists.
     static func inventory() throws -> [(KeywordVersions.Kind, String)] {
