@@ -24,7 +24,7 @@ struct CheckArguments: ParsableArguments {
     /// The rule settings of `.weir.yaml` (unless `--no-project-file`) with the
     /// command line's laid over them. A broken project file is printed and
     /// stops the command with status 2.
-    func resolved() throws -> (options: CheckOptions, strict: Bool) {
+    func resolved() throws -> (options: CheckOptions, strict: Bool, targetVersion: HAProxyVersion?) {
         var project = ProjectFile()
         if !noProjectFile, let path = ProjectFile.find(from: FileManager.default.currentDirectoryPath) {
             switch SourceLoader.load(path).flatMap(ProjectFile.read) {
@@ -35,7 +35,7 @@ struct CheckArguments: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        return (project.options.merging(options), project.strict)
+        return (project.options.merging(options), project.strict, project.targetVersion)
     }
 
     /// The command line's part of the options.

@@ -25,6 +25,11 @@ struct Lint: ParsableCommand {
             against each other. Each --node NAME=FILE,FILE names the files of one node of a cluster; with two \
             or more nodes their Keepalived instances and peers sections are checked across nodes.
 
+            Target versions: --target-version (or 'target-version' in .weir.yaml) checks for HAProxy 2.4, 2.6, \
+            2.8, 3.0 or 3.2 instead of 2.6: keywords, options, HTTP actions, fetches and converters the version \
+            lacks are errors and deprecated ones warnings, with the versions that have them (keyword-version); \
+            defaults the version changed are noted (version-default-changed).
+
             Rules: 'weir explain ID' prints a rule's page. Turn rules off with --disable ID, a .weir.yaml \
             project file (disable, enable, severity, strict; searched from the current directory upwards), or a \
             comment: '# weir:disable=ID[,ID]' at the end of a line covers that line (on a section or block \
@@ -48,11 +53,19 @@ struct Lint: ParsableCommand {
             + "directory, as for HAProxy.", valueName: "DIR"))
     var root: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The HAProxy version the configuration is for: 2.4, 2.6, 2.8, 3.0 or 3.2 (default: .weir.yaml's target-version, else 2.6).",
+        valueName: "VERSION"))
+    var targetVersion: String?
+
     @Argument(help: "Files or directories to check ('-' for standard input).")
     var files: [String] = []
 
     func validate() throws {
         if files.isEmpty && node.isEmpty { throw ValidationError("name at least one file to check") }
+        if let targetVersion, HAProxyVersion.target(targetVersion) == nil {
+            throw ValidationError(TargetVersionMessage.unsupported(targetVersion))
+        }
     }
 
     func run() throws {
@@ -62,7 +75,8 @@ struct Lint: ParsableCommand {
         let linter = Linter(variables: VariableResolver(environment: environment, overrides: input.overrides),
                             configID: input.configID ?? Terminal.shortHostName,
                             options: project.options,
-                            environment: CheckEnvironment(root: root))
+                            environment: CheckEnvironment(root: root, targetVersion: targetVersion.flatMap(HAProxyVersion.target)
+                                                              ?? project.targetVersion ?? .standard))
         let session = LintSession(forcedFormat: input.forcedFormat, linter: linter)
         let outcome = session.lint(files, nodes: node)
         let printer = DiagnosticPrinter(output: output, verbosity: verbosity, defaultThreshold: .note,

@@ -12,6 +12,7 @@ import Yams
 /// enable: [server-check-missing]
 /// severity: { plaintext-stats-password: warning }
 /// strict: true
+/// target-version: "2.8"
 /// ```
 struct ProjectFile {
     static let name = ".weir.yaml"
@@ -19,6 +20,8 @@ struct ProjectFile {
 
     var options = CheckOptions()
     var strict = false
+    /// The HAProxy version to check for (`target-version`), unless `--target-version` says otherwise.
+    var targetVersion: HAProxyVersion?
 
     /// The nearest `.weir.yaml` from `directory` upwards, if any.
     static func find(from directory: String) -> String? {
@@ -78,8 +81,12 @@ struct ProjectFile {
                     return failure("'strict' expects true or false", value)
                 }
                 project.strict = flag == "true"
+            case "target-version":
+                guard let text = value.scalar?.string else { return failure(TargetVersionMessage.notAVersion, value) }
+                guard let version = HAProxyVersion.target(text) else { return failure(TargetVersionMessage.unsupported(text), value) }
+                project.targetVersion = version
             default:
-                return failure("unknown key '\(key.string ?? "")': use disable, enable, severity or strict", key)
+                return failure("unknown key '\(key.string ?? "")': use disable, enable, severity, strict or target-version", key)
             }
         }
         return .success(project)

@@ -1,8 +1,9 @@
 import Foundation
 
 /// What a check may know of the world outside the configuration: where
-/// relative paths start, what time it is (certificate expiry), and the
-/// host's name (HAProxy's default local peer name).
+/// relative paths start, what time it is (certificate expiry), the host's
+/// name (HAProxy's default local peer name), and which HAProxy version will
+/// read the configuration.
 public struct CheckEnvironment: Sendable {
     /// The directory relative file names are resolved against (HAProxy's working directory).
     public var baseDirectory: String
@@ -13,13 +14,17 @@ public struct CheckEnvironment: Sendable {
     /// A directory that stands for `/` when absolute file names are checked
     /// (`weir lint --root`): a deployment tree, or a test's scratch directory.
     public var root: String?
+    /// The HAProxy version the configuration is checked for (`weir lint --target-version`).
+    public var targetVersion: HAProxyVersion
 
     public init(baseDirectory: String = FileManager.default.currentDirectoryPath, now: Date = Date(),
-                hostName: String = CheckEnvironment.currentHostName(), root: String? = nil) {
+                hostName: String = CheckEnvironment.currentHostName(), root: String? = nil,
+                targetVersion: HAProxyVersion = .standard) {
         self.baseDirectory = baseDirectory
         self.now = now
         self.hostName = hostName
         self.root = root
+        self.targetVersion = targetVersion
     }
 
     /// This machine's name, as gethostname(2) gives it.

@@ -62,6 +62,9 @@ public struct Linter: Sendable {
         if contexts.count > 1 {
             diagnostics += run(RuleRegistry.pair.map { rule in (rule.description, { rule.init().check(contexts, &$0) }) })
         }
+        if environment.targetVersion != .standard {
+            diagnostics = TargetVersionFindings(target: environment.targetVersion).adjust(diagnostics)
+        }
         var suppressions = Suppressions()
         for (path, fileSpans) in spans.sorted(by: { $0.key < $1.key }) {
             if let file = sources[path] { suppressions.read(file, spans: fileSpans) }

@@ -94,6 +94,7 @@ enum RuleRegistry {
         HTTPRequestInvalid.self,
         HTTPStatusInvalid.self,
         HttpchkHiddenHeaders.self,
+        KeywordVersion.self,
         L6FetchInHTTPProxy.self,
         LogFormatOverridden.self,
         LogFormatWithoutLog.self,
@@ -133,6 +134,7 @@ enum RuleRegistry {
         UserlistGroupUndefined.self,
         UserlistUndefined.self,
         VariableScopeMissing.self,
+        VersionDefaultChanged.self,
         WebsocketHTTPServerClose.self,
         WebsocketTimeoutTunnelMissing.self,
     ]
