@@ -27,7 +27,8 @@ final class KeywordValidatorTests: XCTestCase {
     }
 
     func testArgumentTypes() {
-        assertDiagnostics("defaults\n    timeout connect ↓5sec\n", ["invalid-argument"])
+        assertDiagnostics("defaults\n    timeout connect ↓5sec\n", ["time-suffix-ignored"])
+        assertDiagnostics("defaults\n    timeout connect ↓5x\n", ["invalid-argument"])
         assertDiagnostics("global\n    maxconn ↓lots\n", ["invalid-argument"])
         assertDiagnostics("backend b\n    server web01 ↓10.10.1.11:99999\n", ["invalid-argument"])
         assertDiagnostics("backend b\n    server web01 ↓10.10.1.300:80\n", ["invalid-argument"])
