@@ -96,6 +96,7 @@ public struct Linter: Sendable {
                                               environment: nodeEnvironment)
             diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) },
                                sharedWork: context.sharedWork)
+            if let refused = ZeroWarningRefused.check(result.configuration, diagnostics) { diagnostics.append(refused) }
             spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
             haproxy = context
             haproxyResult = result

@@ -59,6 +59,7 @@ enum RuleRegistry {
         YAMLSyntax.self,
         YAMLUnexpectedType.self,
         YAMLUnknownKey.self,
+        ZeroWarningRefused.self,
     ]
     static let haproxy: [any HAProxyRule.Type] = [
         ACLHostCaseSensitive.self,
