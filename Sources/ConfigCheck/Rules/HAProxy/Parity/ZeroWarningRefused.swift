@@ -56,6 +56,7 @@ struct ZeroWarningRefused: SyntaxRule {
         "log-format-without-log", "l6-fetch-in-http-proxy", "cookie-without-http-mode",
         "external-check-without-insecure-fork", "peers-local-peer-missing", "defaults-mixed-reference",
         "log-format-overridden", "http-reply-content-type-ignored", "httpchk-hidden-headers", "rule-unreachable",
+        "rule-order-ignored",
     ].map { RuleID($0) })
 
     static func message(_ count: Int) -> String {
@@ -63,10 +64,16 @@ struct ZeroWarningRefused: SyntaxRule {
             + "it refuses to start"
     }
 
+    /// Whether HAProxy prints this warning too (of the settings given twice, it warns only about timeouts).
+    static func isHAProxyWarning(_ diagnostic: Diagnostic) -> Bool {
+        haproxyWarnings.contains(diagnostic.rule)
+            || (diagnostic.rule == SettingOverridden.description.id && diagnostic.message.hasPrefix("overwriting 'timeout "))
+    }
+
     /// The finding for one configuration, given every finding of its rules.
     static func check(_ configuration: HAProxyConfiguration, _ diagnostics: [Diagnostic]) -> Diagnostic? {
         guard let line = configuration.global?.directives.first(where: { $0.keyword == "zero-warning" }) else { return nil }
-        let warnings = diagnostics.filter { $0.severity == .warning && haproxyWarnings.contains($0.rule) }.sortedForOutput()
+        let warnings = diagnostics.filter { $0.severity == .warning && isHAProxyWarning($0) }.sortedForOutput()
         guard !warnings.isEmpty else { return nil }
         let notes = warnings.map { DiagnosticNote(message: "\($0.message) [\($0.rule)]", range: $0.range) }
         return Diagnostic(.error, description.id, message(warnings.count), at: line.range, notes: notes)
