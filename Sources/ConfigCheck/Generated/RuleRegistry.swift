@@ -170,6 +170,7 @@ enum RuleRegistry {
     static let pair: [any PairRule.Type] = [
         HAProxyNodesDiffer.self,
         PeersMismatch.self,
+        VRRPFailoverIneffective.self,
         VRRPInstanceUnpaired.self,
         VRRPMasterCount.self,
         VRRPPairMismatch.self,
