@@ -20,9 +20,9 @@ struct FailoverPriority {
     let base: Int
     let tracked: [Tracked]
 
-    init(_ instance: VRRPInstance, scripts: [VRRPScript]) {
+    /// `scripts` holds the node's `vrrp_script` blocks by name (the first of a name).
+    init(_ instance: VRRPInstance, scripts byName: [String: VRRPScript]) {
         base = instance.priority ?? 100
-        let byName = Dictionary(scripts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         tracked = instance.trackScripts.map { entry in
             let script = byName[entry.name]
             let detection = script.map { Double($0.fall ?? 1) * ($0.interval ?? 1) }
@@ -48,6 +48,11 @@ struct FailoverPriority {
 
     /// The priority without `item`'s contribution when it succeeds.
     func without(_ item: Tracked) -> Int { Self.clamp(healthy - max(item.weight, 0)) }
+
+    /// A configuration's scripts by name, the first of each name, for `init`.
+    static func scripts(of configuration: KeepalivedConfiguration) -> [String: VRRPScript] {
+        Dictionary(configuration.scripts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     static func clamp(_ priority: Int) -> Int { min(max(priority, 1), 254) }
 }

@@ -65,9 +65,16 @@ struct VRRPFailoverIneffective: PairRule {
     }
 
     func check(_ nodes: [NodeCheckContext], _ findings: inout Findings) {
+        // Each keepalived.conf's scripts by name, worked out once (a file is known by its path).
+        var scriptTables: [String: [String: VRRPScript]] = [:]
+        for node in nodes {
+            for context in node.keepalived {
+                scriptTables[context.syntax.files.first?.path ?? ""] = FailoverPriority.scripts(of: context.configuration)
+            }
+        }
         for paired in nodes.pairedInstances where paired.members.count > 1 {
             let priorities = paired.members.map {
-                FailoverPriority($0.instance, scripts: $0.context.configuration.scripts)
+                FailoverPriority($0.instance, scripts: scriptTables[$0.context.syntax.files.first?.path ?? ""] ?? [:])
             }
             // The MASTER is the member configured so, else the one with the highest priority.
             let masterIndex = paired.members.firstIndex { $0.instance.state?.uppercased() == "MASTER" }
