@@ -61,7 +61,7 @@ final class LineOracleTests: XCTestCase {
         "redirect code 301 prefix / drop-query append-slash", "redirect code 301 drop-query", "timeout client 15min",
         "timeout client 10S", "timeout client 1m30s", "maxconn 10k", "retries 3x", "contimeout 5s", "reqadd X-A:\\ b",
         "block if { src 10.0.0.0/8 }", "server t check", "server t 127.0.0.1 check", "server t 127.0.0.1",
-        "server t 127.0.0.1 check port 8080", "balance", "timeout client 5s",
+        "server t 127.0.0.1 check port 8080", "balance", "timeout client 5s", "server t <pg-node1-ip>:5432 check",
     ]
 
     func testWeirRefusesTheLinesHAProxyRefuses() throws {

@@ -109,10 +109,11 @@ public struct KeywordValidator: Sendable {
             nameDiagnostics.append(Diagnostic(.error, .invalidName, ValidationMessage.invalidName(bad, info.name, words[1].text),
                                               at: file.range(of: words[1])))
         }
-        return nameDiagnostics + validateArguments(statement, info, file)
+        return nameDiagnostics + validateArguments(statement, info, in: section, file)
     }
 
-    private func validateArguments(_ statement: Statement, _ info: KeywordInfo, _ file: SyntaxFile) -> [Diagnostic] {
+    private func validateArguments(_ statement: Statement, _ info: KeywordInfo, in section: String,
+                                   _ file: SyntaxFile) -> [Diagnostic] {
         let words = statement.words
         let keywordEnd = words[info.wordCount - 1].end
         var matcher = ArgumentMatcher(keyword: info.name, anchor: (words[0].start, keywordEnd), variables: variables)
@@ -122,7 +123,16 @@ public struct KeywordValidator: Sendable {
             return toDiagnostics(matcher.findings, file) + options(words, from: next, registry.bindOptions,
                                                                   rule: .unknownBindOption, file, ValidationMessage.unknownBindOption)
         case "server", "default-server", "server-template":
-            let next = matcher.match(info.signature.positional, words, from: info.wordCount, allowTrailing: true)
+            var next = matcher.match(info.signature.positional, words, from: info.wordCount, allowTrailing: true)
+            // In a proxy the word after a server's name (and a template's count) is its address, whatever it
+            // looks like: one that does not parse is a bad address, not an unknown option.
+            let addressIndex = info.name == "server-template" ? 3 : 2
+            if info.name != "default-server", Self.proxySections.contains(section), next == addressIndex,
+               addressIndex < words.count, registry.serverOptions[words[addressIndex].text] == nil,
+               let finding = matcher.check(.value(.address(portRequired: false), label: "addr"), words[addressIndex]) {
+                matcher.findings.append(finding)
+                next += 1
+            }
             return toDiagnostics(matcher.findings, file) + options(words, from: next, registry.serverOptions,
                                                                   rule: .unknownServerOption, file, ValidationMessage.unknownServerOption)
         default:
