@@ -1218,7 +1218,7 @@ def keyword_sections(results):
 KEYWORD_DATA = """
 accepted_payload_size	<int>	largest DNS response (EDNS0 payload) the resolvers accept, in bytes
 acl	<name> *	declares a named condition: a criterion, flags and the values to match
-backlog	<int>	length of the kernel queue of not-yet-accepted connections
+backlog	<atol>	length of the kernel queue of not-yet-accepted connections
 balance	[{roundrobin|static-rr|leastconn|first|source|uri|url_param|hdr()|random|random()|rdp-cookie|rdp-cookie()|hash} *]	load-balancing algorithm of the servers, with its parameters
 bind	<addr> *	listening address(es) and port(s) of a frontend, followed by bind options
 bind-process	*	former process binding; has no effect since 2.5
@@ -1268,11 +1268,11 @@ expose-experimental-directives	-	allows keywords marked experimental
 external-check	-	allows external checks to run programs
 external-check command	<string>	program run by external checks
 external-check path	<string>	PATH given to external check programs
-fd-hard-limit	<int>	upper bound on the number of file descriptors HAProxy will try to use
+fd-hard-limit	<atol>	upper bound on the number of file descriptors HAProxy will try to use
 filter	<string> *	attaches a filter (compression, cache, spoe, trace, fcgi-app) to the proxy
 force-persist	*	condition under which persistence is kept even on a down server
 format	{iso|local|raw|rfc3164|rfc5424|short|priority|timed}	message format of a ring buffer
-fullconn	<int>	backend load at which servers reach their maxconn (dynamic minconn)
+fullconn	<atol>	backend load at which servers reach their maxconn (dynamic minconn)
 gid	<int>	numeric group ID the process switches to
 grace	<time>	delay before listeners are closed on a soft stop
 group	<name> *	group to run as (global, program), or a user group (userlist)
@@ -1319,22 +1319,22 @@ max-age	<int>	longest time an object stays cached, in seconds
 max-keep-alive-queue	<sint>	queue length above which idle server connections are not reused
 max-object-size	<int>	largest object the cache stores, in bytes
 max-secondary-entries	<int>	largest number of variants cached for one URL
-max-session-srv-conns	<int>	idle server connections kept per client session
+max-session-srv-conns	<atol>	idle server connections kept per client session
 max-spread-checks	*	upper bound on the delay added to spread checks
-maxcompcpuusage	<int:0-100>	CPU usage above which compression is disabled
-maxcomprate	<int>	compression input rate limit, in kB/s
-maxconn	<int>	maximum number of concurrent connections
-maxconnrate	<int>	maximum number of connections accepted per second
+maxcompcpuusage	<atol:0-100>	CPU usage above which compression is disabled
+maxcomprate	<atol>	compression input rate limit, in kB/s
+maxconn	<atol>	maximum number of concurrent connections
+maxconnrate	<atol>	maximum number of connections accepted per second
 maxlen	<int>	longest message stored in a ring
-maxpipes	<int>	maximum number of kernel pipes used for splicing
-maxsessrate	<int>	maximum number of sessions created per second
-maxsslconn	<int>	maximum number of concurrent TLS connections
-maxsslrate	<int>	maximum number of TLS handshakes per second
-maxzlibmem	<int>	memory limit of compression, in MB
+maxpipes	<atol>	maximum number of kernel pipes used for splicing
+maxsessrate	<atol>	maximum number of sessions created per second
+maxsslconn	<atol>	maximum number of concurrent TLS connections
+maxsslrate	<atol>	maximum number of TLS handshakes per second
+maxzlibmem	<atol>	memory limit of compression, in MB
 mode	{tcp|http}	proxy mode: plain TCP or HTTP analysis
 monitor fail	*	condition that makes the monitor URI report a failure
 monitor-uri	<string>	URI answered with a health status for external monitors
-mworker-max-reloads	<int>	reloads after which an old worker is killed
+mworker-max-reloads	<atol>	reloads after which an old worker is killed
 nameserver	<name> <addr?> *	DNS server queried by a resolvers section
 nbthread	<int>	number of worker threads
 no-memory-trimming	-	does not give freed memory back to the system on reload
@@ -1418,10 +1418,10 @@ process-vary	{on|off}	whether the cache stores variants according to Vary
 profiling.tasks	{auto|on|off}	per-task CPU profiling
 quiet	-	prints nothing at start-up
 rate-limit sessions	<int>	new sessions accepted per second on a frontend
-redirect	{location|prefix|scheme} *	HTTP redirection rule
+redirect	*	HTTP redirection rule
 resetenv	*	empties the environment except the listed variables
 resolve_retries	<int>	queries sent before giving up on a name
-retries	<int>	connection retries to a server before giving up
+retries	<atol>	connection retries to a server before giving up
 retry-on	<string>...	failures on which a request is retried
 server	<name> [<addr?>] *	server of a backend, peer of a peers section or ring target, followed by server options
 server-state-base	<file>	directory of relative server state files
@@ -1435,7 +1435,7 @@ set-var-fmt	<string> *	sets a process-wide variable from a format string
 setenv	<name> <string>	sets an environment variable
 size	<size>	size of the ring buffer
 source	*	source address of connections to servers
-spread-checks	<int:0-50>	random spread added to check intervals, in percent
+spread-checks	<atol:0-50>	random spread added to check intervals, in percent
 srvtcpka-cnt	<int>	number of unanswered TCP keepalive probes before dropping a server
 srvtcpka-idle	<time:s>	idle time before the first TCP keepalive probe on server connections
 srvtcpka-intvl	<time:s>	interval between TCP keepalive probes on server connections
@@ -1461,7 +1461,7 @@ stats bind-process	*	former process binding of the stats socket; has no effect
 stats enable	-	enables the stats page with default settings
 stats hide-version	-	hides the HAProxy version on the stats page
 stats http-request	*	access rule of the stats page
-stats maxconn	<int>	concurrent connections allowed on the stats socket
+stats maxconn	<atol>	concurrent connections allowed on the stats socket
 stats realm	<string>	authentication realm of the stats page
 stats refresh	<time>	auto-refresh interval of the stats page
 stats scope	<string>	limits the stats page to some proxies
@@ -1499,19 +1499,19 @@ timeout tarpit	<time>	how long a tarpitted request is held
 timeout tunnel	<time>	inactivity timeout of tunnels (WebSocket, CONNECT)
 total-max-size	<int>	size of the cache, in MB
 transparent	-	connects to the client's original destination (old form of option transparent)
-tune.buffers.limit	<int>	maximum number of buffers allocated
-tune.buffers.reserve	<int>	buffers kept in reserve for critical tasks
-tune.bufsize	<int>	size of a buffer, in bytes
-tune.comp.maxlevel	<int:1-9>	highest compression level
+tune.buffers.limit	<atol>	maximum number of buffers allocated
+tune.buffers.reserve	<atol>	buffers kept in reserve for critical tasks
+tune.bufsize	<atol>	size of a buffer, in bytes
+tune.comp.maxlevel	<atol:1-9>	highest compression level
 tune.fail-alloc	*	makes a share of memory allocations fail (debugging)
 tune.fd.edge-triggered	*	uses edge-triggered polling (experimental)
 tune.h2.header-table-size	<int>	HPACK table size of HTTP/2
-tune.h2.initial-window-size	<int>	initial HTTP/2 flow-control window
-tune.h2.max-concurrent-streams	<int>	concurrent HTTP/2 streams per connection
+tune.h2.initial-window-size	<atol>	initial HTTP/2 flow-control window
+tune.h2.max-concurrent-streams	<atol>	concurrent HTTP/2 streams per connection
 tune.h2.max-frame-size	<int>	largest HTTP/2 frame advertised
-tune.http.cookielen	<int>	longest captured cookie
-tune.http.logurilen	<int>	longest URI kept for logs
-tune.http.maxhdr	<int>	largest number of headers in a message
+tune.http.cookielen	<atol>	longest captured cookie
+tune.http.logurilen	<atol>	longest URI kept for logs
+tune.http.maxhdr	<atol>	largest number of headers in a message
 tune.idle-pool.shared	{on|off}	shares idle server connections between threads
 tune.idletimer	<int>	delay after which a splice-capable idle stream stops reading
 tune.listener.multi-queue	{on|off}	spreads accepted connections over threads with per-thread queues
@@ -1521,30 +1521,30 @@ tune.lua.service-timeout	<time>	time limit of a Lua service
 tune.lua.session-timeout	<time>	time limit of a Lua action or fetch
 tune.lua.task-timeout	<time>	time limit of a Lua task
 tune.maxaccept	<sint>	connections accepted at once per listener
-tune.maxpollevents	<int>	events processed per poller call
-tune.maxrewrite	<int>	buffer space reserved for header rewriting
-tune.pattern.cache-size	<int>	entries of the pattern matching cache
-tune.peers.max-updates-at-once	<int>	stick-table updates sent per peers wake-up
-tune.pipesize	<int>	size of the kernel pipes used for splicing
-tune.pool-high-fd-ratio	<int>	share of file descriptors above which idle connections are closed
-tune.pool-low-fd-ratio	<int>	share of file descriptors above which idle connections are not kept
-tune.rcvbuf.client	<int>	kernel receive buffer size on client sockets
-tune.rcvbuf.server	<int>	kernel receive buffer size on server sockets
-tune.recv_enough	<int>	amount of data considered enough to stop reading
-tune.runqueue-depth	<int>	tasks processed per scheduler round
+tune.maxpollevents	<atol>	events processed per poller call
+tune.maxrewrite	<atol>	buffer space reserved for header rewriting
+tune.pattern.cache-size	<atol>	entries of the pattern matching cache
+tune.peers.max-updates-at-once	<atol>	stick-table updates sent per peers wake-up
+tune.pipesize	<atol>	size of the kernel pipes used for splicing
+tune.pool-high-fd-ratio	<atol>	share of file descriptors above which idle connections are closed
+tune.pool-low-fd-ratio	<atol>	share of file descriptors above which idle connections are not kept
+tune.rcvbuf.client	<atol>	kernel receive buffer size on client sockets
+tune.rcvbuf.server	<atol>	kernel receive buffer size on server sockets
+tune.recv_enough	<atol>	amount of data considered enough to stop reading
+tune.runqueue-depth	<atol>	tasks processed per scheduler round
 tune.sched.low-latency	{on|off}	favours latency over throughput in the scheduler
-tune.sndbuf.client	<int>	kernel send buffer size on client sockets
-tune.sndbuf.server	<int>	kernel send buffer size on server sockets
-tune.ssl.cachesize	<int>	number of entries of the TLS session cache
-tune.ssl.capture-buffer-size	<int>	bytes of the client hello captured for fetches
+tune.sndbuf.client	<atol>	kernel send buffer size on client sockets
+tune.sndbuf.server	<atol>	kernel send buffer size on server sockets
+tune.ssl.cachesize	<atol>	number of entries of the TLS session cache
+tune.ssl.capture-buffer-size	<atol>	bytes of the client hello captured for fetches
 tune.ssl.capture-cipherlist-size	<int>	old name of tune.ssl.capture-buffer-size
 tune.ssl.default-dh-param	<int>	size of the Diffie-Hellman parameters generated by default
 tune.ssl.force-private-cache	-	disables the TLS session cache sharing
-tune.ssl.hard-maxrecord	<int>	hard limit of a TLS record size
+tune.ssl.hard-maxrecord	<atol>	hard limit of a TLS record size
 tune.ssl.keylog	{on|off}	keeps TLS secrets available for key-log fetches
 tune.ssl.lifetime	<time:s>	lifetime of cached TLS sessions
-tune.ssl.maxrecord	<int>	initial TLS record size
-tune.ssl.ssl-ctx-cache-size	<int>	number of generated certificates kept in cache
+tune.ssl.maxrecord	<atol>	initial TLS record size
+tune.ssl.ssl-ctx-cache-size	<atol>	number of generated certificates kept in cache
 tune.vars.check-max-size	<int>	memory allowed for check-scoped variables
 tune.vars.global-max-size	<int>	memory allowed for all variables
 tune.vars.proc-max-size	<int>	memory allowed for process-scoped variables
@@ -1552,7 +1552,7 @@ tune.vars.reqres-max-size	<int>	memory allowed for request/response variables
 tune.vars.sess-max-size	<int>	memory allowed for session variables
 tune.vars.txn-max-size	<int>	memory allowed for transaction variables
 uid	<int>	numeric user ID the process switches to
-ulimit-n	<int>	maximum number of file descriptors per process
+ulimit-n	<atol>	maximum number of file descriptors per process
 unique-id-format	<string>	format of the unique ID of each request
 unique-id-header	<string>	header that carries the unique ID to servers
 unix-bind	*	default ownership and permissions of UNIX sockets
@@ -1655,7 +1655,7 @@ accept-netscaler-cip	<int>	accepts NetScaler Client IP headers with this magic n
 accept-proxy	-	requires a PROXY protocol header on each connection
 allow-0rtt	-	accepts TLS 1.3 early data
 alpn	<string>	ALPN protocols offered, comma-separated
-backlog	<int>	length of the kernel accept queue
+backlog	<atol>	length of the kernel accept queue
 ca-file	<file>	CA certificates used to verify client certificates
 ca-ignore-err	<string>	CA verification errors to ignore
 ca-sign-file	<file>	CA used to sign generated certificates
@@ -1682,7 +1682,7 @@ group	<name>	group of a UNIX socket
 id	<int>	numeric ID of the listening socket
 interface	<string>	network interface the socket is bound to
 level	{user|operator|admin}	privilege level of a CLI socket
-maxconn	<int>	concurrent connections on this socket
+maxconn	<atol>	concurrent connections on this socket
 mode	<string>	octal permissions of a UNIX socket
 mss	<string>	TCP maximum segment size
 name	<string>	name of the listening socket
@@ -1722,7 +1722,7 @@ addr	<string>	address used for health checks
 agent-addr	<string>	address of the agent check
 agent-check	-	enables the agent check
 agent-inter	<time>	interval of agent checks
-agent-port	<int:0-65535>	TCP port of the agent check
+agent-port	<atol:0-65535>	TCP port of the agent check
 agent-send	<string>	string sent to the agent
 allow-0rtt	-	sends TLS 1.3 early data
 alpn	<string>	ALPN protocols offered to the server
@@ -1744,21 +1744,21 @@ disabled	-	starts the server in maintenance
 downinter	<time>	check interval while the server is down
 enabled	-	starts the server enabled
 error-limit	<int>	consecutive errors that trigger on-error
-fall	<int>	failed checks before the server is marked down
+fall	<atol>	failed checks before the server is marked down
 fastinter	<time>	check interval while the server changes state
 force-sslv3	-	uses SSLv3 only
 force-tlsv10	-	uses TLSv1.0 only
 force-tlsv11	-	uses TLSv1.1 only
 force-tlsv12	-	uses TLSv1.2 only
 force-tlsv13	-	uses TLSv1.3 only
-id	<int>	numeric ID of the server
+id	<atol>	numeric ID of the server
 init-addr	<string>	how the address is found at start-up (last, libc, none, IP)
 inter	<time>	interval between health checks
 log-proto	{legacy|octet-count}	framing of logs sent to a ring server
 max-reuse	<sint>	requests sent over one connection before closing it
-maxconn	<int>	concurrent connections sent to the server
-maxqueue	<int>	requests queued for the server
-minconn	<int>	connection limit when the backend is lightly loaded
+maxconn	<atol>	concurrent connections sent to the server
+maxqueue	<atol>	requests queued for the server
+minconn	<atol>	connection limit when the backend is lightly loaded
 namespace	<string>	network namespace of the connections
 no-agent-check	-	disables an inherited agent check
 no-backup	-	cancels an inherited backup flag
@@ -1784,10 +1784,10 @@ observe	{none|layer4|layer7}	watches live traffic to detect failures
 on-error	{fastinter|fail-check|sudden-death|mark-down}	reaction to errors seen on traffic
 on-marked-down	{shutdown-sessions}	action when the server goes down
 on-marked-up	{shutdown-backup-sessions}	action when the server comes back
-pool-low-conn	<int>	idle connections kept before reusing them across threads
+pool-low-conn	<atol>	idle connections kept before reusing them across threads
 pool-max-conn	<sint>	idle connections kept for reuse
 pool-purge-delay	<time>	interval at which idle connections are closed
-port	<int:0-65535>	TCP port of health checks
+port	<atol:0-65535>	TCP port of health checks
 proto	<string>	forces the multiplexer protocol (h1, h2, fcgi)
 proxy-v2-options	<string>	extra fields of PROXY v2 headers
 redir	<string>	prefix of redirections sent instead of proxying
@@ -1795,7 +1795,7 @@ resolve-net	<string>	preferred networks for resolved addresses
 resolve-opts	<string>	DNS resolution options
 resolve-prefer	{ipv4|ipv6}	preferred address family when resolving
 resolvers	<name>	resolvers section used to resolve the server name
-rise	<int>	successful checks before the server is marked up
+rise	<atol>	successful checks before the server is marked up
 send-proxy	-	sends a PROXY v1 header
 send-proxy-v2	-	sends a PROXY v2 header
 send-proxy-v2-ssl	-	sends a PROXY v2 header with TLS details
@@ -1816,7 +1816,7 @@ track	<string>	follows the state of another server ([backend/]server)
 usesrc	*	only valid after source
 verify	{none|required}	server certificate verification
 verifyhost	<string>	host name expected in the server certificate
-weight	<int:0-256>	relative weight in load balancing
+weight	<atol:0-256>	relative weight in load balancing
 ws	{auto|h1|h2}	protocol used for WebSocket streams
 """
 

@@ -25,8 +25,8 @@ public struct HAProxyReader: Sendable {
     public func read(_ sources: [SourceFile]) -> HAProxyParseResult {
         let parser = ConfigParser(variables: variables, build: build, sectionKeywords: registry.sectionKeywords)
         let (syntax, parseDiagnostics) = parser.parse(sources)
-        let keywordDiagnostics = KeywordValidator(registry: registry).validate(syntax)
-        let configuration = Lowerer(registry: registry).lower(syntax)
+        let keywordDiagnostics = KeywordValidator(registry: registry, variables: variables).validate(syntax)
+        let configuration = Lowerer(registry: registry, variables: variables).lower(syntax)
         return HAProxyParseResult(syntax: syntax, configuration: configuration,
                                   diagnostics: parseDiagnostics + keywordDiagnostics)
     }

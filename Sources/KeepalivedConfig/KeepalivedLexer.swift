@@ -145,7 +145,7 @@ struct KeepalivedLexer {
 
     /// Replaces `$NAME` and `${NAME}` by their definitions.
     private func expand(_ text: String) -> String {
-        guard text.contains("$"), !definitions.isEmpty else { return text }
+        guard !definitions.isEmpty, text.utf8.contains(UInt8(ascii: "$")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let dollar = rest.firstIndex(of: "$") {

@@ -63,7 +63,8 @@ extension TreeBuilder {
             index += 1
         }
         if index < arguments.count {
-            report(.error, .keepalivedExtraArgument, KeepalivedMessage.extra(node.keyword.text, arguments[index].text),
+            // keepalived reads the values it takes and silently ignores the rest (`keepalived -t` passes).
+            report(.warning, .keepalivedExtraArgument, KeepalivedMessage.extra(node.keyword.text, arguments[index].text),
                    arguments[index])
         }
     }

@@ -10,7 +10,8 @@ import WeirTestSupport
 /// - certonly.pem: a certificate without a key anywhere;
 /// - split.pem: a certificate whose key is in split.pem.key beside it;
 /// - key.pem: a private key alone;
-/// - sites.crt-list: a crt-list naming valid.pem and gone.pem, which does not exist.
+/// - sites.crt-list: a crt-list naming valid.pem and gone.pem, which does not exist;
+/// - good.crt-list: a crt-list naming valid.pem only.
 final class CertificateSet: Sendable {
     static let shared = CertificateSet()
 
@@ -42,6 +43,7 @@ final class CertificateSet: Sendable {
         concatenate(["other.key"], into: "key.pem")
         let list = "# certificates by site\n\(directory)/valid.pem\n\(directory)/gone.pem [ssl-min-ver TLSv1.2] example.org\n"
         _ = FileManager.default.createFile(atPath: directory + "/sites.crt-list", contents: Data(list.utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/good.crt-list", contents: Data("\(directory)/valid.pem\n".utf8))
     }
 
     /// NAME.crt and NAME.key: a self-signed certificate valid for `days` days from now.

@@ -46,6 +46,8 @@ struct ExampleRun {
     let diagnostics: [Diagnostic]
     /// `path:offset` of every marker.
     let markers: Set<String>
+    /// The scratch directory the example's files were written to.
+    let directory: String
 
     init(_ example: RuleExample, planning: Bool = false) throws {
         let directory = try ExampleRun.scratchDirectory()
@@ -77,6 +79,7 @@ struct ExampleRun {
             ? result.haproxy.flatMap { Planner(fileOrder: []).plan($0.configuration).diagnostics }
             : result.diagnostics)
         self.markers = markers
+        self.directory = directory
     }
 
     var summary: String {

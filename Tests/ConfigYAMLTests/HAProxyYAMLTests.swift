@@ -78,7 +78,7 @@ final class HAProxyYAMLTests: XCTestCase {
     }
 
     func testConfigErrorsAreRelocatedToTheYAMLLine() throws {
-        let (generated, _) = convert("defaults:\n  - mode: http\n    timeout:\n      connect: 5sec\n")
+        let (generated, _) = convert("defaults:\n  - mode: http\n    timeout:\n      connect: 5x\n")
         let config = try XCTUnwrap(generated)
         let check = HAProxyReader().read([SourceFile(path: "generated", text: config.text)])
         let moved = check.diagnostics.map(config.relocate)

@@ -12,6 +12,7 @@ final class GeneratedGrammarTests: XCTestCase {
         ("haproxyFetchesTSV", "haproxy-fetches.tsv", "HAProxyFetches.swift"),
         ("haproxyConvertersTSV", "haproxy-converters.tsv", "HAProxyConverters.swift"),
         ("haproxyACLKeywordsTSV", "haproxy-acl-keywords.tsv", "HAProxyACLKeywords.swift"),
+        ("haproxyRemovedKeywordsTSV", "haproxy-removed-keywords.tsv", "HAProxyRemovedKeywords.swift"),
     ]
 
     func testGeneratedTablesMatchGrammar() throws {

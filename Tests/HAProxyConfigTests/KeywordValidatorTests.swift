@@ -27,10 +27,13 @@ final class KeywordValidatorTests: XCTestCase {
     }
 
     func testArgumentTypes() {
-        assertDiagnostics("defaults\n    timeout connect ↓5sec\n", ["invalid-argument"])
+        assertDiagnostics("defaults\n    timeout connect ↓5sec\n", ["time-suffix-ignored"])
+        assertDiagnostics("defaults\n    timeout connect ↓5x\n", ["invalid-argument"])
         assertDiagnostics("global\n    maxconn ↓lots\n", ["invalid-argument"])
         assertDiagnostics("backend b\n    server web01 ↓10.10.1.11:99999\n", ["invalid-argument"])
         assertDiagnostics("backend b\n    server web01 ↓10.10.1.300:80\n", ["invalid-argument"])
+        // A server's address that does not parse is a bad address, not an unknown option.
+        assertDiagnostics("backend b\n    server pg1 ↓<pg-node1-ip>:5432 check\n", ["invalid-argument"])
         assertDiagnostics("backend b\n    mode ↓htp\n", ["invalid-argument"])
         assertDiagnostics("backend b\n    ↓mode\n", ["missing-argument"])
         assertDiagnostics("global\n    daemon ↓now\n", ["extra-argument"])

@@ -10,7 +10,15 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(try Duration.parse("1h").get().description, "1h")
         XCTAssertEqual(try Duration.parse("90s").get().description, "90s")
         XCTAssertEqual(try Duration.parse("1d").get().milliseconds, 86_400_000)
-        XCTAssertEqual(Duration.parse("5sec"), .failure(.badUnit("sec")))
+        // HAProxy 2.6 reads the unit's first letters and only warns about the rest.
+        XCTAssertEqual(try Duration.parse("5sec").get().milliseconds, 5_000)
+        XCTAssertEqual(try Duration.parse("15min").get().milliseconds, 900_000)
+        XCTAssertEqual(try Duration.parse("1m30s").get().milliseconds, 60_000)
+        XCTAssertEqual(Duration.ignoredSuffix("1m30s")?.read, "1m")
+        XCTAssertEqual(Duration.ignoredSuffix("15min")?.ignored, "in")
+        XCTAssertNil(Duration.ignoredSuffix("15ms"))
+        XCTAssertEqual(Duration.parse("10S"), .failure(.badUnit("S")))
+        XCTAssertEqual(Duration.parse("5ux"), .failure(.badUnit("ux")))
         XCTAssertEqual(Duration.parse("s"), .failure(.notANumber))
         XCTAssertEqual(Duration.parse("30d"), .failure(.overflow))
     }
@@ -19,6 +27,16 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(ByteSize.parse("100k")?.bytes, 102_400)
         XCTAssertEqual(ByteSize.parse("1G")?.bytes, 1 << 30)
         XCTAssertNil(ByteSize.parse("10kb"))
+    }
+
+    /// HAProxy's second expansion of addresses (`env_expand`), outside quotes too.
+    func testAddressExpansion() {
+        let resolver = VariableResolver(overrides: ["PORT": "8080", "HOST": "10.0.0.1"])
+        XCTAssertNil(resolver.expandAddress("1.2.3.4:80"))
+        XCTAssertEqual(resolver.expandAddress("*:$PORT")?.text, "*:8080")
+        XCTAssertEqual(resolver.expandAddress("${HOST}:${PORT}")?.text, "10.0.0.1:8080")
+        XCTAssertEqual(resolver.expandAddress("x$UNSET:81"), .init(text: "x:81", unset: ["UNSET"]))
+        XCTAssertEqual(resolver.expandAddress("${HOST-x}")?.text, "10.0.0.1-x}")
     }
 
     func testAddresses() {

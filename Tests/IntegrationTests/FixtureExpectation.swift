@@ -3,6 +3,8 @@ import Foundation
 /// A fixture's `.expect` sidecar (format in Fixtures/README.md).
 struct FixtureExpectation {
     var command: String
+    /// `NAME=VALUE` pairs the command runs with (given to weir as `--env`).
+    var environment: [String]
     var exit: Int32
     var verdict: String
     var oracle: [String]
@@ -25,6 +27,7 @@ struct FixtureExpectation {
             }
         }
         command = fields["command"] ?? ""
+        environment = (fields["env"] ?? "").split(separator: " ").map(String.init)
         exit = Int32(fields["exit"] ?? "") ?? -1
         verdict = fields["verdict"] ?? ""
         oracle = sections["oracle"] ?? []

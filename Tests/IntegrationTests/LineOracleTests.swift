@@ -56,6 +56,12 @@ final class LineOracleTests: XCTestCase {
         "balance url_param", "balance url_param userid check_post", "balance url_param userid post", "balance hash",
         "balance hash req.cook(sid)", "balance uri len 5 depth 2", "balance uri bogus", "balance uri len x",
         "balance hdr(host) use_domain_only", "balance hdr(host) bogus",
+        // What real configs carry (../shared/reference/realworld-lint.md): words in any order, times and numbers
+        // HAProxy reads with a warning or silently, removed directives, servers without an address or port.
+        "redirect code 301 prefix / drop-query append-slash", "redirect code 301 drop-query", "timeout client 15min",
+        "timeout client 10S", "timeout client 1m30s", "maxconn 10k", "retries 3x", "contimeout 5s", "reqadd X-A:\\ b",
+        "block if { src 10.0.0.0/8 }", "server t check", "server t 127.0.0.1 check", "server t 127.0.0.1",
+        "server t 127.0.0.1 check port 8080", "balance", "timeout client 5s", "server t <pg-node1-ip>:5432 check",
     ]
 
     func testWeirRefusesTheLinesHAProxyRefuses() throws {

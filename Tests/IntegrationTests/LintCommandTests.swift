@@ -37,11 +37,11 @@ final class LintCommandTests: XCTestCase {
     }
 
     func testErrorsExitOneWithClangStyleText() throws {
-        try write("bad.cfg", "defaults\n    timeout connect 5sec\n")
+        try write("bad.cfg", "defaults\n    timeout connect 5Sec\n")
         let result = try lint(["bad.cfg"], environment: ["NO_COLOR": "1"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.hasPrefix("bad.cfg:2:21: error: unknown time unit 'sec' in '5sec'"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("    timeout connect 5sec\n                    ^~~~\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("bad.cfg:2:21: error: unknown time unit 'Sec' in '5Sec'"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("    timeout connect 5Sec\n                    ^~~~\n"), result.stdout)
         XCTAssertFalse(result.stdout.contains("\u{1B}["), "no colour without a terminal")
         let forced = try lint(["--color", "always", "bad.cfg"])
         XCTAssertTrue(forced.stdout.contains("\u{1B}["))

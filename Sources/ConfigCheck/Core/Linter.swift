@@ -99,7 +99,10 @@ public struct Linter: Sendable {
                                               environment: nodeEnvironment)
             diagnostics += run(RuleRegistry.haproxy.map { rule in (rule.description, { rule.init().check(context, &$0) }) },
                                sharedWork: context.sharedWork)
-            spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
+            if let refused = ZeroWarningRefused.check(result.configuration, diagnostics) { diagnostics.append(refused) }
+            if SuppressionSpans.needed(result.syntax.files.map(\.source)) {
+                spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
+            }
             haproxy = context
             haproxyResult = result
         }
@@ -110,7 +113,9 @@ public struct Linter: Sendable {
             let context = KeepalivedCheckContext(configuration: result.configuration, syntax: result.syntax,
                                                  environment: environment)
             diagnostics += run(RuleRegistry.keepalived.map { rule in (rule.description, { rule.init().check(context, &$0) }) })
-            spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
+            if SuppressionSpans.needed(result.syntax.files) {
+                spans.merge(SuppressionSpans.of(result.syntax)) { $0 + $1 }
+            }
             for included in result.syntax.files { sources[included.path] = included }
             keepalived.append(context)
         }

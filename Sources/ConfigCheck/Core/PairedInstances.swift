@@ -3,11 +3,17 @@ import KeepalivedConfig
 
 /// The same VRRP instance (by name) on several nodes.
 public struct PairedInstance: Sendable {
-    /// One node's copy of the instance.
-    public struct Member: Sendable {
-        public var node: NodeCheckContext
-        public var instance: VRRPInstance
-        public var context: KeepalivedCheckContext
+    /// One node's copy of the instance; a reference, since every pair rule passes thousands of them around.
+    public final class Member: Sendable {
+        public let node: NodeCheckContext
+        public let instance: VRRPInstance
+        public let context: KeepalivedCheckContext
+
+        init(node: NodeCheckContext, instance: VRRPInstance, context: KeepalivedCheckContext) {
+            self.node = node
+            self.instance = instance
+            self.context = context
+        }
 
         /// The range of a value line's argument in this instance, else of the instance name.
         public func range(_ keyword: String) -> SourceRange {

@@ -1,9 +1,27 @@
+import ConfigDiagnostics
 import HAProxyConfig
 import KeepalivedConfig
 
 /// The statements and sections of parsed files as spans of lines, for
 /// deciding what a `# weir:disable` comment covers.
 enum SuppressionSpans {
+    /// Whether any of the files has a `weir:disable` comment; without one there is nothing to cover, and
+    /// the spans of a large configuration are not worth working out.
+    static func needed(_ files: [SourceFile]) -> Bool {
+        let pattern = Array("weir:disable".utf8)
+        return files.contains { file in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                guard bytes.count >= pattern.count else { return false }
+                var index = 0
+                while index <= bytes.count - pattern.count {
+                    if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// Spans of each haproxy.cfg file, keyed by path.
     static func of(_ syntax: ConfigSyntax) -> [String: [Suppressions.Span]] {
         var spans: [String: [Suppressions.Span]] = [:]

@@ -2,8 +2,6 @@ import ConfigDiagnostics
 import KeepalivedConfig
 
 extension KeepalivedCheckContext {
-    /// The `global_defs` block.
-    var globalDefs: KeepalivedNode? { syntax.nodes.first { $0.keyword.text == "global_defs" } }
 
     /// The block of a VRRP instance.
     func block(of instance: VRRPInstance) -> KeepalivedNode? { node(at: instance.location) }

@@ -59,7 +59,9 @@ enum CipherString {
                 unknown.append(element)
                 continue
             }
-            let known = CipherTable.isCipherOrAlias(body)
+            // RHEL's and Fedora's OpenSSL read the system crypto policy from `PROFILE=SYSTEM`
+            // (their stock haproxy.cfg uses it); a config written for them is not an error.
+            let known = body.hasPrefix("PROFILE=") || CipherTable.isCipherOrAlias(body)
                 || (!body.isEmpty && body.split(separator: "+").allSatisfy { CipherTable.isCipherOrAlias(String($0)) })
             if known {
                 anyKnown = true

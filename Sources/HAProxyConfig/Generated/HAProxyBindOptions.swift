@@ -8,7 +8,7 @@ accept-netscaler-cip	<int>	1.7	accepts NetScaler Client IP headers with this mag
 accept-proxy		1.5	requires a PROXY protocol header on each connection
 allow-0rtt		1.8	accepts TLS 1.3 early data
 alpn	<string>	1.5	ALPN protocols offered, comma-separated
-backlog	<int>	1.3	length of the kernel accept queue
+backlog	<atol>	1.3	length of the kernel accept queue
 ca-file	<file>	1.5	CA certificates used to verify client certificates
 ca-ignore-err	<string>	1.5	CA verification errors to ignore
 ca-sign-file	<file>	1.6	CA used to sign generated certificates
@@ -35,7 +35,7 @@ group	<name>	1.5	group of a UNIX socket
 id	<int>	1.3	numeric ID of the listening socket
 interface	<string>	1.3	network interface the socket is bound to
 level	{user|operator|admin}	1.5	privilege level of a CLI socket
-maxconn	<int>	1.3	concurrent connections on this socket
+maxconn	<atol>	1.3	concurrent connections on this socket
 mode	<string>	1.3	octal permissions of a UNIX socket
 mss	<string>	1.5	TCP maximum segment size
 name	<string>	1.5	name of the listening socket

@@ -6,7 +6,7 @@ public let haproxyKeywordsTSV: String = #"""
 keyword	sections	args	since	summary	ignored
 accepted_payload_size	resolvers	<int>	1.8	largest DNS response (EDNS0 payload) the resolvers accept, in bytes
 acl	defaults,frontend,listen,backend,fcgi-app	<name> *	1.3	declares a named condition: a criterion, flags and the values to match
-backlog	defaults,frontend,listen,log-forward	<int>	1.3	length of the kernel queue of not-yet-accepted connections	backend
+backlog	defaults,frontend,listen,log-forward	<atol>	1.3	length of the kernel queue of not-yet-accepted connections	backend
 balance	defaults,listen,backend	[{roundrobin|static-rr|leastconn|first|source|uri|url_param|hdr()|random|random()|rdp-cookie|rdp-cookie()|hash} *]	1.3	load-balancing algorithm of the servers, with its parameters	frontend
 bind	frontend,listen,peers,log-forward	<addr> *	1.3	listening address(es) and port(s) of a frontend, followed by bind options	backend
 bind-process		*	1.3	former process binding; has no effect since 2.5	defaults,frontend,listen,backend
@@ -56,11 +56,11 @@ expose-experimental-directives	global	*	2.4	allows keywords marked experimental
 external-check	global		1.6	allows external checks to run programs
 external-check command	defaults,frontend,listen,backend	<string>	1.6	program run by external checks
 external-check path	defaults,frontend,listen,backend	<string>	1.6	PATH given to external check programs
-fd-hard-limit	global	<int>	2.6	upper bound on the number of file descriptors HAProxy will try to use
+fd-hard-limit	global	<atol>	2.6	upper bound on the number of file descriptors HAProxy will try to use
 filter	frontend,listen,backend	<string> *	1.7	attaches a filter (compression, cache, spoe, trace, fcgi-app) to the proxy
 force-persist	listen,backend	*	1.3	condition under which persistence is kept even on a down server	frontend
 format	ring	{iso|local|raw|rfc3164|rfc5424|short|priority|timed}	2.2	message format of a ring buffer
-fullconn	defaults,listen,backend	<int>	1.3	backend load at which servers reach their maxconn (dynamic minconn)	frontend
+fullconn	defaults,listen,backend	<atol>	1.3	backend load at which servers reach their maxconn (dynamic minconn)	frontend
 gid	global	<int>	1.3	numeric group ID the process switches to
 grace	global	<time>	1.3	delay before listeners are closed on a soft stop
 group	global,userlist,program	<name> *	1.3	group to run as (global, program), or a user group (userlist)
@@ -228,22 +228,22 @@ max-age	cache	<int>	1.8	longest time an object stays cached, in seconds
 max-keep-alive-queue	defaults,listen,backend	<sint>	1.5	queue length above which idle server connections are not reused	frontend
 max-object-size	cache	<int>	1.9	largest object the cache stores, in bytes
 max-secondary-entries	cache	<int>	2.4	largest number of variants cached for one URL
-max-session-srv-conns	defaults,frontend,listen	<int>	1.9	idle server connections kept per client session	backend
+max-session-srv-conns	defaults,frontend,listen	<atol>	1.9	idle server connections kept per client session	backend
 max-spread-checks	global	*	1.5	upper bound on the delay added to spread checks
-maxcompcpuusage	global	<int:0-100>	1.5	CPU usage above which compression is disabled
-maxcomprate	global	<int>	1.5	compression input rate limit, in kB/s
-maxconn	global,defaults,frontend,listen,log-forward	<int>	1.3	maximum number of concurrent connections	backend
-maxconnrate	global	<int>	1.5	maximum number of connections accepted per second
+maxcompcpuusage	global	<atol:0-100>	1.5	CPU usage above which compression is disabled
+maxcomprate	global	<atol>	1.5	compression input rate limit, in kB/s
+maxconn	global,defaults,frontend,listen,log-forward	<atol>	1.3	maximum number of concurrent connections	backend
+maxconnrate	global	<atol>	1.5	maximum number of connections accepted per second
 maxlen	ring	<int>	2.2	longest message stored in a ring
-maxpipes	global	<int>	1.3	maximum number of kernel pipes used for splicing
-maxsessrate	global	<int>	1.5	maximum number of sessions created per second
-maxsslconn	global	<int>	1.5	maximum number of concurrent TLS connections
-maxsslrate	global	<int>	1.5	maximum number of TLS handshakes per second
-maxzlibmem	global	<int>	1.5	memory limit of compression, in MB
+maxpipes	global	<atol>	1.3	maximum number of kernel pipes used for splicing
+maxsessrate	global	<atol>	1.5	maximum number of sessions created per second
+maxsslconn	global	<atol>	1.5	maximum number of concurrent TLS connections
+maxsslrate	global	<atol>	1.5	maximum number of TLS handshakes per second
+maxzlibmem	global	<atol>	1.5	memory limit of compression, in MB
 mode	defaults,frontend,listen,backend	{tcp|http}	1.3	proxy mode: plain TCP or HTTP analysis
 monitor fail	frontend,listen	*	1.3	condition that makes the monitor URI report a failure	backend
 monitor-uri	defaults,frontend,listen	<string>	1.3	URI answered with a health status for external monitors	backend
-mworker-max-reloads	global	<int>	2.0	reloads after which an old worker is killed
+mworker-max-reloads	global	<atol>	2.0	reloads after which an old worker is killed
 nameserver	resolvers	<name> <addr?> *	1.6	DNS server queried by a resolvers section
 nbthread	global	<int:1-64>	1.8	number of worker threads
 no-memory-trimming	global		2.6	does not give freed memory back to the system on reload
@@ -327,10 +327,10 @@ process-vary	cache	{on|off}	2.4	whether the cache stores variants according to V
 profiling.tasks	global	{auto|on|off}	1.9	per-task CPU profiling
 quiet	global		1.3	prints nothing at start-up
 rate-limit sessions	defaults,frontend,listen	<int>	1.3	new sessions accepted per second on a frontend	backend
-redirect	frontend,listen,backend	{location|prefix|scheme} *	1.3	HTTP redirection rule
+redirect	frontend,listen,backend	*	1.3	HTTP redirection rule
 resetenv	global	*	1.7	empties the environment except the listed variables
 resolve_retries	resolvers	<int>	1.6	queries sent before giving up on a name
-retries	defaults,listen,backend	<int>	1.3	connection retries to a server before giving up	frontend
+retries	defaults,listen,backend	<atol>	1.3	connection retries to a server before giving up	frontend
 retry-on	defaults,listen,backend	<string>...	2.0	failures on which a request is retried
 server	listen,backend,peers,ring	<name> [<addr?>] *	1.3	server of a backend, peer of a peers section or ring target, followed by server options
 server-state-base	global	<file>	1.6	directory of relative server state files
@@ -344,7 +344,7 @@ set-var-fmt	global	<string> *	2.5	sets a process-wide variable from a format str
 setenv	global	<name> <string>	1.7	sets an environment variable
 size	ring	<size>	2.2	size of the ring buffer
 source	defaults,listen,backend	*	1.3	source address of connections to servers	frontend
-spread-checks	global	<int:0-50>	1.3	random spread added to check intervals, in percent
+spread-checks	global	<atol:0-50>	1.3	random spread added to check intervals, in percent
 srvtcpka-cnt	defaults,listen,backend	<int>	2.3	number of unanswered TCP keepalive probes before dropping a server	frontend
 srvtcpka-idle	defaults,listen,backend	<time:s>	2.3	idle time before the first TCP keepalive probe on server connections	frontend
 srvtcpka-intvl	defaults,listen,backend	<time:s>	2.3	interval between TCP keepalive probes on server connections	frontend
@@ -370,7 +370,7 @@ stats bind-process	global	*	1.5	former process binding of the stats socket; has 
 stats enable	defaults,frontend,listen,backend	*	1.3	enables the stats page with default settings
 stats hide-version	defaults,frontend,listen,backend	*	1.3	hides the HAProxy version on the stats page
 stats http-request	frontend,listen,backend	*	1.5	access rule of the stats page
-stats maxconn	global	<int>	1.3	concurrent connections allowed on the stats socket
+stats maxconn	global	<atol>	1.3	concurrent connections allowed on the stats socket
 stats realm	defaults,frontend,listen,backend	<string>	1.3	authentication realm of the stats page
 stats refresh	defaults,frontend,listen,backend	<time>	1.3	auto-refresh interval of the stats page
 stats scope	defaults,frontend,listen,backend	<string>	1.3	limits the stats page to some proxies
@@ -513,19 +513,19 @@ timeout tarpit	defaults,frontend,listen,backend	<time>	1.3	how long a tarpitted 
 timeout tunnel	defaults,listen,backend	<time>	1.5	inactivity timeout of tunnels (WebSocket, CONNECT)	frontend
 total-max-size	cache	<int>	1.8	size of the cache, in MB
 transparent	defaults,frontend,listen,backend		1.3	connects to the client's original destination (old form of option transparent)
-tune.buffers.limit	global	<int>	1.6	maximum number of buffers allocated
-tune.buffers.reserve	global	<int>	1.6	buffers kept in reserve for critical tasks
-tune.bufsize	global	<int>	1.4	size of a buffer, in bytes
-tune.comp.maxlevel	global	<int:1-9>	1.5	highest compression level
+tune.buffers.limit	global	<atol>	1.6	maximum number of buffers allocated
+tune.buffers.reserve	global	<atol>	1.6	buffers kept in reserve for critical tasks
+tune.bufsize	global	<atol>	1.4	size of a buffer, in bytes
+tune.comp.maxlevel	global	<atol:1-9>	1.5	highest compression level
 tune.fail-alloc	global	*	2.0	makes a share of memory allocations fail (debugging)
 tune.fd.edge-triggered	global	*	2.2	uses edge-triggered polling (experimental)
 tune.h2.header-table-size	global	<int>	1.8	HPACK table size of HTTP/2
-tune.h2.initial-window-size	global	<int>	1.8	initial HTTP/2 flow-control window
-tune.h2.max-concurrent-streams	global	<int>	1.8	concurrent HTTP/2 streams per connection
+tune.h2.initial-window-size	global	<atol>	1.8	initial HTTP/2 flow-control window
+tune.h2.max-concurrent-streams	global	<atol>	1.8	concurrent HTTP/2 streams per connection
 tune.h2.max-frame-size	global	<int>	2.0	largest HTTP/2 frame advertised
-tune.http.cookielen	global	<int>	1.5	longest captured cookie
-tune.http.logurilen	global	<int>	1.8	longest URI kept for logs
-tune.http.maxhdr	global	<int>	1.5	largest number of headers in a message
+tune.http.cookielen	global	<atol>	1.5	longest captured cookie
+tune.http.logurilen	global	<atol>	1.8	longest URI kept for logs
+tune.http.maxhdr	global	<atol>	1.5	largest number of headers in a message
 tune.idle-pool.shared	global	{on|off}	2.2	shares idle server connections between threads
 tune.idletimer	global	<int>	1.5	delay after which a splice-capable idle stream stops reading
 tune.listener.multi-queue	global	{on|off}	2.0	spreads accepted connections over threads with per-thread queues
@@ -535,30 +535,30 @@ tune.lua.service-timeout	global	<time>	1.6	time limit of a Lua service
 tune.lua.session-timeout	global	<time>	1.6	time limit of a Lua action or fetch
 tune.lua.task-timeout	global	<time>	1.6	time limit of a Lua task
 tune.maxaccept	global	<sint>	1.3	connections accepted at once per listener
-tune.maxpollevents	global	<int>	1.3	events processed per poller call
-tune.maxrewrite	global	<int>	1.4	buffer space reserved for header rewriting
-tune.pattern.cache-size	global	<int>	1.6	entries of the pattern matching cache
-tune.peers.max-updates-at-once	global	<int>	2.6	stick-table updates sent per peers wake-up
-tune.pipesize	global	<int>	1.5	size of the kernel pipes used for splicing
-tune.pool-high-fd-ratio	global	<int>	2.0	share of file descriptors above which idle connections are closed
-tune.pool-low-fd-ratio	global	<int>	2.0	share of file descriptors above which idle connections are not kept
-tune.rcvbuf.client	global	<int>	1.4	kernel receive buffer size on client sockets
-tune.rcvbuf.server	global	<int>	1.4	kernel receive buffer size on server sockets
-tune.recv_enough	global	<int>	1.7	amount of data considered enough to stop reading
-tune.runqueue-depth	global	<int>	1.9	tasks processed per scheduler round
+tune.maxpollevents	global	<atol>	1.3	events processed per poller call
+tune.maxrewrite	global	<atol>	1.4	buffer space reserved for header rewriting
+tune.pattern.cache-size	global	<atol>	1.6	entries of the pattern matching cache
+tune.peers.max-updates-at-once	global	<atol>	2.6	stick-table updates sent per peers wake-up
+tune.pipesize	global	<atol>	1.5	size of the kernel pipes used for splicing
+tune.pool-high-fd-ratio	global	<atol>	2.0	share of file descriptors above which idle connections are closed
+tune.pool-low-fd-ratio	global	<atol>	2.0	share of file descriptors above which idle connections are not kept
+tune.rcvbuf.client	global	<atol>	1.4	kernel receive buffer size on client sockets
+tune.rcvbuf.server	global	<atol>	1.4	kernel receive buffer size on server sockets
+tune.recv_enough	global	<atol>	1.7	amount of data considered enough to stop reading
+tune.runqueue-depth	global	<atol>	1.9	tasks processed per scheduler round
 tune.sched.low-latency	global	{on|off}	2.2	favours latency over throughput in the scheduler
-tune.sndbuf.client	global	<int>	1.4	kernel send buffer size on client sockets
-tune.sndbuf.server	global	<int>	1.4	kernel send buffer size on server sockets
-tune.ssl.cachesize	global	<int>	1.5	number of entries of the TLS session cache
-tune.ssl.capture-buffer-size	global	<int>	2.5	bytes of the client hello captured for fetches
+tune.sndbuf.client	global	<atol>	1.4	kernel send buffer size on client sockets
+tune.sndbuf.server	global	<atol>	1.4	kernel send buffer size on server sockets
+tune.ssl.cachesize	global	<atol>	1.5	number of entries of the TLS session cache
+tune.ssl.capture-buffer-size	global	<atol>	2.5	bytes of the client hello captured for fetches
 tune.ssl.capture-cipherlist-size	global	<int>	1.8	old name of tune.ssl.capture-buffer-size
 tune.ssl.default-dh-param	global	<int>	1.5	size of the Diffie-Hellman parameters generated by default
 tune.ssl.force-private-cache	global		1.5	disables the TLS session cache sharing
-tune.ssl.hard-maxrecord	global	<int>	2.6	hard limit of a TLS record size
+tune.ssl.hard-maxrecord	global	<atol>	2.6	hard limit of a TLS record size
 tune.ssl.keylog	global	{on|off}	2.2	keeps TLS secrets available for key-log fetches
 tune.ssl.lifetime	global	<time:s>	1.5	lifetime of cached TLS sessions
-tune.ssl.maxrecord	global	<int>	1.5	initial TLS record size
-tune.ssl.ssl-ctx-cache-size	global	<int>	1.6	number of generated certificates kept in cache
+tune.ssl.maxrecord	global	<atol>	1.5	initial TLS record size
+tune.ssl.ssl-ctx-cache-size	global	<atol>	1.6	number of generated certificates kept in cache
 tune.vars.check-max-size	global	<int>	2.6	memory allowed for check-scoped variables
 tune.vars.global-max-size	global	<int>	1.6	memory allowed for all variables
 tune.vars.proc-max-size	global	<int>	1.7	memory allowed for process-scoped variables
@@ -566,7 +566,7 @@ tune.vars.reqres-max-size	global	<int>	1.6	memory allowed for request/response v
 tune.vars.sess-max-size	global	<int>	1.6	memory allowed for session variables
 tune.vars.txn-max-size	global	<int>	1.6	memory allowed for transaction variables
 uid	global	<int>	1.3	numeric user ID the process switches to
-ulimit-n	global	<int>	1.3	maximum number of file descriptors per process
+ulimit-n	global	<atol>	1.3	maximum number of file descriptors per process
 unique-id-format	defaults,frontend,listen,backend	<string>	1.5	format of the unique ID of each request
 unique-id-header	defaults,frontend,listen,backend	<string>	1.5	header that carries the unique ID to servers
 unix-bind	global	*	1.5	default ownership and permissions of UNIX sockets

@@ -8,7 +8,7 @@ addr	<string>	1.3	address used for health checks
 agent-addr	<string>	1.8	address of the agent check
 agent-check		1.5	enables the agent check
 agent-inter	<time>	1.5	interval of agent checks
-agent-port	<int:0-65535>	1.5	TCP port of the agent check
+agent-port	<atol:0-65535>	1.5	TCP port of the agent check
 agent-send	<string>	1.7	string sent to the agent
 allow-0rtt		1.8	sends TLS 1.3 early data
 alpn	<string>	1.5	ALPN protocols offered to the server
@@ -30,21 +30,21 @@ disabled		1.3	starts the server in maintenance
 downinter	<time>	1.3	check interval while the server is down
 enabled		1.3	starts the server enabled
 error-limit	<int>	1.4	consecutive errors that trigger on-error
-fall	<int:1-2147483647>	1.3	failed checks before the server is marked down
+fall	<atol:1-2147483647>	1.3	failed checks before the server is marked down
 fastinter	<time>	1.3	check interval while the server changes state
 force-sslv3		1.5	uses SSLv3 only
 force-tlsv10		1.5	uses TLSv1.0 only
 force-tlsv11		1.5	uses TLSv1.1 only
 force-tlsv12		1.5	uses TLSv1.2 only
 force-tlsv13		1.8	uses TLSv1.3 only
-id	<int>	1.3	numeric ID of the server
+id	<atol>	1.3	numeric ID of the server
 init-addr	<string>	1.7	how the address is found at start-up (last, libc, none, IP)
 inter	<time>	1.3	interval between health checks
 log-proto	{legacy|octet-count}	2.2	framing of logs sent to a ring server
 max-reuse	<sint>	2.0	requests sent over one connection before closing it
-maxconn	<int>	1.3	concurrent connections sent to the server
-maxqueue	<int>	1.3	requests queued for the server
-minconn	<int>	1.3	connection limit when the backend is lightly loaded
+maxconn	<atol>	1.3	concurrent connections sent to the server
+maxqueue	<atol>	1.3	requests queued for the server
+minconn	<atol>	1.3	connection limit when the backend is lightly loaded
 namespace	<string>	1.6	network namespace of the connections
 no-agent-check		1.8	disables an inherited agent check
 no-backup		1.8	cancels an inherited backup flag
@@ -70,10 +70,10 @@ observe	{none|layer4|layer7}	1.4	watches live traffic to detect failures
 on-error	{fastinter|fail-check|sudden-death|mark-down}	1.4	reaction to errors seen on traffic
 on-marked-down	{shutdown-sessions}	1.5	action when the server goes down
 on-marked-up	{shutdown-backup-sessions}	1.5	action when the server comes back
-pool-low-conn	<int>	2.2	idle connections kept before reusing them across threads
+pool-low-conn	<atol>	2.2	idle connections kept before reusing them across threads
 pool-max-conn	<sint>	1.9	idle connections kept for reuse
 pool-purge-delay	<time>	1.9	interval at which idle connections are closed
-port	<int:0-65535>	1.3	TCP port of health checks
+port	<atol:0-65535>	1.3	TCP port of health checks
 proto	<string>	1.9	forces the multiplexer protocol (h1, h2, fcgi)
 proxy-v2-options	<string>	1.9	extra fields of PROXY v2 headers
 redir	<string>	1.3	prefix of redirections sent instead of proxying
@@ -81,7 +81,7 @@ resolve-net	<string>	1.7	preferred networks for resolved addresses
 resolve-opts	<string>	1.9	DNS resolution options
 resolve-prefer	{ipv4|ipv6}	1.6	preferred address family when resolving
 resolvers	<name>	1.6	resolvers section used to resolve the server name
-rise	<int:1-2147483647>	1.3	successful checks before the server is marked up
+rise	<atol:1-2147483647>	1.3	successful checks before the server is marked up
 send-proxy		1.5	sends a PROXY v1 header
 send-proxy-v2		1.5	sends a PROXY v2 header
 send-proxy-v2-ssl		1.5	sends a PROXY v2 header with TLS details
@@ -102,6 +102,6 @@ track	<string>	1.3	follows the state of another server ([backend/]server)
 usesrc	*	2.6	only valid after source
 verify	{none|required}	1.5	server certificate verification
 verifyhost	<string>	1.5	host name expected in the server certificate
-weight	<int:0-256>	1.3	relative weight in load balancing
+weight	<atol:0-256>	1.3	relative weight in load balancing
 ws	{auto|h1|h2}	2.5	protocol used for WebSocket streams
 """#

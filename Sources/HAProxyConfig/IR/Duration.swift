@@ -46,7 +46,11 @@ public struct Duration: Sendable, Hashable, Codable, Comparable, CustomStringCon
         return microseconds == 0 ? "0" : "\(microseconds)us"
     }
 
-    /// Parses a duration; `defaultUnit` applies to a bare number.
+    /// Parses a duration as HAProxy 2.6 does; `defaultUnit` applies to a bare
+    /// number. HAProxy reads a unit from the first one or two characters after
+    /// the number and only warns about what follows (`15min` is 15 minutes,
+    /// `1m30s` one minute): such a text parses, and `ignoredSuffix` returns
+    /// the characters HAProxy ignores.
     public static func parse(_ text: String, defaultUnit: Unit = .milliseconds) -> Result<Duration, ParseError> {
         var value: Int64 = 0
         var digits = 0
@@ -62,7 +66,7 @@ public struct Duration: Sendable, Hashable, Codable, Comparable, CustomStringCon
         let unit: Unit
         if utf8.isEmpty {
             unit = defaultUnit
-        } else if let found = Unit(rawValue: String(decoding: utf8, as: UTF8.self)) {
+        } else if let (found, _) = leadingUnit(utf8) {
             unit = found
         } else {
             return .failure(.badUnit(String(decoding: utf8, as: UTF8.self)))
@@ -71,5 +75,30 @@ public struct Duration: Sendable, Hashable, Codable, Comparable, CustomStringCon
         // HAProxy stores timers as 32-bit milliseconds.
         guard !overflow, result / 1_000 <= Int64(Int32.max) else { return .failure(.overflow) }
         return .success(Duration(microseconds: result))
+    }
+
+    /// The unit HAProxy reads at the start of `suffix` and its length in bytes.
+    private static func leadingUnit(_ suffix: Substring.UTF8View) -> (Unit, Int)? {
+        let first = suffix.first!
+        let second = suffix.dropFirst().first
+        switch first {
+        case UInt8(ascii: "s"): return (.seconds, 1)
+        case UInt8(ascii: "u"): return second == UInt8(ascii: "s") ? (.microseconds, 2) : nil
+        case UInt8(ascii: "m"): return second == UInt8(ascii: "s") ? (.milliseconds, 2) : (.minutes, 1)
+        case UInt8(ascii: "h"): return (.hours, 1)
+        case UInt8(ascii: "d"): return (.days, 1)
+        default: return nil
+        }
+    }
+
+    /// For a duration HAProxy accepts with a warning ("unexpected character
+    /// 'i' after the timer value '15min'"): the number with the unit HAProxy
+    /// reads (`15m`) and the characters it ignores (`in`); nil otherwise.
+    public static func ignoredSuffix(_ text: String) -> (read: String, ignored: String)? {
+        let digits = text.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        let suffix = text.utf8.dropFirst(digits)
+        guard digits > 0, !suffix.isEmpty, let (_, length) = leadingUnit(suffix),
+              suffix.count > length else { return nil }
+        return (String(text.prefix(digits + length)), String(text.dropFirst(digits + length)))
     }
 }

@@ -11,16 +11,20 @@ struct ArgumentMatcher {
         var start: Int
         var end: Int
         var fixIt: (replacement: String, message: String)?
+        var severity: Severity = .error
     }
 
     let keyword: String
     /// Where a "missing argument" points: the keyword's words.
     let anchor: (start: Int, end: Int)
+    /// What `$NAME` in an address expands to.
+    let variables: VariableResolver
     var findings: [Finding] = []
 
-    init(keyword: String, anchor: (start: Int, end: Int)) {
+    init(keyword: String, anchor: (start: Int, end: Int), variables: VariableResolver = VariableResolver()) {
         self.keyword = keyword
         self.anchor = anchor
+        self.variables = variables
     }
 
     /// Matches the words from `index`; returns the index after the last
@@ -57,6 +61,13 @@ struct ArgumentMatcher {
                 return words.count
             }
             if let finding = check(element, words[position]) { findings.append(finding) }
+            if case .value(.address, _) = element, let expansion = variables.expandAddress(words[position].text) {
+                // HAProxy expands an address a second time, quoted or not; an unset name becomes nothing.
+                for name in expansion.unset {
+                    findings.append(Finding(rule: .unsetVariable, message: LexerMessage.unsetVariable(name),
+                                            start: words[position].start, end: words[position].end, severity: .warning))
+                }
+            }
             return position + 1
         }
     }
@@ -66,7 +77,7 @@ struct ArgumentMatcher {
         case .rest: true
         case .optional(let inner): inner.first.map { accepts($0, word) } ?? true
         case .repeated(let inner): accepts(inner, word)
-        case .value, .choice: check(element, word) == nil
+        case .value, .choice: check(element, word).map { $0.severity != .error } ?? true
         }
     }
 
@@ -75,7 +86,7 @@ struct ArgumentMatcher {
         case .value(let type, let label):
             switch type {
             case .time: "a time"
-            case .integer, .signedInteger: "a number"
+            case .integer, .leadingInteger, .signedInteger: "a number"
             case .size: "a size"
             case .address: "an address"
             default: "<\(label)>"
@@ -115,7 +126,14 @@ struct ArgumentMatcher {
         switch type {
         case .time(let unit):
             switch Duration.parse(text, defaultUnit: unit) {
-            case .success: return nil
+            case .success:
+                guard let (read, ignored) = Duration.ignoredSuffix(text) else { return nil }
+                let fix = TimeUnitFix.replacement(for: String(text.drop { $0.isNumber })).map {
+                    String(text.prefix { $0.isNumber }) + $0
+                } ?? read
+                return Finding(rule: .timeSuffixIgnored, message: ValidationMessage.timeSuffixIgnored(text, read, ignored),
+                               start: word.start, end: word.end, fixIt: (fix, ValidationMessage.replaceUnit(fix)),
+                               severity: .warning)
             case .failure(.badUnit(let suffix)):
                 let fix = TimeUnitFix.replacement(for: suffix).map {
                     (String(text.prefix { $0.isNumber }) + $0, ValidationMessage.replaceUnit($0))
@@ -128,21 +146,45 @@ struct ArgumentMatcher {
             guard let value = Int64(text), value >= 0 else { return invalid(ValidationMessage.notInteger(text), nil) }
             if let range, !range.contains(value) { return invalid(ValidationMessage.outOfRange(text, range), nil) }
             return nil
+        case .leadingInteger(let range):
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, let value = Int64(digits) else { return invalid(ValidationMessage.notInteger(text), nil) }
+            if let range, !range.contains(value) { return invalid(ValidationMessage.outOfRange(text, range), nil) }
+            guard digits.count < text.count else { return nil }
+            let suffix = text.dropFirst(digits.count)
+            let meant = LeadingIntegerFix.multiplier(for: suffix).flatMap { value.multipliedReportingOverflow(by: $0).overflow ? nil : value * $0 }
+            return Finding(rule: .numberSuffixIgnored, message: ValidationMessage.numberSuffixIgnored(text, String(digits), String(suffix)),
+                           start: word.start, end: word.end,
+                           fixIt: (String(meant ?? value), ValidationMessage.writeNumber(String(meant ?? value))), severity: .warning)
         case .signedInteger:
             return Int64(text) == nil ? invalid(ValidationMessage.notInteger(text), nil) : nil
         case .size:
             return ByteSize.parse(text) == nil ? invalid(ValidationMessage.notSize(text), nil) : nil
         case .address(let portRequired):
-            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let expanded = variables.expandAddress(text)?.text ?? text
+            for part in expanded.split(separator: ",", omittingEmptySubsequences: false) {
                 if case .failure(let error) = ConfigAddress.parse(
                     String(part), portRequired: portRequired, allowRange: portRequired, allowOffset: !portRequired)
                 {
-                    return invalid(ValidationMessage.address(error, String(part)), nil)
+                    let message = ValidationMessage.address(error, String(part))
+                    return invalid(expanded == text ? message : message + ValidationMessage.expandedFrom(text), nil)
                 }
             }
             return nil
         case .name, .string, .file:
             return nil
+        }
+    }
+}
+
+/// What a suffix HAProxy ignores on a number most likely meant.
+enum LeadingIntegerFix {
+    static func multiplier(for suffix: Substring) -> Int64? {
+        switch suffix.lowercased() {
+        case "k": 1_000
+        case "m": 1_000_000
+        case "g": 1_000_000_000
+        default: nil
         }
     }
 }

@@ -5,6 +5,8 @@ public struct ArgumentSignature: Sendable, Hashable {
     public enum ValueType: Sendable, Hashable {
         case time(Duration.Unit)
         case integer(ClosedRange<Int64>?)
+        /// A number HAProxy reads with `atol`: leading digits, the rest silently ignored (`10k` is 10).
+        case leadingInteger(ClosedRange<Int64>?)
         case signedInteger
         case size
         case address(portRequired: Bool)
@@ -110,6 +112,8 @@ public struct ArgumentSignature: Sendable, Hashable {
             return .value(.time(option.flatMap(Duration.Unit.init(rawValue:)) ?? .milliseconds), label: label)
         case "int":
             return .value(.integer(option.flatMap(parseRange)), label: label)
+        case "atol":
+            return .value(.leadingInteger(option.flatMap(parseRange)), label: label)
         case "sint": return .value(.signedInteger, label: label)
         case "size": return .value(.size, label: label)
         case "addr": return .value(.address(portRequired: true), label: label)

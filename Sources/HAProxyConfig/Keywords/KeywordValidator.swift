@@ -6,9 +6,12 @@ import ConfigDiagnostics
 /// argument counts and types, and the options of `bind` and `server` lines.
 public struct KeywordValidator: Sendable {
     public let registry: KeywordRegistry
+    /// What `$NAME` in an address expands to (HAProxy expands addresses a second time).
+    public let variables: VariableResolver
 
-    public init(registry: KeywordRegistry = .standard) {
+    public init(registry: KeywordRegistry = .standard, variables: VariableResolver = VariableResolver()) {
         self.registry = registry
+        self.variables = variables
     }
 
     public func validate(_ syntax: ConfigSyntax) -> [Diagnostic] {
@@ -86,6 +89,7 @@ public struct KeywordValidator: Sendable {
     func validate(_ statement: Statement, in section: String, _ file: SyntaxFile) -> [Diagnostic] {
         let words = statement.words
         guard let info = registry.lookup(words) else {
+            if let removed = RemovedKeyword.matching(words, in: section) { return [self.removed(removed, statement, file)] }
             return [unknown(statement, in: section, file)]
         }
         let keywordEnd = words[info.wordCount - 1].end
@@ -105,20 +109,30 @@ public struct KeywordValidator: Sendable {
             nameDiagnostics.append(Diagnostic(.error, .invalidName, ValidationMessage.invalidName(bad, info.name, words[1].text),
                                               at: file.range(of: words[1])))
         }
-        return nameDiagnostics + validateArguments(statement, info, file)
+        return nameDiagnostics + validateArguments(statement, info, in: section, file)
     }
 
-    private func validateArguments(_ statement: Statement, _ info: KeywordInfo, _ file: SyntaxFile) -> [Diagnostic] {
+    private func validateArguments(_ statement: Statement, _ info: KeywordInfo, in section: String,
+                                   _ file: SyntaxFile) -> [Diagnostic] {
         let words = statement.words
         let keywordEnd = words[info.wordCount - 1].end
-        var matcher = ArgumentMatcher(keyword: info.name, anchor: (words[0].start, keywordEnd))
+        var matcher = ArgumentMatcher(keyword: info.name, anchor: (words[0].start, keywordEnd), variables: variables)
         switch info.name {
         case "bind":
             let next = matcher.match(info.signature.positional, words, from: info.wordCount, allowTrailing: true)
             return toDiagnostics(matcher.findings, file) + options(words, from: next, registry.bindOptions,
                                                                   rule: .unknownBindOption, file, ValidationMessage.unknownBindOption)
         case "server", "default-server", "server-template":
-            let next = matcher.match(info.signature.positional, words, from: info.wordCount, allowTrailing: true)
+            var next = matcher.match(info.signature.positional, words, from: info.wordCount, allowTrailing: true)
+            // In a proxy the word after a server's name (and a template's count) is its address, whatever it
+            // looks like: one that does not parse is a bad address, not an unknown option.
+            let addressIndex = info.name == "server-template" ? 3 : 2
+            if info.name != "default-server", Self.proxySections.contains(section), next == addressIndex,
+               addressIndex < words.count, registry.serverOptions[words[addressIndex].text] == nil,
+               let finding = matcher.check(.value(.address(portRequired: false), label: "addr"), words[addressIndex]) {
+                matcher.findings.append(finding)
+                next += 1
+            }
             return toDiagnostics(matcher.findings, file) + options(words, from: next, registry.serverOptions,
                                                                   rule: .unknownServerOption, file, ValidationMessage.unknownServerOption)
         default:
@@ -147,11 +161,40 @@ public struct KeywordValidator: Sendable {
                 // may be its value, and guessing would only add noise.
                 break
             }
-            var matcher = ArgumentMatcher(keyword: option.name, anchor: (word.start, word.end))
+            var matcher = ArgumentMatcher(keyword: option.name, anchor: (word.start, word.end), variables: variables)
             index = matcher.match(option.signature, words, from: index + 1, allowTrailing: true)
             diagnostics += toDiagnostics(matcher.findings, file)
         }
         return diagnostics
+    }
+
+    /// A directive HAProxy no longer accepts: its own message, and the rewrite where one is mechanical.
+    private func removed(_ removed: RemovedKeyword, _ statement: Statement, _ file: SyntaxFile) -> Diagnostic {
+        let words = statement.words
+        let keywordWords = removed.keyword.split(separator: " ").count
+        let keywordRange = file.source.range(words[0].start, words[keywordWords - 1].end)
+        var fixIts: [FixIt] = []
+        switch removed.fix {
+        case .keyword:
+            fixIts.append(FixIt(message: ValidationMessage.useInstead(removed.replacement), range: keywordRange,
+                                replacement: removed.replacement))
+        case .header:
+            // `reqadd "X-Name: value"`: the header line becomes a name and a value (a log-format
+            // string, so a value with `%` is left to the reader).
+            if words.count > 1, let colon = words[1].text.firstIndex(of: ":"), !words[1].text.contains("%") {
+                let name = words[1].text[..<colon]
+                let value = words[1].text[words[1].text.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+                let plain = !value.isEmpty && !value.contains(where: { $0 == " " || $0 == "\t" || $0 == "#" || $0 == "\"" || $0 == "\\" })
+                let quoted = plain ? String(value) : "'" + value.split(separator: "'", omittingEmptySubsequences: false)
+                    .joined(separator: "'\\''") + "'"
+                fixIts.append(FixIt(message: ValidationMessage.useInstead(removed.replacement),
+                                    range: file.source.range(words[0].start, words[1].end),
+                                    replacement: "\(removed.replacement) \(name) \(quoted)"))
+            }
+        case .none:
+            break
+        }
+        return Diagnostic(.error, .keywordRemoved, removed.message, at: keywordRange, fixIts: fixIts)
     }
 
     private func unknown(_ statement: Statement, in section: String, _ file: SyntaxFile) -> Diagnostic {
@@ -188,7 +231,7 @@ public struct KeywordValidator: Sendable {
         findings.map { finding in
             let range = file.source.range(finding.start, finding.end)
             let fixIts = finding.fixIt.map { [FixIt(message: $0.message, range: range, replacement: $0.replacement)] } ?? []
-            return Diagnostic(.error, finding.rule, finding.message, at: range, fixIts: fixIts)
+            return Diagnostic(finding.severity, finding.rule, finding.message, at: range, fixIts: fixIts)
         }
     }
 

@@ -12,6 +12,9 @@ extension RuleID {
     static let unknownServerOption = RuleID("unknown-server-option")
     static let invalidName = RuleID("invalid-name")
     static let defaultsUndefined = RuleID("defaults-undefined")
+    static let timeSuffixIgnored = RuleID("time-suffix-ignored")
+    static let keywordRemoved = RuleID("keyword-removed")
+    static let numberSuffixIgnored = RuleID("number-suffix-ignored")
 }
 
 /// The validator's messages, kept beside the rule ids they belong to.
@@ -20,6 +23,7 @@ enum ValidationMessage {
         "unknown keyword '\(keyword)' in '\(section)' section"
     }
     static func didYouMean(_ candidate: String) -> String { "did you mean '\(candidate)'?" }
+    static func useInstead(_ replacement: String) -> String { "use '\(replacement)'" }
     static func wrongSection(_ keyword: String, _ section: String) -> String {
         "'\(keyword)' is not allowed in a '\(section)' section"
     }
@@ -57,6 +61,14 @@ enum ValidationMessage {
     static func badTimeUnit(_ word: String, _ unit: String) -> String {
         "unknown time unit '\(unit)' in '\(word)': use us, ms, s, m, h or d"
     }
+    static func timeSuffixIgnored(_ word: String, _ read: String, _ ignored: String) -> String {
+        "unexpected characters '\(ignored)' after the timer value '\(word)': HAProxy 2.6 reads '\(read)' and warns "
+            + "that this will be reported as an error in next versions"
+    }
+    static func numberSuffixIgnored(_ word: String, _ read: String, _ ignored: String) -> String {
+        "HAProxy reads '\(word)' as \(read): it ignores '\(ignored)' without a word"
+    }
+    static func writeNumber(_ number: String) -> String { "write the number: \(number)" }
     static func notTime(_ word: String) -> String { "'\(word)' is not a time: use a number with an optional unit (us, ms, s, m, h, d)" }
     static func timeOverflow(_ word: String) -> String { "'\(word)' is too large for a timer (at most about 24 days)" }
     static func replaceUnit(_ unit: String) -> String { "use '\(unit)'" }
@@ -74,4 +86,5 @@ enum ValidationMessage {
         case .invalidHost(let host): "invalid host '\(host)'"
         }
     }
+    static func expandedFrom(_ word: String) -> String { " (HAProxy expands the environment variables of '\(word)')" }
 }

@@ -5,10 +5,16 @@ import ConfigDiagnostics
 /// that does not parse is simply left unset here.
 public struct Lowerer: Sendable {
     public let registry: KeywordRegistry
+    /// What `$NAME` in an address expands to (HAProxy expands addresses a second time).
+    public let variables: VariableResolver
 
-    public init(registry: KeywordRegistry = .standard) {
+    public init(registry: KeywordRegistry = .standard, variables: VariableResolver = VariableResolver()) {
         self.registry = registry
+        self.variables = variables
     }
+
+    /// An address word as HAProxy parses it, its environment variables expanded.
+    func address(_ word: Word) -> String { variables.expandAddress(word.text)?.text ?? word.text }
 
     public func lower(_ syntax: ConfigSyntax) -> HAProxyConfiguration {
         var config = HAProxyConfiguration()
@@ -20,7 +26,7 @@ public struct Lowerer: Sendable {
             case "global":
                 config.global = lowerGlobal(section, directives, range)
             case "defaults", "frontend", "backend", "listen":
-                var proxy = ProxyBuilder(registry: registry, file: file)
+                var proxy = ProxyBuilder(registry: registry, file: file, variables: variables)
                     .build(section, kind: Proxy.Kind(rawValue: section.kind)!, range: range)
                 proxy.directives = directives
                 proxy.defaultsIndex = inheritedDefaults(proxy, config.defaults)
@@ -69,8 +75,8 @@ public struct Lowerer: Sendable {
         for directive in directives {
             let first = directive.arguments.first
             switch directive.keyword {
-            case "maxconn": global.maxconn = first.flatMap { Int($0) }
-            case "ulimit-n": global.ulimitN = first.flatMap { Int($0) }
+            case "maxconn": global.maxconn = first.flatMap { Int(leadingDigitsOf: $0) }
+            case "ulimit-n": global.ulimitN = first.flatMap { Int(leadingDigitsOf: $0) }
             case "daemon": global.daemon = directive.modifier != .no
             case "user": global.user = first
             case "group": global.group = first
@@ -85,7 +91,7 @@ public struct Lowerer: Sendable {
     private func peer(_ statement: Statement, _ file: SyntaxFile) -> PeersSection.Peer {
         let words = statement.words
         let address = words.count > 2
-            ? try? ConfigAddress.parse(words[2].text, portRequired: false, allowRange: false).get() : nil
+            ? try? ConfigAddress.parse(address(words[2]), portRequired: false, allowRange: false).get() : nil
         let nameWord = words.count > 1 ? words[1] : words[0]
         return PeersSection.Peer(name: words.count > 1 ? words[1].text : "", nameRange: file.range(of: nameWord),
                                  address: address, range: file.range(of: statement))

@@ -4,6 +4,7 @@ import ConfigDiagnostics
 struct ProxyBuilder {
     let registry: KeywordRegistry
     let file: SyntaxFile
+    let variables: VariableResolver
 
     func build(_ section: SyntaxSection, kind: Proxy.Kind, range: SourceRange) -> Proxy {
         let header = section.header.words.map(\.text)
@@ -46,7 +47,7 @@ struct ProxyBuilder {
             proxy.useBackends.append(UseBackendRule(
                 backend: first!, backendRange: file.range(of: arguments[0]), condition: condition, range: range))
         case "default_backend": proxy.defaultBackend = first
-        case "maxconn": proxy.maxconn = first.flatMap { Int($0) }
+        case "maxconn": proxy.maxconn = first.flatMap { Int(leadingDigitsOf: $0) }
         case "balance": proxy.balance = arguments.map(\.text)
         default:
             if keyword.hasPrefix("timeout "), let value = first, let duration = try? Duration.parse(value).get() {
@@ -75,7 +76,8 @@ struct ProxyBuilder {
     }
 
     private func bind(_ arguments: [Word], _ range: SourceRange) -> Bind {
-        let addresses = (arguments.first?.text ?? "").split(separator: ",").compactMap {
+        let text = arguments.first.map { variables.expandAddress($0.text)?.text ?? $0.text } ?? ""
+        let addresses = text.split(separator: ",").compactMap {
             try? ConfigAddress.parse(String($0), portRequired: false, allowRange: true).get()
         }
         return Bind(addresses: addresses, options: options(arguments.dropFirst(), registry.bindOptions), range: range)
@@ -87,7 +89,7 @@ struct ProxyBuilder {
             return Server(name: "", nameRange: start, address: nil, addressText: nil, addressRange: nil,
                           options: options(arguments[...], registry.serverOptions), range: range)
         }
-        let addressText = arguments.count > 1 ? arguments[1].text : nil
+        let addressText = arguments.count > 1 ? variables.expandAddress(arguments[1].text)?.text ?? arguments[1].text : nil
         let address = addressText.flatMap {
             try? ConfigAddress.parse($0, portRequired: false, allowRange: false, allowOffset: true).get()
         }

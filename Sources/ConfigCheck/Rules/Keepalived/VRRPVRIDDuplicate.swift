@@ -75,23 +75,21 @@ struct VRRPVRIDDuplicate: KeepalivedRule {
     }
 
     func check(_ context: KeepalivedCheckContext, _ findings: inout Findings) {
-        let instances = context.configuration.instances
-        for (index, instance) in instances.enumerated() {
+        // Keepalived sees two instances as one VRID on one network when they share VRID, interface and address
+        // family, and either both multicast to the same group or both unicast from the same source to a common
+        // peer. Each instance is filed under those keys once, so the check stays linear in the instances.
+        var first: [String: String] = [:]
+        for instance in context.configuration.instances {
             guard let vrid = instance.virtualRouterID, let interface = instance.interface else { continue }
-            guard let earlier = instances[..<index].first(where: { conflict($0, instance, context) }),
-                  let range = context.valueRange("virtual_router_id", in: instance.location) else { continue }
-            findings.report(Self.message(vrid, first: earlier.name, interface: interface), at: range)
+            let network = "\(vrid) \(interface) \(context.family(of: instance))"
+            let keys = instance.unicastPeers.isEmpty
+                ? [network + " multicast " + (context.block(of: instance)?.value("mcast_dst_ip") ?? "")]
+                : instance.unicastPeers.map { network + " unicast \(instance.unicastSourceIP ?? "") \($0)" }
+            if let earlier = keys.lazy.compactMap({ first[$0] }).first,
+               let range = context.valueRange("virtual_router_id", in: instance.location) {
+                findings.report(Self.message(vrid, first: earlier, interface: interface), at: range)
+            }
+            for key in keys where first[key] == nil { first[key] = instance.name }
         }
-    }
-
-    /// Whether keepalived sees the two instances as one VRID on one network.
-    private func conflict(_ a: VRRPInstance, _ b: VRRPInstance, _ context: KeepalivedCheckContext) -> Bool {
-        guard a.virtualRouterID == b.virtualRouterID, a.interface == b.interface,
-              context.family(of: a) == context.family(of: b),
-              a.unicastPeers.isEmpty == b.unicastPeers.isEmpty else { return false }
-        if a.unicastPeers.isEmpty {
-            return context.block(of: a)?.value("mcast_dst_ip") == context.block(of: b)?.value("mcast_dst_ip")
-        }
-        return a.unicastSourceIP == b.unicastSourceIP && !Set(a.unicastPeers).isDisjoint(with: b.unicastPeers)
     }
 }

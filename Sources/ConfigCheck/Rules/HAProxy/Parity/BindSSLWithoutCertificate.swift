@@ -35,8 +35,8 @@ struct BindSSLWithoutCertificate: HAProxyRule {
                     timeout client 30s
                     timeout server 30s
                 frontend https_in
-                    bind :443 ssl crt /etc/haproxy/certs/site.pem alpn h2,http/1.1
-                    bind :8443 ssl crt-list /etc/haproxy/crt-list.txt
+                    bind :443 ssl crt "${WEIR_CERTS}/valid.pem" alpn h2,http/1.1
+                    bind :8443 ssl crt-list "${WEIR_CERTS}/good.crt-list"
                     bind :80
                     default_backend app
                 backend app

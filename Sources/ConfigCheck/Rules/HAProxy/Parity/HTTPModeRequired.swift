@@ -73,8 +73,11 @@ struct HTTPModeRequired: HAProxyRule {
     /// Keywords whose lines HAProxy drops outside http mode.
     static let keywords = ["http-request", "http-response", "http-after-response", "redirect", "stats"]
 
-    static func message(_ what: String, _ proxy: EffectiveProxy) -> String {
-        "\(what) is ignored in \(proxy.proxy.kind.rawValue) '\(proxy.name)': it requires 'mode http'"
+    static func message(_ what: String, _ proxies: [EffectiveProxy]) -> String {
+        let names = proxies.map { "\($0.proxy.kind.rawValue) '\($0.name)'" }
+        let listed = names.count > 3 ? names.prefix(2).joined(separator: ", ") + " and \(names.count - 2) more proxies"
+            : names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        return "\(what) is ignored in \(listed): it requires 'mode http'"
     }
 
     static func logMessage(_ setting: LogFormatSetting, _ proxy: EffectiveProxy) -> String {
@@ -88,17 +91,28 @@ struct HTTPModeRequired: HAProxyRule {
                 findings.report(Self.logMessage(setting, proxy), at: setting.line.range)
             }
         }
+        // A line of a `defaults` section is ignored in every proxy that inherits it: one finding per line,
+        // naming the proxies, rather than one per proxy at the same line.
+        var order: [SourceRange] = []
+        var byLine: [SourceRange: (what: String, proxies: [EffectiveProxy])] = [:]
+        func ignored(_ what: String, at range: SourceRange, in proxy: EffectiveProxy) {
+            if byLine[range] == nil { order.append(range); byLine[range] = (what, []) }
+            byLine[range]!.proxies.append(proxy)
+        }
         for proxy in context.proxies where proxy.mode == .tcp && !Self.upgradesToHTTP(proxy.proxy) {
             let kind = proxy.proxy.kind
             for option in Self.options where (option.frontend && kind.hasFrontend) || (option.backend && kind.hasBackend) {
                 guard proxy.option(option.name) == true, let line = proxy.directive("option " + option.name) else { continue }
-                findings.report(Self.message("'option \(option.name)'", proxy), at: line.range)
+                ignored("'option \(option.name)'", at: line.range, in: proxy)
             }
             for line in proxy.proxy.directives where line.modifier == nil
                 && Self.keywords.contains(where: { line.keyword == $0 || line.keyword.hasPrefix($0 + " ") }) {
-                let family = String(line.keyword.prefix { $0 != " " })
-                findings.report(Self.message("'\(family)'", proxy), at: line.range)
+                ignored("'\(line.keyword.prefix { $0 != " " })'", at: line.range, in: proxy)
             }
+        }
+        for range in order {
+            let entry = byLine[range]!
+            findings.report(Self.message(entry.what, entry.proxies), at: range)
         }
     }
 

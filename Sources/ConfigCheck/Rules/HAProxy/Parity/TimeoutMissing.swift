@@ -61,9 +61,17 @@ struct TimeoutMissing: HAProxyRule {
         }
     }
 
+    /// The spellings HAProxy 2.1 removed, by the timeout they set.
+    static let removedSpellings = ["connect": "contimeout", "client": "clitimeout", "server": "srvtimeout"]
+
     /// The timeouts HAProxy would ask for, in the order it names them.
     static func missing(in proxy: EffectiveProxy) -> [String] {
-        func isSet(_ name: String) -> Bool { (proxy.timeout(name)?.microseconds ?? 0) > 0 }
+        // A removed spelling (`contimeout`) is already an error of its own (`keyword-removed`), with the fix-it
+        // to the current one; the timeout it meant is not reported missing on top of it.
+        func isSet(_ name: String) -> Bool {
+            (proxy.timeout(name)?.microseconds ?? 0) > 0
+                || Self.removedSpellings[name].map { proxy.directive($0) != nil } ?? false
+        }
         var missing: [String] = []
         if proxy.proxy.kind.hasFrontend, !isSet("client") { missing.append("client") }
         if proxy.proxy.kind.hasBackend,

@@ -4,7 +4,7 @@ import HAProxyConfig
 /// A global `maxconn` lower than the frontends' limits added up.
 struct GlobalMaxconnBelowFrontends: HAProxyRule {
     static let description = RuleDescription(
-        id: "global-maxconn-below-frontends", severity: .warning, domain: .haproxy,
+        id: "global-maxconn-below-frontends", severity: .note, domain: .haproxy,
         summary: "The global `maxconn` is lower than the sum of the frontends' `maxconn`.",
         rationale: """
             The global `maxconn` caps the connections of the whole process; each frontend's `maxconn` (or the \
@@ -12,7 +12,8 @@ struct GlobalMaxconnBelowFrontends: HAProxyRule {
             the global limit is reached first: one busy frontend can take every connection and leave the others, \
             the stats page included, unable to accept any, although none reached its own limit; a single \
             frontend above the global limit never reaches its own. HAProxy's documentation asks that a frontend's \
-            value not exceed the global one, but checks neither that nor the sum.
+            value not exceed the global one, but checks neither that nor the sum. It is a note: RHEL's stock \
+            configuration (global 4000, defaults 3000 for every frontend) trips it on purpose.
             """,
         fix: "Raise the global `maxconn` to at least the sum, or lower the frontends' limits.",
         triggering: [

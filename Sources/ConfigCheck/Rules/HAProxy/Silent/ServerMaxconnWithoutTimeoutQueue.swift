@@ -4,14 +4,15 @@ import HAProxyConfig
 /// Servers with `maxconn` in a backend without `timeout queue`.
 struct ServerMaxconnWithoutTimeoutQueue: HAProxyRule {
     static let description = RuleDescription(
-        id: "server-maxconn-without-timeout-queue", severity: .warning, domain: .haproxy,
+        id: "server-maxconn-without-timeout-queue", severity: .note, domain: .haproxy,
         summary: "A server limits its connections with `maxconn`, but the backend sets no `timeout queue`.",
         rationale: """
             When every server of a backend has reached its `maxconn`, further requests wait in the backend's \
             queue for at most `timeout queue`. Without it HAProxy uses `timeout connect`, usually a few seconds \
             meant for a TCP handshake, so a short burst turns into 503 errors instead of a short wait; with no \
             connect timeout either, queued requests may wait forever. HAProxy accepts it silently. Reported once \
-            per backend, at the first server limit.
+            per backend, at the first server limit, as a note: HAProxy documents the fallback, and on real configs \
+            (connect timeouts of 3 to 15 s) it mostly matters under bursts.
             """,
         fix: "Set `timeout queue` in the backend or its defaults (for example `timeout queue 30s`).",
         triggering: [

@@ -26,6 +26,18 @@ struct CheckTiming: Hashable {
     /// HAProxy's `inter` when none is set.
     static let defaultInter = Duration(microseconds: 2_000_000)
 
+    /// The timing of a server that sets nothing: inter 2s, rise 2, fall 3.
+    static let haproxyDefaults = CheckTiming(inter: defaultInter, fastinter: defaultInter, downinter: defaultInter,
+                                             rise: 2, fall: 3)
+
+    init(inter: Duration, fastinter: Duration, downinter: Duration, rise: Int, fall: Int) {
+        self.inter = inter
+        self.fastinter = fastinter
+        self.downinter = downinter
+        self.rise = rise
+        self.fall = fall
+    }
+
     /// The timing options in force: the last of each name on the server line, else on `default-server`.
     private struct InForce {
         var inter, fastinter, downinter, rise, fall: NamedOption?

@@ -15,7 +15,9 @@ struct SSLCipherUnknown: HAProxyRule {
             report an ALERT ("unable to set SSL cipher list") and refuse to start; weir then reports an error. \
             `ciphersuites` and the `…-ciphersuites` globals (TLS 1.3) take suite names only, and are judged the \
             same way. Removing an unknown name (`!EXPORT`) changes nothing and is not reported. The names come \
-            from Grammar/openssl-ciphers.tsv, made from the installed openssl.
+            from Grammar/openssl-ciphers.tsv, made from the installed openssl. `PROFILE=SYSTEM`, the system \
+            crypto-policy keyword of RHEL's and Fedora's OpenSSL (RHEL's stock haproxy.cfg sets it), is accepted: \
+            whether it works depends on the OpenSSL of the host, not on the text.
             """,
         fix: "Correct the name (`openssl ciphers -v ALL` lists them), or remove it.",
         triggering: [
@@ -45,6 +47,12 @@ struct SSLCipherUnknown: HAProxyRule {
                     ssl-default-bind-ciphers ECDHE-ECDSA-AES128-GCM-SHA256:kEECDH+aRSA+AESGCM:EDH+AESGCM:HIGH:!aNULL:!MD5:!EXPORT:@STRENGTH
                     ssl-default-bind-ciphersuites TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256
                     ssl-default-server-ciphers TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:DEFAULT:@SECLEVEL=2
+
+                """),
+            .haproxy("""
+                global
+                    ssl-default-bind-ciphers PROFILE=SYSTEM
+                    ssl-default-server-ciphers PROFILE=SYSTEM
 
                 """),
         ])

@@ -23,7 +23,7 @@ struct InvalidWordExpansion: SyntaxRule {
                 frontend web
                     mode http
                     bind :80
-                    acl internal src 10.0.0.0/8 "${WEIR_EXAMPLE_NETWORKS[*]}"
+                    acl internal src 10.0.0.0/8 "${WEIR_EXAMPLE_NETWORKS[*]-172.16.0.0/12 192.168.0.0/16}"
                     http-request deny if !internal
 
                 """),

@@ -18,6 +18,25 @@ struct KeepalivedTooDeep: SyntaxRule {
                 vrrp_sync_group G {
                     group {
                         VI_1
+                        VI_2
+                    }
+                }
+                vrrp_instance VI_2 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 52
+                    priority 100
+                    virtual_ipaddress {
+                        192.168.1.11/24
+                    }
+                }
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 51
+                    priority 100
+                    virtual_ipaddress {
+                        192.168.1.10/24
                     }
                 }
 
