@@ -78,8 +78,11 @@ final class HAProxyCommandLineTests: XCTestCase {
                 server s1 127.0.0.1:1
 
             """)
+        let disabled = try file("disabled.cfg", valid().replacingOccurrences(of: "frontend web\n", with: "frontend web\n    disabled\n"))
+        let statsSocket = try file("stats-socket.cfg", "global\n    stats socket \(directory.path)/admin.sock level admin\n\n"
+            + (try String(contentsOfFile: noListener, encoding: .utf8)))
         let missing = directory.appendingPathComponent("missing.cfg").path
-        for (path, expected) in [(good, Int32(0)), (unknown, 1), (noListener, 2), (missing, 1)] {
+        for (path, expected) in [(good, Int32(0)), (unknown, 1), (noListener, 2), (disabled, 2), (statsSocket, 0), (missing, 1)] {
             let (weir, haproxy) = try both(["-c", "-f", path])
             XCTAssertEqual(haproxy.status, expected, "haproxy on \(path): \(haproxy.stderr)")
             XCTAssertEqual(weir.status, haproxy.status, "\(path)\nweir: \(weir.stdout)\(weir.stderr)\nhaproxy: \(haproxy.stderr)")
@@ -185,6 +188,12 @@ final class HAProxyCommandLineTests: XCTestCase {
         let subcommand = try WeirProcess.weir(["haproxy", "-Z"])
         XCTAssertEqual(subcommand.status, 1)
         XCTAssertTrue(subcommand.stderr.hasPrefix("Usage : weir haproxy "), subcommand.stderr)
+        // --help alone is weir's help for the subcommand; through the link it is haproxy's bad usage.
+        let help = try WeirProcess.weir(["haproxy", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.hasPrefix("OVERVIEW: HAProxy's command line"), help.stdout)
+        let (linkHelp, haproxyHelp) = try both(["--help"])
+        XCTAssertEqual(linkHelp.status, haproxyHelp.status)
     }
 
     func testOptionsTheEngineCannotHonourAreNamedButACheckAcceptsThem() throws {

@@ -26,6 +26,8 @@ struct HAProxyCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
+        // Every word is haproxy's, --help alone excepted: that is weir's help for this command.
+        if arguments == ["--help"] { throw CleanExit.helpRequest(self) }
         throw ExitCode(HAProxyFrontend.standard(programName: "weir haproxy").run(arguments))
     }
 }
@@ -36,16 +38,10 @@ extension HAProxyFrontend {
         HAProxyFrontend(programName: programName, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// The exit status when weir was started as haproxy (through a link
-    /// named `haproxy`, or as `weir haproxy`), nil otherwise. `weir haproxy
-    /// --help` is left to weir's own help.
+    /// The exit status when weir was started through a link named
+    /// `haproxy`, nil otherwise (`weir haproxy` goes through ArgumentParser).
     static func statusIfStartedAsHAProxy(_ arguments: [String]) -> Int32? {
-        guard let first = arguments.first else { return nil }
-        if URL(fileURLWithPath: first).lastPathComponent == "haproxy" {
-            return standard(programName: "haproxy").run(Array(arguments.dropFirst()))
-        }
-        let rest = Array(arguments.dropFirst(2))
-        guard arguments.count > 1, arguments[1] == "haproxy", rest != ["--help"] else { return nil }
-        return standard(programName: "weir haproxy").run(rest)
+        guard let first = arguments.first, URL(fileURLWithPath: first).lastPathComponent == "haproxy" else { return nil }
+        return standard(programName: "haproxy").run(Array(arguments.dropFirst()))
     }
 }

@@ -14,9 +14,20 @@ struct HAProxyConfigurationCheck {
         /// The files read, in order.
         var files: [String]
         var hadWarnings: Bool
-        /// A frontend with a bind or a peers section: HAProxy refuses to start without one.
+        /// Something HAProxy listens on: a bind of a frontend that is not
+        /// `disabled`, a peers section, a `log-forward` bind or a `stats
+        /// socket`. HAProxy refuses to start without one.
         var hasListener: Bool {
-            !parsed.peers.isEmpty || parsed.frontends.contains { !$0.binds.isEmpty }
+            let statsSocket = parsed.global?.directives.contains {
+                $0.keyword == "stats socket" || ($0.keyword == "stats" && $0.arguments.first == "socket")
+            } ?? false
+            let logForward = parsed.otherSections.contains { section in
+                section.kind == "log-forward" && section.directives.contains { ["bind", "dgram-bind"].contains($0.keyword) }
+            }
+            let frontend = parsed.frontends.contains { proxy in
+                !proxy.binds.isEmpty && !proxy.directives.contains { $0.keyword == "disabled" }
+            }
+            return statsSocket || logForward || frontend || !parsed.peers.isEmpty
         }
     }
 
