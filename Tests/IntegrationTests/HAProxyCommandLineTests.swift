@@ -154,6 +154,34 @@ final class HAProxyCommandLineTests: XCTestCase {
         }
     }
 
+    func testZeroWarningAndKeywordDumpFollowHAProxy() throws {
+        let warned = try file("no-timeouts.cfg", "frontend web\n    mode http\n    bind 127.0.0.1:18080\n")
+        let (weir, haproxy) = try both(["-c", "-f", warned])
+        XCTAssertEqual(haproxy.status, 0)
+        XCTAssertEqual(weir.status, 0, weir.stderr)
+        XCTAssertEqual(weir.stdout, haproxy.stdout, "Warnings were found, then the configuration is valid")
+        let (weirStrict, haproxyStrict) = try both(["-dW", "-c", "-f", warned])
+        XCTAssertEqual(haproxyStrict.status, 1)
+        XCTAssertEqual(weirStrict.status, 1, weirStrict.stderr)
+        for output in [weirStrict.stderr, haproxyStrict.stderr] {
+            XCTAssertTrue(output.contains("[WARNING]  ("), output)
+            XCTAssertTrue(output.hasSuffix(" : config : Some warnings were found and 'zero-warning' is set. Aborting.\n"), output)
+        }
+
+        let good = try file("good.cfg", valid())
+        let (weirHelp, haproxyHelp) = try both(["-dKhelp", "-q", "-c", "-f", good])
+        XCTAssertEqual(weirHelp.status, haproxyHelp.status)
+        for output in [weirHelp.stdout, haproxyHelp.stdout] {
+            XCTAssertTrue(output.hasPrefix("# List of supported keyword classes:\n"), output)
+            XCTAssertTrue(output.contains("\ncfg: configuration keywords\n"), output)
+        }
+        let (weirKeywords, haproxyKeywords) = try both(["-dKcfg", "-q", "-c", "-f", good])
+        for output in [weirKeywords.stdout, haproxyKeywords.stdout] {
+            XCTAssertTrue(output.hasPrefix("# List of registered configuration keywords:\n"), output)
+            XCTAssertTrue(output.contains("\nglobal\n") && output.contains("\tlua-load\n"), output)
+        }
+    }
+
     func testVersionBannerHasHAProxysShape() throws {
         let (weir, haproxy) = try both(["-v"])
         XCTAssertEqual(weir.status, 0)
