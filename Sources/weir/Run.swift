@@ -29,25 +29,41 @@ struct Run: ParsableCommand {
     var plan: String
 
     func run() throws {
-        var loaded: RuntimePlan
+        let loaded: RuntimePlan
         switch try PlanSource(output: output, verbosity: verbosity, checks: checks).load(plan) {
         case .success(let value): loaded = value
         case .failure(let status): throw ExitCode(status.rawValue)
         }
+        let launch = EngineLaunch(threads: threads, printWarnings: verbosity.threshold(default: .warning) <= .warning)
+        if let failure = launch.serve(loaded) {
+            FileHandle.standardError.write(Data("\(EngineEventLog.timestamp(Date())) [weir] \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Runs a plan on the engine until SIGTERM or SIGINT: what `weir run` and
+/// `weir haproxy` share.
+struct EngineLaunch {
+    /// Event-loop threads; nil for one per core.
+    let threads: Int?
+    /// Whether the engine's warnings (features it does not run) are printed.
+    let printWarnings: Bool
+
+    /// nil after a clean stop, or why the engine could not start.
+    func serve(_ plan: RuntimePlan) -> String? {
+        var plan = plan
         // The engine warns about each feature it does not run, in the plan's order: make that the files' line order.
-        loaded.unsupported.sort { ($0.source.file, $0.source.line, $0.source.column) < ($1.source.file, $1.source.line, $1.source.column) }
+        plan.unsupported.sort { ($0.source.file, $0.source.line, $0.source.column) < ($1.source.file, $1.source.line, $1.source.column) }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
         let log = EngineEventLog()
-        let engine = ProxyEngine(plan: loaded, group: group) { event in
-            if case .warning = event, verbosity.threshold(default: .warning) > .warning { return }
+        let engine = ProxyEngine(plan: plan, group: group) { [printWarnings] event in
+            if case .warning = event, !printWarnings { return }
             log.write(event)
         }
         let outcome = EngineRunner.run(engine)
         try? group.syncShutdownGracefully()
-        if let failure = outcome {
-            FileHandle.standardError.write(Data("\(EngineEventLog.timestamp(Date())) [weir] \(failure)\n".utf8))
-            throw ExitCode(1)
-        }
+        return outcome
     }
 }
 

@@ -14,16 +14,17 @@ struct Weir: ParsableCommand {
             Exit status: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or I/O error.
             """,
         version: WeirVersion.current,
-        subcommands: [Lint.self, Fmt.self, Convert.self, Explain.self, Compile.self, Route.self, Run.self, GenerateManual.self],
+        subcommands: [Lint.self, Fmt.self, Convert.self, Explain.self, Compile.self, Route.self, Run.self, HAProxyCommand.self, GenerateManual.self],
         defaultSubcommand: nil
     )
 
     /// Runs the command line; usage errors exit with status 2 (not
     /// ArgumentParser's 64), as weir documents, with one usage footer: the
-    /// subcommand's.
+    /// subcommand's. Started as haproxy, HAProxy's command line rules instead.
     static func main() {
         // A closed pipe is an error status from write(2), reported where it happens, not a signal that kills weir.
         signal(SIGPIPE, SIG_IGN)
+        if let status = HAProxyFrontend.statusIfStartedAsHAProxy(CommandLine.arguments) { Foundation.exit(status) }
         var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()

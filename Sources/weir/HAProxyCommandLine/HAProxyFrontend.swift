@@ -1,0 +1,115 @@
+import ConfigCheck
+import ConfigDiagnostics
+import Foundation
+import HAProxyConfig
+import RuntimePlan
+
+/// Carries out one HAProxy command line: `-v`, `-cc`, `-c` with weir's
+/// checker, or running the configuration on weir's engine as `weir run`
+/// does. Returns the exit status HAProxy 2.6 uses: 0 valid or stopped
+/// cleanly, 1 errors or bad usage, 2 a `-cc` condition that cannot be
+/// evaluated or a configuration without a listener.
+struct HAProxyFrontend {
+    /// The name usage lines show (`haproxy` when started through a link of that name).
+    let programName: String
+    let environment: [String: String]
+
+    func run(_ words: [String]) -> Int32 {
+        let arguments: HAProxyArguments
+        switch HAProxyArguments.parse(words) {
+        case .success(let parsed): arguments = parsed
+        case .failure(let usage):
+            if let alert = usage.alert { HAProxyMessages(quiet: false).print(.alert, alert) }
+            return usage.printsUsage ? usageFailure() : 1
+        }
+        let messages = HAProxyMessages(quiet: arguments.quiet)
+        switch arguments.mode {
+        case .version(let verbose):
+            FileHandle.standardOutput.write(Data((verbose ? HAProxyMessages.buildOptions : HAProxyMessages.version).utf8))
+            return 0
+        case .checkCondition(let expression):
+            return evaluate(expression, messages)
+        case .check, .run:
+            break
+        }
+        if let directory = arguments.changeDirectory, !FileManager.default.changeCurrentDirectoryPath(directory) {
+            messages.print(.alert, "[\(programName).main()] Cannot chdir to \(directory): \(String(cString: strerror(errno))).")
+            return 1
+        }
+        guard !arguments.configurationPaths.isEmpty else { return usageFailure() }
+        var variables = environment
+        // As HAProxy: -L, or the host name, is the local peer name and the environment variable HAPROXY_LOCALPEER.
+        variables["HAPROXY_LOCALPEER"] = arguments.localPeer ?? Self.hostName
+        let checked = HAProxyConfigurationCheck(messages: messages, variables: variables, zeroWarning: arguments.zeroWarning)
+        guard let configuration = checked.check(arguments.configurationPaths) else { return 1 }
+        if let classes = arguments.keywordDump {
+            FileHandle.standardOutput.write(Data(HAProxyKeywordDump.text(for: classes).utf8))
+        }
+        guard arguments.mode == .run else {
+            if configuration.hadWarnings { messages.result("Warnings were found.") }
+            guard configuration.hasListener else {
+                messages.result("Configuration file has no error but will not start (no listener) => exit(2).")
+                return 2
+            }
+            messages.result("Configuration file is valid")
+            return 0
+        }
+        if let option = arguments.unsupported.first {
+            messages.print(.alert, "option '\(option)' is not supported by weir's engine: "
+                + "it runs in the foreground as one process, without daemon, master-worker, master CLI or seamless reload.")
+            return 1
+        }
+        return serve(configuration, arguments: arguments, messages: messages)
+    }
+
+    private func serve(_ configuration: HAProxyConfigurationCheck.Checked, arguments: HAProxyArguments,
+                       messages: HAProxyMessages) -> Int32 {
+        let planned = Planner(fileOrder: configuration.files).plan(configuration.parsed)
+        guard var plan = planned.plan else {
+            for diagnostic in planned.diagnostics where diagnostic.severity == .error {
+                messages.print(.alert, HAProxyConfigurationCheck.text(of: diagnostic))
+            }
+            messages.print(.alert, "config : Fatal errors found in configuration.")
+            return 1
+        }
+        if let maxconn = arguments.maxconn { plan.global.maxconn = maxconn }
+        if let failure = EngineLaunch(threads: nil, printWarnings: !arguments.quiet).serve(plan) {
+            messages.print(.alert, failure)
+            return 1
+        }
+        return 0
+    }
+
+    /// `-cc`: the expression is split into words as a configuration line is
+    /// (quotes, `${VAR}`), the words joined again and evaluated as `.if` would.
+    private func evaluate(_ expression: String, _ messages: HAProxyMessages) -> Int32 {
+        let bytes = Array(expression.utf8)
+        let lexed = LineLexer(bytes: bytes, variables: VariableResolver(environment: environment))
+            .lex(start: 0, end: bytes.count, context: LineContext(file: "-cc", line: 1, section: "global"))
+        if let problem = lexed.problems.first(where: { $0.severity == .error }) {
+            messages.print(.alert, "Syntax Error in condition: \(problem.message)")
+            return 2
+        }
+        let joined = lexed.words.map(\.text).joined(separator: " ")
+        switch ConditionEvaluator(variables: VariableResolver(environment: environment), build: .debianBookworm).evaluate(joined) {
+        case .success(let value):
+            return value ? 0 : 1
+        case .failure(let failure):
+            messages.print(.alert, "config : Failed to evaluate condition: \(failure.message)")
+            return 2
+        }
+    }
+
+    private static var hostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
+        return String(cString: buffer)
+    }
+
+    private func usageFailure() -> Int32 {
+        // As HAProxy: the banner on standard output, the usage on standard error.
+        FileHandle.standardOutput.write(Data(HAProxyMessages.version.utf8))
+        FileHandle.standardError.write(Data(HAProxyMessages.usage(programName: programName).utf8))
+        return 1
+    }
+}
