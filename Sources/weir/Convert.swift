@@ -106,6 +106,8 @@ struct Convert: ParsableCommand {
         }
         let (nodes, pairDiagnostics) = KeepalivedPairReader().read(root, in: source)
         guard !nodes.isEmpty else {
+            // A pair whose keepalived part is wrong is reported at its YAML lines, not taken for a haproxy-only YAML.
+            if pairDiagnostics.contains(where: { $0.severity == .error }) { return try finish([], pairDiagnostics, source) }
             if node != nil || outputDirectory != nil {
                 throw ValidationError("'\(input)' has no 'nodes': --node and --output-directory are for a Keepalived pair")
             }

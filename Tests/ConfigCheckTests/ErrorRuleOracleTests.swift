@@ -20,7 +20,8 @@ final class ErrorRuleOracleTests: XCTestCase {
         for rule in RuleCatalog.all where rule.severity == .error && Self.checked.contains(rule.domain) {
             for (index, example) in rule.nonTriggering.enumerated() {
                 let label = "\(rule.id) non-triggering example \(index + 1)"
-                let run = try ExampleRun(example)
+                let run = try ExampleRun(example, keepingFiles: true)
+                defer { try? FileManager.default.removeItem(atPath: run.directory) }
                 let errors = run.diagnostics.filter { $0.severity == .error }
                 if !errors.isEmpty { weirErrors.append("\(label): \(errors.map(\.message))") }
                 for file in example.files where file.path.hasSuffix(".cfg") || file.path.hasSuffix(".conf") {

@@ -46,12 +46,14 @@ struct ExampleRun {
     let diagnostics: [Diagnostic]
     /// `path:offset` of every marker.
     let markers: Set<String>
-    /// The scratch directory the example's files were written to.
+    /// The scratch directory the example's files were written to; it is
+    /// removed when the run is made unless `keepingFiles` asks to keep it,
+    /// and then the caller removes it.
     let directory: String
 
-    init(_ example: RuleExample, planning: Bool = false) throws {
+    init(_ example: RuleExample, planning: Bool = false, keepingFiles: Bool = false) throws {
         let directory = try ExampleRun.scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        defer { if !keepingFiles { try? FileManager.default.removeItem(atPath: directory) } }
         var nodes: [String: LintNode] = [:]
         var markers = Set<String>()
         var yamlDiagnostics: [Diagnostic] = []

@@ -35,7 +35,7 @@ final class BadInputTests: XCTestCase {
             XCTAssertTrue(found.contains { $0.file.hasSuffix(name) }, "\(name): \(found)")
             XCTAssertTrue(found.contains { $0.rule == "stray-nul-byte" && $0.line == 2 && $0.column == 1 }, "the other file: \(found)")
         }
-        let convert = try WeirProcess.weir(["convert", fixture("convert-crash-keepalived-vip-slash.yaml"), "-o", work.path])
+        let convert = try WeirProcess.weir(["convert", fixture("convert-crash-keepalived-vip-slash.yaml"), "--output-directory", work.path])
         assertNoTrap(convert, "convert")
         XCTAssertEqual(convert.status, 1)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work.path), [], "nothing written")

@@ -68,7 +68,7 @@ final class KeepalivedSchemaTests: XCTestCase {
             try text.write(to: yaml, atomically: false, encoding: .utf8)
             let output = work.appendingPathComponent("out\(index)")
             let accepted = try schemaAccepts(yaml)
-            let result = try WeirProcess.weir(["convert", "--format", "json", yaml.path, "-o", output.path])
+            let result = try WeirProcess.weir(["convert", "--format", "json", yaml.path, "--output-directory", output.path])
             let errors = try ReportedDiagnostic.parse(result.stderr).filter { $0.severity == "error" }
             if accepted {
                 XCTAssertEqual(result.status, 0, "variant \(index) (schema accepts): \(errors)")
