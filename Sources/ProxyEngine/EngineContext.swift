@@ -10,7 +10,7 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
-    private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<UpstreamPool>]>([:])
+    private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink) {
         self.plan = plan
@@ -23,11 +23,11 @@ final class EngineContext: Sendable {
     func backendIndex(named name: String) -> Int? { plan.backends.firstIndex { $0.name == name } }
 
     /// The server pool of the calling event loop.
-    func pool(for loop: EventLoop) -> UpstreamPool {
+    func pool(for loop: EventLoop) -> ServerConnectionPool {
         loop.preconditionInEventLoop()
         let key = ObjectIdentifier(loop)
         if let bound = pools.withLockedValue({ $0[key] }) { return bound.value }
-        let pool = UpstreamPool(eventLoop: loop)
+        let pool = ServerConnectionPool(eventLoop: loop)
         pools.withLockedValue { $0[key] = NIOLoopBound(pool, eventLoop: loop) }
         return pool
     }

@@ -1,5 +1,4 @@
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import RuntimePlan
 
@@ -79,9 +78,7 @@ public final class ProxyEngine: Sendable {
                         if let idle = frontend.timeoutsMs["client"] { try operations.addHandler(IdleCloseHandler(timeoutMs: idle)) }
                         try operations.addHandler(TCPProxyHandler(engine: engine, frontend: frontend))
                     case .http:
-                        try operations.addHandler(HTTPResponseEncoder())
-                        try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)))
-                        try operations.addHandler(HTTPFrontendHandler(engine: engine, frontend: frontend))
+                        try operations.addHandler(ClientConnectionHandler(engine: engine, frontend: frontend))
                     }
                 }
             }

@@ -1,0 +1,252 @@
+import NIOCore
+import RuntimePlan
+
+/// The server side of an exchange: taking a server, connecting or reusing a
+/// pooled connection, retrying only what HAProxy 2.6 retries (a connection
+/// that could not be opened; a reused idle connection the server had closed,
+/// for a request without body), and relaying the response.
+extension ClientConnectionHandler {
+    func acquireServer(_ exchange: ServerExchange) {
+        guard let context else { return }
+        engine.backends[exchange.backendIndex].acquire(for: exchange.request, excluding: exchange.excluded, on: context.eventLoop)
+            .assumeIsolated().whenComplete { [weak self] result in
+                guard let self, self.exchange === exchange else {
+                    if case .success(let server) = result { self?.engine.backends[exchange.backendIndex].release(server) }
+                    return
+                }
+                switch result {
+                case .success(let server):
+                    exchange.server = server
+                    self.connect(exchange, server, reuse: true)
+                case .failure:
+                    self.abortExchange(status: 503)
+                }
+            }
+    }
+
+    private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
+        guard let context else { return }
+        let plan = engine.plan.backends[exchange.backendIndex]
+        let key = ServerKey(backend: exchange.backendIndex, server: server)
+        let pool = engine.pool(for: context.eventLoop)
+        if reuse, let connection = pool.takeIdle(key) { return send(exchange, on: connection) }
+        let target = plan.servers[server]
+        pool.connect(key, host: target.host, port: target.port,
+                     connectTimeout: .milliseconds(Int64(plan.timeoutsMs["connect"] ?? 5000))) { [weak self] result in
+            guard let self, self.exchange === exchange else {
+                if case .success(let connection) = result { connection.close() }
+                return
+            }
+            switch result {
+            case .success(let connection): self.send(exchange, on: connection)
+            case .failure: self.retry(exchange, after: server)
+            }
+        }
+    }
+
+    /// A connection could not be used before anything reached the server: try
+    /// again (on another server with `option redispatch`), or 503 when the retries are spent.
+    private func retry(_ exchange: ServerExchange, after server: Int) {
+        exchange.attemptsLeft -= 1
+        let plan = engine.plan.backends[exchange.backendIndex]
+        guard exchange.attemptsLeft > 0 else { return abortExchange(status: 503) }
+        guard plan.redispatch, plan.servers.count > 1 else { return connect(exchange, server, reuse: false) }
+        releaseServer(exchange)
+        exchange.excluded.insert(server)
+        acquireServer(exchange)
+    }
+
+    private func send(_ exchange: ServerExchange, on connection: ServerConnection) {
+        exchange.connection = connection
+        connection.owner = self
+        connection.write(exchange.head)
+        process()
+        connection.flush()
+        armServerTimer(exchange)
+        resumeReading()
+    }
+
+    func armServerTimer(_ exchange: ServerExchange) {
+        guard let limit = engine.plan.backends[exchange.backendIndex].timeoutsMs["server"] else { return }
+        serverTimer.start(.milliseconds(Int64(limit)))
+    }
+
+    /// Traffic in a tunnel moves its idle deadline.
+    func serverTimerMoved() {
+        guard let exchange else { return }
+        let timeouts = engine.plan.backends[exchange.backendIndex].timeoutsMs
+        guard let limit = timeouts["tunnel"] ?? timeouts["server"] else { return }
+        serverTimer.start(.milliseconds(Int64(limit)))
+    }
+
+    func serverTimedOut() {
+        guard let exchange else { return }
+        if phase == .tunnel || exchange.responseStarted { return abortClient() }
+        abortExchange(status: 504)
+    }
+
+    func releaseServer(_ exchange: ServerExchange) {
+        if let server = exchange.server { engine.backends[exchange.backendIndex].release(server) }
+        exchange.server = nil
+    }
+
+    /// Ends the exchange with an error page (nothing of the response was sent yet); the server connection closes.
+    func abortExchange(status: Int) {
+        guard let context, let exchange else { return }
+        serverTimer.cancel()
+        exchange.connection?.close()
+        exchange.connection = nil
+        releaseServer(exchange)
+        // The rest of a request body cannot be told from a next request: close after the page.
+        sendError(status, context, close: !exchange.clientKeepAlive || !exchange.requestComplete)
+    }
+
+    /// Ends the exchange by closing the client (part of the response was already sent).
+    func abortClient() {
+        guard let context, let exchange else { return }
+        serverTimer.cancel()
+        exchange.connection?.close()
+        exchange.connection = nil
+        releaseServer(exchange)
+        self.exchange = nil
+        context.flush()
+        closeAfterWrites(context)
+    }
+
+    func flushToClient() { context?.flush() }
+
+    func serverRead(_ bytes: ByteBuffer, from connection: ServerConnection) {
+        guard let context, let exchange, exchange.connection === connection else { return connection.close() }
+        exchange.responseStarted = true
+        if phase == .tunnel {
+            serverTimerMoved()
+            context.write(NIOAny(bytes), promise: nil)
+            return
+        }
+        var bytes = bytes
+        if exchange.responseInput == nil || exchange.responseInput!.readableBytes == 0 {
+            exchange.responseInput = bytes
+        } else {
+            exchange.responseInput!.writeBuffer(&bytes)
+        }
+        armServerTimer(exchange)
+        relayResponse(exchange, context)
+    }
+
+    func serverClosed(_ connection: ServerConnection) {
+        guard let context, let exchange, exchange.connection === connection else { return }
+        exchange.connection = nil
+        if phase == .tunnel { return abortClient() }
+        if exchange.responseFramer != nil {
+            // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
+            if exchange.untilClose { return completeResponse(exchange, context, serverKeeps: false) }
+            return abortClient()
+        }
+        if !exchange.responseStarted, connection.reused, !exchange.requestHasBody, let server = exchange.server {
+            // An idle connection the server had closed: the request never reached it.
+            connection.reused = false
+            return connect(exchange, server, reuse: false)
+        }
+        abortExchange(status: 502)
+    }
+
+    /// Parses response heads and forwards the body as it arrives.
+    private func relayResponse(_ exchange: ServerExchange, _ context: ChannelHandlerContext) {
+        while exchange.responseFramer == nil {
+            guard var bytes = exchange.responseInput, bytes.readableBytes > 0 else { return }
+            let parser = H1HeadParser(kind: .response, limits: limits)
+            switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
+            case .incomplete:
+                return
+            case .invalid:
+                return abortExchange(status: 502)
+            case .complete(let head):
+                guard startResponse(head, &bytes, exchange, context) else { return }
+                exchange.responseInput = bytes
+            }
+        }
+        guard var bytes = exchange.responseInput else { return }
+        defer { if self.exchange === exchange { exchange.responseInput = bytes } }
+        while true {
+            do {
+                switch try exchange.responseFramer!.next(&bytes) {
+                case .forward(let piece): context.write(NIOAny(piece), promise: nil)
+                case .needMore: return
+                case .end: return completeResponse(exchange, context, serverKeeps: bytes.readableBytes == 0)
+                }
+            } catch {
+                return abortClient()
+            }
+        }
+    }
+
+    /// Forwards a response head; false when the exchange ended or became a tunnel.
+    private func startResponse(_ head: H1Head, _ bytes: inout ByteBuffer, _ exchange: ServerExchange,
+                               _ context: ChannelHandlerContext) -> Bool {
+        if head.status == 101 {
+            let handshake = exchange.request.fullHeaderValues("upgrade").contains { $0.lowercased().contains("websocket") }
+            if handshake, head.firstField(named: "sec-websocket-accept", in: bytes) == nil {
+                abortExchange(status: 502)
+                return false
+            }
+            context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)), promise: nil)
+            bytes.moveReaderIndex(forwardBy: head.length)
+            openTunnel(exchange, rest: bytes, context)
+            return false
+        }
+        if (100..<200).contains(head.status) {
+            // Interim responses are relayed as they are; the final one follows.
+            context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)), promise: nil)
+            bytes.moveReaderIndex(forwardBy: head.length)
+            return true
+        }
+        let body = head.responseBody(to: exchange.method)
+        if body == .tunnel {
+            context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)), promise: nil)
+            bytes.moveReaderIndex(forwardBy: head.length)
+            openTunnel(exchange, rest: bytes, context)
+            return false
+        }
+        exchange.serverWantsClose = head.connectionClose || (!head.isHTTP11 && !head.connectionKeepAlive)
+        exchange.untilClose = body == .untilClose
+        // Without a length the body ends with the connection, so the client connection closes too.
+        exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !exchange.requestComplete
+        var edits = H1HeadEdits()
+        if exchange.clientClosesAfter {
+            if exchange.requestIsHTTP11 { edits.added.append(("connection", "close")) }
+        } else if !exchange.requestIsHTTP11 {
+            edits.added.append(("connection", "keep-alive"))
+        }
+        context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)), promise: nil)
+        bytes.moveReaderIndex(forwardBy: head.length)
+        exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)
+        return true
+    }
+
+    private func completeResponse(_ exchange: ServerExchange, _ context: ChannelHandlerContext, serverKeeps: Bool) {
+        serverTimer.stop()
+        context.flush()
+        if let connection = exchange.connection {
+            exchange.connection = nil
+            if serverKeeps, !exchange.serverWantsClose, !closesServer(exchange.backendIndex), exchange.requestComplete {
+                engine.pool(for: context.eventLoop).putBack(connection)
+            } else {
+                connection.close()
+            }
+        }
+        releaseServer(exchange)
+        finishRequest(keepOpen: !exchange.clientClosesAfter)
+    }
+
+    /// After a `101` (or a `2xx` to `CONNECT`): bytes both ways until either side closes or `timeout tunnel` passes.
+    private func openTunnel(_ exchange: ServerExchange, rest: ByteBuffer, _ context: ChannelHandlerContext) {
+        phase = .tunnel
+        serverTimerMoved()
+        if rest.readableBytes > 0 { context.write(NIOAny(rest), promise: nil) }
+        context.flush()
+        exchange.responseInput = nil
+        process()
+        exchange.connection?.flush()
+        resumeReading()
+    }
+}

@@ -1,0 +1,341 @@
+import NIOCore
+import RuntimePlan
+
+/// The one handler of an HTTP/1 client connection. It indexes each request
+/// head on the read buffer, routes it, forwards the head (as read when
+/// nothing changes) and streams the body to a server connection with
+/// backpressure, then relays the response (see `+Response`). Requests are
+/// answered one at a time, in order: bytes of a pipelined request wait until
+/// the response before them is complete. Used on its event loop only.
+final class ClientConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    /// Where the connection is in its request/response cycle.
+    enum Phase {
+        /// Reading a request head.
+        case waitingHead
+        /// A request is forwarded (its body may still be arriving) and its response awaited.
+        case forwarding
+        /// Bytes are relayed both ways after a `101`.
+        case tunnel
+        /// Answered and closing: nothing more is read.
+        case closing
+    }
+
+    let engine: EngineContext
+    let frontend: FrontendPlan
+    let limits = H1Limits()
+    var context: ChannelHandlerContext?
+    var phase = Phase.waitingHead
+    /// Bytes read and not yet used.
+    var input: ByteBuffer?
+    /// Whether reading was held back when the channel asked for a read.
+    private var pendingRead = false
+    var servedOne = false
+    /// Waits for the next request (see `armWaitTimer`).
+    private var waitTimer: MovableTimer?
+    private var waitingForFirst = true
+    /// The exchange with a server, while `phase` is `.forwarding` or `.tunnel`.
+    var exchange: ServerExchange?
+    lazy var serverTimer = MovableTimer(on: context!.eventLoop) { [weak self] in self?.serverTimedOut() }
+
+    init(engine: EngineContext, frontend: FrontendPlan) {
+        self.engine = engine
+        self.frontend = frontend
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        armWaitTimer(context)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        waitTimer?.cancel()
+        waitTimer = nil
+        self.context = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var bytes = unwrapInboundIn(data)
+        if input == nil || input!.readableBytes == 0 { input = bytes } else { input!.writeBuffer(&bytes) }
+        process()
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        exchange?.connection?.flush()
+        context.fireChannelReadComplete()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        serverTimer.cancel()
+        if let exchange {
+            exchange.connection?.close()
+            releaseServer(exchange)
+            self.exchange = nil
+        }
+        phase = .closing
+        context.fireChannelInactive()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { exchange?.connection?.resumeReading() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is DrainEvent, phase == .waitingHead, (input?.readableBytes ?? 0) == 0 { context.close(promise: nil) }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) { context.close(promise: nil) }
+
+    func read(context: ChannelHandlerContext) {
+        if wantsInput { context.read() } else { pendingRead = true }
+    }
+
+    var clientIsWritable: Bool { context?.channel.isWritable ?? false }
+
+    /// Whether more client bytes can be taken now (backpressure toward the server, one request at a time).
+    private var wantsInput: Bool {
+        switch phase {
+        case .waitingHead: return true
+        case .forwarding:
+            guard let exchange, !exchange.requestComplete, let connection = exchange.connection else { return false }
+            return connection.isWritable
+        case .tunnel: return exchange?.connection?.isWritable ?? false
+        case .closing: return true
+        }
+    }
+
+    /// Reads again if reads were held back and can go on now.
+    func resumeReading() {
+        guard pendingRead, wantsInput, let context else { return }
+        pendingRead = false
+        context.read()
+    }
+
+    /// Uses what was read: the next head, the body in progress, tunnel bytes.
+    func process() {
+        guard let context else { return }
+        while true {
+            switch phase {
+            case .closing:
+                input = nil
+                return
+            case .tunnel:
+                if var bytes = input, bytes.readableBytes > 0, let connection = exchange?.connection {
+                    serverTimerMoved()
+                    connection.write(bytes.readSlice(length: bytes.readableBytes)!)
+                    input = nil
+                }
+                return
+            case .forwarding:
+                guard let exchange, !exchange.requestComplete, exchange.connection != nil else { return }
+                guard forwardRequestBody(exchange) else { return }
+            case .waitingHead:
+                guard var bytes = input, bytes.readableBytes > 0 else { return }
+                let parser = H1HeadParser(kind: .request, limits: limits)
+                switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
+                case .incomplete:
+                    return
+                case .invalid(let error):
+                    return sendError(error == .unsupportedTransferCoding ? 422 : 400, context, close: true)
+                case .complete(let head):
+                    waitTimer?.stop()
+                    startRequest(head, &bytes, context)
+                }
+            }
+        }
+    }
+
+    /// Passes request body bytes to the server; false when it must wait for more.
+    private func forwardRequestBody(_ exchange: ServerExchange) -> Bool {
+        guard var bytes = input else { return false }
+        defer { input = bytes }
+        while true {
+            let step: H1BodyFramer.Step
+            do {
+                step = try exchange.requestFramer.next(&bytes)
+            } catch {
+                abortExchange(status: 400)
+                return false
+            }
+            switch step {
+            case .forward(let piece):
+                exchange.connection?.write(piece)
+            case .needMore:
+                return false
+            case .end:
+                exchange.requestComplete = true
+                exchange.connection?.flush()
+                return false
+            }
+        }
+    }
+
+    /// A complete head: routes it, then answers it here or starts forwarding it.
+    private func startRequest(_ head: H1Head, _ bytes: inout ByteBuffer, _ context: ChannelHandlerContext) {
+        if head.connectionUpgrade, head.upgradeWebSocket,
+           !(head.firstField(named: "sec-websocket-key", in: bytes).map { head.fields[$0].value.count == 24 } ?? false) {
+            return sendError(400, context, close: true)
+        }
+        let facts = requestFacts(head, bytes, context)
+        let decision = engine.router.route(frontend, facts)
+        let keepAlive = clientKeepAlive(head)
+        let hasBody = head.requestBody != .none
+        switch decision.outcome {
+        case .respond(let status, let contentType, let text, let headers, let denied):
+            bytes.moveReaderIndex(forwardBy: head.length)
+            input = bytes
+            if denied { return sendError(status, context, close: !keepAlive || hasBody) }
+            var fields = headers.map { ($0.name, $0.value) }
+            if let contentType { fields.append(("content-type", contentType)) }
+            answer(ErrorPages.local(status, headers: fields, body: text, closing: !keepAlive || hasBody), keepOpen: keepAlive && !hasBody)
+        case .redirect(let status, let location):
+            bytes.moveReaderIndex(forwardBy: head.length)
+            input = bytes
+            answer(ErrorPages.local(status, headers: [("location", location)], body: nil, closing: !keepAlive || hasBody),
+                   keepOpen: keepAlive && !hasBody)
+        case .noBackend:
+            bytes.moveReaderIndex(forwardBy: head.length)
+            input = bytes
+            sendError(503, context, close: !keepAlive || hasBody)
+        case .backend(let name):
+            guard let index = engine.backendIndex(named: name) else {
+                bytes.moveReaderIndex(forwardBy: head.length)
+                input = bytes
+                return sendError(503, context, close: !keepAlive || hasBody)
+            }
+            let edits = requestEdits(head, bytes, decision.request, backend: index, keepAlive: keepAlive)
+            let forwarded = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .request)
+            bytes.moveReaderIndex(forwardBy: head.length)
+            input = bytes
+            let exchange = ServerExchange(backendIndex: index, head: forwarded, request: decision.request, method: head.method,
+                                          requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11, clientKeepAlive: keepAlive,
+                                          attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize)
+            self.exchange = exchange
+            phase = .forwarding
+            acquireServer(exchange)
+        }
+    }
+
+    /// Whether the client connection stays open after this request, as HAProxy decides it.
+    private func clientKeepAlive(_ head: H1Head) -> Bool {
+        if frontend.options.httpClose || engine.connections.isDraining || head.connectionClose { return false }
+        return head.isHTTP11 || head.connectionKeepAlive
+    }
+
+    /// What an ACL sees of the request.
+    private func requestFacts(_ head: H1Head, _ bytes: ByteBuffer, _ context: ChannelHandlerContext) -> RequestFacts {
+        let client = context.channel.remoteAddress, local = context.channel.localAddress
+        var fields: [HTTPHeaderField] = []
+        fields.reserveCapacity(head.fields.count)
+        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
+            fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
+        }
+        let version = head.isHTTP09 ? "1.0" : String(head.string(head.third, in: bytes).dropFirst(5))
+        return RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
+                            version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
+                            destination: local?.ipAddress, destinationPort: local?.port, tls: false)
+    }
+
+    /// The changes the rules made to the headers, `option forwardfor`, and the connection handling toward the server.
+    private func requestEdits(_ head: H1Head, _ bytes: ByteBuffer, _ request: RequestFacts, backend: Int,
+                              keepAlive: Bool) -> H1HeadEdits {
+        var edits = H1HeadEdits()
+        var result = request.headers[...]
+        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
+            if let next = result.first, H1Bytes.equalsLowercased(head.bytes(field.name, in: bytes), next.name.lowercased()),
+               head.bytes(field.value, in: bytes).elementsEqual(next.value.utf8) {
+                result = result.dropFirst()
+            } else {
+                edits.removed.insert(position)
+            }
+        }
+        edits.added = result.map { ($0.name, $0.value) }
+        let plan = engine.plan.backends[backend]
+        if let forward = plan.options.forwardFor ?? frontend.options.forwardFor, let source = request.source {
+            let excepted = forward.except.flatMap(NetworkPattern.init).map { network in
+                IPAddressBytes(source).map(network.contains) ?? false
+            } ?? false
+            if !excepted, !(forward.ifNone && !request.fullHeaderValues(forward.header).isEmpty) {
+                edits.added.append((forward.header, source))
+            }
+        }
+        if closesServer(backend) {
+            if head.isHTTP11 { edits.added.append(("connection", "close")) }
+        } else if !head.isHTTP11 {
+            edits.added.append(("connection", "keep-alive"))
+        }
+        return edits
+    }
+
+    func closesServer(_ backend: Int) -> Bool {
+        let options = engine.plan.backends[backend].options
+        return options.httpServerClose || frontend.options.httpServerClose || options.httpClose || frontend.options.httpClose
+    }
+
+    /// Waits for the next request: `timeout http-request` for the first
+    /// (408 when it expires), `timeout http-keep-alive` between requests
+    /// (closed silently), `timeout client` when neither is set.
+    func armWaitTimer(_ context: ChannelHandlerContext) {
+        let request = frontend.timeoutsMs["http-request"] ?? frontend.timeoutsMs["client"]
+        let wait = servedOne ? (frontend.timeoutsMs["http-keep-alive"] ?? request) : request
+        guard let wait else { return }
+        waitingForFirst = !servedOne
+        if waitTimer == nil {
+            waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
+        }
+        waitTimer?.start(.milliseconds(Int64(wait)))
+    }
+
+    private func waitExpired() {
+        guard let context, phase == .waitingHead else { return }
+        if waitingForFirst || (input?.readableBytes ?? 0) > 0 { sendError(408, context, close: true) } else { context.close(promise: nil) }
+    }
+
+    /// Closes once what was written is sent: the output first, then the whole
+    /// connection after a short linger that reads and drops what the client
+    /// still sends, so its unread bytes do not reset the connection before it
+    /// has read the answer (HAProxy lingers the same way).
+    func closeAfterWrites(_ context: ChannelHandlerContext) {
+        phase = .closing
+        input = nil
+        waitTimer?.cancel()
+        let channel = context.channel
+        context.writeAndFlush(NIOAny(ByteBuffer())).assumeIsolated().whenComplete { _ in
+            channel.close(mode: .output, promise: nil)
+            channel.eventLoop.assumeIsolated().scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
+        }
+        resumeReading()
+    }
+
+    /// Writes a response made here and goes on with the next request or closes.
+    func answer(_ response: ByteBuffer, keepOpen: Bool) {
+        guard let context else { return }
+        context.writeAndFlush(NIOAny(response), promise: nil)
+        finishRequest(keepOpen: keepOpen)
+    }
+
+    /// Writes an error page; 400, 408 and 422 always close the connection, the others only when asked.
+    func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool) {
+        let closing = close || ErrorPages.closesConnection(status)
+        answer(ErrorPages.response(status, closing: closing), keepOpen: !closing)
+    }
+
+    /// The exchange is over: close, or wait for the next request (which may already be buffered).
+    func finishRequest(keepOpen: Bool) {
+        guard let context else { return }
+        servedOne = true
+        exchange = nil
+        guard keepOpen, !engine.connections.isDraining else { return closeAfterWrites(context) }
+        phase = .waitingHead
+        armWaitTimer(context)
+        if (input?.readableBytes ?? 0) > 0 {
+            context.eventLoop.assumeIsolated().execute { [weak self] in self?.process() }
+        }
+        resumeReading()
+    }
+}

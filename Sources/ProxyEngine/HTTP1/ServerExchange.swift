@@ -1,0 +1,48 @@
+import NIOCore
+import RuntimePlan
+
+/// One request forwarded to a server: the server it holds, the connection,
+/// the head to send, how far the request and the response have gone, and
+/// what a retry may still do. Lives on the client's event loop.
+final class ServerExchange {
+    let backendIndex: Int
+    /// The head as forwarded; kept until the server answers so a retry can resend it.
+    let head: ByteBuffer
+    let request: RequestFacts
+    let method: H1Method
+    let clientKeepAlive: Bool
+    var requestFramer: H1BodyFramer
+    let requestHasBody: Bool
+    var requestComplete: Bool
+    var attemptsLeft: Int
+    var excluded: Set<Int> = []
+    var server: Int?
+    var connection: ServerConnection?
+    /// Response bytes read and not yet used.
+    var responseInput: ByteBuffer?
+    /// The final response's body, once its head was forwarded.
+    var responseFramer: H1BodyFramer?
+    /// A byte of response arrived (nothing may be retried after that).
+    var responseStarted = false
+    var serverWantsClose = false
+    /// The response body ends when the server closes.
+    var untilClose = false
+    let requestIsHTTP11: Bool
+    var clientClosesAfter = false
+    let limit: Int
+
+    init(backendIndex: Int, head: ByteBuffer, request: RequestFacts, method: H1Method, requestBody: H1BodyKind,
+         requestIsHTTP11: Bool, clientKeepAlive: Bool, attempts: Int, limit: Int) {
+        self.requestIsHTTP11 = requestIsHTTP11
+        self.backendIndex = backendIndex
+        self.head = head
+        self.request = request
+        self.method = method
+        self.clientKeepAlive = clientKeepAlive
+        self.requestFramer = H1BodyFramer(requestBody, limit: limit)
+        self.requestHasBody = requestBody != .none
+        self.requestComplete = requestBody == .none
+        self.attemptsLeft = attempts
+        self.limit = limit
+    }
+}
