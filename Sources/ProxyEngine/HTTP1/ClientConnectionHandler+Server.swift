@@ -2,9 +2,10 @@ import NIOCore
 import RuntimePlan
 
 /// The server side of an exchange: taking a server, connecting or reusing a
-/// pooled connection, retrying only what HAProxy 2.6 retries (a connection
-/// that could not be opened; a reused idle connection the server had closed,
-/// for a request without body), and relaying the response.
+/// pooled connection (one found closed in the pool is not used), retrying
+/// only what HAProxy 2.6 retries without `retry-on`: a connection that could
+/// not be opened. Once bytes of the request were written, an invalid answer
+/// or a close gives 502 and the request is never sent again (D1).
 extension ClientConnectionHandler {
     func acquireServer(_ exchange: ServerExchange) {
         guard let context else { return }
@@ -141,11 +142,6 @@ extension ClientConnectionHandler {
             // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
             if exchange.untilClose { return completeResponse(exchange, context, serverKeeps: false) }
             return abortClient()
-        }
-        if !exchange.responseStarted, connection.reused, !exchange.requestHasBody, let server = exchange.server {
-            // An idle connection the server had closed: the request never reached it.
-            connection.reused = false
-            return connect(exchange, server, reuse: false)
         }
         abortExchange(status: 502)
     }

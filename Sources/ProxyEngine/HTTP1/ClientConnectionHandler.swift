@@ -235,7 +235,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
             fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
         }
-        let version = head.isHTTP09 ? "1.0" : String(head.string(head.third, in: bytes).dropFirst(5))
+        let version = String(head.string(head.third, in: bytes).dropFirst(5))
         return RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
                             version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
                             destination: local?.ipAddress, destinationPort: local?.port, tls: false)
@@ -266,7 +266,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         }
         if closesServer(backend) {
             if head.isHTTP11 { edits.added.append(("connection", "close")) }
-        } else if !head.isHTTP11 {
+        } else if !head.isHTTP11, !head.connectionClose {
             edits.added.append(("connection", "keep-alive"))
         }
         return edits

@@ -52,7 +52,7 @@ enum H1Method: Sendable, Hashable {
 /// An HTTP/1 head indexed in place: offsets into the bytes it was parsed from,
 /// plus what the framing and connection rules need. Nothing is copied.
 struct H1Head: Sendable {
-    /// Bytes from the start of the input to the end of the empty line (leading empty lines included).
+    /// Bytes from the start of the input to the end of the empty line, leading empty lines included.
     var length = 0
     /// Where the start line begins (after empty lines HAProxy skips).
     var start = 0
@@ -66,8 +66,6 @@ struct H1Head: Sendable {
     var status = 0
     var fields: [H1Field] = []
     var isHTTP11 = false
-    /// The version was absent (an HTTP/0.9 request line).
-    var isHTTP09 = false
     var contentLength: UInt64?
     var hasTransferEncoding = false
     /// `chunked` is the last transfer coding.

@@ -118,13 +118,17 @@ struct H1HeadParser {
         guard cursor.current != nil else { return false }
         head.third = versionStart..<cursor.index
         head.startLine = head.start..<cursor.index
-        if head.third.isEmpty {
-            // HTTP/0.9: the request line is the whole head.
-            head.isHTTP09 = true
+        // HAProxy writes the request line again: single spaces, and the version as HTTP/1.0 or HTTP/1.1.
+        let version = UnsafeRawBufferPointer(rebasing: cursor.bytes[head.third])
+        if head.second.lowerBound != head.first.upperBound + 1 || head.third.lowerBound != head.second.upperBound + 1
+            || cursor.bytes[head.first.upperBound] != H1Bytes.space || cursor.bytes[head.second.upperBound] != H1Bytes.space
+            || !(version.elementsEqual("HTTP/1.1".utf8) || version.elementsEqual("HTTP/1.0".utf8)) {
             head.needsRewrite = true
+        }
+        if head.third.isEmpty {
+            // An HTTP/0.9 request line (no version): HAProxy 2.6 answers 400 once the line is complete.
             guard try skipLineBreak(&cursor) else { return false }
-            cursor.index -= 1
-            return true
+            throw H1Error.invalidVersion
         }
         return try skipLineBreak(&cursor)
     }
@@ -175,7 +179,10 @@ struct H1HeadParser {
             guard afterName == H1Bytes.colon, cursor.index > lineStart else { throw H1Error.invalidHeaderName }
             let name = lineStart..<cursor.index
             cursor.index += 1
+            let afterColon = cursor.index
             skipSpaces(&cursor)
+            // Anything but one space after the colon is written again as HAProxy writes it.
+            if cursor.index != afterColon + 1 || cursor.bytes[afterColon] != H1Bytes.space { head.needsRewrite = true }
             var valueStart = cursor.index
             var valueEnd = cursor.index
             // The value runs to the line break; a following space or tab continues it (obs-fold).
@@ -197,7 +204,9 @@ struct H1HeadParser {
                 valueEnd = end
                 break
             }
+            let lineValueEnd = valueEnd
             while valueEnd > valueStart, Self.isWhitespace(cursor.bytes[valueEnd - 1]) { valueEnd -= 1 }
+            if valueEnd != lineValueEnd { head.needsRewrite = true }
             let field = H1Field(name: name, value: valueStart..<valueEnd, line: lineStart..<cursor.index)
             try index(field, cursor.bytes, &head, &hostValue)
         }
@@ -300,14 +309,10 @@ struct H1HeadParser {
         return first
     }
 
-    /// HAProxy's version rules: exactly `HTTP/d.d` (a response needs only `..../d.d`);
-    /// an HTTP/0.9 request must be a GET with a target.
+    /// HAProxy's version rules: exactly `HTTP/d.d` (a response needs only `..../d.d`;
+    /// an HTTP/0.9 request line was already refused while parsing).
     private func checkVersion(_ bytes: UnsafeRawBufferPointer, _ head: inout H1Head) throws {
         let range = kind == .request ? head.third : head.first
-        if head.isHTTP09 {
-            guard head.method == .get, !head.second.isEmpty else { throw H1Error.invalidVersion }
-            return
-        }
         let version = UnsafeRawBufferPointer(rebasing: bytes[range])
         let digit = UInt8(ascii: "0")...UInt8(ascii: "9")
         guard version.count == 8, version[4] == UInt8(ascii: "/"), digit.contains(version[5]), version[6] == UInt8(ascii: "."),
@@ -330,10 +335,9 @@ struct H1HeadParser {
         } else if !head.isHTTP11 {
             head.connectionClose = true
         }
-        if kind == .request {
-            guard head.isChunked else { throw H1Error.invalidTransferEncoding }
-            if head.otherCoding { throw H1Error.unsupportedTransferCoding }
-        }
+        // Debian's 2.6.12 refuses a Transfer-Encoding whose last coding is not chunked in responses too.
+        guard head.isChunked else { throw H1Error.invalidTransferEncoding }
+        if kind == .request, head.otherCoding { throw H1Error.unsupportedTransferCoding }
     }
 
     static func method(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> H1Method {

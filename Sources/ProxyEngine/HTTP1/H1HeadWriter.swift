@@ -13,7 +13,7 @@ struct H1HeadEdits {
 
 /// Writes a head for forwarding: the bytes as read when nothing changes (a
 /// slice sharing the read buffer), otherwise once into a new buffer. A head
-/// that needs rewriting (bare LF, obs-fold, merged `Content-Length`, HTTP/0.9)
+/// that needs rewriting (bare LF, obs-fold, merged `Content-Length`, spacing or version HAProxy writes differently)
 /// is written field by field, as HAProxy always does.
 enum H1HeadWriter {
     /// `Connection` tokens the proxy owns: removed from what it forwards (HAProxy's `H1_MF_CLEAN_CONN_HDR`).
@@ -78,7 +78,7 @@ enum H1HeadWriter {
         output.writeBytes(head.bytes(head.second, in: buffer))
         if kind == .request {
             output.writeString(" ")
-            if head.isHTTP09 { output.writeString("HTTP/1.0") } else { output.writeBytes(head.bytes(head.third, in: buffer)) }
+            output.writeString(head.isHTTP11 ? "HTTP/1.1" : "HTTP/1.0")
         } else if !head.third.isEmpty {
             output.writeString(" ")
             output.writeBytes(head.bytes(head.third, in: buffer))

@@ -23,8 +23,6 @@ final class ServerConnection: ChannelDuplexHandler {
     private(set) var isClosed = false
     /// Whether a read was asked for while reading was held back.
     private var pendingRead = false
-    /// Whether the connection came from the pool (a failure before any response byte may be retried).
-    var reused = false
 
     init(key: ServerKey) { self.key = key }
 
@@ -100,10 +98,7 @@ final class ServerConnectionPool {
     /// An idle connection to the server that is still open, if there is one.
     func takeIdle(_ key: ServerKey) -> ServerConnection? {
         while let connection = idle[key]?.popLast() {
-            if !connection.isClosed, connection.channel?.isActive == true {
-                connection.reused = true
-                return connection
-            }
+            if !connection.isClosed, connection.channel?.isActive == true { return connection }
         }
         return nil
     }
