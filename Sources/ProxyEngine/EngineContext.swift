@@ -10,6 +10,8 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
+    /// The stats gate of each proxy that has `stats` lines, by name.
+    let statsGates: [String: StatsAuthGate]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink) {
@@ -18,6 +20,9 @@ final class EngineContext: Sendable {
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn)
+        self.statsGates = Dictionary(uniqueKeysWithValues: plan.frontends.compactMap { frontend in
+            StatsAuthGate(plan: plan, proxy: frontend.name).map { (frontend.name, $0) }
+        })
     }
 
     func backendIndex(named name: String) -> Int? { plan.backends.firstIndex { $0.name == name } }

@@ -39,6 +39,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private var waitingForFirst = true
     /// The exchange with a server, while `phase` is `.forwarding` or `.tunnel`.
     var exchange: ServerExchange?
+    /// What `stats` lines make the proxy answer on its stats URI (looked up once per connection).
+    private lazy var statsGate = engine.statsGates[frontend.name]
     lazy var serverTimer = MovableTimer(on: context!.eventLoop) { [weak self] in self?.serverTimedOut() }
 
     init(engine: EngineContext, frontend: FrontendPlan) {
@@ -182,6 +184,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             return sendError(400, context, close: true)
         }
         let facts = requestFacts(head, bytes, context)
+        if let reply = statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
+                                         authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
+            bytes.moveReaderIndex(forwardBy: head.length)
+            input = bytes
+            return answer(reply, keepOpen: false)
+        }
         let decision = engine.router.route(frontend, facts)
         let keepAlive = clientKeepAlive(head)
         let hasBody = head.requestBody != .none

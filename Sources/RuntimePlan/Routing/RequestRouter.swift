@@ -31,7 +31,8 @@ public struct RuleStep: Sendable, Hashable {
 }
 
 /// Runs a frontend's `http-request` rules, then `use_backend` and
-/// `default_backend`, then the chosen backend's `http-request` rules. Pure:
+/// `default_backend` (a `listen` section falls back to its own servers),
+/// then the chosen backend's `http-request` rules. Pure:
 /// the engine and `weir route` both route through it, so they agree.
 public struct RequestRouter: Sendable {
     public let plan: RuntimePlan
@@ -65,6 +66,12 @@ public struct RequestRouter: Sendable {
             decision.steps.append(RuleStep(proxy: frontend.name, text: "default_backend \(fallback)", source: nil, applied: true,
                                            acls: []))
             chosen = fallback
+        }
+        if chosen == nil, plan.backend(named: frontend.name) != nil {
+            // A `listen` section without `default_backend` is its own backend, as in HAProxy.
+            decision.steps.append(RuleStep(proxy: frontend.name, text: "listen \(frontend.name) (its own servers)", source: nil,
+                                           applied: true, acls: []))
+            chosen = frontend.name
         }
         guard let name = chosen, let backend = plan.backend(named: name) else { return decision }
         if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, &decision) {

@@ -32,6 +32,7 @@ final class ScriptedBackend: @unchecked Sendable {
     private let lock = NSLock()
     private var log: [String] = []
     private var stopped = false
+    private var open = 0
     private let script: @Sendable (String) -> Reply
 
     init(script: @escaping @Sendable (String) -> Reply) throws {
@@ -69,6 +70,13 @@ final class ScriptedBackend: @unchecked Sendable {
         close(listener)
     }
 
+    /// Connections from the proxy that are still open.
+    var openConnections: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return open
+    }
+
     private var isStopped: Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -90,7 +98,15 @@ final class ScriptedBackend: @unchecked Sendable {
     }
 
     private func serve(_ fd: Int32) {
-        defer { close(fd) }
+        lock.lock()
+        open += 1
+        lock.unlock()
+        defer {
+            close(fd)
+            lock.lock()
+            open -= 1
+            lock.unlock()
+        }
         var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var pending: [UInt8] = []
