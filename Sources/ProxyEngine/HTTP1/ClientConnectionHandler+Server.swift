@@ -9,10 +9,12 @@ import RuntimePlan
 extension ClientConnectionHandler {
     func acquireServer(_ exchange: ServerExchange) {
         guard let context else { return }
-        engine.backends[exchange.backendIndex].acquire(for: exchange.request, excluding: exchange.excluded, on: context.eventLoop)
+        let backend = engine.backends[exchange.backendIndex]
+        backend.acquire(for: exchange.request, excluding: exchange.excluded, on: context.eventLoop)
             .assumeIsolated().whenComplete { [weak self] result in
                 guard let self, self.exchange === exchange else {
-                    if case .success(let server) = result { self?.engine.backends[exchange.backendIndex].release(server) }
+                    // The client left while the request waited for a server: give the place back.
+                    if case .success(let server) = result { backend.release(server) }
                     return
                 }
                 switch result {
@@ -69,7 +71,7 @@ extension ClientConnectionHandler {
 
     func armServerTimer(_ exchange: ServerExchange) {
         guard let limit = engine.plan.backends[exchange.backendIndex].timeoutsMs["server"] else { return }
-        serverTimer.start(.milliseconds(Int64(limit)))
+        serverTimer?.start(.milliseconds(Int64(limit)))
     }
 
     /// Traffic in a tunnel moves its idle deadline.
@@ -77,7 +79,7 @@ extension ClientConnectionHandler {
         guard let exchange else { return }
         let timeouts = engine.plan.backends[exchange.backendIndex].timeoutsMs
         guard let limit = timeouts["tunnel"] ?? timeouts["server"] else { return }
-        serverTimer.start(.milliseconds(Int64(limit)))
+        serverTimer?.start(.milliseconds(Int64(limit)))
     }
 
     func serverTimedOut() {
@@ -94,7 +96,7 @@ extension ClientConnectionHandler {
     /// Ends the exchange with an error page (nothing of the response was sent yet); the server connection closes.
     func abortExchange(status: Int) {
         guard let context, let exchange else { return }
-        serverTimer.cancel()
+        serverTimer?.cancel()
         exchange.connection?.close()
         exchange.connection = nil
         releaseServer(exchange)
@@ -105,7 +107,7 @@ extension ClientConnectionHandler {
     /// Ends the exchange by closing the client (part of the response was already sent).
     func abortClient() {
         guard let context, let exchange else { return }
-        serverTimer.cancel()
+        serverTimer?.cancel()
         exchange.connection?.close()
         exchange.connection = nil
         releaseServer(exchange)
@@ -220,7 +222,7 @@ extension ClientConnectionHandler {
     }
 
     private func completeResponse(_ exchange: ServerExchange, _ context: ChannelHandlerContext, serverKeeps: Bool) {
-        serverTimer.stop()
+        serverTimer?.stop()
         context.flush()
         if let connection = exchange.connection {
             exchange.connection = nil

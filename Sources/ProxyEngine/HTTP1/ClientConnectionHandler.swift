@@ -41,7 +41,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     var exchange: ServerExchange?
     /// What `stats` lines make the proxy answer on its stats URI (looked up once per connection).
     private lazy var statsGate = engine.statsGates[frontend.name]
-    lazy var serverTimer = MovableTimer(on: context!.eventLoop) { [weak self] in self?.serverTimedOut() }
+    /// `timeout server` while a response is awaited or streamed, `timeout tunnel` in a tunnel.
+    var serverTimer: MovableTimer?
 
     init(engine: EngineContext, frontend: FrontendPlan) {
         self.engine = engine
@@ -50,12 +51,15 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        serverTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.serverTimedOut() }
         armWaitTimer(context)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         waitTimer?.cancel()
         waitTimer = nil
+        serverTimer?.cancel()
+        serverTimer = nil
         self.context = nil
     }
 
@@ -71,7 +75,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        serverTimer.cancel()
+        serverTimer?.cancel()
         if let exchange {
             exchange.connection?.close()
             releaseServer(exchange)
@@ -137,7 +141,11 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
                 guard let exchange, !exchange.requestComplete, exchange.connection != nil else { return }
                 guard forwardRequestBody(exchange) else { return }
             case .waitingHead:
-                guard var bytes = input, bytes.readableBytes > 0 else { return }
+                // An idle connection keeps no buffer (HAProxy releases its buffers the same way).
+                guard var bytes = input, bytes.readableBytes > 0 else {
+                    input = nil
+                    return
+                }
                 let parser = H1HeadParser(kind: .request, limits: limits)
                 switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
                 case .incomplete:
@@ -155,7 +163,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     /// Passes request body bytes to the server; false when it must wait for more.
     private func forwardRequestBody(_ exchange: ServerExchange) -> Bool {
         guard var bytes = input else { return false }
-        defer { input = bytes }
+        defer { input = bytes.readableBytes > 0 ? bytes : nil }
         while true {
             let step: H1BodyFramer.Step
             do {
@@ -343,6 +351,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         armWaitTimer(context)
         if (input?.readableBytes ?? 0) > 0 {
             context.eventLoop.assumeIsolated().execute { [weak self] in self?.process() }
+        } else {
+            input = nil
         }
         resumeReading()
     }
