@@ -45,6 +45,13 @@ final class MessageRulesDifferentialTests: XCTestCase {
         "/space-name": .init("HTTP/1.1 200 OK\r\nBad Name: x\r\nContent-Length: 2\r\n\r\nok"),
         "/te-gzip": .init("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nxx", close: true),
         "/status-only": .init("HTTP/1.1 200\r\nContent-Length: 2\r\n\r\nok"),
+        "/100-headers": .init("HTTP/1.1 200 OK\r\n" + many(99) + "Content-Length: 2\r\n\r\nok"),
+        "/101-headers": .init("HTTP/1.1 200 OK\r\n" + many(100) + "Content-Length: 2\r\n\r\nok"),
+        "/bad-chunk": .init("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", close: true),
+        "/cl-and-te": .init("HTTP/1.1 200 OK\r\nContent-Length: 50\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n"),
+        "/trailers": .init("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\nX-T: 1\r\n\r\n"),
+        "/304": .init("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n"),
+        "/empty-reason": .init("HTTP/1.1 404 \r\nContent-Length: 2\r\n\r\nno"),
     ]
 
     static func config(_ port: Int, _ server: String) -> String {

@@ -142,6 +142,10 @@ extension ClientConnectionHandler {
         if phase == .tunnel { return abortClient() }
         if exchange.responseFramer != nil {
             // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
+            if let head = exchange.pendingResponseHead {
+                exchange.pendingResponseHead = nil
+                context.write(NIOAny(head), promise: nil)
+            }
             if exchange.untilClose { return completeResponse(exchange, context, serverKeeps: false) }
             return abortClient()
         }
@@ -167,13 +171,20 @@ extension ClientConnectionHandler {
         defer { if self.exchange === exchange { exchange.responseInput = bytes } }
         while true {
             do {
-                switch try exchange.responseFramer!.next(&bytes) {
+                let step = try exchange.responseFramer!.next(&bytes)
+                // The head goes out with the first body bytes judged valid (as HAProxy sends what it parsed).
+                if let head = exchange.pendingResponseHead {
+                    exchange.pendingResponseHead = nil
+                    context.write(NIOAny(head), promise: nil)
+                }
+                switch step {
                 case .forward(let piece): context.write(NIOAny(piece), promise: nil)
                 case .needMore: return
                 case .end: return completeResponse(exchange, context, serverKeeps: bytes.readableBytes == 0)
                 }
             } catch {
-                return abortClient()
+                // A framing error in what arrived with the head: nothing was sent, so 502; later, only a close.
+                return exchange.pendingResponseHead != nil ? abortExchange(status: 502) : abortClient()
             }
         }
     }
@@ -215,7 +226,7 @@ extension ClientConnectionHandler {
         } else if !exchange.requestIsHTTP11 {
             edits.added.append(("connection", "keep-alive"))
         }
-        context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)), promise: nil)
+        exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)
         bytes.moveReaderIndex(forwardBy: head.length)
         exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)
         return true

@@ -20,8 +20,10 @@ final class ServerExchange {
     var connection: ServerConnection?
     /// Response bytes read and not yet used.
     var responseInput: ByteBuffer?
-    /// The final response's body, once its head was forwarded.
+    /// The final response's body, once its head was read.
     var responseFramer: H1BodyFramer?
+    /// The final response's head, held until the bytes read with it are judged.
+    var pendingResponseHead: ByteBuffer?
     /// A byte of response arrived (nothing may be retried after that).
     var responseStarted = false
     var serverWantsClose = false
