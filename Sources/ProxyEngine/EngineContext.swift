@@ -12,6 +12,9 @@ final class EngineContext: Sendable {
     let connections: ConnectionTracker
     /// The stats gate of each proxy that has `stats` lines, by name.
     let statsGates: [String: StatsAuthGate]
+    /// Each backend's timeouts, by position.
+    let backendTimeouts: [BackendTimeouts]
+    private let backendIndexes: [String: Int]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink) {
@@ -20,12 +23,14 @@ final class EngineContext: Sendable {
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn)
+        self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
+        self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.statsGates = Dictionary(uniqueKeysWithValues: plan.frontends.compactMap { frontend in
             StatsAuthGate(plan: plan, proxy: frontend.name).map { (frontend.name, $0) }
         })
     }
 
-    func backendIndex(named name: String) -> Int? { plan.backends.firstIndex { $0.name == name } }
+    func backendIndex(named name: String) -> Int? { backendIndexes[name] }
 
     /// The server pool of the calling event loop.
     func pool(for loop: EventLoop) -> ServerConnectionPool {

@@ -28,14 +28,11 @@ extension ClientConnectionHandler {
     }
 
     private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
-        guard let context else { return }
-        let plan = engine.plan.backends[exchange.backendIndex]
+        guard let pool else { return }
         let key = ServerKey(backend: exchange.backendIndex, server: server)
-        let pool = engine.pool(for: context.eventLoop)
         if reuse, let connection = pool.takeIdle(key) { return send(exchange, on: connection) }
-        let target = plan.servers[server]
-        pool.connect(key, host: target.host, port: target.port,
-                     connectTimeout: .milliseconds(Int64(plan.timeoutsMs["connect"] ?? 5000))) { [weak self] result in
+        let target = engine.plan.backends[exchange.backendIndex].servers[server]
+        pool.connect(key, host: target.host, port: target.port, connectTimeout: exchange.timeouts.connect) { [weak self] result in
             guard let self, self.exchange === exchange else {
                 if case .success(let connection) = result { connection.close() }
                 return
@@ -70,16 +67,14 @@ extension ClientConnectionHandler {
     }
 
     func armServerTimer(_ exchange: ServerExchange) {
-        guard let limit = engine.plan.backends[exchange.backendIndex].timeoutsMs["server"] else { return }
-        serverTimer?.start(.milliseconds(Int64(limit)))
+        guard let limit = exchange.timeouts.server else { return }
+        serverTimer?.start(limit)
     }
 
     /// Traffic in a tunnel moves its idle deadline.
     func serverTimerMoved() {
-        guard let exchange else { return }
-        let timeouts = engine.plan.backends[exchange.backendIndex].timeoutsMs
-        guard let limit = timeouts["tunnel"] ?? timeouts["server"] else { return }
-        serverTimer?.start(.milliseconds(Int64(limit)))
+        guard let limit = exchange?.timeouts.tunnel else { return }
+        serverTimer?.start(limit)
     }
 
     func serverTimedOut() {
@@ -238,7 +233,7 @@ extension ClientConnectionHandler {
         if let connection = exchange.connection {
             exchange.connection = nil
             if serverKeeps, !exchange.serverWantsClose, !closesServer(exchange.backendIndex), exchange.requestComplete {
-                engine.pool(for: context.eventLoop).putBack(connection)
+                pool?.putBack(connection)
             } else {
                 connection.close()
             }

@@ -44,13 +44,24 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     /// `timeout server` while a response is awaited or streamed, `timeout tunnel` in a tunnel.
     var serverTimer: MovableTimer?
 
+    /// `timeout http-request` (or `client`): the wait for a connection's first request.
+    let requestWait: TimeAmount?
+    /// `timeout http-keep-alive` (or the request wait): the wait for the next one.
+    let keepAliveWait: TimeAmount?
+    /// The server connections of this connection's event loop (taken once, used without a lock).
+    var pool: ServerConnectionPool?
+
     init(engine: EngineContext, frontend: FrontendPlan) {
         self.engine = engine
         self.frontend = frontend
+        let request = (frontend.timeoutsMs["http-request"] ?? frontend.timeoutsMs["client"]).map { TimeAmount.milliseconds(Int64($0)) }
+        requestWait = request
+        keepAliveWait = frontend.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        pool = engine.pool(for: context.eventLoop)
         serverTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.serverTimedOut() }
         armWaitTimer(context)
     }
@@ -230,81 +241,24 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             input = bytes
             let exchange = ServerExchange(backendIndex: index, head: forwarded, request: decision.request, method: head.method,
                                           requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11, clientKeepAlive: keepAlive,
-                                          attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize)
+                                          attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
+                                          timeouts: engine.backendTimeouts[index])
             self.exchange = exchange
             phase = .forwarding
             acquireServer(exchange)
         }
     }
 
-    /// Whether the client connection stays open after this request, as HAProxy decides it.
-    private func clientKeepAlive(_ head: H1Head) -> Bool {
-        if frontend.options.httpClose || engine.connections.isDraining || head.connectionClose { return false }
-        return head.isHTTP11 || head.connectionKeepAlive
-    }
-
-    /// What an ACL sees of the request.
-    private func requestFacts(_ head: H1Head, _ bytes: ByteBuffer, _ context: ChannelHandlerContext) -> RequestFacts {
-        let client = context.channel.remoteAddress, local = context.channel.localAddress
-        var fields: [HTTPHeaderField] = []
-        fields.reserveCapacity(head.fields.count)
-        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
-            fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
-        }
-        let version = String(head.string(head.third, in: bytes).dropFirst(5))
-        return RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
-                            version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
-                            destination: local?.ipAddress, destinationPort: local?.port, tls: false)
-    }
-
-    /// The changes the rules made to the headers, `option forwardfor`, and the connection handling toward the server.
-    private func requestEdits(_ head: H1Head, _ bytes: ByteBuffer, _ request: RequestFacts, backend: Int,
-                              keepAlive: Bool) -> H1HeadEdits {
-        var edits = H1HeadEdits()
-        var result = request.headers[...]
-        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
-            if let next = result.first, H1Bytes.equalsLowercased(head.bytes(field.name, in: bytes), next.name.lowercased()),
-               head.bytes(field.value, in: bytes).elementsEqual(next.value.utf8) {
-                result = result.dropFirst()
-            } else {
-                edits.removed.insert(position)
-            }
-        }
-        edits.added = result.map { ($0.name, $0.value) }
-        let plan = engine.plan.backends[backend]
-        if let forward = plan.options.forwardFor ?? frontend.options.forwardFor, let source = request.source {
-            let excepted = forward.except.flatMap(NetworkPattern.init).map { network in
-                IPAddressBytes(source).map(network.contains) ?? false
-            } ?? false
-            if !excepted, !(forward.ifNone && !request.fullHeaderValues(forward.header).isEmpty) {
-                edits.added.append((forward.header, source))
-            }
-        }
-        if closesServer(backend) {
-            if head.isHTTP11 { edits.added.append(("connection", "close")) }
-        } else if !head.isHTTP11, !head.connectionClose {
-            edits.added.append(("connection", "keep-alive"))
-        }
-        return edits
-    }
-
-    func closesServer(_ backend: Int) -> Bool {
-        let options = engine.plan.backends[backend].options
-        return options.httpServerClose || frontend.options.httpServerClose || options.httpClose || frontend.options.httpClose
-    }
-
     /// Waits for the next request: `timeout http-request` for the first
     /// (408 when it expires), `timeout http-keep-alive` between requests
     /// (closed silently), `timeout client` when neither is set.
     func armWaitTimer(_ context: ChannelHandlerContext) {
-        let request = frontend.timeoutsMs["http-request"] ?? frontend.timeoutsMs["client"]
-        let wait = servedOne ? (frontend.timeoutsMs["http-keep-alive"] ?? request) : request
-        guard let wait else { return }
+        guard let wait = servedOne ? keepAliveWait : requestWait else { return }
         waitingForFirst = !servedOne
         if waitTimer == nil {
             waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
         }
-        waitTimer?.start(.milliseconds(Int64(wait)))
+        waitTimer?.start(wait)
     }
 
     private func waitExpired() {

@@ -212,7 +212,7 @@ struct H1HeadParser {
         }
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == H1Bytes.space || byte == H1Bytes.tab || byte == H1Bytes.cr || byte == H1Bytes.lf
     }
 
@@ -257,58 +257,6 @@ struct H1HeadParser {
         }
     }
 
-    private func transferEncoding(_ value: UnsafeRawBufferPointer, _ head: inout H1Head) throws {
-        head.hasTransferEncoding = true
-        for item in H1Bytes.listItems(value) {
-            head.isChunked = false
-            if H1Bytes.equalsLowercased(item, "chunked") {
-                if head.sawChunked { throw H1Error.invalidTransferEncoding }
-                head.sawChunked = true
-                head.isChunked = true
-            } else {
-                if kind == .request && head.sawChunked { throw H1Error.invalidTransferEncoding }
-                head.otherCoding = true
-            }
-        }
-    }
-
-    /// Applies `h1_parse_cont_len_header`: digits only, equal duplicates merged;
-    /// returns whether this field is the one kept.
-    private func contentLength(_ value: UnsafeRawBufferPointer, _ head: inout H1Head) throws -> Bool {
-        guard !value.isEmpty else { throw H1Error.invalidContentLength }
-        let first = head.contentLength == nil
-        var index = 0
-        var canonical = true
-        while index < value.count {
-            if Self.isWhitespace(value[index]) {
-                canonical = false
-                index += 1
-                continue
-            }
-            var number: UInt64 = 0
-            let start = index
-            while index < value.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(value[index]) {
-                let (times, overflowA) = number.multipliedReportingOverflow(by: 10)
-                let (sum, overflowB) = times.addingReportingOverflow(UInt64(value[index] - UInt8(ascii: "0")))
-                guard !overflowA, !overflowB, sum < UInt64(Int64.max) else { throw H1Error.invalidContentLength }
-                number = sum
-                index += 1
-            }
-            guard index > start else { throw H1Error.invalidContentLength }
-            while index < value.count, Self.isWhitespace(value[index]) { index += 1 }
-            if index < value.count {
-                guard value[index] == UInt8(ascii: ",") else { throw H1Error.invalidContentLength }
-                canonical = false
-                index += 1
-                guard index < value.count else { throw H1Error.invalidContentLength }
-            }
-            if let known = head.contentLength, known != number { throw H1Error.invalidContentLength }
-            head.contentLength = number
-        }
-        if !canonical { head.needsRewrite = true }
-        return first
-    }
-
     /// HAProxy's version rules: exactly `HTTP/d.d` (a response needs only `..../d.d`;
     /// an HTTP/0.9 request line was already refused while parsing).
     private func checkVersion(_ bytes: UnsafeRawBufferPointer, _ head: inout H1Head) throws {
@@ -338,40 +286,5 @@ struct H1HeadParser {
         // Debian's 2.6.12 refuses a Transfer-Encoding whose last coding is not chunked in responses too.
         guard head.isChunked else { throw H1Error.invalidTransferEncoding }
         if kind == .request, head.otherCoding { throw H1Error.unsupportedTransferCoding }
-    }
-
-    static func method(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> H1Method {
-        let word = UnsafeRawBufferPointer(rebasing: bytes[range])
-        if word.elementsEqual("GET".utf8) { return .get }
-        if word.elementsEqual("HEAD".utf8) { return .head }
-        if word.elementsEqual("POST".utf8) { return .post }
-        if word.elementsEqual("CONNECT".utf8) { return .connect }
-        return .other
-    }
-
-    static func equalIgnoringCase<A: Collection, B: Collection>(_ left: A, _ right: B) -> Bool
-    where A.Element == UInt8, B.Element == UInt8 {
-        left.count == right.count && zip(left, right).allSatisfy { H1Bytes.lowercased($0) == H1Bytes.lowercased($1) }
-    }
-
-    /// The authority of an absolute-form or authority-form target (user info removed), empty for origin form.
-    static func authority(_ target: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer.SubSequence {
-        guard let first = target.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "*") else { return target[0..<0] }
-        var start = target.startIndex
-        if let scheme = Self.find(Array("://".utf8), in: target) { start = scheme + 3 }
-        var end = start
-        while end < target.endIndex, target[end] != UInt8(ascii: "/"), target[end] != UInt8(ascii: "?"),
-              target[end] != UInt8(ascii: "#") { end += 1 }
-        var authority = target[start..<end]
-        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = target[(at + 1)..<end] }
-        return authority
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
-            return start
-        }
-        return nil
     }
 }

@@ -12,7 +12,6 @@ final class ServerExchange {
     let method: H1Method
     let clientKeepAlive: Bool
     var requestFramer: H1BodyFramer
-    let requestHasBody: Bool
     var requestComplete: Bool
     var attemptsLeft: Int
     var excluded: Set<Int> = []
@@ -32,9 +31,12 @@ final class ServerExchange {
     let requestIsHTTP11: Bool
     var clientClosesAfter = false
     let limit: Int
+    /// The backend's timeouts, resolved once for the exchange.
+    let timeouts: BackendTimeouts
 
     init(backendIndex: Int, head: ByteBuffer, request: RequestFacts, method: H1Method, requestBody: H1BodyKind,
-         requestIsHTTP11: Bool, clientKeepAlive: Bool, attempts: Int, limit: Int) {
+         requestIsHTTP11: Bool, clientKeepAlive: Bool, attempts: Int, limit: Int, timeouts: BackendTimeouts) {
+        self.timeouts = timeouts
         self.requestIsHTTP11 = requestIsHTTP11
         self.backendIndex = backendIndex
         self.head = head
@@ -42,9 +44,25 @@ final class ServerExchange {
         self.method = method
         self.clientKeepAlive = clientKeepAlive
         self.requestFramer = H1BodyFramer(requestBody, limit: limit)
-        self.requestHasBody = requestBody != .none
         self.requestComplete = requestBody == .none
         self.attemptsLeft = attempts
         self.limit = limit
+    }
+}
+
+/// A backend's timeouts as the data path uses them, resolved once per backend
+/// when the engine starts (no name lookup per request).
+struct BackendTimeouts: Sendable {
+    /// `timeout connect` (HAProxy's default when unset: 5 s).
+    var connect: TimeAmount
+    /// `timeout server`: the longest silence while a response is awaited or streamed.
+    var server: TimeAmount?
+    /// `timeout tunnel` (or `server`): the idle limit of a tunnel.
+    var tunnel: TimeAmount?
+
+    init(_ plan: BackendPlan) {
+        connect = .milliseconds(Int64(plan.timeoutsMs["connect"] ?? 5000))
+        server = plan.timeoutsMs["server"].map { .milliseconds(Int64($0)) }
+        tunnel = (plan.timeoutsMs["tunnel"] ?? plan.timeoutsMs["server"]).map { .milliseconds(Int64($0)) }
     }
 }
