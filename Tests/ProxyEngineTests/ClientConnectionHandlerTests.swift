@@ -88,3 +88,17 @@ final class ClientConnectionHandlerTests: XCTestCase {
         XCTAssertTrue(try readResponse(channel).hasPrefix("HTTP/1.1 408 Request Time-out\r\n"))
     }
 }
+
+/// `ServerConnection` on an `EmbeddedChannel`: a pooled connection that
+/// receives anything is closed (its framing can no longer be trusted).
+final class ServerConnectionTests: XCTestCase {
+    func testAPooledConnectionThatSpeaksIsClosed() throws {
+        let connection = ServerConnection(key: ServerKey(backend: 0, server: 0))
+        let channel = EmbeddedChannel(handler: connection)
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 40001)).wait()
+        XCTAssertTrue(channel.isActive)
+        try channel.writeInbound(ByteBuffer(string: "HTTP/1.1 200 OK\r\n\r\n"))
+        XCTAssertFalse(channel.isActive)
+        XCTAssertTrue(connection.isClosed)
+    }
+}

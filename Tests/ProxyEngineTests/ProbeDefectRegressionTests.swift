@@ -131,6 +131,50 @@ final class ProbeDefectRegressionTests: XCTestCase {
         await pair.shutdown()
     }
 
+    func testAResponseStreamsToASlowClientWithoutGrowingMemory() async throws {
+        let size = 32 << 20
+        let body = [UInt8](repeating: UInt8(ascii: "y"), count: size)
+        let reply = ScriptedBackend.Reply(bytes: Array("HTTP/1.1 200 OK\r\nContent-Length: \(size)\r\n\r\n".utf8) + body)
+        let pair = try await ProxyPair({ port, server in
+            "defaults\n    mode http\n    timeout connect 1s\n    timeout client 10s\n    timeout server 10s\n"
+                + "frontend f\n    bind 127.0.0.1:\(port)\n    default_backend b\nbackend b\n    server s \(server)\n"
+        }) { _ in reply }
+        XCTAssertEqual(Self.download(port: pair.haproxyPort, expected: size), size, "haproxy")
+        let before = Self.residentKB("VmRSS")
+        try "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        XCTAssertEqual(Self.download(port: pair.enginePort, expected: size), size, "engine")
+        let growth = Self.residentKB("VmHWM") - before
+        XCTAssertLessThan(growth, 16 * 1024, "peak RSS grew by \(growth) KB for a \(size >> 20) MiB response to a slow client")
+        await pair.shutdown()
+    }
+
+    /// GETs a response and reads it slowly (small reads, a pause every 256 KiB); returns the body bytes received.
+    static func download(port: Int, expected: Int) -> Int {
+        guard let fd = Loopback.connect(port: port) else { return 0 }
+        defer { close(fd) }
+        var small: Int32 = 16_384
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+        Loopback.send(fd, "GET /big HTTP/1.1\r\nHost: a\r\n\r\n")
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        var received = 0, headSkipped = false, pending = [UInt8]()
+        let deadline = Date().addingTimeInterval(30)
+        while received < expected, Date() < deadline {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            if headSkipped {
+                received += count
+            } else {
+                pending += buffer[0..<count]
+                if let end = RecordedRequest.find([13, 10, 13, 10], in: pending, from: 0) {
+                    headSkipped = true
+                    received = pending.count - end - 4
+                }
+            }
+            if received % (256 << 10) < count { usleep(2_000) }
+        }
+        return received
+    }
+
     /// POSTs `bytes` of body in 64 KiB writes; returns the response status.
     static func upload(port: Int, bytes: Int) -> Int {
         guard let fd = Loopback.connect(port: port) else { return 0 }
