@@ -10,8 +10,8 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
-    /// The stats gate of each proxy that has `stats` lines, by name.
-    let statsGates: [String: StatsAuthGate]
+    /// What the connections of each frontend share, by name.
+    private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
     let backendTimeouts: [BackendTimeouts]
     private let backendIndexes: [String: Int]
@@ -25,12 +25,16 @@ final class EngineContext: Sendable {
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn)
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        self.statsGates = Dictionary(uniqueKeysWithValues: plan.frontends.compactMap { frontend in
-            StatsAuthGate(plan: plan, proxy: frontend.name).map { (frontend.name, $0) }
-        })
+        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan)) },
+                                           uniquingKeysWith: { first, _ in first })
     }
 
     func backendIndex(named name: String) -> Int? { backendIndexes[name] }
+
+    /// The shared part of a frontend's connections (made on the spot for a frontend the plan does not list).
+    func frontendContext(_ frontend: FrontendPlan) -> FrontendContext {
+        frontendContexts[frontend.name] ?? FrontendContext(plan: frontend, runtime: plan)
+    }
 
     /// The server pool of the calling event loop.
     func pool(for loop: EventLoop) -> ServerConnectionPool {

@@ -67,13 +67,19 @@ extension ClientConnectionHandler {
     }
 
     func armServerTimer(_ exchange: ServerExchange) {
-        guard let limit = exchange.timeouts.server else { return }
+        guard let limit = exchange.timeouts.server, let context else { return }
+        if serverTimer == nil {
+            serverTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.serverTimedOut() }
+        }
         serverTimer?.start(limit)
     }
 
     /// Traffic in a tunnel moves its idle deadline.
     func serverTimerMoved() {
-        guard let limit = exchange?.timeouts.tunnel else { return }
+        guard let limit = exchange?.timeouts.tunnel, let context else { return }
+        if serverTimer == nil {
+            serverTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.serverTimedOut() }
+        }
         serverTimer?.start(limit)
     }
 

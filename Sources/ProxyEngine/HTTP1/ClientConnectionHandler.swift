@@ -25,7 +25,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     }
 
     let engine: EngineContext
-    let frontend: FrontendPlan
+    /// What every connection of the frontend shares, resolved once when the engine starts.
+    let shared: FrontendContext
+    var frontend: FrontendPlan { shared.plan }
     let limits = H1Limits()
     var context: ChannelHandlerContext?
     var phase = Phase.waitingHead
@@ -39,30 +41,21 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private var waitingForFirst = true
     /// The exchange with a server, while `phase` is `.forwarding` or `.tunnel`.
     var exchange: ServerExchange?
-    /// What `stats` lines make the proxy answer on its stats URI (looked up once per connection).
-    private lazy var statsGate = engine.statsGates[frontend.name]
-    /// `timeout server` while a response is awaited or streamed, `timeout tunnel` in a tunnel.
+    /// `timeout server` while a response is awaited or streamed, `timeout tunnel` in a tunnel;
+    /// made at the first forwarded request, so a connection answered locally never has one.
     var serverTimer: MovableTimer?
 
-    /// `timeout http-request` (or `client`): the wait for a connection's first request.
-    let requestWait: TimeAmount?
-    /// `timeout http-keep-alive` (or the request wait): the wait for the next one.
-    let keepAliveWait: TimeAmount?
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
 
     init(engine: EngineContext, frontend: FrontendPlan) {
         self.engine = engine
-        self.frontend = frontend
-        let request = (frontend.timeoutsMs["http-request"] ?? frontend.timeoutsMs["client"]).map { TimeAmount.milliseconds(Int64($0)) }
-        requestWait = request
-        keepAliveWait = frontend.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
+        self.shared = engine.frontendContext(frontend)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
-        serverTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.serverTimedOut() }
         armWaitTimer(context)
     }
 
@@ -203,7 +196,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             return sendError(400, context, close: true)
         }
         let facts = requestFacts(head, bytes, context)
-        if let reply = statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
+        if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
                                          authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
@@ -253,7 +246,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     /// (408 when it expires), `timeout http-keep-alive` between requests
     /// (closed silently), `timeout client` when neither is set.
     func armWaitTimer(_ context: ChannelHandlerContext) {
-        guard let wait = servedOne ? keepAliveWait : requestWait else { return }
+        guard let wait = servedOne ? shared.keepAliveWait : shared.requestWait else { return }
         waitingForFirst = !servedOne
         if waitTimer == nil {
             waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
