@@ -72,6 +72,23 @@ final class ProbeDefectRegressionTests: XCTestCase {
         await pair.shutdown()
     }
 
+    func testASlowUploadIsNotCutByTimeoutServer() async throws {
+        let pair = try await pair(serverTimeout: "300ms")
+        var outcomes: [Int] = []
+        for port in [pair.haproxyPort, pair.enginePort] {
+            let fd = try XCTUnwrap(Loopback.connect(port: port))
+            defer { close(fd) }
+            Loopback.send(fd, "POST /slow HTTP/1.1\r\nHost: a\r\nContent-Length: 8\r\n\r\n")
+            for byte in "abcdefgh" {
+                usleep(120_000)
+                Loopback.send(fd, String(byte))
+            }
+            outcomes.append(ProxyPair.statuses(Loopback.readUntil(fd, "\r\n\r\nok", seconds: 3)).first ?? 0)
+        }
+        XCTAssertEqual(outcomes, [200, 200], "haproxy, engine: an upload slower than timeout server in total but never silent")
+        await pair.shutdown()
+    }
+
     func testD10AmbiguousHostIsRefused() async throws {
         let pair = try await pair()
         _ = assertBoth(pair, "GET /duphost HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n", statuses: [400], closed: true,

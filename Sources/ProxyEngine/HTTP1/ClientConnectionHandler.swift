@@ -179,6 +179,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             switch step {
             case .forward(let piece):
                 exchange.connection?.write(piece)
+                // Writing to the server is activity on its side: `timeout server` counts from here.
+                armServerTimer(exchange)
             case .needMore:
                 return false
             case .end:
