@@ -204,7 +204,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             input = bytes
             return answer(reply, keepOpen: false)
         }
-        let decision = engine.router.route(frontend, facts)
+        let decision = engine.router.route(frontend, facts, tracing: false)
         let keepAlive = clientKeepAlive(head)
         let hasBody = head.requestBody != .none
         switch decision.outcome {
