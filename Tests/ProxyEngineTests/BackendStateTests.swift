@@ -47,4 +47,16 @@ final class BackendStateTests: XCTestCase {
         state.setUp(0, false)
         XCTAssertThrowsError(try state.acquire(for: RequestFacts(), excluding: [], on: loop).wait())
     }
+
+    func testTryAcquireAnswersAtOnceOrSaysTheRequestMustWait() throws {
+        let state = backend(maxconn: 1, queueMs: 500)
+        XCTAssertEqual(try state.tryAcquire(for: RequestFacts(), excluding: [])?.get(), 0)
+        XCTAssertNil(state.tryAcquire(for: RequestFacts(), excluding: []), "full: the request must queue")
+        XCTAssertEqual(state.active(0), 1)
+        state.release(0)
+        state.setUp(0, false)
+        guard case .failure(.noServer)? = state.tryAcquire(for: RequestFacts(), excluding: []) else {
+            return XCTFail("a down server gives no server")
+        }
+    }
 }

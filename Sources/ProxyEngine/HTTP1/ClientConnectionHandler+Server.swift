@@ -10,6 +10,16 @@ extension ClientConnectionHandler {
     func acquireServer(_ exchange: ServerExchange) {
         guard let context else { return }
         let backend = engine.backends[exchange.backendIndex]
+        switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {
+        case .success(let server)?:
+            exchange.server = server
+            return connect(exchange, server, reuse: true)
+        case .failure?:
+            return abortExchange(status: 503)
+        case nil:
+            break
+        }
+        // Every candidate is full: wait in the backend's queue.
         backend.acquire(for: exchange.request, excluding: exchange.excluded, on: context.eventLoop)
             .assumeIsolated().whenComplete { [weak self] result in
                 guard let self, self.exchange === exchange else {
