@@ -176,4 +176,50 @@ final class MessageRulesDifferentialTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Self.requests.count + Self.responses.count, 60)
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
     }
+
+    /// Edited heads: `option forwardfor` (with `except` and `if-none`), header rules and connection options
+    /// reach the backend as haproxy sends them.
+    func testEditedHeadsMatchHAProxy() async throws {
+        let pair = try await ProxyPair({ port, server in
+            """
+            defaults
+                mode http
+                timeout connect 1s
+                timeout client 3s
+                timeout server 2s
+            frontend f
+                bind 127.0.0.1:\(port)
+                option forwardfor
+                http-request set-header X-Set one
+                http-request add-header X-Added two
+                http-request del-header X-Secret
+                use_backend excepted if { path_beg /excepted }
+                use_backend ifnone if { path_beg /ifnone }
+                use_backend close if { path_beg /close }
+                default_backend b
+            backend b
+                server s \(server)
+            backend excepted
+                option forwardfor except 127.0.0.0/8
+                server s \(server)
+            backend ifnone
+                option forwardfor header X-Real-IP if-none
+                server s \(server)
+            backend close
+                option http-server-close
+                server s \(server)
+
+            """
+        }) { _ in .ok }
+        var disagreements: [String] = []
+        for target in ["/", "/excepted", "/ifnone", "/close"] {
+            for extra in ["", "X-Real-IP: 10.9.9.9\r\nX-Secret: s\r\nX-Set: zero\r\n"] {
+                let request = "GET \(target) HTTP/1.1\r\nHost: a\r\n\(extra)\r\n"
+                let (haproxy, engine) = pair.exchange(Array(request.utf8))
+                if haproxy != engine { disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)") }
+            }
+        }
+        await pair.shutdown()
+        XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
+    }
 }

@@ -39,12 +39,13 @@ extension ClientConnectionHandler {
             }
         }
         edits.added = result.map { ($0.name, $0.value) }
-        let plan = engine.plan.backends[backend]
-        if let forward = plan.options.forwardFor ?? frontend.options.forwardFor, let source = request.source {
-            let excepted = forward.except.flatMap(NetworkPattern.init).map { network in
-                IPAddressBytes(source).map(network.contains) ?? false
-            } ?? false
-            if !excepted, !(forward.ifNone && !request.fullHeaderValues(forward.header).isEmpty) {
+        // HAProxy's `option forwardfor` with a frontend and a backend (http_process_request): the
+        // backend's header name, `if-none` only when no side adds always, excepted by either side.
+        let onBackend = engine.backendForwarding[backend], onFrontend = shared.forwarding
+        if let forward = onBackend ?? onFrontend, let source = request.source {
+            let always = !(onBackend?.ifNone ?? true) || !(onFrontend?.ifNone ?? true)
+            let excepted = (onBackend?.excepts(source) ?? false) || (onFrontend?.excepts(source) ?? false)
+            if !excepted, always || request.fullHeaderValues(forward.header).isEmpty {
                 edits.added.append((forward.header, source))
             }
         }
