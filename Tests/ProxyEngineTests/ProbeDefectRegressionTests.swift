@@ -89,6 +89,20 @@ final class ProbeDefectRegressionTests: XCTestCase {
         await pair.shutdown()
     }
 
+    /// haproxy 2.6 does not end a stalled upload at `timeout client` (300 ms here) but at `timeout server`: 504, closed.
+    func testAStalledUploadEndsAtTimeoutServerAsInHAProxy() async throws {
+        let replies = Self.replies
+        let pair = try await ProxyPair({ port, server in
+            "defaults\n    mode http\n    timeout connect 1s\n    timeout client 300ms\n    timeout server 1s\n"
+                + "frontend f\n    bind 127.0.0.1:\(port)\n    default_backend b\nbackend b\n    server s \(server)\n"
+        }) { path in replies[path] ?? .ok }
+        let (haproxy, engine) = pair.exchange(Array("POST /stall HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nab".utf8), settle: 2.5)
+        XCTAssertEqual(haproxy.statuses, [504])
+        XCTAssertTrue(haproxy.closed)
+        XCTAssertEqual(engine, haproxy)
+        await pair.shutdown()
+    }
+
     func testD10AmbiguousHostIsRefused() async throws {
         let pair = try await pair()
         _ = assertBoth(pair, "GET /duphost HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n", statuses: [400], closed: true,
