@@ -18,6 +18,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         case waitingHead
         /// A request is forwarded (its body may still be arriving) and its response awaited.
         case forwarding
+        /// The body of a request answered here is read and dropped.
+        case discarding
         /// Bytes are relayed both ways after a `101`.
         case tunnel
         /// Answered and closing: nothing more is read.
@@ -41,6 +43,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private var waitingForFirst = true
     /// The exchange with a server, while `phase` is `.forwarding` or `.tunnel`.
     var exchange: ServerExchange?
+    /// The body being dropped while `phase` is `.discarding`.
+    private var discardFramer: H1BodyFramer?
     /// `timeout server` while a response is awaited or streamed, `timeout tunnel` in a tunnel;
     /// made at the first forwarded request, so a connection answered locally never has one.
     var serverTimer: MovableTimer?
@@ -110,7 +114,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     /// Whether more client bytes can be taken now (backpressure toward the server, one request at a time).
     private var wantsInput: Bool {
         switch phase {
-        case .waitingHead: return true
+        case .waitingHead, .discarding: return true
         case .forwarding:
             guard let exchange, !exchange.requestComplete, let connection = exchange.connection else { return false }
             return connection.isWritable
@@ -144,6 +148,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             case .forwarding:
                 guard let exchange, !exchange.requestComplete, exchange.connection != nil else { return }
                 guard forwardRequestBody(exchange) else { return }
+            case .discarding:
+                guard discardRequestBody() else { return }
             case .waitingHead:
                 // An idle connection keeps no buffer (HAProxy releases its buffers the same way).
                 guard var bytes = input, bytes.readableBytes > 0 else {
@@ -191,6 +197,29 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         }
     }
 
+    /// Drops the body of a request answered here; true once it ended (the next request may follow).
+    private func discardRequestBody() -> Bool {
+        guard var bytes = input, var framer = discardFramer else { return false }
+        defer {
+            input = bytes.readableBytes > 0 ? bytes : nil
+            if phase == .discarding { discardFramer = framer }
+        }
+        while true {
+            switch try? framer.next(&bytes) {
+            case .forward?: continue
+            case .needMore?: return false
+            case .end?:
+                phase = .waitingHead
+                discardFramer = nil
+                return true
+            case nil:
+                // A body that breaks the framing cannot be told from the next request.
+                if let context { closeAfterWrites(context) }
+                return false
+            }
+        }
+    }
+
     /// A complete head: routes it, then answers it here or starts forwarding it.
     private func startRequest(_ head: H1Head, _ bytes: inout ByteBuffer, _ context: ChannelHandlerContext) {
         if head.connectionUpgrade, head.upgradeWebSocket,
@@ -206,29 +235,31 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         }
         let decision = engine.router.route(frontend, facts, tracing: false)
         let keepAlive = clientKeepAlive(head)
-        let hasBody = head.requestBody != .none
         switch decision.outcome {
         case .respond(let status, let contentType, let text, let headers, let denied):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
-            if denied { return sendError(status, context, close: !keepAlive || hasBody) }
+            if denied { return sendError(status, context, close: !keepAlive, discarding: head.requestBody) }
             var fields = headers.map { ($0.name, $0.value) }
             if let contentType { fields.append(("content-type", contentType)) }
-            answer(ErrorPages.local(status, headers: fields, body: text, closing: !keepAlive || hasBody), keepOpen: keepAlive && !hasBody)
+            answer(ErrorPages.local(status, headers: fields, body: text, closing: !keepAlive), keepOpen: keepAlive,
+                   discarding: head.requestBody)
         case .redirect(let status, let location):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
-            answer(ErrorPages.local(status, headers: [("location", location)], body: nil, closing: !keepAlive || hasBody),
-                   keepOpen: keepAlive && !hasBody)
+            // HAProxy closes after a redirect of a request that has a body.
+            let closing = !keepAlive || head.requestBody != .none
+            answer(ErrorPages.local(status, headers: [("location", location), ("cache-control", "no-cache")], body: nil,
+                                    closing: closing), keepOpen: !closing)
         case .noBackend:
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
-            sendError(503, context, close: !keepAlive || hasBody)
+            sendError(503, context, close: !keepAlive, discarding: head.requestBody)
         case .backend(let name):
             guard let index = engine.backendIndex(named: name) else {
                 bytes.moveReaderIndex(forwardBy: head.length)
                 input = bytes
-                return sendError(503, context, close: !keepAlive || hasBody)
+                return sendError(503, context, close: !keepAlive, discarding: head.requestBody)
             }
             let edits = requestEdits(head, bytes, decision.request, backend: index, keepAlive: keepAlive)
             let forwarded = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .request)
@@ -257,7 +288,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     }
 
     private func waitExpired() {
-        guard let context, phase == .waitingHead else { return }
+        guard let context else { return }
+        if phase == .discarding { return closeAfterWrites(context) }
+        guard phase == .waitingHead else { return }
         if waitingForFirst || (input?.readableBytes ?? 0) > 0 { sendError(408, context, close: true) } else { context.close(promise: nil) }
     }
 
@@ -278,16 +311,21 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     }
 
     /// Writes a response made here and goes on with the next request or closes.
-    func answer(_ response: ByteBuffer, keepOpen: Bool) {
+    /// The body of a request answered here is read and dropped first, as HAProxy does.
+    func answer(_ response: ByteBuffer, keepOpen: Bool, discarding body: H1BodyKind = .none) {
         guard let context else { return }
         context.writeAndFlush(NIOAny(response), promise: nil)
         finishRequest(keepOpen: keepOpen)
+        if keepOpen, body != .none, phase == .waitingHead {
+            discardFramer = H1BodyFramer(body, limit: limits.bufferSize)
+            phase = .discarding
+        }
     }
 
     /// Writes an error page; 400, 408 and 422 always close the connection, the others only when asked.
-    func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool) {
+    func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool, discarding body: H1BodyKind = .none) {
         let closing = close || ErrorPages.closesConnection(status)
-        answer(ErrorPages.response(status, closing: closing), keepOpen: !closing)
+        answer(ErrorPages.response(status, closing: closing), keepOpen: !closing, discarding: body)
     }
 
     /// The exchange is over: close, or wait for the next request (which may already be buffered).
