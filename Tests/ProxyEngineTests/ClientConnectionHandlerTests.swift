@@ -57,6 +57,17 @@ final class ClientConnectionHandlerTests: XCTestCase {
         XCTAssertTrue(channel.isActive)
     }
 
+    func testAHeadSentOneByteAtATimeIsAnsweredOnceComplete() throws {
+        let (channel, _) = try channel("    http-request deny if { path_beg /admin }\n    default_backend pool")
+        let request = "GET /admin HTTP/1.1\r\nHost: unit.example\r\nX-Long: " + String(repeating: "v", count: 2000) + "\r\n\r\n"
+        for byte in request.utf8.dropLast() {
+            try channel.writeInbound(ByteBuffer(bytes: [byte]))
+            XCTAssertNil(try channel.readOutbound(as: ByteBuffer.self))
+        }
+        try send(channel, "\n")
+        XCTAssertTrue(try readResponse(channel).hasPrefix("HTTP/1.1 403 Forbidden\r\n"))
+    }
+
     func testPipelinedRequestsAreAnsweredInOrder() throws {
         let (channel, _) = try channel("    http-request return status 200 string one if { path /1 }\n"
                                        + "    http-request return status 200 string two if { path /2 }\n    default_backend pool")

@@ -58,17 +58,14 @@ enum ErrorPages {
     }
 
     /// Errors of the connection itself (a request that cannot be read): HAProxy
-    /// writes these with capitalised header names and closes.
-    static func isConnectionError(_ status: Int) -> Bool { status == 400 || status == 408 || status == 422 }
-
-    /// Whether HAProxy closes the client connection after this error page, whatever the request asked.
-    static func closesConnection(_ status: Int) -> Bool { isConnectionError(status) }
+    /// writes these with capitalised header names and closes, whatever the request asked.
+    static func closesConnection(_ status: Int) -> Bool { status == 400 || status == 408 || status == 422 }
 
     /// The whole error response, with `connection: close` when `closing`.
     static func response(_ status: Int, closing: Bool) -> ByteBuffer {
         let page = body(status)
         var text = "HTTP/1.1 \(status) \(reason(status))\r\n"
-        if isConnectionError(status) {
+        if closesConnection(status) {
             text += "Content-length: \(page.utf8.count)\r\nCache-Control: no-cache\r\n"
             // HAProxy's 422 page has no Connection line, although the connection closes.
             if status != 422 { text += "Connection: close\r\n" }

@@ -37,6 +37,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     var input: ByteBuffer?
     /// Whether reading was held back when the channel asked for a read.
     private var pendingRead = false
+    /// How many bytes of an incomplete head were already looked at.
+    private var incompleteHeadBytes = 0
     var servedOne = false
     /// Waits for the next request (see `armWaitTimer`).
     private var waitTimer: MovableTimer?
@@ -156,13 +158,23 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
                     input = nil
                     return
                 }
+                // A head is parsed again only once a new line has ended (or the limit is reached), so a
+                // client sending a byte at a time costs a parse per line, not per byte.
                 let parser = H1HeadParser(kind: .request, limits: limits)
+                let scanned = min(incompleteHeadBytes, bytes.readableBytes)
+                guard bytes.readableBytes >= parser.headLimit
+                        || bytes.readableBytesView.dropFirst(scanned).contains(H1Bytes.lf) else {
+                    incompleteHeadBytes = bytes.readableBytes
+                    return
+                }
                 switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
                 case .incomplete:
+                    incompleteHeadBytes = bytes.readableBytes
                     return
                 case .invalid(let error):
                     return sendError(error == .unsupportedTransferCoding ? 422 : 400, context, close: true)
                 case .complete(let head):
+                    incompleteHeadBytes = 0
                     waitTimer?.stop()
                     startRequest(head, &bytes, context)
                 }

@@ -20,6 +20,7 @@ struct H1HeadParser {
         self.limits = limits
     }
 
+    /// The longest head of this kind.
     var headLimit: Int { kind == .request ? limits.requestHeadBytes : limits.responseHeadBytes }
 
     /// Parses a complete or partial head at the start of `bytes`.
@@ -37,7 +38,7 @@ struct H1HeadParser {
         }
     }
 
-    /// Reads bytes one at a time; `nil` from `next()` means the input ended.
+    /// A position in the bytes; `current` is nil once the input ended.
     struct Cursor {
         let bytes: UnsafeRawBufferPointer
         var index = 0
