@@ -103,6 +103,20 @@ final class ProbeDefectRegressionTests: XCTestCase {
         await pair.shutdown()
     }
 
+    func testAClientThatHalfClosesAfterItsRequestStillGetsTheResponse() async throws {
+        let pair = try await pair()
+        var outcomes: [[Int]] = []
+        for port in [pair.haproxyPort, pair.enginePort] {
+            let fd = try XCTUnwrap(Loopback.connect(port: port))
+            defer { close(fd) }
+            Loopback.send(fd, "GET /half HTTP/1.1\r\nHost: a\r\n\r\n")
+            shutdown(fd, Int32(SHUT_WR))
+            outcomes.append(ProxyPair.statuses(Loopback.readAll(fd, seconds: 3)))
+        }
+        XCTAssertEqual(outcomes, [[200], [200]], "haproxy, engine")
+        await pair.shutdown()
+    }
+
     func testD10AmbiguousHostIsRefused() async throws {
         let pair = try await pair()
         _ = assertBoth(pair, "GET /duphost HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n", statuses: [400], closed: true,

@@ -39,6 +39,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private var pendingRead = false
     /// How many bytes of an incomplete head were already looked at.
     private var incompleteHeadBytes = 0
+    /// The client half-closed: nothing more will come after the request in progress.
+    private var clientInputClosed = false
     var servedOne = false
     /// Waits for the next request (see `armWaitTimer`).
     private var waitTimer: MovableTimer?
@@ -62,6 +64,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
+        // A client that half-closes after its request still gets the response (see `inputClosed`).
+        try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         armWaitTimer(context)
     }
 
@@ -102,7 +106,24 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is DrainEvent, phase == .waitingHead, (input?.readableBytes ?? 0) == 0 { context.close(promise: nil) }
+        if case ChannelEvent.inputClosed = event { inputClosed(context) }
         context.fireUserInboundEventTriggered(event)
+    }
+
+    /// The client sent its FIN: a request already read is still answered, then
+    /// the connection closes; a tunnel passes the half-close on to the server.
+    private func inputClosed(_ context: ChannelHandlerContext) {
+        clientInputClosed = true
+        switch phase {
+        case .forwarding where exchange?.requestComplete == true:
+            return
+        case .tunnel:
+            exchange?.connection?.channel?.close(mode: .output, promise: nil)
+        case .forwarding:
+            abortClient()
+        case .waitingHead, .discarding, .closing:
+            context.close(promise: nil)
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) { context.close(promise: nil) }
@@ -315,7 +336,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         input = nil
         waitTimer?.cancel()
         let channel = context.channel
+        let lingers = !clientInputClosed
         context.writeAndFlush(NIOAny(ByteBuffer())).assumeIsolated().whenComplete { _ in
+            guard lingers else { return channel.close(promise: nil) }
             channel.close(mode: .output, promise: nil)
             channel.eventLoop.assumeIsolated().scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
         }
@@ -345,7 +368,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         guard let context else { return }
         servedOne = true
         exchange = nil
-        guard keepOpen, !engine.connections.isDraining else { return closeAfterWrites(context) }
+        guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
         phase = .waitingHead
         armWaitTimer(context)
         if (input?.readableBytes ?? 0) > 0 {
