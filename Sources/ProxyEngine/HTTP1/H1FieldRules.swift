@@ -81,6 +81,41 @@ extension H1HeadParser {
         return authority
     }
 
+    /// An absolute or authority-form target's authority as absolute offsets, with the port
+    /// HAProxy's scheme-based normalisation drops (`:80` for http, `:443` for https, an empty port).
+    static func targetAuthority(_ bytes: UnsafeRawBufferPointer, _ target: Range<Int>) -> (authority: Range<Int>, droppedPort: Range<Int>?)? {
+        let text = UnsafeRawBufferPointer(rebasing: bytes[target])
+        let found = authority(text)
+        guard !found.isEmpty else { return nil }
+        let start = target.lowerBound + found.startIndex, end = target.lowerBound + found.endIndex
+        let scheme = find(Array("://".utf8), in: text).map { text[0..<$0] }
+        let defaultPort: String? = scheme.flatMap { scheme in
+            H1Bytes.equalsLowercased(scheme, "http") ? "80" : H1Bytes.equalsLowercased(scheme, "https") ? "443" : nil
+        }
+        guard let defaultPort, let colon = found.lastIndex(of: UInt8(ascii: ":")),
+              !found[colon...].contains(UInt8(ascii: "]")) else { return (start..<end, nil) }
+        let port = found[(colon + 1)...]
+        guard port.isEmpty || port.elementsEqual(defaultPort.utf8) else { return (start..<end, nil) }
+        let cut = target.lowerBound + colon
+        return (start..<cut, cut..<end)
+    }
+
+    /// A `Host` value without the scheme's default port or an empty port, for comparing with a normalised authority.
+    static func hostWithoutDefaultPort(_ value: UnsafeRawBufferPointer, scheme defaultPort: String?) -> UnsafeRawBufferPointer.SubSequence {
+        guard let defaultPort, let colon = value.lastIndex(of: UInt8(ascii: ":")), !value[colon...].contains(UInt8(ascii: "]")) else {
+            return value[...]
+        }
+        let port = value[(colon + 1)...]
+        return port.isEmpty || port.elementsEqual(defaultPort.utf8) ? value[..<colon] : value[...]
+    }
+
+    /// The default port of an absolute target's scheme (`80` for http, `443` for https).
+    static func defaultPort(_ bytes: UnsafeRawBufferPointer, _ target: Range<Int>) -> String? {
+        let text = UnsafeRawBufferPointer(rebasing: bytes[target])
+        guard let scheme = find(Array("://".utf8), in: text).map({ text[0..<$0] }) else { return nil }
+        return H1Bytes.equalsLowercased(scheme, "http") ? "80" : H1Bytes.equalsLowercased(scheme, "https") ? "443" : nil
+    }
+
     private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {

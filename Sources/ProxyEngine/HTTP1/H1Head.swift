@@ -85,6 +85,10 @@ struct H1Head: Sendable {
     var droppedFields: [Int] = []
     /// Bare LF, obs-fold or leading empty lines: the head must be written again, never forwarded as read.
     var needsRewrite = false
+    /// A default port (`:80`, `:443`, `:`) in an absolute target, dropped when the head is written.
+    var droppedTargetPort: Range<Int>?
+    /// That target's authority without it: the `Host` value written.
+    var normalisedAuthority: Range<Int>?
 
     /// The bytes of a range of the head in `buffer`, whose reader index is the head's first byte.
     func bytes(_ range: Range<Int>, in buffer: ByteBuffer) -> ByteBufferView {

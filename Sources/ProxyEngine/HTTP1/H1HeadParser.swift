@@ -126,6 +126,12 @@ struct H1HeadParser {
             || !(version.elementsEqual("HTTP/1.1".utf8) || version.elementsEqual("HTTP/1.0".utf8)) {
             head.needsRewrite = true
         }
+        if let target = Self.targetAuthority(cursor.bytes, head.second), let dropped = target.droppedPort {
+            // HAProxy drops a default port from an absolute target and sets Host to the authority.
+            head.normalisedAuthority = target.authority
+            head.droppedTargetPort = dropped
+            head.needsRewrite = true
+        }
         if head.third.isEmpty {
             // An HTTP/0.9 request line (no version): HAProxy 2.6 answers 400 once the line is complete.
             guard try skipLineBreak(&cursor) else { return false }
@@ -242,8 +248,12 @@ struct H1HeadParser {
                 guard Self.equalIgnoringCase(firstBytes, value) else { throw H1Error.hostMismatch }
                 kept = false
             } else {
-                let authority = Self.authority(UnsafeRawBufferPointer(rebasing: bytes[head.second]))
-                if !authority.isEmpty, !Self.equalIgnoringCase(authority, value) { throw H1Error.hostMismatch }
+                // Compared as HAProxy 2.6.12 does after its scheme-based normalisation (default ports dropped).
+                if let target = Self.targetAuthority(bytes, head.second) {
+                    let authority = UnsafeRawBufferPointer(rebasing: bytes[target.authority])
+                    let host = Self.hostWithoutDefaultPort(value, scheme: Self.defaultPort(bytes, head.second))
+                    if !Self.equalIgnoringCase(authority, host) { throw H1Error.hostMismatch }
+                }
                 hostValue = field.value
             }
         }

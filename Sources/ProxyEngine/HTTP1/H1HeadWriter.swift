@@ -54,6 +54,9 @@ enum H1HeadWriter {
                 output.writeString(": ")
                 if head.contentLengthFields.contains(position), let length = head.contentLength {
                     output.writeString(String(length))
+                } else if let authority = head.normalisedAuthority, kind == .request,
+                          H1Bytes.equalsLowercased(head.bytes(field.name, in: buffer), "host") {
+                    output.writeBytes(head.bytes(authority, in: buffer))
                 } else {
                     for byte in head.bytes(field.value, in: buffer) {
                         output.writeInteger(byte == H1Bytes.cr || byte == H1Bytes.lf ? H1Bytes.space : byte)
@@ -75,7 +78,12 @@ enum H1HeadWriter {
         }
         output.writeBytes(head.bytes(head.first, in: buffer))
         output.writeString(" ")
-        output.writeBytes(head.bytes(head.second, in: buffer))
+        if kind == .request, let dropped = head.droppedTargetPort {
+            output.writeBytes(head.bytes(head.second.lowerBound..<dropped.lowerBound, in: buffer))
+            output.writeBytes(head.bytes(dropped.upperBound..<head.second.upperBound, in: buffer))
+        } else {
+            output.writeBytes(head.bytes(head.second, in: buffer))
+        }
         if kind == .request {
             output.writeString(" ")
             output.writeString(head.isHTTP11 ? "HTTP/1.1" : "HTTP/1.0")
