@@ -161,6 +161,19 @@ final class MessageRulesDifferentialTests: XCTestCase {
         Case("Keep-Alive and Proxy-Connection", "GET / HTTP/1.0\r\nHost: a\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n"
              + "Proxy-Connection: x\r\n\r\n"),
         Case("HEAD", "HEAD / HTTP/1.1\r\nHost: a\r\n\r\n"),
+        Case("POST with Content-Length 0", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n"),
+        Case("Content-Length with leading zeros", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 005\r\n\r\nhello"),
+        Case("Transfer-Encoding: Chunked", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n"),
+        Case("chunked then gzip on two lines", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n\r\n0\r\n\r\n"),
+        Case("trailing blanks in a value", get + "X-Pad: a  \t\r\n\r\n"),
+        Case("Connection: Keep-Alive on HTTP/1.1", get + "Connection: Keep-Alive\r\n\r\n"),
+        Case("empty lines between pipelined requests", get + "\r\n\r\n\r\nGET /second HTTP/1.1\r\nHost: a\r\n\r\n"),
+        Case("h2c upgrade", get + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n"),
+        Case("CONNECT", "CONNECT a.example:443 HTTP/1.1\r\nHost: a.example:443\r\n\r\n"),
+        Case("CONNECT to port 8443", "CONNECT a.example:8443 HTTP/1.1\r\nHost: a.example:8443\r\n\r\n"),
+        Case("CONNECT with Host without port", "CONNECT a.example:443 HTTP/1.1\r\nHost: a.example\r\n\r\n"),
+        Case("CONNECT with another Host", "CONNECT a.example:443 HTTP/1.1\r\nHost: b.example:443\r\n\r\n"),
+        Case("long method", String(repeating: "M", count: 300) + " / HTTP/1.1\r\nHost: a\r\n\r\n"),
         Case("OPTIONS *", "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n"),
     ]
 

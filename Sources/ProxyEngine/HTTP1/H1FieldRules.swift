@@ -100,20 +100,21 @@ extension H1HeadParser {
         return (start..<cut, cut..<end)
     }
 
-    /// A `Host` value without the scheme's default port or an empty port, for comparing with a normalised authority.
-    static func hostWithoutDefaultPort(_ value: UnsafeRawBufferPointer, scheme defaultPort: String?) -> UnsafeRawBufferPointer.SubSequence {
-        guard let defaultPort, let colon = value.lastIndex(of: UInt8(ascii: ":")), !value[colon...].contains(UInt8(ascii: "]")) else {
-            return value[...]
+    /// An authority or `Host` value without one of the default ports or an empty port, for comparing.
+    static func withoutDefaultPort(_ value: UnsafeRawBufferPointer.SubSequence, _ defaults: [String]) -> UnsafeRawBufferPointer.SubSequence {
+        guard !defaults.isEmpty, let colon = value.lastIndex(of: UInt8(ascii: ":")), !value[colon...].contains(UInt8(ascii: "]")) else {
+            return value
         }
         let port = value[(colon + 1)...]
-        return port.isEmpty || port.elementsEqual(defaultPort.utf8) ? value[..<colon] : value[...]
+        return port.isEmpty || defaults.contains(where: { port.elementsEqual($0.utf8) }) ? value[..<colon] : value
     }
 
-    /// The default port of an absolute target's scheme (`80` for http, `443` for https).
-    static func defaultPort(_ bytes: UnsafeRawBufferPointer, _ target: Range<Int>) -> String? {
-        let text = UnsafeRawBufferPointer(rebasing: bytes[target])
-        guard let scheme = find(Array("://".utf8), in: text).map({ text[0..<$0] }) else { return nil }
-        return H1Bytes.equalsLowercased(scheme, "http") ? "80" : H1Bytes.equalsLowercased(scheme, "https") ? "443" : nil
+    /// The ports HAProxy treats as default for a target: `80` for http, `443` for https, both for `CONNECT`.
+    static func defaultPorts(_ bytes: UnsafeRawBufferPointer, _ head: H1Head) -> [String] {
+        if head.method == .connect { return ["80", "443"] }
+        let text = UnsafeRawBufferPointer(rebasing: bytes[head.second])
+        guard let scheme = find(Array("://".utf8), in: text).map({ text[0..<$0] }) else { return [] }
+        return H1Bytes.equalsLowercased(scheme, "http") ? ["80"] : H1Bytes.equalsLowercased(scheme, "https") ? ["443"] : []
     }
 
     private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {

@@ -89,6 +89,8 @@ struct H1Head: Sendable {
     var droppedTargetPort: Range<Int>?
     /// That target's authority without it: the `Host` value written.
     var normalisedAuthority: Range<Int>?
+    /// A `CONNECT`'s `Host` value without its default port: the value written.
+    var normalisedHost: Range<Int>?
 
     /// The bytes of a range of the head in `buffer`, whose reader index is the head's first byte.
     func bytes(_ range: Range<Int>, in buffer: ByteBuffer) -> ByteBufferView {

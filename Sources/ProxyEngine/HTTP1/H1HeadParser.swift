@@ -250,9 +250,15 @@ struct H1HeadParser {
             } else {
                 // Compared as HAProxy 2.6.12 does after its scheme-based normalisation (default ports dropped).
                 if let target = Self.targetAuthority(bytes, head.second) {
-                    let authority = UnsafeRawBufferPointer(rebasing: bytes[target.authority])
-                    let host = Self.hostWithoutDefaultPort(value, scheme: Self.defaultPort(bytes, head.second))
+                    let defaults = Self.defaultPorts(bytes, head)
+                    let authority = Self.withoutDefaultPort(bytes[target.authority], defaults)
+                    let host = Self.withoutDefaultPort(value[...], defaults)
                     if !Self.equalIgnoringCase(authority, host) { throw H1Error.hostMismatch }
+                    if head.method == .connect, host.count != value.count {
+                        // HAProxy writes a CONNECT's Host without its default port.
+                        head.normalisedHost = field.value.lowerBound..<(field.value.lowerBound + host.count)
+                        head.needsRewrite = true
+                    }
                 }
                 hostValue = field.value
             }

@@ -54,9 +54,9 @@ enum H1HeadWriter {
                 output.writeString(": ")
                 if head.contentLengthFields.contains(position), let length = head.contentLength {
                     output.writeString(String(length))
-                } else if let authority = head.normalisedAuthority, kind == .request,
+                } else if let host = head.normalisedAuthority ?? head.normalisedHost, kind == .request,
                           H1Bytes.equalsLowercased(head.bytes(field.name, in: buffer), "host") {
-                    output.writeBytes(head.bytes(authority, in: buffer))
+                    output.writeBytes(head.bytes(host, in: buffer))
                 } else {
                     for byte in head.bytes(field.value, in: buffer) {
                         output.writeInteger(byte == H1Bytes.cr || byte == H1Bytes.lf ? H1Bytes.space : byte)
