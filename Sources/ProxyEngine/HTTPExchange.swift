@@ -65,8 +65,10 @@ final class HTTPExchange {
         let pool = engine.pool(for: eventLoop)
         let key = ServerKey(backend: backendIndex, server: index)
         let connectTimeout = TimeAmount.milliseconds(Int64(plan.timeoutsMs["connect"] ?? 5000))
-        pool.connection(to: key, host: serverPlan.host, port: serverPlan.port, connectTimeout: connectTimeout,
-                        reuse: !fresh) { result in
+        let endpoint = serverPlan.address.forClient(destinationPort: request.destinationPort)
+        // A server without a port follows the client's port: its idle connections are not interchangeable.
+        pool.connection(to: key, endpoint: endpoint, connectTimeout: connectTimeout,
+                        reuse: !fresh && endpoint == serverPlan.address) { result in
             switch result {
             case .success(let connection): self.send(on: connection)
             case .failure: self.retry(after: index)

@@ -33,9 +33,9 @@ public final class ProxyEngine: Sendable {
                     engine.events(.warning("frontend \(frontend.name): TLS is not terminated yet, \(address) is not opened"))
                     continue
                 }
-                let channel = try await bootstrap(frontend).bind(host: address.host, port: address.port).get()
+                let channel = try await ListenerSocket.open(address, with: bootstrap(frontend))
                 engine.connections.addListener(channel, frontend: frontend.name)
-                let text = channel.localAddress.map { "\($0.ipAddress ?? address.host):\($0.port ?? address.port)" } ?? "\(address)"
+                let text = ListenerSocket.describe(channel, address)
                 bound.append(text)
                 engine.events(.listening(frontend: frontend.name, address: text))
             }

@@ -56,7 +56,7 @@ final class TCPProxyHandler: ChannelInboundHandler {
                     try channel.pipeline.syncOperations.addHandler(ByteRelayHandler(peer: clientChannel))
                 }
             }
-            .connect(host: target.host, port: target.port)
+            .connect(to: target.address.forClient(destinationPort: clientChannel.localAddress?.port), on: clientChannel.eventLoop)
             .assumeIsolated().whenComplete { result in
                 switch result {
                 case .success(let channel):

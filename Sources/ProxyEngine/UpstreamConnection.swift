@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import RuntimePlan
 
 /// A keep-alive HTTP connection to one server. The response parts of the
 /// exchange in progress go to `responseSink`; the connection belongs to
@@ -66,7 +67,7 @@ final class UpstreamPool {
 
     /// Calls `completion` on this loop with an idle connection to the server
     /// (unless `reuse` is false), or a new one opened within `connectTimeout`.
-    func connection(to key: ServerKey, host: String, port: Int, connectTimeout: TimeAmount, reuse: Bool = true,
+    func connection(to key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount, reuse: Bool = true,
                     completion: @escaping (Result<UpstreamConnection, Error>) -> Void) {
         while reuse, var list = idle[key], let connection = list.popLast() {
             idle[key] = list
@@ -84,7 +85,7 @@ final class UpstreamPool {
                     try operations.addHandler(UpstreamHandler())
                 }
             }
-            .connect(host: host, port: port)
+            .connect(to: endpoint, on: eventLoop)
             .assumeIsolated()
             .whenComplete { result in
                 completion(result.flatMap { channel in

@@ -41,8 +41,9 @@ public struct Planner: Sendable {
         var context = PlanningContext(readPatternFile: readPatternFile)
         let effective = DefaultsResolver(fileOrder: fileOrder).resolve(configuration, context: &context)
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
+        let unixBind = UnixBindDefaults(configuration.global, context: &context)
         if let global = configuration.global {
-            for directive in global.directives where directive.keyword != "maxconn" {
+            for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)
             }
         }
@@ -50,7 +51,7 @@ public struct Planner: Sendable {
             let name = proxy.name ?? ""
             let acls = ACLTable(proxy: proxy, context: &context)
             if proxy.kind.hasFrontend {
-                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls).compile(context: &context))
+                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind).compile(context: &context))
             }
             if proxy.kind.hasBackend {
                 plan.backends.append(BackendCompiler(proxy: proxy, acls: acls).compile(context: &context))
