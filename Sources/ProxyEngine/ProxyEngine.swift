@@ -63,6 +63,8 @@ public final class ProxyEngine: Sendable {
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.
+            .childChannelOption(.allowRemoteHalfClosure, value: frontend.mode == .tcp)
             // The decoder keeps the last read buffer of an idle keep-alive connection: start
             // small (a request head is a few hundred bytes) and let busy connections grow it.
             .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536))
@@ -76,8 +78,7 @@ public final class ProxyEngine: Sendable {
                     let operations = channel.pipeline.syncOperations
                     switch frontend.mode {
                     case .tcp:
-                        if let idle = frontend.timeoutsMs["client"] { try operations.addHandler(IdleCloseHandler(timeoutMs: idle)) }
-                        try operations.addHandler(TCPProxyHandler(engine: engine, frontend: frontend))
+                        try operations.addHandlers(TCPProxyHandler.handlers(engine: engine, frontend: frontend))
                     case .http:
                         try operations.addHandler(HTTPResponseEncoder())
                         try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)))
