@@ -11,7 +11,7 @@ public final class ProxyEngine: Sendable {
         public var description: String
     }
 
-    private let engine: EngineContext
+    let engine: EngineContext
     private let group: EventLoopGroup
 
     /// `events` receives listener, server-state and warning events from any thread.
@@ -70,11 +70,8 @@ public final class ProxyEngine: Sendable {
             .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536))
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let limit = frontend.maxconn
-                    engine.connections.opened(channel, frontend: frontend.name, limit: limit)
-                    channel.closeFuture.whenComplete { _ in
-                        engine.connections.closed(channel, frontend: frontend.name, limit: limit)
-                    }
+                    engine.connections.opened(channel, frontend: frontend.name)
+                    channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
                     let operations = channel.pipeline.syncOperations
                     switch frontend.mode {
                     case .tcp:

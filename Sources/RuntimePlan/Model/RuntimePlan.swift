@@ -31,8 +31,13 @@ public struct RuntimePlan: Sendable, Hashable, Codable {
 public struct GlobalPlan: Sendable, Hashable, Codable {
     /// `maxconn`: the most connections the whole process accepts at once.
     public var maxconn: Int?
+    /// `nbthread`: the event-loop threads that share the connections (nil: one per core).
+    public var nbthread: Int?
 
-    public init(maxconn: Int? = nil) { self.maxconn = maxconn }
+    public init(maxconn: Int? = nil, nbthread: Int? = nil) {
+        self.maxconn = maxconn
+        self.nbthread = nbthread
+    }
 }
 
 /// Where a plan element was written: file, line and column.
