@@ -28,8 +28,8 @@ for tool in wrk haproxy python3 timeout; do
     command -v "$tool" >/dev/null || { echo "error: $tool is not installed" >&2; exit 1; }
 done
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-# haproxy refuses to start unless the limit covers 2 x maxconn + 14 descriptors.
-fits=$(( ($(ulimit -n) - 14) / 2 - connections - 100 ))
+# haproxy refuses to start unless the limit covers 2 x maxconn and a few descriptors of its own.
+fits=$(( ($(ulimit -n) - 100) / 2 - connections - 100 ))
 if (( idle > fits )); then
     echo "note: the descriptor limit ($(ulimit -n)) lets haproxy hold $fits idle connections, not $idle" >&2
     idle=$fits
@@ -144,7 +144,7 @@ wait_port() {
         sleep 0.1
     done
     echo "error: nothing listens on $1" >&2
-    exit 1
+    return 1
 }
 
 haproxy -db -f "$work/backend.cfg" >/dev/null 2>&1 & pids+=($!)
@@ -185,7 +185,11 @@ idle_bytes() {
     timeout 300 python3 Benchmarks/idle-connections.py "$port" "$idle" <"$work/$name.hold" >"$work/$name.idle" &
     local holder=$!
     exec 9>"$work/$name.hold"
-    for _ in $(seq 1 2400); do grep -q ready "$work/$name.idle" 2>/dev/null && break; sleep 0.1; done
+    for _ in $(seq 1 2400); do
+        grep -q ready "$work/$name.idle" 2>/dev/null && break
+        kill -0 "$holder" 2>/dev/null || break
+        sleep 0.1
+    done
     grep -q ready "$work/$name.idle" || { echo "error: $name did not hold $idle idle connections" >&2; exit 1; }
     after=$(rss_kib "$pid")
     exec 9>&-
@@ -204,11 +208,13 @@ measure() {
     echo "memory $(peak_kib "$pid") $per_idle"
 }
 
-haproxy -db -f "$work/haproxy.cfg" >/dev/null 2>&1 & haproxy_pid=$!; pids+=($haproxy_pid)
+haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 & haproxy_pid=$!; pids+=($haproxy_pid)
+wait_port "$h_http" || { cat "$work/haproxy.log" >&2; exit 1; }
 measure "$haproxy_pid" "$h_http" "$h_l7" "$h_tcp" haproxy >"$work/haproxy.results"
 kill "$haproxy_pid"
 
-"$weir" run --threads 1 "$work/weir.cfg" >/dev/null 2>&1 & weir_pid=$!; pids+=($weir_pid)
+"$weir" run --threads 1 "$work/weir.cfg" >"$work/weir.log" 2>&1 & weir_pid=$!; pids+=($weir_pid)
+wait_port "$w_http" || { cat "$work/weir.log" >&2; exit 1; }
 measure "$weir_pid" "$w_http" "$w_l7" "$w_tcp" weir >"$work/weir.results"
 kill "$weir_pid"
 
