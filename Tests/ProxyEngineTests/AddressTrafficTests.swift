@@ -43,11 +43,12 @@ final class AddressTrafficTests: XCTestCase {
         """ + (servers ?? ["127.0.0.1:\(serverPort)"]).enumerated().map { "    server s\($0.offset) \($0.element)\n" }.joined()
     }
 
-    /// Starts the real haproxy on `config`, answering with `answer` where it is the server.
-    private func startHAProxy(_ config: String, readyWhen ready: () -> Bool) throws {
+    /// Starts the real haproxy on `sections` after a `defaults` section, once `ready` holds.
+    private func startHAProxy(sections: String, readyWhen ready: () -> Bool) throws {
         guard let path = Programs.path("haproxy") else { return XCTFail("haproxy is not installed: this test runs it beside the engine") }
         let file = "\(directory)/haproxy.cfg"
-        try config.write(toFile: file, atomically: true, encoding: .utf8)
+        let defaults = "defaults\n    mode http\n    timeout connect 1s\n    timeout client 5s\n    timeout server 5s\n"
+        try (defaults + sections).write(toFile: file, atomically: true, encoding: .utf8)
         let process = try BackgroundProcess(path, ["-db", "-f", file])
         haproxy = process
         let deadline = Date().addingTimeInterval(5)
@@ -102,12 +103,7 @@ final class AddressTrafficTests: XCTestCase {
                 server h abns@weir-\(tag)-haproxy
 
             """)
-        try startHAProxy("""
-            defaults
-                mode http
-                timeout connect 1s
-                timeout client 5s
-                timeout server 5s
+        try startHAProxy(sections: """
             frontend answer
                 bind abns@weir-\(tag)-haproxy
                 http-request return status 200 content-type text/plain string haproxy-abns
@@ -128,12 +124,7 @@ final class AddressTrafficTests: XCTestCase {
 
     func testServersOnUnixSocketsAreProxiedToAndChecked() async throws {
         let port = Loopback.freePort()
-        try startHAProxy("""
-            defaults
-                mode http
-                timeout connect 1s
-                timeout client 5s
-                timeout server 5s
+        try startHAProxy(sections: """
             frontend answer
                 bind unix@\(directory)/h.sock
                 http-request return status 200 content-type text/plain string haproxy-unix

@@ -81,7 +81,7 @@ final class TCPModeTrafficTests: XCTestCase {
         let proxies = try await startBoth(backend: backend.port, timeouts: "    timeout client 30s\n    timeout server 30s")
         for (round, proxy) in proxies.enumerated() {
             let residentBefore = Self.residentBytes()
-            let fd = try XCTUnwrap(TCPClient.connect(port: proxy.port, receiveBuffer: 65536))
+            let fd = try XCTUnwrap(Loopback.connect(port: proxy.port, receiveBuffer: 65536))
             defer { close(fd) }
             let stalled = "stalled at "
             let deadline = Date().addingTimeInterval(20)
@@ -150,26 +150,8 @@ final class TCPModeTrafficTests: XCTestCase {
     }
 }
 
-/// A raw TCP client with a fixed receive buffer (no autotuning), and a reader that counts bytes.
+/// A reader that counts bytes.
 enum TCPClient {
-    static func connect(port: Int, receiveBuffer: Int32) -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var size = receiveBuffer
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard result == 0 else {
-            close(fd)
-            return nil
-        }
-        return fd
-    }
-
     /// Reads until the peer closes or `seconds` pass; the number of bytes read.
     static func drain(_ fd: Int32, seconds: Double) -> Int {
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
