@@ -128,7 +128,10 @@ final class ByteRelayHandler: ChannelDuplexHandler {
                 guard let self, !self.inputEnded else { return }
                 // As HAProxy does on a read timeout: stop reading this side, and end the direction
                 // (before the partner is there, nothing is left to do on this connection).
-                guard self.partner != nil else { return self.context?.close(promise: nil) ?? () }
+                guard self.partner != nil else {
+                    self.context?.close(promise: nil)
+                    return
+                }
                 self.context?.close(mode: .input, promise: nil)
                 self.endInput()
             }
