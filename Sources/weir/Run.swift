@@ -11,8 +11,9 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a plan (or a haproxy.cfg / site YAML, compiled first) with the bundled proxy engine.",
         discussion: """
-            Listens on every bind, proxies HTTP/1.1 and TCP to the backends with the configured balancing, \
-            health checks, limits and timeouts. Features the engine does not run yet are listed as warnings \
+            Listens on every bind (IPv4, IPv6, unix@ and paths, abns@, inherited fd@N), proxies HTTP/1.1 and TCP \
+            to the backends with the configured balancing, health checks, limits and timeouts, on --threads (or \
+            nbthread) event loops that share the connections. Features the engine does not run yet are listed as warnings \
             on standard error, as are server state changes. SIGTERM or SIGINT stops accepting connections and \
             lets requests in flight finish.
             """
@@ -20,11 +21,15 @@ struct Run: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: "Event-loop threads (default: one per core).")
+    @Option(name: .long, help: "Event-loop threads, over the configuration's nbthread (default: nbthread, else one per core).")
     var threads: Int?
 
     @Argument(help: "plan.json, haproxy.cfg or site YAML.")
     var plan: String
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads needs at least 1 thread") }
+    }
 
     func run() throws {
         let loaded: RuntimePlan
@@ -32,7 +37,9 @@ struct Run: ParsableCommand {
         case .success(let value): loaded = value
         case .failure(let status): throw ExitCode(status.rawValue)
         }
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
+        let count = ProxyEngine.threadCount(for: loaded, override: threads)
+        FileHandle.standardError.write(Data("[weir] \(count) event-loop thread\(count == 1 ? "" : "s")\n".utf8))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: count)
         let engine = ProxyEngine(plan: loaded, group: group) { event in
             FileHandle.standardError.write(Data("[weir] \(event)\n".utf8))
         }

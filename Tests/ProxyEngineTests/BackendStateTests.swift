@@ -9,7 +9,7 @@ final class BackendStateTests: XCTestCase {
     private func backend(maxconn: Int?, queueMs: Int) -> BackendState {
         let source = SourceRef(file: "unit.cfg", line: 1, column: 1)
         return BackendState(plan: BackendPlan(name: "pool", mode: .http,
-                                              servers: [ServerPlan(name: "a", host: "127.0.0.1", port: 1, maxconn: maxconn,
+                                              servers: [ServerPlan(name: "a", address: .inet(host: "127.0.0.1", port: 1), maxconn: maxconn,
                                                                    source: source)],
                                               timeoutsMs: ["queue": queueMs], source: source))
     }

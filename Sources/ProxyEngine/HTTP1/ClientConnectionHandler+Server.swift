@@ -39,10 +39,12 @@ extension ClientConnectionHandler {
 
     private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
         guard let pool else { return }
-        let key = ServerKey(backend: exchange.backendIndex, server: server)
+        let address = engine.plan.backends[exchange.backendIndex].servers[server].address
+        let endpoint = address.forClient(destinationPort: exchange.request.destinationPort)
+        // A server without a port follows the client's port: its idle connections serve that port only.
+        let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort)
         if reuse, let connection = pool.takeIdle(key) { return send(exchange, on: connection) }
-        let target = engine.plan.backends[exchange.backendIndex].servers[server]
-        pool.connect(key, host: target.host, port: target.port, connectTimeout: exchange.timeouts.connect) { [weak self] result in
+        pool.connect(key, endpoint: endpoint, connectTimeout: exchange.timeouts.connect) { [weak self] result in
             guard let self, self.exchange === exchange else {
                 if case .success(let connection) = result { connection.close() }
                 return
@@ -84,18 +86,9 @@ extension ClientConnectionHandler {
         serverTimer?.start(limit)
     }
 
-    /// Traffic in a tunnel moves its idle deadline.
-    func serverTimerMoved() {
-        guard let limit = exchange?.timeouts.tunnel, let context else { return }
-        if serverTimer == nil {
-            serverTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.serverTimedOut() }
-        }
-        serverTimer?.start(limit)
-    }
-
     func serverTimedOut() {
         guard let exchange else { return }
-        if phase == .tunnel || exchange.responseStarted { return abortClient() }
+        if exchange.responseStarted { return abortClient() }
         abortExchange(status: 504)
     }
 
@@ -132,11 +125,6 @@ extension ClientConnectionHandler {
     func serverRead(_ bytes: ByteBuffer, from connection: ServerConnection) {
         guard let context, let exchange, exchange.connection === connection else { return connection.close() }
         exchange.responseStarted = true
-        if phase == .tunnel {
-            serverTimerMoved()
-            context.write(NIOAny(bytes), promise: nil)
-            return
-        }
         var bytes = bytes
         if exchange.responseInput == nil || exchange.responseInput!.readableBytes == 0 {
             exchange.responseInput = bytes
@@ -150,7 +138,6 @@ extension ClientConnectionHandler {
     func serverClosed(_ connection: ServerConnection) {
         guard let context, let exchange, exchange.connection === connection else { return }
         exchange.connection = nil
-        if phase == .tunnel { return abortClient() }
         if exchange.responseFramer != nil {
             // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
             if let head = exchange.pendingResponseHead {
@@ -258,15 +245,34 @@ extension ClientConnectionHandler {
         finishRequest(keepOpen: !exchange.clientClosesAfter)
     }
 
-    /// After a `101` (or a `2xx` to `CONNECT`): bytes both ways until either side closes or `timeout tunnel` passes.
+    /// After a `101` (or a `2xx` to `CONNECT`): both connections leave HTTP for the byte relay of
+    /// `mode tcp` (`TunnelSwitch`), `timeout tunnel` (else `timeout server`) on each side. The
+    /// server stays counted as busy until the client connection ends.
     private func openTunnel(_ exchange: ServerExchange, rest: ByteBuffer, _ context: ChannelHandlerContext) {
-        phase = .tunnel
-        serverTimerMoved()
+        serverTimer?.cancel()
         if rest.readableBytes > 0 { context.write(NIOAny(rest), promise: nil) }
         context.flush()
-        exchange.responseInput = nil
-        process()
-        exchange.connection?.flush()
-        resumeReading()
+        guard let connection = exchange.connection, let server = connection.channel else { return abortClient() }
+        // Client bytes read after the request head (sent before the `101`) go first.
+        if var early = input, early.readableBytes > 0 { connection.write(early.readSlice(length: early.readableBytes)!) }
+        connection.flush()
+        input = nil
+        connection.owner = nil
+        exchange.connection = nil
+        self.exchange = nil
+        phase = .closing
+        if let slot = exchange.server {
+            let backend = engine.backends[exchange.backendIndex]
+            context.channel.closeFuture.whenComplete { _ in backend.release(slot) }
+            exchange.server = nil
+        }
+        let client = context.channel
+        do {
+            try TunnelSwitch.connect(client: client, replacing: self, server: server, replacing: connection,
+                                     idleTimeout: exchange.timeouts.tunnel)
+        } catch {
+            server.close(promise: nil)
+            client.close(promise: nil)
+        }
     }
 }

@@ -4,10 +4,11 @@ import RuntimePlan
 /// The one handler of an HTTP/1 client connection. It indexes each request
 /// head on the read buffer, routes it, forwards the head (as read when
 /// nothing changes) and streams the body to a server connection with
-/// backpressure, then relays the response (see `+Response`). Requests are
+/// backpressure, then relays the response (see `+Server`). Requests are
 /// answered one at a time, in order: bytes of a pipelined request wait until
-/// the response before them is complete. Used on its event loop only.
-final class ClientConnectionHandler: ChannelDuplexHandler {
+/// the response before them is complete. After an upgrade it leaves the
+/// pipeline to a `ByteRelayHandler` (see `TunnelSwitch`). Used on its event loop only.
+final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -20,8 +21,6 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         case forwarding
         /// The body of a request answered here is read and dropped.
         case discarding
-        /// Bytes are relayed both ways after a `101`.
-        case tunnel
         /// Answered and closing: nothing more is read.
         case closing
     }
@@ -45,12 +44,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     /// Waits for the next request (see `armWaitTimer`).
     private var waitTimer: MovableTimer?
     private var waitingForFirst = true
-    /// The exchange with a server, while `phase` is `.forwarding` or `.tunnel`.
+    /// The exchange with a server, while `phase` is `.forwarding`.
     var exchange: ServerExchange?
     /// The body being dropped while `phase` is `.discarding`.
     private var discardFramer: H1BodyFramer?
-    /// `timeout server` while a response is awaited or streamed, `timeout tunnel` in a tunnel;
-    /// made at the first forwarded request, so a connection answered locally never has one.
+    /// `timeout server` while a response is awaited or streamed; made at the first
+    /// forwarded request, so a connection answered locally never has one.
     var serverTimer: MovableTimer?
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
@@ -111,14 +110,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     }
 
     /// The client sent its FIN: a request already read is still answered, then
-    /// the connection closes; a tunnel passes the half-close on to the server.
+    /// the connection closes (in a tunnel, `ByteRelayHandler` passes it on to the server).
     private func inputClosed(_ context: ChannelHandlerContext) {
         clientInputClosed = true
         switch phase {
         case .forwarding where exchange?.requestComplete == true:
             return
-        case .tunnel:
-            exchange?.connection?.channel?.close(mode: .output, promise: nil)
         case .forwarding:
             abortClient()
         case .waitingHead, .discarding, .closing:
@@ -141,7 +138,6 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         case .forwarding:
             guard let exchange, !exchange.requestComplete, let connection = exchange.connection else { return false }
             return connection.isWritable
-        case .tunnel: return exchange?.connection?.isWritable ?? false
         case .closing: return true
         }
     }
@@ -153,20 +149,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         context.read()
     }
 
-    /// Uses what was read: the next head, the body in progress, tunnel bytes.
+    /// Uses what was read: the next head or the body in progress.
     func process() {
         guard let context else { return }
         while true {
             switch phase {
             case .closing:
                 input = nil
-                return
-            case .tunnel:
-                if var bytes = input, bytes.readableBytes > 0, let connection = exchange?.connection {
-                    serverTimerMoved()
-                    connection.write(bytes.readSlice(length: bytes.readableBytes)!)
-                    input = nil
-                }
                 return
             case .forwarding:
                 guard let exchange, !exchange.requestComplete, exchange.connection != nil else { return }

@@ -1,17 +1,21 @@
 import NIOCore
 import NIOPosix
+import RuntimePlan
 
-/// Identifies a server across backends: the backend's position and the server's.
+/// Identifies a server across backends: the backend's position and the server's, and for a
+/// server without a port (which follows the client's destination port) the port connected to,
+/// so that a pooled connection is only reused for the same port.
 struct ServerKey: Hashable {
     var backend: Int
     var server: Int
+    var clientPort: Int? = nil
 }
 
 /// The one handler of a connection to a server: passes what the server
 /// sends to the client connection using it, and holds reads back while that
 /// client cannot take more (backpressure). Idle in its loop's pool between
 /// requests. Used on its event loop only.
-final class ServerConnection: ChannelDuplexHandler {
+final class ServerConnection: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -103,8 +107,8 @@ final class ServerConnectionPool {
         return nil
     }
 
-    /// Opens a new connection within `connectTimeout`; `completion` runs on this loop.
-    func connect(_ key: ServerKey, host: String, port: Int, connectTimeout: TimeAmount,
+    /// Opens a new connection to `endpoint` (any address form) within `connectTimeout`; `completion` runs on this loop.
+    func connect(_ key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount,
                  completion: @escaping (Result<ServerConnection, Error>) -> Void) {
         ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
@@ -112,7 +116,7 @@ final class ServerConnectionPool {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key)) }
             }
-            .connect(host: host, port: port)
+            .connect(to: endpoint, on: eventLoop)
             .assumeIsolated()
             .whenComplete { result in
                 completion(result.flatMap { channel in
