@@ -155,6 +155,33 @@ final class AddressTrafficTests: XCTestCase {
         XCTAssertTrue(EngineHarness.request(port: tcpPort, "/").body.hasPrefix("a\n"))
     }
 
+    /// A kept-alive connection to a server without a port serves the port it was opened for: a client
+    /// of another listener port is sent to its own port, not to the pooled connection (one event loop,
+    /// so both clients share the pool).
+    func testPooledConnectionsOfAServerWithoutAPortServeOnlyTheirPort() async throws {
+        let single = EngineHarness(threads: 1)
+        let listener = Self.consecutiveFreePorts(), server = Self.consecutiveFreePorts()
+        try single.startBackend("a", port: server)
+        try single.startBackend("b", port: server + 1)
+        let offset = server - listener
+        try await single.startEngine(config(binds: ["127.0.0.1:\(listener)", "127.0.0.1:\(listener + 1)"],
+                                            servers: ["127.0.0.1:\(offset >= 0 ? "+" : "")\(offset)"]))
+        XCTAssertTrue(EngineHarness.request(port: listener, "/").body.hasPrefix("a\n"))
+        XCTAssertTrue(EngineHarness.request(port: listener + 1, "/").body.hasPrefix("b\n"))
+        XCTAssertTrue(EngineHarness.request(port: listener, "/").body.hasPrefix("a\n"))
+        await single.shutdown()
+    }
+
+    /// A port on 127.0.0.1 that nothing listens on, whose next port is free too.
+    private static func consecutiveFreePorts() -> Int {
+        while true {
+            let port = Loopback.freePort()
+            guard port < 65535 else { continue }
+            guard let taken = Loopback.connect(port: port + 1) else { return port }
+            close(taken)
+        }
+    }
+
     /// Starts a program with descriptor 3 open on a listening socket of 127.0.0.1 (`listen PORT`) or
     /// on /dev/null (`file`), as systemd socket activation or HAProxy's test harness start it.
     static let launcher = """
