@@ -62,7 +62,7 @@ public final class ProxyEngine: Sendable {
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            // The decoder keeps the last read buffer of an idle keep-alive connection: start
+            // The channel keeps the last read buffer of an idle keep-alive connection: start
             // small (a request head is a few hundred bytes) and let busy connections grow it.
             .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536))
             .childChannelInitializer { channel in
