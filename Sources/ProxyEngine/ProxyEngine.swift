@@ -64,7 +64,7 @@ public final class ProxyEngine: Sendable {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.
             .childChannelOption(.allowRemoteHalfClosure, value: frontend.mode == .tcp)
-            // The decoder keeps the last read buffer of an idle keep-alive connection: start
+            // The channel keeps the last read buffer of an idle keep-alive connection: start
             // small (a request head is a few hundred bytes) and let busy connections grow it.
             .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536))
             .childChannelInitializer { channel in

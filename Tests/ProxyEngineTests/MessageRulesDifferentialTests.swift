@@ -52,6 +52,13 @@ final class MessageRulesDifferentialTests: XCTestCase {
         "/trailers": .init("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\nX-T: 1\r\n\r\n"),
         "/304": .init("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n"),
         "/empty-reason": .init("HTTP/1.1 404 \r\nContent-Length: 2\r\n\r\nno"),
+        "/status-2-digits": .init("HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok"),
+        "/status-999": .init("HTTP/1.1 999 Odd\r\nContent-Length: 2\r\n\r\nok"),
+        "/status-1000": .init("HTTP/1.1 1000 Odd\r\nContent-Length: 2\r\n\r\nok"),
+        "/leading-crlf": .init("\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"),
+        "/http10-keep-alive": .init("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok"),
+        "/1xx-then-garbage": .init("HTTP/1.1 100 Continue\r\n\r\ngarbage\r\n\r\n", close: true),
+        "/unsolicited-101": .init("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"),
     ]
 
     static func config(_ port: Int, _ server: String) -> String {

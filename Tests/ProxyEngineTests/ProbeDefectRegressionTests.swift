@@ -15,6 +15,7 @@ final class ProbeDefectRegressionTests: XCTestCase {
         "/garbage": .init("garbage here\r\n\r\n", close: true),
         "/close-noresp": .init("", close: true),
         "/never": .init(""),
+        "/continue-only": .init("HTTP/1.1 100 Continue\r\n\r\n"),
         "/1xx": .init("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </s.css>; rel=preload\r\n\r\n"
                       + "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nfinal\n"),
     ]
@@ -157,6 +158,8 @@ final class ProbeDefectRegressionTests: XCTestCase {
     func testD18InterimResponsesVersionsAndFragments() async throws {
         let pair = try await pair()
         _ = assertBoth(pair, "GET /1xx HTTP/1.1\r\nHost: a\r\n\r\n", statuses: [100, 103, 200], closed: false, forwarded: 1)
+        // A 100 alone (the server waits for the body) reaches the client at once.
+        _ = assertBoth(pair, "GET /continue-only HTTP/1.1\r\nHost: a\r\n\r\n", statuses: [100], closed: false, forwarded: 1)
         let engine = assertBoth(pair, "GET /v10 HTTP/1.0\r\n\r\n", statuses: [200], closed: true, forwarded: 1)
         XCTAssertTrue(engine.backend.first?.hasPrefix("GET /v10 HTTP/1.0\n") ?? false, "\(engine.backend)")
         _ = assertBoth(pair, "GET /a#frag HTTP/1.1\r\nHost: a\r\n\r\n", statuses: [400], closed: true, forwarded: 0)

@@ -140,10 +140,7 @@ extension ClientConnectionHandler {
         exchange.connection = nil
         if exchange.responseFramer != nil {
             // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
-            if let head = exchange.pendingResponseHead {
-                exchange.pendingResponseHead = nil
-                context.write(NIOAny(head), promise: nil)
-            }
+            writePendingHeads(exchange, context)
             if exchange.untilClose { return completeResponse(exchange, context, serverKeeps: false) }
             return abortClient()
         }
@@ -153,10 +150,12 @@ extension ClientConnectionHandler {
     /// Parses response heads and forwards the body as it arrives.
     private func relayResponse(_ exchange: ServerExchange, _ context: ChannelHandlerContext) {
         while exchange.responseFramer == nil {
-            guard var bytes = exchange.responseInput, bytes.readableBytes > 0 else { return }
+            guard var bytes = exchange.responseInput, bytes.readableBytes > 0 else { return writePendingInterim(exchange, context) }
             let parser = H1HeadParser(kind: .response, limits: limits)
             switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
             case .incomplete:
+                // Interim heads read so far go out once nothing more of this read can refute them.
+                writePendingInterim(exchange, context)
                 return
             case .invalid:
                 return abortExchange(status: 502)
@@ -171,10 +170,7 @@ extension ClientConnectionHandler {
             do {
                 let step = try exchange.responseFramer!.next(&bytes)
                 // The head goes out with the first body bytes judged valid (as HAProxy sends what it parsed).
-                if let head = exchange.pendingResponseHead {
-                    exchange.pendingResponseHead = nil
-                    context.write(NIOAny(head), promise: nil)
-                }
+                writePendingHeads(exchange, context)
                 switch step {
                 case .forward(let piece): context.write(NIOAny(piece), promise: nil)
                 case .needMore: return
@@ -192,10 +188,12 @@ extension ClientConnectionHandler {
                                _ context: ChannelHandlerContext) -> Bool {
         if head.status == 101 {
             let handshake = exchange.request.fullHeaderValues("upgrade").contains { $0.lowercased().contains("websocket") }
-            if handshake, head.firstField(named: "sec-websocket-accept", in: bytes) == nil {
+            // A 101 to a request that asked for no upgrade, or a WebSocket one without its accept key, is invalid.
+            if !exchange.requestUpgrade || (handshake && head.firstField(named: "sec-websocket-accept", in: bytes) == nil) {
                 abortExchange(status: 502)
                 return false
             }
+            writePendingInterim(exchange, context)
             context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)), promise: nil)
             bytes.moveReaderIndex(forwardBy: head.length)
             openTunnel(exchange, rest: bytes, context)
@@ -203,12 +201,14 @@ extension ClientConnectionHandler {
         }
         if (100..<200).contains(head.status) {
             // Interim responses are relayed as they are; the final one follows.
-            context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)), promise: nil)
+            var interim = H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)
+            if exchange.pendingInterim == nil { exchange.pendingInterim = interim } else { exchange.pendingInterim!.writeBuffer(&interim) }
             bytes.moveReaderIndex(forwardBy: head.length)
             return true
         }
         let body = head.responseBody(to: exchange.method)
         if body == .tunnel {
+            writePendingInterim(exchange, context)
             context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)), promise: nil)
             bytes.moveReaderIndex(forwardBy: head.length)
             openTunnel(exchange, rest: bytes, context)
@@ -228,6 +228,21 @@ extension ClientConnectionHandler {
         bytes.moveReaderIndex(forwardBy: head.length)
         exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)
         return true
+    }
+
+    /// Writes the interim heads held back, if any.
+    private func writePendingInterim(_ exchange: ServerExchange, _ context: ChannelHandlerContext) {
+        guard let interim = exchange.pendingInterim else { return }
+        exchange.pendingInterim = nil
+        context.write(NIOAny(interim), promise: nil)
+    }
+
+    /// Writes the interim heads and the final head held back, if any.
+    private func writePendingHeads(_ exchange: ServerExchange, _ context: ChannelHandlerContext) {
+        writePendingInterim(exchange, context)
+        guard let head = exchange.pendingResponseHead else { return }
+        exchange.pendingResponseHead = nil
+        context.write(NIOAny(head), promise: nil)
     }
 
     private func completeResponse(_ exchange: ServerExchange, _ context: ChannelHandlerContext, serverKeeps: Bool) {

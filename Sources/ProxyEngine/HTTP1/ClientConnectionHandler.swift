@@ -288,7 +288,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
             let exchange = ServerExchange(backendIndex: index, head: forwarded, request: decision.request, method: head.method,
-                                          requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11, clientKeepAlive: keepAlive,
+                                          requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11,
+                                          requestUpgrade: head.connectionUpgrade, clientKeepAlive: keepAlive,
                                           attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
                                           timeouts: engine.backendTimeouts[index])
             self.exchange = exchange

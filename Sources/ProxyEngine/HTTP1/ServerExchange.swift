@@ -23,6 +23,10 @@ final class ServerExchange {
     var responseFramer: H1BodyFramer?
     /// The final response's head, held until the bytes read with it are judged.
     var pendingResponseHead: ByteBuffer?
+    /// Interim (1xx) heads, held the same way.
+    var pendingInterim: ByteBuffer?
+    /// The request asked for an upgrade (`Connection: upgrade`): only then is a `101` valid.
+    let requestUpgrade: Bool
     /// A byte of response arrived (nothing may be retried after that).
     var responseStarted = false
     var serverWantsClose = false
@@ -35,7 +39,9 @@ final class ServerExchange {
     let timeouts: BackendTimeouts
 
     init(backendIndex: Int, head: ByteBuffer, request: RequestFacts, method: H1Method, requestBody: H1BodyKind,
-         requestIsHTTP11: Bool, clientKeepAlive: Bool, attempts: Int, limit: Int, timeouts: BackendTimeouts) {
+         requestIsHTTP11: Bool, requestUpgrade: Bool, clientKeepAlive: Bool, attempts: Int, limit: Int,
+         timeouts: BackendTimeouts) {
+        self.requestUpgrade = requestUpgrade
         self.timeouts = timeouts
         self.requestIsHTTP11 = requestIsHTTP11
         self.backendIndex = backendIndex
