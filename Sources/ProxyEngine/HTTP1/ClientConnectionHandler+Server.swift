@@ -284,7 +284,7 @@ extension ClientConnectionHandler {
         let client = context.channel
         do {
             try TunnelSwitch.connect(client: client, replacing: self, server: server, replacing: connection,
-                                     idleTimeout: exchange.timeouts.tunnel)
+                                     idleTimeout: exchange.timeouts.tunnel, clientInputEnded: clientInputClosed)
         } catch {
             server.close(promise: nil)
             client.close(promise: nil)

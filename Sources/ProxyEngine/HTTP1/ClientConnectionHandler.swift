@@ -39,7 +39,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// How many bytes of an incomplete head were already looked at.
     private var incompleteHeadBytes = 0
     /// The client half-closed: nothing more will come after the request in progress.
-    private var clientInputClosed = false
+    private(set) var clientInputClosed = false
     var servedOne = false
     /// Waits for the next request (see `armWaitTimer`).
     private var waitTimer: MovableTimer?

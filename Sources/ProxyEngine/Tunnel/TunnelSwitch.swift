@@ -6,10 +6,12 @@ import NIOCore
 /// (backpressure, half-close passed on, an idle timeout per side), then the
 /// HTTP handlers leave both pipelines.
 enum TunnelSwitch {
-    /// `idleTimeout`: `timeout tunnel` (else `timeout server`), on both sides. Call on the channels' event loop.
+    /// `idleTimeout`: `timeout tunnel` (else `timeout server`), on both sides. `clientInputEnded`:
+    /// the client shut its write side before the switch (the server's write side is shut in turn).
+    /// Call on the channels' event loop.
     static func connect(client: Channel, replacing clientHandler: RemovableChannelHandler,
                         server: Channel, replacing serverHandler: RemovableChannelHandler,
-                        idleTimeout: TimeAmount?) throws {
+                        idleTimeout: TimeAmount?, clientInputEnded: Bool) throws {
         let clientRelay = ByteRelayHandler(idleTimeout: idleTimeout)
         let serverRelay = ByteRelayHandler(idleTimeout: idleTimeout)
         try client.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
@@ -21,6 +23,7 @@ enum TunnelSwitch {
         ByteRelayHandler.join(clientRelay, serverRelay)
         clientPipeline.removeHandler(clientHandler, promise: nil)
         serverPipeline.removeHandler(serverHandler, promise: nil)
+        if clientInputEnded { client.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed) }
         // A read the HTTP handlers held back is asked for again, now through the relays.
         client.read()
         server.read()
