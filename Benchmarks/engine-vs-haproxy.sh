@@ -1,28 +1,40 @@
 #!/usr/bin/env bash
-# On-demand benchmark (not part of the test suite): wrk through `weir run` and
-# through haproxy, the same number of threads, to the same backend (a separate
-# haproxy answering every request itself with `http-request return`, so the
-# backend costs both proxies the same). Prints requests/s, p99 latency, CPU
-# seconds per 100,000 requests, peak RSS, memory per idle keep-alive
-# connection, and the engine/haproxy ratios.
+# On-demand benchmark (not part of the test suite): `weir run` against
+# haproxy, one thread each, the same configuration, the same backend (a
+# separate haproxy answering every request itself with `http-request return`,
+# so the backend costs both proxies the same). In one run, for each proxy:
+#   http     a bare HTTP proxy (default_backend only)
+#   http-l7  the article's L7 features: option forwardfor, two set-header,
+#            ten ACLs and ten use_backend rules before the default_backend
+#   tcp      mode tcp (the same HTTP requests relayed as bytes)
+# each measured with wrk (1 thread, CONNECTIONS keep-alive connections,
+# SECONDS s after a 2 s warm-up): requests/s, p99 latency, user and system CPU
+# seconds per 100,000 requests; then IDLE idle keep-alive connections (one
+# request each) to the http frontend and the growth of resident memory per
+# connection, and the peak RSS of the whole run. Prints the figures and the
+# weir/haproxy ratios. Every wrk and idle phase is bounded by `timeout`.
 #
-# Usage: bash Benchmarks/engine-vs-haproxy.sh [SECONDS] [CONNECTIONS] [THREADS] [IDLE]
-#        (defaults: 10 s, 50 connections, 1 proxy thread, 2000 idle connections)
+# Usage: bash Benchmarks/engine-vs-haproxy.sh [SECONDS] [CONNECTIONS] [IDLE]
+#        (defaults: 10 s, 50 connections, 10000 idle connections; IDLE is
+#        lowered to what the descriptor limit lets haproxy hold, which needs
+#        two descriptors per connection of its maxconn)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-50}
-threads=${3:-1}
-idle=${4:-2000}
+idle=${3:-10000}
 scratch=${SCRATCH:-.build}
-for tool in wrk haproxy python3; do
+for tool in wrk haproxy python3 timeout; do
     command -v "$tool" >/dev/null || { echo "error: $tool is not installed" >&2; exit 1; }
 done
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-# haproxy wants two descriptors per connection and a few of its own.
-maxconn=$(( ($(ulimit -n) - 100) / 2 ))
-(( maxconn > 20000 )) && maxconn=20000
-(( maxconn > idle + connections )) || { echo "error: the descriptor limit allows only $maxconn connections" >&2; exit 1; }
+# haproxy refuses to start unless the limit covers 2 x maxconn and a few descriptors of its own.
+fits=$(( ($(ulimit -n) - 100) / 2 - connections - 100 ))
+if (( idle > fits )); then
+    echo "note: the descriptor limit ($(ulimit -n)) lets haproxy hold $fits idle connections, not $idle" >&2
+    idle=$fits
+fi
+maxconn=$(( idle + connections + 100 ))
 
 swift build -c release --scratch-path "$scratch" --product weir >/dev/null
 weir=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/weir
@@ -35,19 +47,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Three free ports below the ephemeral range, so that the thousands of client
+# Seven free ports below the ephemeral range, so that the thousands of client
 # connections the benchmark opens cannot take a proxy's port in between.
-read -r backend_port haproxy_port weir_port < <(python3 - <<'PY'
+read -r backend_port h_http h_l7 h_tcp w_http w_l7 w_tcp < <(python3 - <<'PY'
 import random, socket
 found = []
-for port in random.sample(range(20000, 30000), 200):
+for port in random.sample(range(20000, 30000), 400):
     with socket.socket() as s:
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
             continue
     found.append(port)
-    if len(found) == 3:
+    if len(found) == 7:
         break
 print(*found)
 PY
@@ -56,7 +68,7 @@ PY
 cat >"$work/backend.cfg" <<CFG
 global
     nbthread 1
-    maxconn $maxconn
+    maxconn 2000
 defaults
     mode http
     timeout connect 5s
@@ -66,10 +78,12 @@ frontend backend
     bind 127.0.0.1:$backend_port
     http-request return status 200 content-type text/plain string hello
 CFG
+
+# proxy_cfg HTTP_PORT L7_PORT TCP_PORT
 proxy_cfg() {
     cat <<CFG
 global
-    nbthread $threads
+    nbthread 1
     maxconn $maxconn
 defaults
     mode http
@@ -77,16 +91,52 @@ defaults
     timeout client 30s
     timeout server 30s
     timeout http-keep-alive 30s
-frontend bench
+frontend http
     bind 127.0.0.1:$1
     default_backend pool
-backend pool
-    balance roundrobin
+frontend http-l7
+    bind 127.0.0.1:$2
+    option forwardfor
+    http-request set-header X-Forwarded-Proto http
+    http-request set-header X-Frontend http-l7
+    acl is_api      path_beg /api/
+    acl is_static   path_end .css .js .png .jpg .gif .ico .woff2
+    acl is_admin    hdr(host) -i admin.example.com
+    acl is_ws       hdr(upgrade) -i websocket
+    acl is_post     method POST
+    acl is_internal src 10.0.0.0/8
+    acl has_token   hdr(x-token) -m found
+    acl is_v2       path_beg /v2/
+    acl is_images   path_beg /images/
+    acl is_mobile   hdr_sub(user-agent) -i mobile
+    use_backend pool_api    if is_api
+    use_backend pool_static if is_static
+    use_backend pool_admin  if is_admin
+    use_backend pool_ws     if is_ws
+    use_backend pool_write  if is_post !is_internal
+    use_backend pool_token  if has_token
+    use_backend pool_v2     if is_v2
+    use_backend pool_images if is_images
+    use_backend pool_mobile if is_mobile
+    use_backend pool_api    if is_internal is_api
+    default_backend pool
+frontend tcp
+    mode tcp
+    bind 127.0.0.1:$3
+    default_backend pool_tcp
+backend pool_tcp
+    mode tcp
     server s1 127.0.0.1:$backend_port
 CFG
+    for name in pool pool_api pool_static pool_admin pool_ws pool_write pool_token pool_v2 pool_images pool_mobile; do
+        printf 'backend %s\n    server s1 127.0.0.1:%s\n' "$name" "$backend_port"
+    done
 }
-proxy_cfg "$haproxy_port" >"$work/haproxy.cfg"
-proxy_cfg "$weir_port" >"$work/weir.cfg"
+proxy_cfg "$h_http" "$h_l7" "$h_tcp" >"$work/haproxy.cfg"
+proxy_cfg "$w_http" "$w_l7" "$w_tcp" >"$work/weir.cfg"
+haproxy -c -q -f "$work/haproxy.cfg" || { echo "error: haproxy refuses the benchmark config" >&2; exit 1; }
+"$weir" compile "$work/weir.cfg" 2>/dev/null | python3 -c 'import json, sys; sys.exit(1 if json.load(sys.stdin)["unsupported"] else 0)' \
+    || { echo "error: the engine does not run all of the benchmark config" >&2; exit 1; }
 
 wait_port() {
     for _ in $(seq 1 100); do
@@ -94,61 +144,106 @@ wait_port() {
         sleep 0.1
     done
     echo "error: nothing listens on $1" >&2
-    exit 1
+    return 1
 }
 
 haproxy -db -f "$work/backend.cfg" >/dev/null 2>&1 & pids+=($!)
 wait_port "$backend_port"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+# Fields 14 and 15 of /proc/PID/stat: user and system CPU time, in ticks.
+cpu_ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 peak_kib() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 
-# Runs wrk against one proxy; prints "rps p99_ms cpu_s_per_100k peak_kib idle_bytes_per_conn".
-measure() {
-    local pid=$1 target_port=$2 name=$3
-    wait_port "$target_port"
-    wrk -t1 -c"$connections" -d2s "http://127.0.0.1:$target_port/" >/dev/null 2>&1
-    local ticks_before ticks_after hz
-    hz=$(getconf CLK_TCK)
-    ticks_before=$(cpu_ticks "$pid")
-    wrk -t1 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$target_port/" >"$work/$name.wrk"
-    ticks_after=$(cpu_ticks "$pid")
-    local requests p99 rps
-    requests=$(awk '/requests in/ {print $1}' "$work/$name.wrk")
-    rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.wrk")
-    p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v/=1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v*=1000}; print v}' "$work/$name.wrk")
-    local cpu
-    cpu=$(awk -v a="$ticks_before" -v b="$ticks_after" -v hz="$hz" -v n="$requests" 'BEGIN {printf "%.3f", (b - a) / hz / n * 100000}')
+# throughput PID PORT NAME: prints "rps p99_ms user_s_per_100k sys_s_per_100k".
+throughput() {
+    local pid=$1 port=$2 name=$3
+    wait_port "$port"
+    timeout $((duration + 30)) wrk -t1 -c"$connections" -d2s "http://127.0.0.1:$port/" >/dev/null 2>&1
     local before after
+    before=$(cpu_ticks "$pid")
+    timeout $((duration + 30)) wrk -t1 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port/" >"$work/$name.wrk"
+    after=$(cpu_ticks "$pid")
+    awk -v before="$before" -v after="$after" -v hz="$hz" '
+        /requests in/ {requests = $1}
+        /Requests\/sec/ {rps = $2}
+        $1 == "99%" {v = $2; if (v ~ /us$/) {sub("us", "", v); v /= 1000} else if (v ~ /ms$/) {sub("ms", "", v)} else if (v ~ /s$/) {sub("s", "", v); v *= 1000}; p99 = v}
+        END {
+            split(before, b, " "); split(after, a, " ")
+            printf "%s %s %.3f %.3f\n", rps, p99, (a[1] - b[1]) / hz / requests * 100000, (a[2] - b[2]) / hz / requests * 100000
+        }' "$work/$name.wrk"
+}
+
+# idle_bytes PID PORT NAME: resident memory growth per idle keep-alive connection.
+idle_bytes() {
+    local pid=$1 port=$2 name=$3
     sleep 1
+    local before after
     before=$(rss_kib "$pid")
     mkfifo "$work/$name.hold"
-    python3 Benchmarks/idle-connections.py "$target_port" "$idle" <"$work/$name.hold" >"$work/$name.idle" &
+    timeout 300 python3 Benchmarks/idle-connections.py "$port" "$idle" <"$work/$name.hold" >"$work/$name.idle" &
     local holder=$!
     exec 9>"$work/$name.hold"
-    for _ in $(seq 1 300); do grep -q ready "$work/$name.idle" 2>/dev/null && break; sleep 0.1; done
+    for _ in $(seq 1 2400); do
+        grep -q ready "$work/$name.idle" 2>/dev/null && break
+        kill -0 "$holder" 2>/dev/null || break
+        sleep 0.1
+    done
+    grep -q ready "$work/$name.idle" || { echo "error: $name did not hold $idle idle connections" >&2; exit 1; }
     after=$(rss_kib "$pid")
     exec 9>&-
     wait "$holder" 2>/dev/null || true
-    local per_conn
-    per_conn=$(awk -v a="$before" -v b="$after" -v n="$idle" 'BEGIN {printf "%.0f", (b - a) * 1024 / n}')
-    echo "$rps $p99 $cpu $(peak_kib "$pid") $per_conn"
+    awk -v a="$before" -v b="$after" -v n="$idle" 'BEGIN {printf "%.0f", (b - a) * 1024 / n}'
 }
 
-haproxy -db -f "$work/haproxy.cfg" >/dev/null 2>&1 & haproxy_pid=$!; pids+=($haproxy_pid)
-read -r h_rps h_p99 h_cpu h_peak h_idle < <(measure "$haproxy_pid" "$haproxy_port" haproxy)
+# measure PID HTTP_PORT L7_PORT TCP_PORT NAME: one line per run, then "memory PEAK_KIB BYTES_PER_IDLE".
+measure() {
+    local pid=$1 name=$5
+    echo "http $(throughput "$pid" "$2" "$name-http")"
+    echo "http-l7 $(throughput "$pid" "$3" "$name-l7")"
+    echo "tcp $(throughput "$pid" "$4" "$name-tcp")"
+    local per_idle
+    per_idle=$(idle_bytes "$pid" "$2" "$name")
+    echo "memory $(peak_kib "$pid") $per_idle"
+}
+
+haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 & haproxy_pid=$!; pids+=($haproxy_pid)
+wait_port "$h_http" || { cat "$work/haproxy.log" >&2; exit 1; }
+measure "$haproxy_pid" "$h_http" "$h_l7" "$h_tcp" haproxy >"$work/haproxy.results"
 kill "$haproxy_pid"
 
-"$weir" run --threads "$threads" "$work/weir.cfg" >/dev/null 2>&1 & weir_pid=$!; pids+=($weir_pid)
-read -r w_rps w_p99 w_cpu w_peak w_idle < <(measure "$weir_pid" "$weir_port" weir)
+"$weir" run --threads 1 "$work/weir.cfg" >"$work/weir.log" 2>&1 & weir_pid=$!; pids+=($weir_pid)
+wait_port "$w_http" || { cat "$work/weir.log" >&2; exit 1; }
+measure "$weir_pid" "$w_http" "$w_l7" "$w_tcp" weir >"$work/weir.results"
 kill "$weir_pid"
 
-echo "wrk: 1 thread, $connections connections, ${duration} s; proxies: $threads thread(s); $idle idle connections"
-printf '%-8s %12s %10s %16s %14s %16s\n' proxy "requests/s" "p99 ms" "CPU s/100k req" "peak RSS KiB" "B/idle conn"
-printf '%-8s %12s %10s %16s %14s %16s\n' haproxy "$h_rps" "$h_p99" "$h_cpu" "$h_peak" "$h_idle"
-printf '%-8s %12s %10s %16s %14s %16s\n' weir "$w_rps" "$w_p99" "$w_cpu" "$w_peak" "$w_idle"
-awk -v hr="$h_rps" -v wr="$w_rps" -v hp="$h_p99" -v wp="$w_p99" -v hc="$h_cpu" -v wc="$w_cpu" -v hm="$h_peak" -v wm="$w_peak" \
-    -v hi="$h_idle" -v wi="$w_idle" 'BEGIN {
-    printf "weir/haproxy: requests/s %.2fx, p99 %.2fx, CPU per request %.2fx, peak RSS %.2fx, memory per idle connection %.2fx\n",
-        wr/hr, wp/hp, wc/hc, wm/hm, (hi > 0 ? wi/hi : 0) }'
+echo "wrk: 1 thread, $connections keep-alive connections, ${duration} s per run; proxies: 1 thread each; $idle idle connections"
+awk '
+    FNR == 1 {proxy = (FILENAME ~ /haproxy/) ? "haproxy" : "weir"}
+    $1 != "memory" {rps[$1, proxy] = $2; p99[$1, proxy] = $3; user[$1, proxy] = $4; sys[$1, proxy] = $5; runs[$1] = 1}
+    $1 == "memory" {peak[proxy] = $2; idle[proxy] = $3}
+    END {
+        printf "%-8s %-8s %11s %8s %12s %12s %12s\n", "run", "proxy", "requests/s", "p99 ms", "user s/100k", "sys s/100k", "CPU s/100k"
+        n = split("http http-l7 tcp", order, " ")
+        for (i = 1; i <= n; i++) {
+            r = order[i]
+            for (j = 1; j <= 2; j++) {
+                p = (j == 1) ? "haproxy" : "weir"
+                printf "%-8s %-8s %11s %8s %12.3f %12.3f %12.3f\n", r, p, rps[r, p], p99[r, p], user[r, p], sys[r, p], user[r, p] + sys[r, p]
+            }
+        }
+        printf "\nweir/haproxy:\n"
+        for (i = 1; i <= n; i++) {
+            r = order[i]
+            printf "%-8s requests/s %.2fx, p99 %.2fx, CPU per request %.2fx (user %.2fx, system %.2fx)\n", r,
+                rps[r, "weir"] / rps[r, "haproxy"], p99[r, "weir"] / p99[r, "haproxy"],
+                (user[r, "weir"] + sys[r, "weir"]) / (user[r, "haproxy"] + sys[r, "haproxy"]),
+                user[r, "weir"] / user[r, "haproxy"], (sys[r, "haproxy"] > 0 ? sys[r, "weir"] / sys[r, "haproxy"] : 0)
+        }
+        printf "\n%-8s %14s %18s\n", "proxy", "peak RSS KiB", "B/idle conn"
+        printf "%-8s %14s %18s\n", "haproxy", peak["haproxy"], idle["haproxy"]
+        printf "%-8s %14s %18s\n", "weir", peak["weir"], idle["weir"]
+        printf "weir/haproxy: peak RSS %.2fx, memory per idle connection %.2fx\n", peak["weir"] / peak["haproxy"],
+            (idle["haproxy"] > 0 ? idle["weir"] / idle["haproxy"] : 0)
+    }' "$work/haproxy.results" "$work/weir.results"

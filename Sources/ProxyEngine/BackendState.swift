@@ -59,18 +59,9 @@ final class BackendState: Sendable {
     func acquire(for request: RequestFacts, excluding: Set<Int>, on loop: EventLoop) -> EventLoopFuture<Int> {
         let promise = loop.makePromise(of: Int.self)
         let outcome = state.withLockedValue { state -> Result<Int, ServerAcquisitionError>? in
-            guard let chosen = state.selector.choose(state.statuses, for: request, excluding: excluding) else {
-                return .failure(.noServer)
-            }
-            if hasRoom(chosen, state) {
-                state.statuses[chosen].active += 1
-                return .success(chosen)
-            }
+            let (picked, chosen) = pick(&state, for: request, excluding: excluding)
+            if let picked { return picked }
             let hashed = [.source, .uri, .urlParam, .header].contains(plan.balance.algorithm)
-            if !hashed, let other = state.selector.eligible(state.statuses, excluding: excluding).first(where: { hasRoom($0, state) }) {
-                state.statuses[other].active += 1
-                return .success(other)
-            }
             state.nextWaiterID += 1
             let waiter = Waiter(id: state.nextWaiterID, promise: promise)
             if hashed { state.serverQueues[chosen].append(waiter) } else { state.backendQueue.append(waiter) }
@@ -87,6 +78,34 @@ final class BackendState: Sendable {
             promise.futureResult.whenComplete { _ in timeout.cancel() }
         }
         return promise.futureResult
+    }
+
+    /// A server for this request without waiting: `.success` (counted as
+    /// active until `release`), `.failure` when no server is up, nil when the
+    /// request would have to wait in a queue (then `acquire` queues it). No
+    /// promise is made, so a request that gets a server at once costs one lock.
+    func tryAcquire(for request: RequestFacts, excluding: Set<Int>) -> Result<Int, ServerAcquisitionError>? {
+        state.withLockedValue { pick(&$0, for: request, excluding: excluding).result }
+    }
+
+    /// The balancer's choice (asked once: it may advance a rotation) if it has
+    /// room, or for non-hash balancing any eligible server with room; a nil
+    /// result when every candidate is full, with the server whose queue to join.
+    private func pick(_ state: inout Mutable, for request: RequestFacts,
+                      excluding: Set<Int>) -> (result: Result<Int, ServerAcquisitionError>?, chosen: Int) {
+        guard let chosen = state.selector.choose(state.statuses, for: request, excluding: excluding) else {
+            return (.failure(.noServer), 0)
+        }
+        if hasRoom(chosen, state) {
+            state.statuses[chosen].active += 1
+            return (.success(chosen), chosen)
+        }
+        let hashed = [.source, .uri, .urlParam, .header].contains(plan.balance.algorithm)
+        if !hashed, let other = state.selector.eligible(state.statuses, excluding: excluding).first(where: { hasRoom($0, state) }) {
+            state.statuses[other].active += 1
+            return (.success(other), chosen)
+        }
+        return (nil, chosen)
     }
 
     /// Ends a request on a server and hands its place to a queued request.

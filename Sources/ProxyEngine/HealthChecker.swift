@@ -20,7 +20,7 @@ final class HealthChecker: Sendable {
             for (serverIndex, server) in backend.servers.enumerated() {
                 guard let timing = server.check else { continue }
                 let loop = group.next()
-                let probe = HealthProbe(check: check, host: server.host, port: timing.port ?? server.port,
+                let probe = HealthProbe(check: check, server: server.address, checkPort: timing.port,
                                         connectTimeoutMs: min(timing.interMs, backend.timeoutsMs["connect"] ?? timing.interMs),
                                         responseTimeoutMs: backend.timeoutsMs["check"] ?? timing.interMs)
                 let tracker = HealthTracker(backend: backendIndex, server: serverIndex, timing: timing)

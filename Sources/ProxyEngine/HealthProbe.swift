@@ -7,8 +7,9 @@ import RuntimePlan
 /// request or `tcp-check` script, and judges the answer.
 struct HealthProbe: Sendable {
     let check: HealthCheckPlan
-    let host: String
-    let port: Int
+    /// The server's address; `checkPort` (the `port` option) replaces an IP server's port.
+    let server: SocketEndpoint
+    let checkPort: Int?
     let connectTimeoutMs: Int
     let responseTimeoutMs: Int
 
@@ -16,13 +17,14 @@ struct HealthProbe: Sendable {
     func run(on loop: EventLoop) -> EventLoopFuture<String?> {
         switch check.kind {
         case .connect:
-            return open(port: port, on: loop).flatMap { collector in
+            return open(port: checkPort, on: loop).flatMap { collector in
                 collector.channel.close().map { nil }
             }.recover(EngineErrorText.checkFailure)
         case .http:
             let request = check.request ?? HTTPCheckRequest()
-            return open(port: port, on: loop).flatMap { collector in
-                collector.channel.writeAndFlush(ByteBuffer(string: Self.requestText(request, host: host))).flatMap {
+            return open(port: checkPort, on: loop).flatMap { collector in
+                let host = server.inetHost ?? "localhost"
+                return collector.channel.writeAndFlush(ByteBuffer(string: Self.requestText(request, host: host))).flatMap {
                     collector.receiveAll(timeoutMs: responseTimeoutMs)
                 }.always { _ in collector.channel.close(promise: nil) }
             }.map { data in judgeHTTP(data) }.recover(EngineErrorText.checkFailure)
@@ -80,9 +82,9 @@ struct HealthProbe: Sendable {
 
     private func runScript(on loop: EventLoop) -> EventLoopFuture<String?> {
         var steps = check.steps[...]
-        var firstPort = port
+        var firstPort = checkPort
         if let first = steps.first, first.action == .connect {
-            firstPort = first.port ?? port
+            firstPort = first.port ?? checkPort
             steps = steps.dropFirst()
         }
         let remaining = Array(steps)
@@ -123,14 +125,20 @@ struct HealthProbe: Sendable {
         return bytes
     }
 
-    private func open(port: Int, on loop: EventLoop) -> EventLoopFuture<ResponseCollector> {
+    /// Where a check connects: the server, on `port` when one is given (IP servers only).
+    static func target(_ server: SocketEndpoint, port: Int?) -> SocketEndpoint {
+        guard let port, let host = server.inetHost else { return server }
+        return .inet(host: host, port: port)
+    }
+
+    private func open(port: Int?, on loop: EventLoop) -> EventLoopFuture<ResponseCollector> {
         let collector = ResponseCollector()
         return ClientBootstrap(group: loop)
             .connectTimeout(.milliseconds(Int64(connectTimeoutMs)))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(collector) }
             }
-            .connect(host: host, port: port)
+            .connect(to: Self.target(server, port: port), on: loop)
             .map { channel in
                 collector.channel = channel
                 return collector

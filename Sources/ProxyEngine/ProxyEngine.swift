@@ -1,5 +1,4 @@
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import RuntimePlan
 
@@ -11,7 +10,7 @@ public final class ProxyEngine: Sendable {
         public var description: String
     }
 
-    private let engine: EngineContext
+    let engine: EngineContext
     private let group: EventLoopGroup
 
     /// `events` receives listener, server-state and warning events from any thread.
@@ -35,12 +34,12 @@ public final class ProxyEngine: Sendable {
                 }
                 let channel: Channel
                 do {
-                    channel = try await bootstrap(frontend).bind(host: address.host, port: address.port).get()
+                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend))
                 } catch {
                     throw StartError(description: EngineErrorText.bindFailure(frontend: frontend.name, address: "\(address)", error))
                 }
                 engine.connections.addListener(channel, frontend: frontend.name)
-                let text = channel.localAddress.map { "\($0.ipAddress ?? address.host):\($0.port ?? address.port)" } ?? "\(address)"
+                let text = ListenerSocket.describe(channel, address)
                 bound.append(text)
                 engine.events(.listening(frontend: frontend.name, address: text))
             }
@@ -68,25 +67,21 @@ public final class ProxyEngine: Sendable {
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            // The decoder keeps the last read buffer of an idle keep-alive connection: start
+            // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.
+            .childChannelOption(.allowRemoteHalfClosure, value: frontend.mode == .tcp)
+            // The channel keeps the last read buffer of an idle keep-alive connection: start
             // small (a request head is a few hundred bytes) and let busy connections grow it.
             .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536))
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let limit = frontend.maxconn
-                    engine.connections.opened(channel, frontend: frontend.name, limit: limit)
-                    channel.closeFuture.whenComplete { _ in
-                        engine.connections.closed(channel, frontend: frontend.name, limit: limit)
-                    }
+                    engine.connections.opened(channel, frontend: frontend.name)
+                    channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
                     let operations = channel.pipeline.syncOperations
                     switch frontend.mode {
                     case .tcp:
-                        if let idle = frontend.timeoutsMs["client"] { try operations.addHandler(IdleCloseHandler(timeoutMs: idle)) }
-                        try operations.addHandler(TCPProxyHandler(engine: engine, frontend: frontend))
+                        try operations.addHandlers(TCPProxyHandler.handlers(engine: engine, frontend: frontend))
                     case .http:
-                        try operations.addHandler(HTTPResponseEncoder())
-                        try operations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .forwardBytes)))
-                        try operations.addHandler(HTTPFrontendHandler(engine: engine, frontend: frontend))
+                        try operations.addHandler(ClientConnectionHandler(engine: engine, frontend: frontend))
                     }
                 }
             }

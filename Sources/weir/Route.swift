@@ -73,11 +73,17 @@ struct Route: ParsableCommand {
             return HTTPHeaderField(name: String(line[..<colon]),
                                    value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        let bind = chosen.binds.first { port == nil || $0.port == port } ?? chosen.binds.first
+        let endpoints = chosen.binds.map(\.endpoint)
+        let bind = endpoints.first { port == nil || $0.inetPort == port } ?? endpoints.first
+        var bindHost: String?, bindPort: Int?
+        if case .inet(let host, let boundPort)? = bind {
+            bindHost = host
+            bindPort = boundPort
+        }
         let facts = RequestFacts(method: words[0], target: words[1],
                                  version: words.count > 2 ? String(words[2].dropFirst("HTTP/".count)) : "1.1",
-                                 headers: headers, source: src, sourcePort: 40000, destination: dst ?? bind?.host,
-                                 destinationPort: port ?? bind?.port, tls: tls)
+                                 headers: headers, source: src, sourcePort: 40000, destination: dst ?? bindHost,
+                                 destinationPort: port ?? bindPort, tls: tls)
         let explanation = explainer.explain(facts, frontend: chosen)
         var proxies: Set<String> = [chosen.name]
         if case .backend(let name) = explanation.decision.outcome { proxies.insert(name) }

@@ -11,8 +11,9 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a plan (or a haproxy.cfg / site YAML, compiled first) with the bundled proxy engine.",
         discussion: """
-            Listens on every bind, proxies HTTP/1.1 and TCP to the backends with the configured balancing, \
-            health checks, limits and timeouts. Features the engine does not run yet are listed as warnings \
+            Listens on every bind (IPv4, IPv6, unix@ and paths, abns@, inherited fd@N), proxies HTTP/1.1 and TCP \
+            to the backends with the configured balancing, health checks, limits and timeouts, on --threads (or \
+            nbthread) event loops that share the connections. Features the engine does not run yet are listed as warnings \
             on standard error, as are server state changes. SIGTERM or SIGINT stops accepting connections and \
             lets requests in flight finish.
             """
@@ -22,11 +23,15 @@ struct Run: ParsableCommand {
     @OptionGroup var checks: CheckArguments
     @OptionGroup var verbosity: VerbosityOptions
 
-    @Option(name: .long, help: ArgumentHelp("Event-loop threads (default: one per core).", valueName: "COUNT"))
+    @Option(name: .long, help: ArgumentHelp("Event-loop threads, over the configuration's nbthread (default: nbthread, else one per core).", valueName: "COUNT"))
     var threads: Int?
 
     @Argument(help: "plan.json, haproxy.cfg or site YAML.")
     var plan: String
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads needs at least 1 thread") }
+    }
 
     func run() throws {
         let loaded: RuntimePlan
@@ -45,7 +50,7 @@ struct Run: ParsableCommand {
 /// Runs a plan on the engine until SIGTERM or SIGINT: what `weir run` and
 /// `weir haproxy` share.
 struct EngineLaunch {
-    /// Event-loop threads; nil for one per core.
+    /// Event-loop threads; nil for the plan's nbthread, else one per core.
     let threads: Int?
     /// Whether the engine's warnings (features it does not run) are printed.
     let printWarnings: Bool
@@ -55,7 +60,11 @@ struct EngineLaunch {
         var plan = plan
         // The engine warns about each feature it does not run, in the plan's order: make that the files' line order.
         plan.unsupported.sort { ($0.source.file, $0.source.line, $0.source.column) < ($1.source.file, $1.source.line, $1.source.column) }
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
+        let count = ProxyEngine.threadCount(for: plan, override: threads)
+        if printWarnings {
+            FileHandle.standardError.write(Data("\(EngineEventLog.timestamp(Date())) [weir] \(count) event-loop thread\(count == 1 ? "" : "s")\n".utf8))
+        }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: count)
         let log = EngineEventLog()
         let engine = ProxyEngine(plan: plan, group: group) { [printWarnings] event in
             if case .warning = event, !printWarnings { return }

@@ -9,7 +9,7 @@ final class BackendStateTests: XCTestCase {
     private func backend(maxconn: Int?, queueMs: Int) -> BackendState {
         let source = SourceRef(file: "unit.cfg", line: 1, column: 1)
         return BackendState(plan: BackendPlan(name: "pool", mode: .http,
-                                              servers: [ServerPlan(name: "a", host: "127.0.0.1", port: 1, maxconn: maxconn,
+                                              servers: [ServerPlan(name: "a", address: .inet(host: "127.0.0.1", port: 1), maxconn: maxconn,
                                                                    source: source)],
                                               timeoutsMs: ["queue": queueMs], source: source))
     }
@@ -46,6 +46,18 @@ final class BackendStateTests: XCTestCase {
         let state = backend(maxconn: nil, queueMs: 500)
         state.setUp(0, false)
         XCTAssertThrowsError(try state.acquire(for: RequestFacts(), excluding: [], on: loop).wait())
+    }
+
+    func testTryAcquireAnswersAtOnceOrSaysTheRequestMustWait() throws {
+        let state = backend(maxconn: 1, queueMs: 500)
+        XCTAssertEqual(try state.tryAcquire(for: RequestFacts(), excluding: [])?.get(), 0)
+        XCTAssertNil(state.tryAcquire(for: RequestFacts(), excluding: []), "full: the request must queue")
+        XCTAssertEqual(state.active(0), 1)
+        state.release(0)
+        state.setUp(0, false)
+        guard case .failure(.noServer)? = state.tryAcquire(for: RequestFacts(), excluding: []) else {
+            return XCTFail("a down server gives no server")
+        }
     }
 }
 

@@ -9,7 +9,10 @@ import WeirTestSupport
 import XCTest
 
 /// Test backends (Python processes on loopback) and an engine running a
-/// configuration in this process.
+/// configuration in this process, on an event-loop group of `threads`
+/// threads: the one given, else `WEIR_ENGINE_THREADS` from the environment
+/// (to run whole suites on one thread or on many), else the configuration's
+/// `nbthread`, else two, so connections are spread over two loops.
 final class EngineHarness: @unchecked Sendable {
     /// A response as the raw client saw it.
     struct Response {
@@ -27,9 +30,14 @@ final class EngineHarness: @unchecked Sendable {
 
     private(set) var backends: [String: BackgroundProcess] = [:]
     private(set) var plan: RuntimePlan?
-    private var engine: ProxyEngine?
-    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+    private(set) var engine: ProxyEngine?
+    private let threads: Int?
+    private(set) var group: MultiThreadedEventLoopGroup?
     private let recorded = NIOLockedValueBox<[EngineEvent]>([])
+
+    static let environmentThreads = ProcessInfo.processInfo.environment["WEIR_ENGINE_THREADS"].flatMap { Int($0) }
+
+    init(threads: Int? = nil) { self.threads = threads }
 
     var events: [EngineEvent] { recorded.withLockedValue { $0 } }
 
@@ -55,6 +63,8 @@ final class EngineHarness: @unchecked Sendable {
         let plan = try XCTUnwrap(planned.plan, "\(planned.diagnostics.map(\.message))")
         self.plan = plan
         let recorded = self.recorded
+        let group = self.group ?? MultiThreadedEventLoopGroup(numberOfThreads: threads ?? Self.environmentThreads ?? plan.global.nbthread ?? 2)
+        self.group = group
         let engine = ProxyEngine(plan: plan, group: group) { event in recorded.withLockedValue { $0.append(event) } }
         try await engine.start()
         self.engine = engine
@@ -68,7 +78,7 @@ final class EngineHarness: @unchecked Sendable {
     func shutdown() async {
         await stopEngine()
         for name in backends.keys { killBackend(name) }
-        try? await group.shutdownGracefully()
+        try? await group?.shutdownGracefully()
     }
 
     /// Sends one request (closing the connection after it) and parses the answer.

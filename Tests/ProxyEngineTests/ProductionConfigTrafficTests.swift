@@ -28,7 +28,7 @@ final class ProductionConfigTrafficTests: XCTestCase {
         let explainer = RouteExplainer(plan: plan)
         let https = try XCTUnwrap(plan.frontends.first { $0.name == "https_in" })
         let cases: [(target: String, headers: [String], pool: String)] = [
-            ("/api/users", [], "api_pool"), ("/api/", ["Host: a.example"], "api_pool"), ("/", [], "web_pool"),
+            ("/api/users", [], "api_pool"), ("/api/", ["Accept: */*"], "api_pool"), ("/", [], "web_pool"),
             ("/apix", [], "web_pool"), ("/chat", ["Upgrade: websocket"], "ws_pool"),
             ("/api/stream", ["Upgrade: WebSocket"], "api_pool"), ("/static/app.js", [], "web_pool"),
         ]

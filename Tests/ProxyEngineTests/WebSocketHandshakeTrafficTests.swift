@@ -83,6 +83,41 @@ final class WebSocketHandshakeTrafficTests: XCTestCase {
         }
     }
 
+    /// A client that shuts its write side in a tunnel still gets what the server sends after seeing
+    /// that end (the half-close is passed on, not turned into a close), as through haproxy.
+    func testAClientThatHalfClosesATunnelStillGetsTheServersAnswer() async throws {
+        try await withBoth(Self.plain) { ports in
+            var answers: [String] = []
+            for port in ports {
+                let fd = try XCTUnwrap(Loopback.connect(port: port))
+                defer { close(fd) }
+                Loopback.send(fd, Self.handshake("/echo"))
+                XCTAssertTrue(Loopback.readUntil(fd, "\r\n\r\n", seconds: 3).hasPrefix("HTTP/1.1 101"), "port \(port)")
+                Loopback.send(fd, "last")
+                shutdown(fd, Int32(SHUT_WR))
+                answers.append(Loopback.readAll(fd, seconds: 3))
+            }
+            XCTAssertEqual(answers, ["a:last", "a:last"], "haproxy, engine")
+        }
+    }
+
+    /// A client that shuts its write side right after its handshake, before the `101`: once the
+    /// tunnel opens, the server sees that end at once (it closes, and so does the client connection),
+    /// as through haproxy, instead of waiting for `timeout tunnel`.
+    func testAHalfCloseBeforeTheSwitchReachesTheServerOnceTheTunnelOpens() async throws {
+        try await withBoth(Self.plain) { ports in
+            for port in ports {
+                let fd = try XCTUnwrap(Loopback.connect(port: port))
+                defer { close(fd) }
+                let start = Date()
+                Loopback.send(fd, Self.handshake("/echo"))
+                shutdown(fd, Int32(SHUT_WR))
+                XCTAssertTrue(Loopback.readAll(fd, seconds: 4).hasPrefix("HTTP/1.1 101"), "port \(port)")
+                XCTAssertLessThan(Date().timeIntervalSince(start), 2, "port \(port): closed long before timeout tunnel (5 s)")
+            }
+        }
+    }
+
     private func assertTunnel(port: Int, _ request: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let fd = try XCTUnwrap(Loopback.connect(port: port), file: file, line: line)
         defer { close(fd) }

@@ -7,7 +7,7 @@ final class ServerSelectorTests: XCTestCase {
                          hashType: BalancePlan.HashType = .mapBased) -> BackendPlan {
         let source = SourceRef(file: "unit.cfg", line: 1, column: 1)
         let servers = weights.enumerated().map { index, weight in
-            ServerPlan(name: "s\(index)", host: "127.0.0.1", port: 9000 + index, weight: weight, backup: backups.contains(index),
+            ServerPlan(name: "s\(index)", address: .inet(host: "127.0.0.1", port: 9000 + index), weight: weight, backup: backups.contains(index),
                        source: source)
         }
         return BackendPlan(name: "pool", mode: .http, balance: BalancePlan(algorithm: algorithm, hashType: hashType),

@@ -22,9 +22,10 @@ public enum Loopback {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// A connected socket to 127.0.0.1:port, or nil.
-    public static func connect(port: Int) -> Int32? {
+    /// A connected socket to 127.0.0.1:port, or nil; `receiveBuffer` fixes its receive buffer (no autotuning).
+    public static func connect(port: Int, receiveBuffer: Int32? = nil) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if var size = receiveBuffer { setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")

@@ -39,10 +39,15 @@ public struct ACLEvaluator: Sendable {
         regexes = RegexCache(patterns)
     }
 
-    /// Whether the predicate holds for the request.
+    /// Whether the predicate holds for the request (nothing recorded: the engine's path).
     public func evaluate(_ predicate: Predicate, _ facts: RequestFacts) -> Bool {
-        var ignored: [Outcome] = []
-        return evaluate(predicate, facts, trace: &ignored)
+        switch predicate {
+        case .or(let terms): terms.contains { evaluate($0, facts) }
+        case .and(let terms): terms.allSatisfy { evaluate($0, facts) }
+        case .not(let term): !evaluate(term, facts)
+        case .acl(_, let tests): tests.contains { matches($0, facts) }
+        case .test(let test): matches(test, facts)
+        }
     }
 
     /// Whether the predicate holds, recording each ACL evaluated (HAProxy

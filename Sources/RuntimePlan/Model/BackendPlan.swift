@@ -75,8 +75,8 @@ public struct BalancePlan: Sendable, Hashable, Codable {
 /// One `server` line, with `default-server` settings applied.
 public struct ServerPlan: Sendable, Hashable, Codable {
     public var name: String
-    public var host: String
-    public var port: Int
+    /// Where the engine connects: an IP address or host name with a port, a Unix socket path or an abstract name.
+    public var address: SocketEndpoint
     public var weight: Int
     /// The most concurrent connections to this server; further requests wait in its queue.
     public var maxconn: Int?
@@ -89,11 +89,10 @@ public struct ServerPlan: Sendable, Hashable, Codable {
     public var check: ServerCheckPlan?
     public var source: SourceRef
 
-    public init(name: String, host: String, port: Int, weight: Int = 1, maxconn: Int? = nil, maxqueue: Int? = nil,
+    public init(name: String, address: SocketEndpoint, weight: Int = 1, maxconn: Int? = nil, maxqueue: Int? = nil,
                 backup: Bool = false, maintenance: Bool = false, check: ServerCheckPlan? = nil, source: SourceRef) {
         self.name = name
-        self.host = host
-        self.port = port
+        self.address = address
         self.weight = weight
         self.maxconn = maxconn
         self.maxqueue = maxqueue

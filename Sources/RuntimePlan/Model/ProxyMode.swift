@@ -5,17 +5,22 @@ public enum ProxyMode: String, Sendable, Hashable, Codable {
 
 /// A listening address of a frontend.
 public struct ListenAddress: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// An IPv4 or IPv6 literal; `0.0.0.0` or `::` for any.
-    public var host: String
-    public var port: Int
+    public var endpoint: SocketEndpoint
     /// Whether the `bind` line asked for TLS (`ssl`), which the engine does not terminate yet.
     public var tls: Bool
+    /// Owner and permissions of the socket file; only for `unix` endpoints, nil when unchanged.
+    public var fileAccess: SocketFileAccess?
 
-    public init(host: String, port: Int, tls: Bool = false) {
-        self.host = host
-        self.port = port
+    public init(endpoint: SocketEndpoint, tls: Bool = false, fileAccess: SocketFileAccess? = nil) {
+        self.endpoint = endpoint
         self.tls = tls
+        self.fileAccess = fileAccess
     }
 
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    /// An IP listener.
+    public init(host: String, port: Int, tls: Bool = false) {
+        self.init(endpoint: .inet(host: host, port: port), tls: tls)
+    }
+
+    public var description: String { endpoint.description }
 }

@@ -3,7 +3,7 @@
 /// milliseconds, servers enumerated. Nothing in it needs the config text.
 public struct RuntimePlan: Sendable, Hashable, Codable {
     /// The version of this layout; a reader refuses a plan of another version.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var global: GlobalPlan
@@ -31,8 +31,13 @@ public struct RuntimePlan: Sendable, Hashable, Codable {
 public struct GlobalPlan: Sendable, Hashable, Codable {
     /// `maxconn`: the most connections the whole process accepts at once.
     public var maxconn: Int?
+    /// `nbthread`: the event-loop threads that share the connections (nil: one per core).
+    public var nbthread: Int?
 
-    public init(maxconn: Int? = nil) { self.maxconn = maxconn }
+    public init(maxconn: Int? = nil, nbthread: Int? = nil) {
+        self.maxconn = maxconn
+        self.nbthread = nbthread
+    }
 }
 
 /// Where a plan element was written: file, line and column.

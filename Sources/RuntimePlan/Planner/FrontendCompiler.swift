@@ -5,6 +5,7 @@ import HAProxyConfig
 struct FrontendCompiler {
     let proxy: Proxy
     let acls: ACLTable
+    let unixBind: UnixBindDefaults
 
     static let timeouts = ["client", "client-fin", "http-request", "http-keep-alive"]
     static let keywords: Set<String> = [
@@ -12,30 +13,18 @@ struct FrontendCompiler {
         "option forwardfor", "option http-keep-alive",
     ]
 
+    /// A `listen` section without `default_backend` sends its traffic to its own servers.
     func compile(context: inout PlanningContext) -> FrontendPlan {
         let name = proxy.name ?? ""
         markCommon(proxy, keywords: Self.keywords, timeouts: Self.timeouts, context: &context)
         var plan = FrontendPlan(name: name, mode: proxy.mode == .tcp ? .tcp : .http, maxconn: proxy.maxconn,
                                 timeoutsMs: milliseconds(proxy, Self.timeouts), options: httpOptions(proxy, context: &context),
-                                defaultBackend: proxy.defaultBackend, acls: acls.named, source: SourceRef(proxy.range))
+                                defaultBackend: proxy.defaultBackend ?? (proxy.kind.hasBackend ? name : nil), acls: acls.named, source: SourceRef(proxy.range))
         for bind in proxy.binds {
             let directive = proxy.directives.first { $0.range == bind.range }
             if bind.isTLS, let directive { context.unsupported(directive, proxy: name, feature: "tls") }
             context.markHandled(bind.range)
-            for address in bind.addresses {
-                guard address.family == .ipv4 || address.family == .ipv6 || address.family == .any, let port = address.port else {
-                    context.error(PlannerMessage.bindAddress,
-                                  "the engine listens on IPv4 and IPv6 addresses with a port, not '\(address.host)'", at: bind.range)
-                    continue
-                }
-                let host = address.family == .any ? "0.0.0.0" : address.host
-                switch port {
-                case .single(let value): plan.binds.append(ListenAddress(host: host, port: value, tls: bind.isTLS))
-                case .range(let low, let high):
-                    plan.binds += (low...high).map { ListenAddress(host: host, port: $0, tls: bind.isTLS) }
-                case .offset: context.error(PlannerMessage.bindAddress, "a bind needs a port, not an offset", at: bind.range)
-                }
-            }
+            plan.binds += BindCompiler(unixBind: unixBind).compile(bind, context: &context)
         }
         plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
                                                                                    context: &context)

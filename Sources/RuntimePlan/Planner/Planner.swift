@@ -41,8 +41,10 @@ public struct Planner: Sendable {
         var context = PlanningContext(readPatternFile: readPatternFile)
         let effective = DefaultsResolver(fileOrder: fileOrder).resolve(configuration, context: &context)
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
+        let unixBind = UnixBindDefaults(configuration.global, context: &context)
+        plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
         if let global = configuration.global {
-            for directive in global.directives where directive.keyword != "maxconn" {
+            for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)
             }
         }
@@ -50,7 +52,7 @@ public struct Planner: Sendable {
             let name = proxy.name ?? ""
             let acls = ACLTable(proxy: proxy, context: &context)
             if proxy.kind.hasFrontend {
-                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls).compile(context: &context))
+                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind).compile(context: &context))
             }
             if proxy.kind.hasBackend {
                 plan.backends.append(BackendCompiler(proxy: proxy, acls: acls).compile(context: &context))
@@ -64,6 +66,13 @@ public struct Planner: Sendable {
         plan.unsupported = context.unsupportedFeatures
         let failed = context.diagnostics.contains(atLeast: .error)
         return PlanResult(plan: failed ? nil : plan, diagnostics: context.diagnostics)
+    }
+
+    /// `nbthread N`: the event-loop threads (the keyword table already refuses a count outside 1-64).
+    private static func threadCount(_ global: GlobalSettings?, context: inout PlanningContext) -> Int? {
+        guard let directive = global?.directives.last(where: { $0.keyword == "nbthread" }) else { return nil }
+        context.markHandled(directive.range)
+        return directive.arguments.first.flatMap { Int($0) }.flatMap { (1...64).contains($0) ? $0 : nil }
     }
 
     private func checkReferences(_ plan: RuntimePlan, _ configuration: HAProxyConfiguration, _ context: inout PlanningContext) {

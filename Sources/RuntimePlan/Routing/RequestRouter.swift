@@ -31,7 +31,8 @@ public struct RuleStep: Sendable, Hashable {
 }
 
 /// Runs a frontend's `http-request` rules, then `use_backend` and
-/// `default_backend`, then the chosen backend's `http-request` rules. Pure:
+/// `default_backend` (a `listen` section falls back to its own servers),
+/// then the chosen backend's `http-request` rules. Pure:
 /// the engine and `weir route` both route through it, so they agree.
 public struct RequestRouter: Sendable {
     public let plan: RuntimePlan
@@ -42,14 +43,22 @@ public struct RequestRouter: Sendable {
         self.evaluator = ACLEvaluator(plan: plan)
     }
 
-    public func route(_ frontend: FrontendPlan, _ facts: RequestFacts) -> RoutingDecision {
+    /// Routes a request; with `tracing` false (the engine), `steps` stays empty and no trace text is built.
+    public func route(_ frontend: FrontendPlan, _ facts: RequestFacts, tracing: Bool = true) -> RoutingDecision {
         var decision = RoutingDecision(outcome: .noBackend, request: facts, steps: [])
-        if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, &decision) {
+        if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
         }
         var chosen: String?
         for rule in frontend.backendRules {
+            guard tracing else {
+                if rule.condition.map({ evaluator.evaluate($0, decision.request) }) ?? true {
+                    chosen = rule.backend
+                    break
+                }
+                continue
+            }
             var trace: [ACLEvaluator.Outcome] = []
             let applies = rule.condition.map { evaluator.evaluate($0, decision.request, trace: &trace) } ?? true
             decision.steps.append(RuleStep(proxy: frontend.name,
@@ -62,12 +71,22 @@ public struct RequestRouter: Sendable {
             }
         }
         if chosen == nil, let fallback = frontend.defaultBackend {
-            decision.steps.append(RuleStep(proxy: frontend.name, text: "default_backend \(fallback)", source: nil, applied: true,
-                                           acls: []))
+            if tracing {
+                decision.steps.append(RuleStep(proxy: frontend.name, text: "default_backend \(fallback)", source: nil, applied: true,
+                                               acls: []))
+            }
             chosen = fallback
         }
+        if chosen == nil, plan.backend(named: frontend.name) != nil {
+            // A `listen` section without `default_backend` is its own backend, as in HAProxy.
+            if tracing {
+                decision.steps.append(RuleStep(proxy: frontend.name, text: "listen \(frontend.name) (its own servers)", source: nil,
+                                               applied: true, acls: []))
+            }
+            chosen = frontend.name
+        }
         guard let name = chosen, let backend = plan.backend(named: name) else { return decision }
-        if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, &decision) {
+        if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
         }
@@ -76,11 +95,17 @@ public struct RequestRouter: Sendable {
     }
 
     /// Runs rules in order; returns the outcome of the first final rule that applies.
-    private func runRules(_ rules: [HTTPRequestRule], proxy: String, _ decision: inout RoutingDecision) -> RoutingDecision.Outcome? {
+    private func runRules(_ rules: [HTTPRequestRule], proxy: String, tracing: Bool,
+                          _ decision: inout RoutingDecision) -> RoutingDecision.Outcome? {
         for rule in rules {
-            var trace: [ACLEvaluator.Outcome] = []
-            let applies = rule.condition.map { evaluator.evaluate($0, decision.request, trace: &trace) } ?? true
-            decision.steps.append(RuleStep(proxy: proxy, text: rule.text, source: rule.source, applied: applies, acls: trace))
+            let applies: Bool
+            if tracing {
+                var trace: [ACLEvaluator.Outcome] = []
+                applies = rule.condition.map { evaluator.evaluate($0, decision.request, trace: &trace) } ?? true
+                decision.steps.append(RuleStep(proxy: proxy, text: rule.text, source: rule.source, applied: applies, acls: trace))
+            } else {
+                applies = rule.condition.map { evaluator.evaluate($0, decision.request) } ?? true
+            }
             guard applies else { continue }
             if let outcome = apply(rule, to: &decision.request) { return outcome }
         }

@@ -22,7 +22,7 @@ public struct RouteExplainer: Sendable {
     /// The frontend a request on `port` reaches: the one bound there, else the first.
     public func frontend(named name: String?, port: Int?) -> FrontendPlan? {
         if let name { return plan.frontends.first { $0.name == name } }
-        if let port, let bound = plan.frontends.first(where: { $0.binds.contains { $0.port == port } }) { return bound }
+        if let port, let bound = plan.frontends.first(where: { $0.binds.contains { $0.endpoint.inetPort == port } }) { return bound }
         return plan.frontends.first
     }
 

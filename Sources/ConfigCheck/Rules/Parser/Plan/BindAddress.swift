@@ -4,11 +4,12 @@ struct BindAddress: SyntaxRule {
         id: "bind-address", severity: .error, domain: .plan,
         summary: "A bind address the engine cannot listen on.",
         rationale: """
-            weir's engine listens on IPv4 and IPv6 addresses with a port (or a port range). HAProxy also binds UNIX sockets, \
-            abstract namespaces and inherited file descriptors, which the engine does not; such a configuration checks and \
-            converts, but does not compile to a plan.
+            weir's engine listens on IPv4 and IPv6 addresses with a port (or a port range), Unix sockets (`unix@`, paths), \
+            abstract names (`abns@`) and inherited descriptors (`fd@N`). HAProxy also waits for connections passed over a \
+            socket pair (`sockpair@N`), which the engine does not; such a configuration checks and converts, but does not \
+            compile to a plan.
             """,
-        fix: "Bind an IP address and port, or run this configuration with HAProxy.",
+        fix: "Bind an address, a Unix socket or an inherited descriptor, or run this configuration with HAProxy.",
         triggering: [
             .haproxy("""
                 defaults
@@ -17,7 +18,7 @@ struct BindAddress: SyntaxRule {
                     timeout client 30s
                     timeout server 30s
                 frontend web
-                    ↓bind unix@/run/weir-example.sock
+                    ↓bind sockpair@3
                     default_backend app
                 backend app
                     server a 127.0.0.1:9000
@@ -32,7 +33,7 @@ struct BindAddress: SyntaxRule {
                     timeout client 30s
                     timeout server 30s
                 frontend web
-                    bind 127.0.0.1:8080
+                    bind unix@/run/weir-example.sock mode 600
                     default_backend app
                 backend app
                     server a 127.0.0.1:9000

@@ -4,11 +4,11 @@ struct ServerAddress: SyntaxRule {
         id: "server-address", severity: .error, domain: .plan,
         summary: "A server address the engine cannot connect to.",
         rationale: """
-            weir's engine connects to servers over TCP at a host and a fixed port. HAProxy also accepts UNIX sockets, abstract \
-            namespaces and port offsets (the client's port shifted), which the engine does not run; such a configuration \
-            checks and converts, but does not compile to a plan.
+            weir's engine connects to servers at a host and a port (or the client's port, shifted by an offset), Unix \
+            sockets and abstract names. HAProxy also connects over a socket pair (`sockpair@N`), which the engine does not; \
+            such a configuration checks and converts, but does not compile to a plan.
             """,
-        fix: "Give the server a host and a port, or run this configuration with HAProxy.",
+        fix: "Give the server an address or a Unix socket, or run this configuration with HAProxy.",
         triggering: [
             .haproxy("""
                 defaults
@@ -20,7 +20,7 @@ struct ServerAddress: SyntaxRule {
                     bind 127.0.0.1:8080
                     default_backend app
                 backend app
-                    ↓server a unix@/run/app.sock
+                    ↓server a sockpair@4
 
                 """),
         ],
@@ -35,7 +35,7 @@ struct ServerAddress: SyntaxRule {
                     bind 127.0.0.1:8080
                     default_backend app
                 backend app
-                    server a 127.0.0.1:9000
+                    server a unix@/run/app.sock
 
                 """),
         ])

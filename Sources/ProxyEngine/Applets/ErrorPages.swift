@@ -1,8 +1,8 @@
 import NIOCore
-import NIOHTTP1
 
-/// HAProxy's built-in error responses: the same status lines, headers and
-/// bodies as HAProxy 2.6 writes (checked against a running haproxy by the tests).
+/// HAProxy's built-in error responses and the answers the engine writes
+/// itself: the same status lines, headers and bodies as HAProxy 2.6 writes
+/// (checked against a running haproxy by the tests).
 enum ErrorPages {
     static func body(_ status: Int) -> String {
         let (title, text) = page(status)
@@ -35,30 +35,54 @@ enum ErrorPages {
         case 502: ("502 Bad Gateway", "The server returned an invalid or incomplete response.")
         case 503: ("503 Service Unavailable", "No server is available to handle this request.")
         case 504: ("504 Gateway Time-out", "The server didn't respond in time.")
-        default: ("\(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)", "")
+        default: ("\(status) \(standardReason(status))", "")
+        }
+    }
+
+    /// Reason phrases of the statuses rules can answer with that have no error page.
+    static func standardReason(_ status: Int) -> String {
+        switch status {
+        case 100: "Continue"
+        case 101: "Switching Protocols"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 204: "No Content"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 303: "See Other"
+        case 304: "Not Modified"
+        case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
+        default: status < 400 ? "OK" : "Error"
         }
     }
 
     /// Errors of the connection itself (a request that cannot be read): HAProxy
-    /// writes these with capitalised header names and always closes.
-    static func closesConnection(_ status: Int) -> Bool { status == 400 || status == 408 }
+    /// writes these with capitalised header names and closes, whatever the request asked.
+    static func closesConnection(_ status: Int) -> Bool { status == 400 || status == 408 || status == 422 }
 
-    /// The response head and body of an error page, with `connection: close` when `closing`.
-    static func response(_ status: Int, version: HTTPVersion = .http1_1, closing: Bool) -> (HTTPResponseHead, ByteBuffer) {
-        let body = ByteBuffer(string: body(status))
-        var headers = HTTPHeaders()
+    /// The whole error response, with `connection: close` when `closing`.
+    static func response(_ status: Int, closing: Bool) -> ByteBuffer {
+        let page = body(status)
+        var text = "HTTP/1.1 \(status) \(reason(status))\r\n"
         if closesConnection(status) {
-            headers.add(name: "Content-length", value: String(body.readableBytes))
-            headers.add(name: "Cache-Control", value: "no-cache")
-            headers.add(name: "Connection", value: "close")
-            headers.add(name: "Content-Type", value: "text/html")
+            text += "Content-length: \(page.utf8.count)\r\nCache-Control: no-cache\r\n"
+            // HAProxy's 422 page has no Connection line, although the connection closes.
+            if status != 422 { text += "Connection: close\r\n" }
+            text += "Content-Type: text/html\r\n"
         } else {
-            headers.add(name: "content-length", value: String(body.readableBytes))
-            headers.add(name: "cache-control", value: "no-cache")
-            headers.add(name: "content-type", value: "text/html")
-            if closing { headers.add(name: "connection", value: "close") }
+            text += "content-length: \(page.utf8.count)\r\ncache-control: no-cache\r\ncontent-type: text/html\r\n"
+            if closing { text += "connection: close\r\n" }
         }
-        let line = HTTPResponseStatus.custom(code: UInt(status), reasonPhrase: reason(status))
-        return (HTTPResponseHead(version: version, status: line, headers: headers), body)
+        return ByteBuffer(string: text + "\r\n" + page)
+    }
+
+    /// A response the rules answer with (`return`, `redirect`): the status, the headers given, the body.
+    static func local(_ status: Int, headers: [(String, String)], body: String?, closing: Bool) -> ByteBuffer {
+        var text = "HTTP/1.1 \(status) \(reason(status))\r\n"
+        text += "content-length: \(body?.utf8.count ?? 0)\r\n"
+        for (name, value) in headers where name.lowercased() != "content-length" { text += "\(name): \(value)\r\n" }
+        if closing { text += "connection: close\r\n" }
+        return ByteBuffer(string: text + "\r\n" + (body ?? ""))
     }
 }

@@ -1,0 +1,64 @@
+import NIOCore
+import RuntimePlan
+
+/// What a request head turns into: the facts the rules and ACLs see, the
+/// edits toward the server (rules, `option forwardfor`, connection
+/// handling), and whether the client connection stays open.
+extension ClientConnectionHandler {
+    /// Whether the client connection stays open after this request, as HAProxy decides it.
+    func clientKeepAlive(_ head: H1Head) -> Bool {
+        if frontend.options.httpClose || engine.connections.isDraining || head.connectionClose { return false }
+        return head.isHTTP11 || head.connectionKeepAlive
+    }
+
+    /// What an ACL sees of the request.
+    func requestFacts(_ head: H1Head, _ bytes: ByteBuffer, _ context: ChannelHandlerContext) -> RequestFacts {
+        let client = context.channel.remoteAddress, local = context.channel.localAddress
+        var fields: [HTTPHeaderField] = []
+        fields.reserveCapacity(head.fields.count)
+        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
+            fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
+        }
+        let version = String(head.string(head.third, in: bytes).dropFirst(5))
+        return RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
+                            version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
+                            destination: local?.ipAddress, destinationPort: local?.port, tls: false)
+    }
+
+    /// The changes the rules made to the headers, `option forwardfor`, and the connection handling toward the server.
+    func requestEdits(_ head: H1Head, _ bytes: ByteBuffer, _ request: RequestFacts, backend: Int,
+                              keepAlive: Bool) -> H1HeadEdits {
+        var edits = H1HeadEdits()
+        var result = request.headers[...]
+        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
+            if let next = result.first, H1Bytes.equalsLowercased(head.bytes(field.name, in: bytes), next.name.lowercased()),
+               head.bytes(field.value, in: bytes).elementsEqual(next.value.utf8) {
+                result = result.dropFirst()
+            } else {
+                edits.removed.insert(position)
+            }
+        }
+        edits.added = result.map { ($0.name, $0.value) }
+        // HAProxy's `option forwardfor` with a frontend and a backend (http_process_request): the
+        // backend's header name, `if-none` only when no side adds always, excepted by either side.
+        let onBackend = engine.backendForwarding[backend], onFrontend = shared.forwarding
+        if let forward = onBackend ?? onFrontend, let source = request.source {
+            let always = !(onBackend?.ifNone ?? true) || !(onFrontend?.ifNone ?? true)
+            let excepted = (onBackend?.excepts(source) ?? false) || (onFrontend?.excepts(source) ?? false)
+            if !excepted, always || request.fullHeaderValues(forward.header).isEmpty {
+                edits.added.append((forward.header, source))
+            }
+        }
+        if closesServer(backend) {
+            if head.isHTTP11 { edits.added.append(("connection", "close")) }
+        } else if !head.isHTTP11, !head.connectionClose {
+            edits.added.append(("connection", "keep-alive"))
+        }
+        return edits
+    }
+
+    func closesServer(_ backend: Int) -> Bool {
+        let options = engine.plan.backends[backend].options
+        return options.httpServerClose || frontend.options.httpServerClose || options.httpClose || frontend.options.httpClose
+    }
+}

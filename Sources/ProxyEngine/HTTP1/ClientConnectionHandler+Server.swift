@@ -1,0 +1,293 @@
+import NIOCore
+import RuntimePlan
+
+/// The server side of an exchange: taking a server, connecting or reusing a
+/// pooled connection (one found closed in the pool is not used), retrying
+/// only what HAProxy 2.6 retries without `retry-on`: a connection that could
+/// not be opened. Once bytes of the request were written, an invalid answer
+/// or a close gives 502 and the request is never sent again (D1).
+extension ClientConnectionHandler {
+    func acquireServer(_ exchange: ServerExchange) {
+        guard let context else { return }
+        let backend = engine.backends[exchange.backendIndex]
+        switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {
+        case .success(let server)?:
+            exchange.server = server
+            return connect(exchange, server, reuse: true)
+        case .failure?:
+            return abortExchange(status: 503)
+        case nil:
+            break
+        }
+        // Every candidate is full: wait in the backend's queue.
+        backend.acquire(for: exchange.request, excluding: exchange.excluded, on: context.eventLoop)
+            .assumeIsolated().whenComplete { [weak self] result in
+                guard let self, self.exchange === exchange else {
+                    // The client left while the request waited for a server: give the place back.
+                    if case .success(let server) = result { backend.release(server) }
+                    return
+                }
+                switch result {
+                case .success(let server):
+                    exchange.server = server
+                    self.connect(exchange, server, reuse: true)
+                case .failure:
+                    self.abortExchange(status: 503)
+                }
+            }
+    }
+
+    private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
+        guard let pool else { return }
+        let address = engine.plan.backends[exchange.backendIndex].servers[server].address
+        let endpoint = address.forClient(destinationPort: exchange.request.destinationPort)
+        // A server without a port follows the client's port: its idle connections serve that port only.
+        let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort)
+        if reuse, let connection = pool.takeIdle(key) { return send(exchange, on: connection) }
+        pool.connect(key, endpoint: endpoint, connectTimeout: exchange.timeouts.connect) { [weak self] result in
+            guard let self, self.exchange === exchange else {
+                if case .success(let connection) = result { connection.close() }
+                return
+            }
+            switch result {
+            case .success(let connection): self.send(exchange, on: connection)
+            case .failure: self.retry(exchange, after: server)
+            }
+        }
+    }
+
+    /// A connection could not be used before anything reached the server: try
+    /// again (on another server with `option redispatch`), or 503 when the retries are spent.
+    private func retry(_ exchange: ServerExchange, after server: Int) {
+        exchange.attemptsLeft -= 1
+        let plan = engine.plan.backends[exchange.backendIndex]
+        guard exchange.attemptsLeft > 0 else { return abortExchange(status: 503) }
+        guard plan.redispatch, plan.servers.count > 1 else { return connect(exchange, server, reuse: false) }
+        releaseServer(exchange)
+        exchange.excluded.insert(server)
+        acquireServer(exchange)
+    }
+
+    private func send(_ exchange: ServerExchange, on connection: ServerConnection) {
+        exchange.connection = connection
+        connection.owner = self
+        connection.write(exchange.head)
+        process()
+        connection.flush()
+        armServerTimer(exchange)
+        resumeReading()
+    }
+
+    func armServerTimer(_ exchange: ServerExchange) {
+        guard let limit = exchange.timeouts.server, let context else { return }
+        if serverTimer == nil {
+            serverTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.serverTimedOut() }
+        }
+        serverTimer?.start(limit)
+    }
+
+    func serverTimedOut() {
+        guard let exchange else { return }
+        if exchange.responseStarted { return abortClient() }
+        abortExchange(status: 504)
+    }
+
+    func releaseServer(_ exchange: ServerExchange) {
+        if let server = exchange.server { engine.backends[exchange.backendIndex].release(server) }
+        exchange.server = nil
+    }
+
+    /// Ends the exchange with an error page (nothing of the response was sent yet); the server connection closes.
+    func abortExchange(status: Int) {
+        guard let context, let exchange else { return }
+        serverTimer?.cancel()
+        exchange.connection?.close()
+        exchange.connection = nil
+        releaseServer(exchange)
+        // The rest of a request body cannot be told from a next request: close after the page.
+        sendError(status, context, close: !exchange.clientKeepAlive || !exchange.requestComplete)
+    }
+
+    /// Ends the exchange by closing the client (part of the response was already sent).
+    func abortClient() {
+        guard let context, let exchange else { return }
+        serverTimer?.cancel()
+        exchange.connection?.close()
+        exchange.connection = nil
+        releaseServer(exchange)
+        self.exchange = nil
+        context.flush()
+        closeAfterWrites(context)
+    }
+
+    func flushToClient() { context?.flush() }
+
+    func serverRead(_ bytes: ByteBuffer, from connection: ServerConnection) {
+        guard let context, let exchange, exchange.connection === connection else { return connection.close() }
+        exchange.responseStarted = true
+        var bytes = bytes
+        if exchange.responseInput == nil || exchange.responseInput!.readableBytes == 0 {
+            exchange.responseInput = bytes
+        } else {
+            exchange.responseInput!.writeBuffer(&bytes)
+        }
+        armServerTimer(exchange)
+        relayResponse(exchange, context)
+    }
+
+    func serverClosed(_ connection: ServerConnection) {
+        guard let context, let exchange, exchange.connection === connection else { return }
+        exchange.connection = nil
+        if exchange.responseFramer != nil {
+            // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
+            writePendingHeads(exchange, context)
+            if exchange.untilClose { return completeResponse(exchange, context, serverKeeps: false) }
+            return abortClient()
+        }
+        abortExchange(status: 502)
+    }
+
+    /// Parses response heads and forwards the body as it arrives.
+    private func relayResponse(_ exchange: ServerExchange, _ context: ChannelHandlerContext) {
+        while exchange.responseFramer == nil {
+            guard var bytes = exchange.responseInput, bytes.readableBytes > 0 else { return writePendingInterim(exchange, context) }
+            let parser = H1HeadParser(kind: .response, limits: limits)
+            switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
+            case .incomplete:
+                // Interim heads read so far go out once nothing more of this read can refute them.
+                writePendingInterim(exchange, context)
+                return
+            case .invalid:
+                return abortExchange(status: 502)
+            case .complete(let head):
+                guard startResponse(head, &bytes, exchange, context) else { return }
+                exchange.responseInput = bytes
+            }
+        }
+        guard var bytes = exchange.responseInput else { return }
+        defer { if self.exchange === exchange { exchange.responseInput = bytes } }
+        while true {
+            do {
+                let step = try exchange.responseFramer!.next(&bytes)
+                // The head goes out with the first body bytes judged valid (as HAProxy sends what it parsed).
+                writePendingHeads(exchange, context)
+                switch step {
+                case .forward(let piece): context.write(NIOAny(piece), promise: nil)
+                case .needMore: return
+                case .end: return completeResponse(exchange, context, serverKeeps: bytes.readableBytes == 0)
+                }
+            } catch {
+                // A framing error in what arrived with the head: nothing was sent, so 502; later, only a close.
+                return exchange.pendingResponseHead != nil ? abortExchange(status: 502) : abortClient()
+            }
+        }
+    }
+
+    /// Forwards a response head; false when the exchange ended or became a tunnel.
+    private func startResponse(_ head: H1Head, _ bytes: inout ByteBuffer, _ exchange: ServerExchange,
+                               _ context: ChannelHandlerContext) -> Bool {
+        if head.status == 101 {
+            let handshake = exchange.request.fullHeaderValues("upgrade").contains { $0.lowercased().contains("websocket") }
+            // A 101 to a request that asked for no upgrade, or a WebSocket one without its accept key, is invalid.
+            if !exchange.requestUpgrade || (handshake && head.firstField(named: "sec-websocket-accept", in: bytes) == nil) {
+                abortExchange(status: 502)
+                return false
+            }
+            writePendingInterim(exchange, context)
+            context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)), promise: nil)
+            bytes.moveReaderIndex(forwardBy: head.length)
+            openTunnel(exchange, rest: bytes, context)
+            return false
+        }
+        if (100..<200).contains(head.status) {
+            // Interim responses are relayed as they are; the final one follows.
+            var interim = H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)
+            if exchange.pendingInterim == nil { exchange.pendingInterim = interim } else { exchange.pendingInterim!.writeBuffer(&interim) }
+            bytes.moveReaderIndex(forwardBy: head.length)
+            return true
+        }
+        let body = head.responseBody(to: exchange.method)
+        if body == .tunnel {
+            writePendingInterim(exchange, context)
+            context.write(NIOAny(H1HeadWriter.write(head, from: bytes, edits: H1HeadEdits(), kind: .response)), promise: nil)
+            bytes.moveReaderIndex(forwardBy: head.length)
+            openTunnel(exchange, rest: bytes, context)
+            return false
+        }
+        exchange.serverWantsClose = head.connectionClose || (!head.isHTTP11 && !head.connectionKeepAlive)
+        exchange.untilClose = body == .untilClose
+        // Without a length the body ends with the connection, so the client connection closes too.
+        exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !exchange.requestComplete
+        var edits = H1HeadEdits()
+        if exchange.clientClosesAfter {
+            if exchange.requestIsHTTP11 { edits.added.append(("connection", "close")) }
+        } else if !exchange.requestIsHTTP11 {
+            edits.added.append(("connection", "keep-alive"))
+        }
+        exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)
+        bytes.moveReaderIndex(forwardBy: head.length)
+        exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)
+        return true
+    }
+
+    /// Writes the interim heads held back, if any.
+    private func writePendingInterim(_ exchange: ServerExchange, _ context: ChannelHandlerContext) {
+        guard let interim = exchange.pendingInterim else { return }
+        exchange.pendingInterim = nil
+        context.write(NIOAny(interim), promise: nil)
+    }
+
+    /// Writes the interim heads and the final head held back, if any.
+    private func writePendingHeads(_ exchange: ServerExchange, _ context: ChannelHandlerContext) {
+        writePendingInterim(exchange, context)
+        guard let head = exchange.pendingResponseHead else { return }
+        exchange.pendingResponseHead = nil
+        context.write(NIOAny(head), promise: nil)
+    }
+
+    private func completeResponse(_ exchange: ServerExchange, _ context: ChannelHandlerContext, serverKeeps: Bool) {
+        serverTimer?.stop()
+        context.flush()
+        if let connection = exchange.connection {
+            exchange.connection = nil
+            if serverKeeps, !exchange.serverWantsClose, !closesServer(exchange.backendIndex), exchange.requestComplete {
+                pool?.putBack(connection)
+            } else {
+                connection.close()
+            }
+        }
+        releaseServer(exchange)
+        finishRequest(keepOpen: !exchange.clientClosesAfter)
+    }
+
+    /// After a `101` (or a `2xx` to `CONNECT`): both connections leave HTTP for the byte relay of
+    /// `mode tcp` (`TunnelSwitch`), `timeout tunnel` (else `timeout server`) on each side. The
+    /// server stays counted as busy until the client connection ends.
+    private func openTunnel(_ exchange: ServerExchange, rest: ByteBuffer, _ context: ChannelHandlerContext) {
+        serverTimer?.cancel()
+        if rest.readableBytes > 0 { context.write(NIOAny(rest), promise: nil) }
+        context.flush()
+        guard let connection = exchange.connection, let server = connection.channel else { return abortClient() }
+        // Client bytes read after the request head (sent before the `101`) go first.
+        if var early = input, early.readableBytes > 0 { connection.write(early.readSlice(length: early.readableBytes)!) }
+        connection.flush()
+        input = nil
+        connection.owner = nil
+        exchange.connection = nil
+        self.exchange = nil
+        phase = .closing
+        if let slot = exchange.server {
+            let backend = engine.backends[exchange.backendIndex]
+            context.channel.closeFuture.whenComplete { _ in backend.release(slot) }
+            exchange.server = nil
+        }
+        let client = context.channel
+        do {
+            try TunnelSwitch.connect(client: client, replacing: self, server: server, replacing: connection,
+                                     idleTimeout: exchange.timeouts.tunnel, clientInputEnded: clientInputClosed)
+        } catch {
+            server.close(promise: nil)
+            client.close(promise: nil)
+        }
+    }
+}

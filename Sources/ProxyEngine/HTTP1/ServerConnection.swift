@@ -1,0 +1,137 @@
+import NIOCore
+import NIOPosix
+import RuntimePlan
+
+/// Identifies a server across backends: the backend's position and the server's, and for a
+/// server without a port (which follows the client's destination port) the port connected to,
+/// so that a pooled connection is only reused for the same port.
+struct ServerKey: Hashable {
+    var backend: Int
+    var server: Int
+    var clientPort: Int? = nil
+}
+
+/// The one handler of a connection to a server: passes what the server
+/// sends to the client connection using it, and holds reads back while that
+/// client cannot take more (backpressure). Idle in its loop's pool between
+/// requests. Used on its event loop only.
+final class ServerConnection: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let key: ServerKey
+    private(set) var context: ChannelHandlerContext?
+    /// The client connection this one serves; nil while pooled.
+    var owner: ClientConnectionHandler?
+    private(set) var isClosed = false
+    /// Whether a read was asked for while reading was held back.
+    private var pendingRead = false
+
+    init(key: ServerKey) { self.key = key }
+
+    var channel: Channel? { context?.channel }
+    var isWritable: Bool { context?.channel.isWritable ?? false }
+
+    func handlerAdded(context: ChannelHandlerContext) { self.context = context }
+
+    func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let bytes = unwrapInboundIn(data)
+        guard let owner else {
+            // A pooled connection has nothing to say: anything it sends breaks the framing.
+            context.close(promise: nil)
+            return
+        }
+        owner.serverRead(bytes, from: self)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) { owner?.flushToClient() }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        isClosed = true
+        let owner = self.owner
+        self.owner = nil
+        owner?.serverClosed(self)
+        context.fireChannelInactive()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { owner?.resumeReading() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) { context.close(promise: nil) }
+
+    func read(context: ChannelHandlerContext) {
+        if owner?.clientIsWritable ?? true {
+            context.read()
+        } else {
+            pendingRead = true
+        }
+    }
+
+    /// Reads again if reads were held back for the client.
+    func resumeReading() {
+        guard pendingRead, let context else { return }
+        pendingRead = false
+        context.read()
+    }
+
+    func write(_ bytes: ByteBuffer) { context?.write(NIOAny(bytes), promise: nil) }
+
+    func flush() { context?.flush() }
+
+    func close() {
+        owner = nil
+        context?.close(promise: nil)
+    }
+}
+
+/// Idle keep-alive connections to servers, one pool per event loop so a
+/// connection is only ever touched by its own loop.
+final class ServerConnectionPool {
+    let eventLoop: EventLoop
+    private var idle: [ServerKey: [ServerConnection]] = [:]
+    /// The most idle connections kept per server.
+    static let idleLimit = 64
+
+    init(eventLoop: EventLoop) { self.eventLoop = eventLoop }
+
+    /// An idle connection to the server that is still open, if there is one.
+    func takeIdle(_ key: ServerKey) -> ServerConnection? {
+        while let connection = idle[key]?.popLast() {
+            if !connection.isClosed, connection.channel?.isActive == true { return connection }
+        }
+        return nil
+    }
+
+    /// Opens a new connection to `endpoint` (any address form) within `connectTimeout`; `completion` runs on this loop.
+    func connect(_ key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount,
+                 completion: @escaping (Result<ServerConnection, Error>) -> Void) {
+        ClientBootstrap(group: eventLoop)
+            .connectTimeout(connectTimeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key)) }
+            }
+            .connect(to: endpoint, on: eventLoop)
+            .assumeIsolated()
+            .whenComplete { result in
+                completion(result.flatMap { channel in
+                    Result { try channel.pipeline.syncOperations.handler(type: ServerConnection.self) }
+                })
+            }
+    }
+
+    /// Keeps a connection whose response is complete for the next request.
+    func putBack(_ connection: ServerConnection) {
+        connection.owner = nil
+        guard !connection.isClosed, connection.channel?.isActive == true, idle[connection.key, default: []].count < Self.idleLimit else {
+            connection.close()
+            return
+        }
+        idle[connection.key, default: []].append(connection)
+    }
+}

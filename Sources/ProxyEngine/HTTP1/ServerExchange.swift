@@ -1,0 +1,74 @@
+import NIOCore
+import RuntimePlan
+
+/// One request forwarded to a server: the server it holds, the connection,
+/// the head to send, how far the request and the response have gone, and
+/// what a retry may still do. Lives on the client's event loop.
+final class ServerExchange {
+    let backendIndex: Int
+    /// The head as forwarded; kept until the server answers so a retry can resend it.
+    let head: ByteBuffer
+    let request: RequestFacts
+    let method: H1Method
+    let clientKeepAlive: Bool
+    var requestFramer: H1BodyFramer
+    var requestComplete: Bool
+    var attemptsLeft: Int
+    var excluded: Set<Int> = []
+    var server: Int?
+    var connection: ServerConnection?
+    /// Response bytes read and not yet used.
+    var responseInput: ByteBuffer?
+    /// The final response's body, once its head was read.
+    var responseFramer: H1BodyFramer?
+    /// The final response's head, held until the bytes read with it are judged.
+    var pendingResponseHead: ByteBuffer?
+    /// Interim (1xx) heads, held the same way.
+    var pendingInterim: ByteBuffer?
+    /// The request asked for an upgrade (`Connection: upgrade`): only then is a `101` valid.
+    let requestUpgrade: Bool
+    /// A byte of response arrived (nothing may be retried after that).
+    var responseStarted = false
+    var serverWantsClose = false
+    /// The response body ends when the server closes.
+    var untilClose = false
+    let requestIsHTTP11: Bool
+    var clientClosesAfter = false
+    let limit: Int
+    /// The backend's timeouts, resolved once for the exchange.
+    let timeouts: BackendTimeouts
+
+    init(backendIndex: Int, head: ByteBuffer, request: RequestFacts, method: H1Method, requestBody: H1BodyKind,
+         requestIsHTTP11: Bool, requestUpgrade: Bool, clientKeepAlive: Bool, attempts: Int, limit: Int,
+         timeouts: BackendTimeouts) {
+        self.requestUpgrade = requestUpgrade
+        self.timeouts = timeouts
+        self.requestIsHTTP11 = requestIsHTTP11
+        self.backendIndex = backendIndex
+        self.head = head
+        self.request = request
+        self.method = method
+        self.clientKeepAlive = clientKeepAlive
+        self.requestFramer = H1BodyFramer(requestBody, limit: limit)
+        self.requestComplete = requestBody == .none
+        self.attemptsLeft = attempts
+        self.limit = limit
+    }
+}
+
+/// A backend's timeouts as the data path uses them, resolved once per backend
+/// when the engine starts (no name lookup per request).
+struct BackendTimeouts: Sendable {
+    /// `timeout connect` (HAProxy's default when unset: 5 s).
+    var connect: TimeAmount
+    /// `timeout server`: the longest silence while a response is awaited or streamed.
+    var server: TimeAmount?
+    /// `timeout tunnel` (or `server`): the idle limit of a tunnel.
+    var tunnel: TimeAmount?
+
+    init(_ plan: BackendPlan) {
+        connect = .milliseconds(Int64(plan.timeoutsMs["connect"] ?? 5000))
+        server = plan.timeoutsMs["server"].map { .milliseconds(Int64($0)) }
+        tunnel = (plan.timeoutsMs["tunnel"] ?? plan.timeoutsMs["server"]).map { .milliseconds(Int64($0)) }
+    }
+}

@@ -1,0 +1,176 @@
+import NIOCore
+
+/// One side of a byte tunnel between two channels on the same event loop
+/// (client and server of `mode tcp`, or both ends after an HTTP upgrade).
+///
+/// What one side reads is written to the other, flushed once per read batch.
+/// Backpressure: a side stops reading while its partner's channel is not
+/// writable (NIO's write-buffer high-water mark, 64 KiB by default), so a
+/// slow reader never makes the engine queue more than that per direction.
+/// Half-close, as HAProxy forwards it: when a peer shuts its write side,
+/// the partner's write side is shut once the bytes before it are written,
+/// and the other direction keeps flowing until it ends too. Timeouts, as
+/// HAProxy applies them: each side has an idle timeout (`timeout client`
+/// or `server`, or `timeout tunnel` for both) that reads and writes on that
+/// side restart; when it expires, that side's direction ends as if its peer
+/// had shut its write side. When both directions have ended, both channels close.
+final class ByteRelayHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private var partner: ByteRelayHandler?
+    private var context: ChannelHandlerContext?
+    /// The pipeline asked to read while the partner could not take more (or was not there yet).
+    private var pendingRead = false
+    /// Nothing more will be read on this side: its peer shut its write side, or the idle timeout expired.
+    private var inputEnded = false
+    private var idleTimeout: TimeAmount?
+    private var idleTimer: MovableTimer?
+    /// What NIO read before the partner joined: only when the peer shut its write side early (NIO then
+    /// reads to the end of the socket), so at most what the kernel's receive buffer held.
+    private var early: [ByteBuffer] = []
+
+    /// `idleTimeoutMs`: this side's inactivity limit, nil for none.
+    convenience init(idleTimeoutMs: Int?) {
+        self.init(idleTimeout: idleTimeoutMs.map { .milliseconds(Int64($0)) })
+    }
+
+    /// `idleTimeout`: this side's inactivity limit, nil for none.
+    init(idleTimeout: TimeAmount?) {
+        self.idleTimeout = idleTimeout
+    }
+
+    /// Joins two sides; each then forwards what it reads to the other. Call on their event loop.
+    static func join(_ first: ByteRelayHandler, _ second: ByteRelayHandler) {
+        first.partner = second
+        second.partner = first
+        for side in [first, second] {
+            side.forwardEarlyBytes()
+            side.resumeReading()
+        }
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        touch()
+    }
+
+    /// Puts `timeout tunnel` in place of this side's own timeout (once both sides are connected).
+    func replaceIdleTimeout(milliseconds: Int) {
+        idleTimeout = .milliseconds(Int64(milliseconds))
+        touch()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleTimer?.cancel()
+        self.context = nil
+        partner = nil
+    }
+
+    // MARK: Inbound: what this side's peer sends
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard let partner else { return early.append(unwrapInboundIn(data)) }
+        partner.context?.write(data, promise: nil)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        touch()
+        partner?.touch()
+        partner?.context?.flush()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case ChannelEvent.inputClosed = event {
+            endInput()
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        partner?.context?.close(promise: nil)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        partner?.context?.close(promise: nil)
+        context.close(promise: nil)
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            touch()
+            partner?.resumeReading()
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    // MARK: Outbound: reads this side's pipeline asks for
+
+    func read(context: ChannelHandlerContext) {
+        if let partner, partner.context?.channel.isWritable == true {
+            context.read()
+        } else {
+            pendingRead = true
+        }
+    }
+
+    // MARK: Between the two sides
+
+    private func resumeReading() {
+        guard pendingRead, !inputEnded, let context else { return }
+        pendingRead = false
+        context.read()
+    }
+
+    /// Restarts the idle timeout: there was traffic on this side.
+    private func touch() {
+        guard let idleTimeout, let context, !inputEnded else { return }
+        if idleTimer == nil {
+            idleTimer = MovableTimer(on: context.eventLoop) { [weak self] in
+                guard let self, !self.inputEnded else { return }
+                // As HAProxy does on a read timeout: stop reading this side, and end the direction
+                // (before the partner is there, nothing is left to do on this connection).
+                guard self.partner != nil else {
+                    self.context?.close(promise: nil)
+                    return
+                }
+                self.context?.close(mode: .input, promise: nil)
+                self.endInput()
+            }
+        }
+        idleTimer?.start(idleTimeout)
+    }
+
+    /// Writes what was read before the partner joined, and passes on an end seen then.
+    private func forwardEarlyBytes() {
+        if !early.isEmpty, let partnerContext = partner?.context {
+            for buffer in early { partnerContext.write(wrapOutboundOut(buffer), promise: nil) }
+            partnerContext.flush()
+        }
+        early = []
+        if inputEnded { forwardEnd() }
+    }
+
+    /// This side's direction is over: pass the end on to the partner (once it has joined).
+    private func endInput() {
+        guard !inputEnded else { return }
+        inputEnded = true
+        idleTimer?.cancel()
+        forwardEnd()
+    }
+
+    /// Shuts the partner's write side after what is queued there, or closes both channels when
+    /// the other direction is over too.
+    private func forwardEnd() {
+        guard let partner, let partnerContext = partner.context else { return }
+        if partner.inputEnded {
+            context?.close(promise: nil)
+            partnerContext.close(promise: nil)
+        } else {
+            partnerContext.close(mode: .output, promise: nil)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import NIOCore
+import NIOPosix
+import RuntimePlan
+
+/// The start of a `mode tcp` client connection: picks a backend (by
+/// `use_backend` on addresses) and a server, connects, then joins the
+/// client's `ByteRelayHandler` (already in its pipeline, holding the client's
+/// bytes in the socket until then) with one on the server connection.
+///
+/// Timeouts as HAProxy 2.6 applies them in TCP mode: `timeout client` on the
+/// client side from the start, `timeout connect` for the connection,
+/// `timeout server` on the server side, and the backend's `timeout tunnel` in
+/// place of both once the server is connected.
+final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+
+    let engine: EngineContext
+    let frontend: FrontendPlan
+    /// The client side of the tunnel, in the pipeline after this handler.
+    let clientRelay: ByteRelayHandler
+
+    init(engine: EngineContext, frontend: FrontendPlan, clientRelay: ByteRelayHandler) {
+        self.engine = engine
+        self.frontend = frontend
+        self.clientRelay = clientRelay
+    }
+
+    /// The handlers of a new client connection, in pipeline order.
+    static func handlers(engine: EngineContext, frontend: FrontendPlan) -> [ChannelHandler] {
+        let relay = ByteRelayHandler(idleTimeoutMs: frontend.timeoutsMs["client"])
+        return [TCPProxyHandler(engine: engine, frontend: frontend, clientRelay: relay), relay]
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let client = context.channel.remoteAddress, local = context.channel.localAddress
+        let facts = RequestFacts(source: client?.ipAddress, sourcePort: client?.port,
+                                 destination: local?.ipAddress, destinationPort: local?.port)
+        guard case .backend(let name) = engine.router.route(frontend, facts).outcome,
+              let index = engine.backendIndex(named: name) else {
+            context.close(promise: nil)
+            return
+        }
+        let backend = engine.backends[index]
+        let clientChannel = context.channel
+        backend.acquire(for: facts, excluding: [], on: context.eventLoop).assumeIsolated().whenComplete { result in
+            guard case .success(let server) = result else {
+                clientChannel.close(promise: nil)
+                return
+            }
+            // The server stays counted as busy until the client connection ends.
+            clientChannel.closeFuture.whenComplete { _ in backend.release(server) }
+            guard clientChannel.isActive else { return }
+            self.connect(to: backend.plan, server, destinationPort: local?.port, clientChannel)
+        }
+        context.pipeline.syncOperations.removeHandler(self, promise: nil)
+        context.fireChannelActive()
+    }
+
+    private func connect(to backend: BackendPlan, _ server: Int, destinationPort: Int?, _ clientChannel: Channel) {
+        let tunnel = backend.timeoutsMs["tunnel"]
+        let serverTimeout = tunnel ?? backend.timeoutsMs["server"]
+        let clientRelay = self.clientRelay
+        ClientBootstrap(group: clientChannel.eventLoop)
+            .connectTimeout(.milliseconds(Int64(backend.timeoutsMs["connect"] ?? 5000)))
+            .channelOption(.allowRemoteHalfClosure, value: true)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteRelayHandler(idleTimeoutMs: serverTimeout))
+                }
+            }
+            .connect(to: backend.servers[server].address.forClient(destinationPort: destinationPort), on: clientChannel.eventLoop)
+            .assumeIsolated().whenComplete { result in
+                switch result {
+                case .success(let channel):
+                    guard clientChannel.isActive, let serverRelay = try? channel.pipeline.syncOperations.handler(type: ByteRelayHandler.self) else {
+                        clientChannel.close(promise: nil)
+                        return channel.close(promise: nil)
+                    }
+                    if let tunnel { clientRelay.replaceIdleTimeout(milliseconds: tunnel) }
+                    ByteRelayHandler.join(clientRelay, serverRelay)
+                case .failure:
+                    clientChannel.close(promise: nil)
+                }
+            }
+    }
+}
