@@ -58,9 +58,9 @@ struct Route: ParsableCommand {
         case .failure(let status): throw ExitCode(status.rawValue)
         }
         let explainer = RouteExplainer(plan: loaded)
-        if frontend == nil, let port, !loaded.frontends.contains(where: { $0.binds.contains { $0.port == port } }) {
+        if frontend == nil, let port, !loaded.frontends.contains(where: { $0.binds.contains { $0.endpoint.inetPort == port } }) {
             let bound = loaded.frontends.map { proxy in
-                proxy.name + " " + Set(proxy.binds.map(\.port)).sorted().map(String.init).joined(separator: ",")
+                proxy.name + " " + Set(proxy.binds.compactMap(\.endpoint.inetPort)).sorted().map(String.init).joined(separator: ",")
             }
             throw ValidationError("no frontend is bound to port \(port) (bound: \(bound.joined(separator: "; ")))")
         }
