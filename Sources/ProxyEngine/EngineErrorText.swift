@@ -17,6 +17,8 @@ enum EngineErrorText {
             return "no address to connect to for '\(error.host)'"
         case let error as IOError:
             return String(cString: strerror(error.errnoCode))
+        case let error as ListenerSocket.OpenError:
+            return error.systemError.map(reason) ?? error.reason
         case let error as ChannelError:
             return reason(error)
         case let error as SocketAddressError:

@@ -85,7 +85,7 @@ final class AddressTrafficTests: XCTestCase {
             try await harness.startEngine(config(binds: ["\(directory)/a.sock user no-such-user-weir"]))
             XCTFail("the engine started")
         } catch {
-            XCTAssertTrue("\(error)".contains("cannot bind unix@\(directory)/a.sock: unknown user name 'no-such-user-weir'"), "\(error)")
+            XCTAssertTrue("\(error)".contains("cannot bind socket (unknown user name 'no-such-user-weir') [unix@\(directory)/a.sock]"), "\(error)")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [], "a temporary socket file was left")
     }

@@ -13,6 +13,8 @@ enum ListenerSocket {
     struct OpenError: Error, CustomStringConvertible {
         let address: ListenAddress
         let reason: String
+        /// The system call's error behind it, when there is one.
+        var systemError: IOError?
         var description: String { "cannot bind \(address): \(reason)" }
     }
 
@@ -34,7 +36,7 @@ enum ListenerSocket {
         } catch let error as OpenError {
             throw error
         } catch {
-            throw OpenError(address: address, reason: "\(error)")
+            throw OpenError(address: address, reason: "\(error)", systemError: error as? IOError)
         }
     }
 
