@@ -31,7 +31,7 @@ public struct RuleStep: Sendable, Hashable {
 }
 
 /// Runs a frontend's `http-request` rules, then `use_backend` and
-/// `default_backend` (a `listen` section falls back to its own servers),
+/// `default_backend` (the planner makes a `listen` section without one its own),
 /// then the chosen backend's `http-request` rules. Pure:
 /// the engine and `weir route` both route through it, so they agree.
 public struct RequestRouter: Sendable {
@@ -76,14 +76,6 @@ public struct RequestRouter: Sendable {
                                                acls: []))
             }
             chosen = fallback
-        }
-        if chosen == nil, plan.backend(named: frontend.name) != nil {
-            // A `listen` section without `default_backend` is its own backend, as in HAProxy.
-            if tracing {
-                decision.steps.append(RuleStep(proxy: frontend.name, text: "listen \(frontend.name) (its own servers)", source: nil,
-                                               applied: true, acls: []))
-            }
-            chosen = frontend.name
         }
         guard let name = chosen, let backend = plan.backend(named: name) else { return decision }
         if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision) {
