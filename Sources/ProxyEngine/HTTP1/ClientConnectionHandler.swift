@@ -29,7 +29,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// What every connection of the frontend shares, resolved once when the engine starts.
     let shared: FrontendContext
     var frontend: FrontendPlan { shared.plan }
-    let limits = H1Limits()
+    var limits: H1Limits { engine.limits }
     var context: ChannelHandlerContext?
     var phase = Phase.waitingHead
     /// Bytes read and not yet used.
