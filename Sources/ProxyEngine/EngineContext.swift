@@ -12,6 +12,8 @@ final class EngineContext: Sendable {
     let connections: ConnectionTracker
     /// The head limits of `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr`.
     let limits: H1Limits
+    /// Where idle keep-alive client connections wait outside their channels; nil: they keep their channels.
+    let parking: IdleParking?
     /// What the connections of each frontend share, by name.
     private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
@@ -21,8 +23,9 @@ final class EngineContext: Sendable {
     private let backendIndexes: [String: Int]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
-    init(plan: RuntimePlan, events: @escaping EngineEventSink) {
+    init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?) {
         self.plan = plan
+        self.parking = idleParkingDelay.map(IdleParking.init)
         self.router = RequestRouter(plan: plan)
         self.backends = plan.backends.map(BackendState.init)
         self.events = events

@@ -55,9 +55,14 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
 
-    init(engine: EngineContext, frontend: FrontendPlan) {
+    /// Moves the connection out of its channel once it has been idle for the parking delay.
+    var parkTimer: MovableTimer?
+
+    /// `resumed`: a parked keep-alive connection taken back, which has served a request already.
+    init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false) {
         self.engine = engine
         self.shared = engine.frontendContext(frontend)
+        self.servedOne = resumed
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -71,6 +76,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerRemoved(context: ChannelHandlerContext) {
         waitTimer?.cancel()
         waitTimer = nil
+        parkTimer?.cancel()
+        parkTimer = nil
         serverTimer?.cancel()
         serverTimer = nil
         self.context = nil
@@ -365,6 +372,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             context.eventLoop.assumeIsolated().execute { [weak self] in self?.process() }
         } else {
             input = nil
+            armParkTimer(context)
         }
         resumeReading()
     }
