@@ -10,6 +10,8 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
+    /// The live stick tables, shared by every event loop.
+    let stickTables: StickTableSet
     /// What the connections of each frontend share, by name.
     private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
@@ -25,6 +27,7 @@ final class EngineContext: Sendable {
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
+        self.stickTables = StickTableSet(plan)
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -206,6 +206,7 @@ extension ClientConnectionHandler {
             bytes.moveReaderIndex(forwardBy: head.length)
             return true
         }
+        stickStream?.countResponse(status: head.status)
         let body = head.responseBody(to: exchange.method)
         if body == .tunnel {
             writePendingInterim(exchange, context)

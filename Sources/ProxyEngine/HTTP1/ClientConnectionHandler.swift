@@ -54,6 +54,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
+    /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
+    var stickStream: TrackedCounters?
+    var stickConnection: TrackedCounters?
 
     init(engine: EngineContext, frontend: FrontendPlan) {
         self.engine = engine
@@ -63,6 +66,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
+        stickConnection = ConnectionTracking.start(engine, frontend, context.channel)
         // A client that half-closes after its request still gets the response (see `inputClosed`).
         try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         armWaitTimer(context)
@@ -73,6 +77,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         waitTimer = nil
         serverTimer?.cancel()
         serverTimer = nil
+        endStickCounters()
         self.context = nil
     }
 
@@ -94,6 +99,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             releaseServer(exchange)
             self.exchange = nil
         }
+        endStickCounters()
         phase = .closing
         context.fireChannelInactive()
     }
@@ -248,7 +254,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
            !(head.firstField(named: "sec-websocket-key", in: bytes).map { head.fields[$0].value.count == 24 } ?? false) {
             return sendError(400, context, close: true)
         }
-        let facts = requestFacts(head, bytes, context)
+        var facts = requestFacts(head, bytes, context)
+        facts.stickCounters = beginStickStream()
         if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
                                          authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
             bytes.moveReaderIndex(forwardBy: head.length)
@@ -350,6 +357,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// Writes an error page; 400, 408 and 422 always close the connection, the others only when asked.
     func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool, discarding body: H1BodyKind = .none) {
         let closing = close || ErrorPages.closesConnection(status)
+        stickStream?.countResponse(status: status)
         answer(ErrorPages.response(status, closing: closing), keepOpen: !closing, discarding: body)
     }
 
@@ -358,6 +366,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         guard let context else { return }
         servedOne = true
         exchange = nil
+        endStickStream()
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
         phase = .waitingHead
         armWaitTimer(context)

@@ -33,8 +33,12 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         let client = context.channel.remoteAddress, local = context.channel.localAddress
-        let facts = RequestFacts(source: client?.ipAddress, sourcePort: client?.port,
+        var facts = RequestFacts(source: client?.ipAddress, sourcePort: client?.port,
                                  destination: local?.ipAddress, destinationPort: local?.port)
+        if let counters = ConnectionTracking.start(engine, frontend, context.channel) {
+            facts.stickCounters = StickCounterHandle(counters)
+            context.channel.closeFuture.whenComplete { _ in counters.end() }
+        }
         guard case .backend(let name) = engine.router.route(frontend, facts).outcome,
               let index = engine.backendIndex(named: name) else {
             context.close(promise: nil)

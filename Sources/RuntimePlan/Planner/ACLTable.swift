@@ -20,7 +20,7 @@ struct ACLTable {
     private let parser: ACLParser
 
     init(proxy: Proxy, context: inout PlanningContext) {
-        parser = ACLParser(readPatternFile: context.readPatternFile)
+        parser = ACLParser(readPatternFile: context.readPatternFile, proxyName: proxy.name)
         for definition in proxy.acls {
             context.markHandled(definition.range)
             switch parser.parse(criterion: definition.criterion, arguments: definition.arguments) {

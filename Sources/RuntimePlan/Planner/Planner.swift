@@ -51,6 +51,7 @@ public struct Planner: Sendable {
         for proxy in effective {
             let name = proxy.name ?? ""
             let acls = ACLTable(proxy: proxy, context: &context)
+            if let table = StickTableCompiler(proxy: proxy).compile(context: &context) { plan.stickTables.append(table) }
             if proxy.kind.hasFrontend {
                 plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind).compile(context: &context))
             }
@@ -99,4 +100,5 @@ public enum PlannerMessage {
     public static let bindAddress = RuleID("bind-address")
     public static let ruleInvalid = RuleID("http-request-invalid")
     public static let forwardforExceptInvalid = RuleID("forwardfor-except-invalid")
+    public static let stickTableInvalid = RuleID("stick-table-invalid")
 }
