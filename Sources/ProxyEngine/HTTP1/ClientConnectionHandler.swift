@@ -290,15 +290,18 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 input = bytes
                 return sendError(503, context, close: !keepAlive, discarding: head.requestBody)
             }
-            let edits = requestEdits(head, bytes, decision.request, backend: index, keepAlive: keepAlive)
+            var request = decision.request
+            let persistence = resolvePersistence(&request, backend: index)
+            let edits = requestEdits(head, bytes, request, backend: index, keepAlive: keepAlive)
             let forwarded = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .request)
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
-            let exchange = ServerExchange(backendIndex: index, head: forwarded, request: decision.request, method: head.method,
+            let exchange = ServerExchange(backendIndex: index, head: forwarded, request: request, method: head.method,
                                           requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11,
                                           requestUpgrade: head.connectionUpgrade, clientKeepAlive: keepAlive,
                                           attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
                                           timeouts: engine.backendTimeouts[index])
+            exchange.persistence = persistence
             self.exchange = exchange
             phase = .forwarding
             acquireServer(exchange)

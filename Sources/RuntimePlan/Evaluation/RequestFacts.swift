@@ -77,3 +77,18 @@ extension StringProtocol {
         return String(slice)
     }
 }
+
+extension RequestFacts {
+    /// `req.cook(NAME)`: the value of the last cookie with this name in the `Cookie` headers.
+    public func cookieValue(_ name: String) -> String? {
+        var found: String?
+        for line in fullHeaderValues("cookie") {
+            for pair in line.split(separator: ";") {
+                let trimmed = pair.trimmingCharacters(in: " \t")
+                guard let equals = trimmed.firstIndex(of: "="), trimmed[..<equals] == name else { continue }
+                found = String(trimmed[trimmed.index(after: equals)...])
+            }
+        }
+        return found
+    }
+}

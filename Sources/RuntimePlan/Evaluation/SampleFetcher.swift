@@ -46,6 +46,8 @@ enum SampleFetcher {
         case .sslFrontend: return [.boolean(facts.tls)]
         case .alwaysTrue: return [.boolean(true)]
         case .alwaysFalse: return [.boolean(false)]
+        case .cookie:
+            return facts.cookieValue(fetch.arguments.first ?? "").map { [.string($0)] } ?? []
         case .stickCounter:
             guard let counter = fetch.counter, let value = facts.stickCounters?.session.value(counter, source: facts.source) else {
                 return []

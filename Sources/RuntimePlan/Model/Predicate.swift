@@ -39,7 +39,7 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The fetches the evaluator knows.
     public enum Name: String, Sendable, Hashable, Codable, CaseIterable {
         case src, srcPort = "src_port", dst, dstPort = "dst_port", path, url, query, method
-        case header = "req.hdr", headerCount = "req.hdr_cnt", fullHeader = "req.fhdr", version = "req.ver"
+        case header = "req.hdr", headerCount = "req.hdr_cnt", cookie = "req.cook", fullHeader = "req.fhdr", version = "req.ver"
         case sslFrontend = "ssl_fc", alwaysTrue = "always_true", alwaysFalse = "always_false"
         /// `sc_*`, `scN_*`, `src_*`: see `counter`.
         case stickCounter = "sc"

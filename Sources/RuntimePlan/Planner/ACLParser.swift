@@ -121,7 +121,8 @@ struct ACLParser {
         "path": (.path, .str), "url": (.url, .str), "query": (.query, .str), "method": (.method, .str),
         "hdr": (.header, .str), "req.hdr": (.header, .str), "req.fhdr": (.fullHeader, .str),
         "hdr_cnt": (.headerCount, .int), "req.hdr_cnt": (.headerCount, .int), "req.ver": (.version, .str),
-        "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
+"cookie": (.cookie, .str), "req.cook": (.cookie, .str),
+                "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
     ]
 
     private static let shorthandStems: [String: Fetch.Name] = ["path": .path, "url": .url, "hdr": .header]

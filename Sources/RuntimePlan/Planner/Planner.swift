@@ -64,6 +64,7 @@ public struct Planner: Sendable {
             context.reportUnhandled(section, name: nil)
         }
         checkReferences(plan, configuration, &context)
+        PersistenceCompiler.storeServers(in: &plan)
         plan.unsupported = context.unsupportedFeatures
         let failed = context.diagnostics.contains(atLeast: .error)
         return PlanResult(plan: failed ? nil : plan, diagnostics: context.diagnostics)

@@ -1,0 +1,88 @@
+import Foundation
+import WeirTestSupport
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The article's cookie persistence (Fixtures/article/09-stick-cookie.cfg on
+/// loopback, a third server in maintenance) in the real haproxy 2.6 and in the
+/// engine: the same requests reach the same servers and get the same
+/// `Set-Cookie` and `Cache-Control` lines.
+final class CookiePersistenceDifferentialTests: XCTestCase {
+    static func config(_ port: Int, _ servers: [Int]) -> String {
+        """
+        global
+            nbthread 1
+        defaults
+            mode http
+            timeout connect 1s
+            timeout client 5s
+            timeout server 5s
+        frontend f
+            bind 127.0.0.1:\(port)
+            default_backend app_servers
+        backend app_servers
+            balance roundrobin
+            cookie SERVERID insert indirect nocache
+            stick-table type string len 64 size 100k expire 30m
+            stick on cookie(SERVERID)
+            server app01 127.0.0.1:\(servers[0]) check cookie app01
+            server app02 127.0.0.1:\(servers[1]) check cookie app02
+            server app03 127.0.0.1:\(servers[2]) check cookie app03 disabled
+
+        """
+    }
+
+    /// Each server names itself; `/etag` answers with a validator, so `nocache` applies.
+    static func server(_ name: String) throws -> ScriptedBackend {
+        try ScriptedBackend { path in
+            let etag = path == "/etag" ? "ETag: \"v1\"\r\n" : ""
+            return .init("HTTP/1.1 200 OK\r\nX-Server: \(name)\r\n\(etag)Content-Length: 2\r\n\r\nok")
+        }
+    }
+
+    /// What persistence shows of one response: the server and the cookie and cache lines.
+    static func observed(_ port: Int, path: String, cookie: String?) -> String {
+        let header = cookie.map { "Cookie: \($0)\r\n" } ?? ""
+        let request = "GET \(path) HTTP/1.1\r\nHost: a\r\n\(header)Connection: close\r\n\r\n"
+        let (text, _) = ProxyPair.send(Array(request.utf8), port: port, settle: 2)
+        let head = text.components(separatedBy: "\r\n\r\n").first ?? ""
+        // HAProxy writes header names in lower case; the engine keeps the server's (README, "Message rules").
+        return head.components(separatedBy: "\r\n").compactMap { line -> String? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            let name = line[..<colon].lowercased()
+            return ["x-server", "set-cookie", "cache-control"].contains(name) ? name + line[colon...] : nil
+        }.joined(separator: " | ")
+    }
+
+    func testTheSameCookiesReachTheSameServersWithTheSameSetCookie() async throws {
+        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
+        let servers = try ["app01", "app02", "app03"].map(Self.server)
+        defer { servers.forEach { $0.stop() } }
+        let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("weir-cookie-\(UUID().uuidString).cfg")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Self.config(haproxyPort, servers.map(\.port)).write(to: file, atomically: true, encoding: .utf8)
+        let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
+        defer { reference.stop() }
+        let harness = EngineHarness()
+        try await harness.startEngine(Self.config(enginePort, servers.map(\.port)))
+        XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
+        let sequence: [(String, String?)] = [
+            ("/", nil), ("/", nil), ("/", "SERVERID=app02"), ("/etag", "SERVERID=app01"), ("/etag", nil),
+            ("/", "SERVERID=app03"), ("/", "SERVERID=nobody"), ("/", "a=1; SERVERID=app01; b=2"), ("/etag", "SERVERID=app02"),
+        ]
+        var expected: [String] = [], actual: [String] = []
+        for (path, cookie) in sequence {
+            expected.append(Self.observed(haproxyPort, path: path, cookie: cookie))
+            actual.append(Self.observed(enginePort, path: path, cookie: cookie))
+        }
+        await harness.shutdown()
+        XCTAssertEqual(expected[0], "x-server: app01 | set-cookie: SERVERID=app01; path=/", "haproxy")
+        XCTAssertEqual(expected[2], "x-server: app02", "haproxy")
+        for (index, (reference, engine)) in zip(expected, actual).enumerated() {
+            XCTAssertEqual(engine, reference, "request \(index + 1) \(sequence[index])")
+        }
+    }
+}
