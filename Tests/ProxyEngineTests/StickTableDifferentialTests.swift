@@ -71,6 +71,46 @@ final class StickTableDifferentialTests: XCTestCase {
         await harness.shutdown()
     }
 
+    /// `show|clear|set table` on both, after the same requests: the same answers and errors.
+    func testTableCommandsAnswerAsHAProxy() async throws {
+        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
+        let servers = try ["s1", "s2"].map(CookiePersistenceDifferentialTests.server)
+        defer { servers.forEach { $0.stop() } }
+        let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-stick-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let socket = directory.appendingPathComponent("admin.sock").path
+        let file = directory.appendingPathComponent("haproxy.cfg")
+        try Self.config(haproxyPort, servers.map(\.port), socket: socket).write(to: file, atomically: true, encoding: .utf8)
+        let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
+        defer { reference.stop() }
+        let harness = EngineHarness()
+        try await harness.startEngine(Self.config(enginePort, servers.map(\.port), socket: nil))
+        XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
+        for port in [haproxyPort, enginePort] {
+            for path in ["/", "/count", "/count"] { _ = CookiePersistenceDifferentialTests.observed(port, path: path, cookie: nil) }
+        }
+        let tables = try XCTUnwrap(harness.engine?.engine.stickTables)
+        let commands: [(StickTableCommands.Action, String)] = [
+            (.show, ""), (.show, "nope"), (.set, "fe key 10.0.0.9 data.gpc0 7 data.http_req_rate 40"),
+            (.show, "fe data.gpc0 gt 1"), (.show, "fe data.gpc0 eq 2 data.conn_cnt ge 3"), (.show, "fe key 10.0.0.9"),
+            (.show, "fe data.bogus eq 1"), (.show, "fe data.gpc1 eq 1"), (.show, "fe data.gpc0 xx 1"),
+            (.show, "fe data.gpc0 eq x"), (.show, "fe extra"), (.set, "fe key 10.0.0.9 data.gpc1 1"),
+            (.set, "fe key 10.0.0.9 gpc0 1"), (.set, "fe data.gpc0 eq 1"), (.clear, "fe key 10.0.0.9"),
+            (.show, "fe key 10.0.0.9"), (.clear, "fe data.gpc0 lt 1"), (.show, "fe"), (.clear, "fe"), (.show, "fe"),
+            (.show, "app"), (.clear, "app"), (.show, "app"),
+        ]
+        for (action, arguments) in commands {
+            let verb = action == .show ? "show" : action == .clear ? "clear" : "set"
+            let real = Self.normalized(Self.ask(socket, "\(verb) table \(arguments)\n"))
+            let words = arguments.split(separator: " ").map(String.init)
+            let ours = Self.normalized(StickTableCommands.run(action, words, tables: tables))
+            XCTAssertEqual(ours, real, "\(verb) table \(arguments)")
+        }
+        await harness.shutdown()
+    }
+
     /// The lines without the entry's address and its `exp=` milliseconds.
     static func normalized(_ text: String) -> [String] {
         text.split(separator: "\n").map { line in

@@ -125,6 +125,18 @@ final class StickTable: @unchecked Sendable {
         }
     }
 
+    /// Removes every entry nobody tracks for which `matches` holds (`clear table`).
+    func removeAll(where matches: (StickEntry, UInt32) -> Bool) {
+        lock.withLock {
+            let ticks = UInt32(truncatingIfNeeded: clock())
+            var cursor = oldest
+            while let entry = cursor {
+                cursor = entry.newer
+                if entry.users == 0, matches(entry, ticks) { unlink(entry) }
+            }
+        }
+    }
+
     /// Removes the entry of `key` unless it is tracked; false when it is tracked.
     func remove(_ key: StickKey) -> Bool {
         lock.withLock {

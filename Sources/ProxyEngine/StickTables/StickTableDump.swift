@@ -4,7 +4,7 @@ import RuntimePlan
 /// format (src/stick_table.c `table_dump_entry_to_buffer`):
 /// `# table: fe, type: ip, size:102400, used:1` then one line per entry,
 /// `0x…: key=127.0.0.1 use=0 exp=57234 conn_cur=0 http_req_rate(10000)=3`,
-/// the data in data-type order, rates read at dump time, array elements
+/// entries in key order, the data in data-type order, rates read at dump time, array elements
 /// numbered (`gpc0=`, `gpc1_rate(1000)=`).
 enum StickTableDump {
     /// The header line of `show table` (without a name) and of `show table NAME`.
@@ -17,7 +17,8 @@ enum StickTableDump {
         let (entries, now) = table.snapshot()
         var text = header(table, used: entries.count)
         let ticks = UInt32(truncatingIfNeeded: now)
-        for entry in entries {
+        // HAProxy walks its key tree: entries in the order of their key bytes.
+        for entry in entries.sorted(by: { $0.key.bytes.lexicographicallyPrecedes($1.key.bytes) }) {
             let line: String? = table.withData(entry) { entry, _ in
                 include(entry, ticks) ? self.line(entry, table: table, now: now) : nil
             }
