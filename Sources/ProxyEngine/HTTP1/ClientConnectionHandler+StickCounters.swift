@@ -21,6 +21,17 @@ extension ClientConnectionHandler {
         stickStream = nil
     }
 
+    /// A connection closed before its first request: HAProxy 2.6 counts it on the connection's
+    /// counters as a request and an error (observed: `http_req_cnt` and `http_err_cnt` +1 each).
+    func countClosedWithoutRequest() {
+        guard let connection = stickConnection else { return }
+        for slot in 0..<TrackedCounters.slotCount {
+            guard let tracked = connection.tracked(slot) else { continue }
+            tracked.table.countRequest(tracked.entry)
+            tracked.table.countError(tracked.entry)
+        }
+    }
+
     /// The connection ends: releases what its stream and its `tcp-request connection` rules track.
     func endStickCounters() {
         endStickStream()

@@ -99,6 +99,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             releaseServer(exchange)
             self.exchange = nil
         }
+        if !servedOne, stickStream == nil { countClosedWithoutRequest() }
         endStickCounters()
         phase = .closing
         context.fireChannelInactive()
