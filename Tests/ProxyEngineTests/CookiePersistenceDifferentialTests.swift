@@ -10,7 +10,7 @@ import Glibc
 /// engine: the same requests reach the same servers and get the same
 /// `Set-Cookie` and `Cache-Control` lines.
 final class CookiePersistenceDifferentialTests: XCTestCase {
-    static func config(_ port: Int, _ servers: [Int]) -> String {
+    static func config(_ port: Int, _ servers: [Int], options: String = "") -> String {
         """
         global
             nbthread 1
@@ -24,6 +24,7 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
             default_backend app_servers
         backend app_servers
             balance roundrobin
+        \(options)
             cookie SERVERID insert indirect nocache
             stick-table type string len 64 size 100k expire 30m
             stick on cookie(SERVERID)
@@ -57,21 +58,38 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
     }
 
     func testTheSameCookiesReachTheSameServersWithTheSameSetCookie() async throws {
+        try await compare(options: "", checks: { expected in
+            XCTAssertEqual(expected[0], "x-server: app01 | set-cookie: SERVERID=app01; path=/", "haproxy")
+            XCTAssertEqual(expected[2], "x-server: app02", "haproxy")
+        })
+    }
+
+    /// `option persist`, `ignore-persist` and `force-persist` against a server in maintenance.
+    func testPersistOptionsAsHAProxy() async throws {
+        try await compare(options: """
+                option persist
+                ignore-persist if { path /ignored }
+                force-persist if { path /forced }
+            """, checks: { _ in })
+    }
+
+    private func compare(options: String, checks: ([String]) -> Void) async throws {
         let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
         let servers = try ["app01", "app02", "app03"].map(Self.server)
         defer { servers.forEach { $0.stop() } }
         let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("weir-cookie-\(UUID().uuidString).cfg")
         defer { try? FileManager.default.removeItem(at: file) }
-        try Self.config(haproxyPort, servers.map(\.port)).write(to: file, atomically: true, encoding: .utf8)
+        try Self.config(haproxyPort, servers.map(\.port), options: options).write(to: file, atomically: true, encoding: .utf8)
         let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
         defer { reference.stop() }
         let harness = EngineHarness()
-        try await harness.startEngine(Self.config(enginePort, servers.map(\.port)))
+        try await harness.startEngine(Self.config(enginePort, servers.map(\.port), options: options))
         XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
         let sequence: [(String, String?)] = [
             ("/", nil), ("/", nil), ("/", "SERVERID=app02"), ("/etag", "SERVERID=app01"), ("/etag", nil),
             ("/", "SERVERID=app03"), ("/", "SERVERID=nobody"), ("/", "a=1; SERVERID=app01; b=2"), ("/etag", "SERVERID=app02"),
+            ("/ignored", "SERVERID=app02"), ("/forced", "SERVERID=app03"), ("/forced", "SERVERID=app01"),
         ]
         var expected: [String] = [], actual: [String] = []
         for (path, cookie) in sequence {
@@ -79,8 +97,7 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
             actual.append(Self.observed(enginePort, path: path, cookie: cookie))
         }
         await harness.shutdown()
-        XCTAssertEqual(expected[0], "x-server: app01 | set-cookie: SERVERID=app01; path=/", "haproxy")
-        XCTAssertEqual(expected[2], "x-server: app02", "haproxy")
+        checks(expected)
         for (index, (reference, engine)) in zip(expected, actual).enumerated() {
             XCTAssertEqual(engine, reference, "request \(index + 1) \(sequence[index])")
         }

@@ -47,7 +47,8 @@ extension ClientConnectionHandler {
         switch cookie.mode {
         case .insert:
             if !ownCookies.isEmpty, !cookie.preserve { ownCookies.forEach { edits.removed.insert($0.position) } }
-            let skip = exchange.persistence?.direct == true || (cookie.postonly && exchange.request.method != "POST")
+            let skip = exchange.persistence?.direct == true || exchange.persistence?.ignored == true
+                || (cookie.postonly && exchange.request.method != "POST")
                 || (cookie.preserve && !ownCookies.isEmpty)
             if !skip {
                 edits.added.append(("set-cookie", CookieRewriter.inserted(cookie, serverValue: serverValue)))

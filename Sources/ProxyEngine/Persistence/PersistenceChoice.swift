@@ -14,6 +14,8 @@ struct PersistenceChoice {
     var server: Int?
     /// The client presented a valid cookie for `server`.
     var direct = false
+    /// `ignore-persist` matched: no cookie is set either (HAProxy's `SF_IGNORE_PRST`).
+    var ignored = false
     var stores: [Store] = []
 
     /// HAProxy makes at most 8 stores per request.
@@ -26,14 +28,17 @@ struct PersistenceChoice {
         var choice = PersistenceChoice()
         let ignore = plan.ignorePersist.contains { evaluator.evaluate($0, request) }
         let force = plan.forcePersist.contains { evaluator.evaluate($0, request) }
-        // A server in maintenance never takes persistent traffic; a down one only with `option persist` or `force-persist`.
+        choice.ignored = ignore
+        // A server down or in maintenance takes persistent traffic only with `option persist` or
+        // `force-persist` (HAProxy checks `cur_state`, which maintenance stops too).
         func allowed(_ index: Int) -> Bool {
-            guard backend.servers.indices.contains(index), !backend.servers[index].maintenance else { return false }
-            return state.isUp(index) || plan.persistWhenDown || force
+            guard backend.servers.indices.contains(index) else { return false }
+            return (state.isUp(index) && !backend.servers[index].maintenance) || plan.persistWhenDown || force
         }
         if let cookie = plan.cookie, let value = request.cookieValue(cookie.name) {
             let (serverValue, rest) = CookieRewriter.split(value, mode: cookie.mode)
-            if !ignore, let index = backend.servers.firstIndex(where: { $0.cookie != nil && $0.cookie == serverValue }), allowed(index) {
+            // The first usable server with that cookie value (several servers may share one).
+            if !ignore, let index = backend.servers.indices.first(where: { backend.servers[$0].cookie == serverValue && allowed($0) }) {
                 choice.server = index
                 choice.direct = true
             }
