@@ -1,4 +1,5 @@
 import Foundation
+@testable import ProxyEngine
 import WeirTestSupport
 import XCTest
 #if canImport(Glibc)
@@ -10,7 +11,9 @@ import Glibc
 /// engine: the same requests reach the same servers and get the same
 /// `Set-Cookie` and `Cache-Control` lines.
 final class CookiePersistenceDifferentialTests: XCTestCase {
-    static func config(_ port: Int, _ servers: [Int], options: String = "") -> String {
+    static let articleCookie = "cookie SERVERID insert indirect nocache"
+
+    static func config(_ port: Int, _ servers: [Int], options: String = "", cookie: String = articleCookie) -> String {
         """
         global
             nbthread 1
@@ -25,7 +28,7 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
         backend app_servers
             balance roundrobin
         \(options)
-            cookie SERVERID insert indirect nocache
+            \(cookie)
             stick-table type string len 64 size 100k expire 30m
             stick on cookie(SERVERID)
             server app01 127.0.0.1:\(servers[0]) check cookie app01
@@ -73,20 +76,43 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
             """, checks: { _ in })
     }
 
-    private func compare(options: String, checks: ([String]) -> Void) async throws {
+    /// `maxidle` and `maxlife`: the dates in the value, refreshed, expired, or too far ahead.
+    func testCookieDatesAsHAProxy() async throws {
+        // The dates move in 4-second steps: start just after a step so both proxies see the same one.
+        while true {
+            let now = Date().timeIntervalSince1970
+            if (Int(now) + 3) % 4 == 0, now - now.rounded(.down) < 0.3 { break }
+            usleep(50_000)
+        }
+        let now = Int(Date().timeIntervalSince1970)
+        let fresh = CookieDates.encode((now + 3) >> 2), old = CookieDates.encode((now - 7200) >> 2)
+        let ahead = CookieDates.encode((now + 90_000) >> 2)
+        try await compare(options: "", cookie: "cookie SRV insert indirect maxidle 30m maxlife 2h domain .example.com httponly secure",
+                          sequence: [("/", nil), ("/", "SRV=app01"), ("/", "SRV=app02|\(fresh)|\(fresh)"), ("/", "SRV=app02|\(fresh)"),
+                                     ("/", "SRV=app01|\(old)|\(old)"), ("/", "SRV=app02|\(fresh)|\(old)"), ("/", "SRV=app02|\(ahead)"),
+                                     ("/", "SRV=app01|bad!!")],
+                          checks: { expected in
+            XCTAssertEqual(expected[0], "x-server: app01 | set-cookie: SRV=app01|\(fresh)|\(fresh); path=/; domain=.example.com; HttpOnly; Secure")
+            XCTAssertEqual(expected[2], "x-server: app02")
+        })
+    }
+
+    private func compare(options: String, cookie: String = articleCookie, sequence given: [(String, String?)]? = nil,
+                         checks: ([String]) -> Void) async throws {
         let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
         let servers = try ["app01", "app02", "app03"].map(Self.server)
         defer { servers.forEach { $0.stop() } }
         let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("weir-cookie-\(UUID().uuidString).cfg")
         defer { try? FileManager.default.removeItem(at: file) }
-        try Self.config(haproxyPort, servers.map(\.port), options: options).write(to: file, atomically: true, encoding: .utf8)
+        try Self.config(haproxyPort, servers.map(\.port), options: options, cookie: cookie)
+            .write(to: file, atomically: true, encoding: .utf8)
         let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
         defer { reference.stop() }
         let harness = EngineHarness()
-        try await harness.startEngine(Self.config(enginePort, servers.map(\.port), options: options))
+        try await harness.startEngine(Self.config(enginePort, servers.map(\.port), options: options, cookie: cookie))
         XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
-        let sequence: [(String, String?)] = [
+        let sequence: [(String, String?)] = given ?? [
             ("/", nil), ("/", nil), ("/", "SERVERID=app02"), ("/etag", "SERVERID=app01"), ("/etag", nil),
             ("/", "SERVERID=app03"), ("/", "SERVERID=nobody"), ("/", "a=1; SERVERID=app01; b=2"), ("/etag", "SERVERID=app02"),
             ("/ignored", "SERVERID=app02"), ("/forced", "SERVERID=app03"), ("/forced", "SERVERID=app01"),

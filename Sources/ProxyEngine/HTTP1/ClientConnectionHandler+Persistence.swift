@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import RuntimePlan
 
@@ -11,8 +14,11 @@ extension ClientConnectionHandler {
         let backend = engine.plan.backends[index]
         guard let plan = backend.persistence else { return nil }
         return PersistenceChoice.resolve(plan, backend: backend, state: engine.backends[index], tables: engine.stickTables,
-                                         evaluator: engine.router.evaluator, request: &request)
+                                         evaluator: engine.router.evaluator, now: Self.unixSeconds(), request: &request)
     }
+
+    /// The wall clock in seconds, as HAProxy's `date.tv_sec`.
+    static func unixSeconds() -> Int { Int(time(nil)) }
 
     /// The server persistence asks for, taken if it has room and was not given up on by a retry.
     func takePersistentServer(_ exchange: ServerExchange) -> Int? {
@@ -47,11 +53,14 @@ extension ClientConnectionHandler {
         switch cookie.mode {
         case .insert:
             if !ownCookies.isEmpty, !cookie.preserve { ownCookies.forEach { edits.removed.insert($0.position) } }
-            let skip = exchange.persistence?.direct == true || exchange.persistence?.ignored == true
-                || (cookie.postonly && exchange.request.method != "POST")
+            let now = Self.unixSeconds(), dates = exchange.persistence?.dates ?? CookieDates()
+            let skip = (exchange.persistence?.direct == true && !dates.needsRefresh(cookie, now: now))
+                || exchange.persistence?.ignored == true || (cookie.postonly && exchange.request.method != "POST")
                 || (cookie.preserve && !ownCookies.isEmpty)
             if !skip {
-                edits.added.append(("set-cookie", CookieRewriter.inserted(cookie, serverValue: serverValue)))
+                edits.added.append(("set-cookie", CookieRewriter.inserted(cookie, serverValue: serverValue.map {
+                    $0 + dates.suffix(cookie, now: now)
+                })))
                 inserted = true
             }
         case .rewrite, .prefix:

@@ -16,6 +16,8 @@ struct PersistenceChoice {
     var direct = false
     /// `ignore-persist` matched: no cookie is set either (HAProxy's `SF_IGNORE_PRST`).
     var ignored = false
+    /// The dates the client's cookie carried (`maxidle`, `maxlife`).
+    var dates = CookieDates()
     var stores: [Store] = []
 
     /// HAProxy makes at most 8 stores per request.
@@ -24,7 +26,7 @@ struct PersistenceChoice {
     /// Decides for a request; `request` loses what the backend strips from the
     /// forwarded `Cookie` header (the cookie in `insert indirect` mode, the server prefix in `prefix` mode).
     static func resolve(_ plan: PersistencePlan, backend: BackendPlan, state: BackendState, tables: StickTableSet,
-                        evaluator: ACLEvaluator, request: inout RequestFacts) -> PersistenceChoice {
+                        evaluator: ACLEvaluator, now: Int, request: inout RequestFacts) -> PersistenceChoice {
         var choice = PersistenceChoice()
         let ignore = plan.ignorePersist.contains { evaluator.evaluate($0, request) }
         let force = plan.forcePersist.contains { evaluator.evaluate($0, request) }
@@ -37,8 +39,12 @@ struct PersistenceChoice {
         }
         if let cookie = plan.cookie, let value = request.cookieValue(cookie.name) {
             let (serverValue, rest) = CookieRewriter.split(value, mode: cookie.mode)
+            let dates = cookie.mode == .prefix ? CookieDates() : CookieDates(rest)
+            // An expired cookie is as if absent, and its dates are forgotten.
+            let expired = dates.expired(cookie, now: now)
+            if !expired { choice.dates = dates }
             // The first usable server with that cookie value (several servers may share one).
-            if !ignore, let index = backend.servers.indices.first(where: { backend.servers[$0].cookie == serverValue && allowed($0) }) {
+            if !ignore, !expired, let index = backend.servers.indices.first(where: { backend.servers[$0].cookie == serverValue && allowed($0) }) {
                 choice.server = index
                 choice.direct = true
             }

@@ -1,5 +1,5 @@
 /// `cookie NAME [rewrite|insert|prefix] [indirect] [nocache] [postonly]
-/// [preserve] [httponly] [secure] [domain D]* [attr A]*` of a backend
+/// [preserve] [httponly] [secure] [domain D]* [maxidle T] [maxlife T] [attr A]*` of a backend
 /// (doc/configuration.txt `cookie`).
 public struct CookiePlan: Sendable, Hashable, Codable {
     /// How the cookie is set.
@@ -24,6 +24,10 @@ public struct CookiePlan: Sendable, Hashable, Codable {
     public var secure: Bool
     public var domains: [String]
     public var attributes: [String]
+    /// `maxidle`: a cookie not seen for longer is ignored, in seconds (its value carries the last date).
+    public var maxIdleSeconds: Int?
+    /// `maxlife`: a cookie older than this is ignored, in seconds (its value carries the first date).
+    public var maxLifeSeconds: Int?
 
     public init(name: String, mode: Mode = .passive, indirect: Bool = false, nocache: Bool = false, postonly: Bool = false,
                 preserve: Bool = false, httponly: Bool = false, secure: Bool = false, domains: [String] = [],

@@ -4,7 +4,7 @@ import HAProxyConfig
 /// Compiles a backend's persistence: `cookie`, `stick match|on|store-request`,
 /// `option persist`, `force-persist` and `ignore-persist`. A line the engine
 /// cannot run (a key or condition it cannot evaluate, `store-response`,
-/// `maxidle`/`maxlife`/`dynamic`) stays listed as unsupported.
+/// a `dynamic` cookie) stays listed as unsupported.
 struct PersistenceCompiler {
     let proxy: Proxy
     let acls: ACLTable
@@ -59,6 +59,11 @@ struct PersistenceCompiler {
             case "preserve": cookie.preserve = true
             case "httponly": cookie.httponly = true
             case "secure": cookie.secure = true
+            case "maxidle", "maxlife":
+                guard let next, let duration = try? Duration.parse(next, defaultUnit: .seconds).get() else { return nil }
+                let seconds = Int(duration.milliseconds / 1000)
+                if arguments[index] == "maxidle" { cookie.maxIdleSeconds = seconds } else { cookie.maxLifeSeconds = seconds }
+                index += 1
             case "domain", "attr":
                 guard let next else { return nil }
                 if arguments[index] == "domain" { cookie.domains.append(next) } else { cookie.attributes.append(next) }
