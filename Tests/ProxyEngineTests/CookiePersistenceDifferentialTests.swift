@@ -47,10 +47,10 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
     }
 
     /// What persistence shows of one response: the server and the cookie and cache lines.
-    static func observed(_ port: Int, path: String, cookie: String?) -> String {
+    static func observed(_ port: Int, path: String, cookie: String?, settle: Double = 2) -> String {
         let header = cookie.map { "Cookie: \($0)\r\n" } ?? ""
         let request = "GET \(path) HTTP/1.1\r\nHost: a\r\n\(header)Connection: close\r\n\r\n"
-        let (text, _) = ProxyPair.send(Array(request.utf8), port: port, settle: 2)
+        let (text, _) = ProxyPair.send(Array(request.utf8), port: port, settle: settle)
         let head = text.components(separatedBy: "\r\n\r\n").first ?? ""
         // HAProxy writes header names in lower case; the engine keeps the server's (README, "Message rules").
         return head.components(separatedBy: "\r\n").compactMap { line -> String? in
