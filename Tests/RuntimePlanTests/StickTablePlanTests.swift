@@ -50,6 +50,24 @@ final class StickTablePlanTests: XCTestCase {
         }
     }
 
+    func testPeersSectionTablesAreNamedWithTheirSection() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+        peers mypeers
+            peer p1 127.0.0.1:1024
+            table mytable type string size 10 store gpc0
+        backend b
+            mode http
+            stick on req.cook(x) table mypeers/mytable
+            server s 127.0.0.1:9000
+
+        """))
+        let table = try XCTUnwrap(plan.stickTables.first)
+        XCTAssertEqual(table.name, "mypeers/mytable")
+        XCTAssertEqual(table.peers, "mypeers")
+        XCTAssertEqual(table.stored.map(\.type), [.serverID, .gpc0, .serverKey])
+        XCTAssertEqual(plan.backends.first?.persistence?.stickRules.first?.table, "mypeers/mytable")
+    }
+
     func testABadTableIsAnErrorAtItsLine() {
         let result = planResult("frontend fe\n    mode http\n    bind 127.0.0.1:8080\n    stick-table type ip size 10 store http_req_rate\n")
         XCTAssertEqual(result.diagnostics.map(\.rule.rawValue), ["stick-table-invalid"])

@@ -63,6 +63,7 @@ public struct Planner: Sendable {
         for section in configuration.defaults {
             context.reportUnhandled(section, name: nil)
         }
+        plan.stickTables += configuration.peers.flatMap { StickTableCompiler.peersTables($0, context: &context) }
         checkReferences(plan, configuration, &context)
         PersistenceCompiler.storeServers(in: &plan)
         plan.unsupported = context.unsupportedFeatures

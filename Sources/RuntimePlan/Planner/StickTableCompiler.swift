@@ -18,6 +18,22 @@ struct StickTableCompiler {
         }
     }
 
+    /// The `table NAME …` lines of a `peers` section, named `SECTION/NAME` as HAProxy names them.
+    static func peersTables(_ section: PeersSection, context: inout PlanningContext) -> [StickTablePlan] {
+        section.directives.filter { $0.keyword == "table" }.compactMap { directive in
+            guard let name = directive.arguments.first else { return nil }
+            let source = SourceRef(directive.range)
+            switch read(Array(directive.arguments.dropFirst()), name: section.name + "/" + name, source: source) {
+            case .success(var table):
+                table.peers = section.name
+                return table
+            case .failure(let problem):
+                context.error(PlannerMessage.stickTableInvalid, "table \(name): \(problem.message)", at: directive.range)
+                return nil
+            }
+        }
+    }
+
     /// Why a `stick-table` line cannot be compiled.
     struct Problem: Error {
         var message: String
