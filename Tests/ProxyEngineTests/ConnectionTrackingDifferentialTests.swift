@@ -33,28 +33,14 @@ final class ConnectionTrackingDifferentialTests: XCTestCase {
     }
 
     func testIdleConnectionsCountAndEveryRequestCounts() async throws {
-        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
-        let server = try CookiePersistenceDifferentialTests.server("s1")
-        defer { server.stop() }
-        let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-track-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let socket = directory.appendingPathComponent("admin.sock").path
-        let file = directory.appendingPathComponent("haproxy.cfg")
-        try Self.config(haproxyPort, server.port, socket: socket).write(to: file, atomically: true, encoding: .utf8)
-        let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
-        defer { reference.stop() }
-        let harness = EngineHarness()
-        try await harness.startEngine(Self.config(enginePort, server.port, socket: nil))
-        XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
+        let pair = try await TablePair(servers: ["s1"], { port, servers, socket in Self.config(port, servers[0], socket: socket) })
         // The listener probe was a connection too: let both forget it, then start from a clean table.
         usleep(200_000)
-        let tables = try XCTUnwrap(harness.engine?.engine.stickTables)
-        _ = StickTableDifferentialTests.ask(socket, "clear table fe\n")
+        let tables = try pair.tables()
+        _ = pair.ask("clear table fe\n")
         _ = StickTableCommands.run(.clear, ["fe"], tables: tables)
         var statuses: [[Int]] = []
-        for port in [haproxyPort, enginePort] {
+        for port in [pair.haproxyPort, pair.enginePort] {
             let idle = (0..<3).compactMap { _ in Loopback.connect(port: port) }
             usleep(100_000)
             // A fourth connection: conn_cur is 4, so its requests are denied, each counted. HAProxy counts each
@@ -69,10 +55,10 @@ final class ConnectionTrackingDifferentialTests: XCTestCase {
         usleep(200_000)
         XCTAssertEqual(statuses[0], [429, 429, 200, 200], "haproxy")
         XCTAssertEqual(statuses[1], statuses[0], "engine")
-        let real = StickTableDifferentialTests.normalized(StickTableDifferentialTests.ask(socket, "show table fe\n"))
-        let ours = StickTableDifferentialTests.normalized(StickTableDump.dump(try XCTUnwrap(tables["fe"])))
+        let real = TablePair.normalized(pair.ask("show table fe\n"))
+        let ours = TablePair.normalized(StickTableDump.dump(try XCTUnwrap(tables["fe"])))
         XCTAssertEqual(ours, real)
         XCTAssertEqual(real.count, 2, "\(real)")
-        await harness.shutdown()
+        await pair.shutdown()
     }
 }

@@ -38,28 +38,6 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
         """
     }
 
-    /// Each server names itself; `/etag` answers with a validator, so `nocache` applies.
-    static func server(_ name: String) throws -> ScriptedBackend {
-        try ScriptedBackend { path in
-            let etag = path == "/etag" ? "ETag: \"v1\"\r\n" : ""
-            return .init("HTTP/1.1 200 OK\r\nX-Server: \(name)\r\n\(etag)Content-Length: 2\r\n\r\nok")
-        }
-    }
-
-    /// What persistence shows of one response: the server and the cookie and cache lines.
-    static func observed(_ port: Int, path: String, cookie: String?, settle: Double = 2) -> String {
-        let header = cookie.map { "Cookie: \($0)\r\n" } ?? ""
-        let request = "GET \(path) HTTP/1.1\r\nHost: a\r\n\(header)Connection: close\r\n\r\n"
-        let (text, _) = ProxyPair.send(Array(request.utf8), port: port, settle: settle)
-        let head = text.components(separatedBy: "\r\n\r\n").first ?? ""
-        // HAProxy writes header names in lower case; the engine keeps the server's (README, "Message rules").
-        return head.components(separatedBy: "\r\n").compactMap { line -> String? in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let name = line[..<colon].lowercased()
-            return ["x-server", "set-cookie", "cache-control"].contains(name) ? name + line[colon...] : nil
-        }.joined(separator: " | ")
-    }
-
     func testTheSameCookiesReachTheSameServersWithTheSameSetCookie() async throws {
         try await compare(options: "", checks: { expected in
             XCTAssertEqual(expected[0], "x-server: app01 | set-cookie: SERVERID=app01; path=/", "haproxy")
@@ -99,19 +77,9 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
 
     private func compare(options: String, cookie: String = articleCookie, sequence given: [(String, String?)]? = nil,
                          checks: ([String]) -> Void) async throws {
-        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
-        let servers = try ["app01", "app02", "app03"].map(Self.server)
-        defer { servers.forEach { $0.stop() } }
-        let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("weir-cookie-\(UUID().uuidString).cfg")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try Self.config(haproxyPort, servers.map(\.port), options: options, cookie: cookie)
-            .write(to: file, atomically: true, encoding: .utf8)
-        let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
-        defer { reference.stop() }
-        let harness = EngineHarness()
-        try await harness.startEngine(Self.config(enginePort, servers.map(\.port), options: options, cookie: cookie))
-        XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
+        let pair = try await TablePair(servers: ["app01", "app02", "app03"]) { port, servers, _ in
+            Self.config(port, servers, options: options, cookie: cookie)
+        }
         let sequence: [(String, String?)] = given ?? [
             ("/", nil), ("/", nil), ("/", "SERVERID=app02"), ("/etag", "SERVERID=app01"), ("/etag", nil),
             ("/", "SERVERID=app03"), ("/", "SERVERID=nobody"), ("/", "a=1; SERVERID=app01; b=2"), ("/etag", "SERVERID=app02"),
@@ -119,10 +87,10 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
         ]
         var expected: [String] = [], actual: [String] = []
         for (path, cookie) in sequence {
-            expected.append(Self.observed(haproxyPort, path: path, cookie: cookie))
-            actual.append(Self.observed(enginePort, path: path, cookie: cookie))
+            expected.append(TablePair.observed(pair.haproxyPort, path: path, cookie: cookie))
+            actual.append(TablePair.observed(pair.enginePort, path: path, cookie: cookie))
         }
-        await harness.shutdown()
+        await pair.shutdown()
         checks(expected)
         for (index, (reference, engine)) in zip(expected, actual).enumerated() {
             XCTAssertEqual(engine, reference, "request \(index + 1) \(sequence[index])")

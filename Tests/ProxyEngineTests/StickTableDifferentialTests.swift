@@ -1,10 +1,5 @@
-import Foundation
 @testable import ProxyEngine
-import WeirTestSupport
 import XCTest
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Source affinity (`stick on src`, Fixtures/article/10-peers.cfg without its
 /// peers) and a tracked rate in the real haproxy 2.6 and in the engine: the
@@ -39,59 +34,31 @@ final class StickTableDifferentialTests: XCTestCase {
     }
 
     func testSourceAffinityAndShowTableLinesMatchHAProxy() async throws {
-        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
-        let servers = try ["s1", "s2"].map(CookiePersistenceDifferentialTests.server)
-        defer { servers.forEach { $0.stop() } }
-        let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-stick-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let socket = directory.appendingPathComponent("admin.sock").path
-        let file = directory.appendingPathComponent("haproxy.cfg")
-        try Self.config(haproxyPort, servers.map(\.port), socket: socket).write(to: file, atomically: true, encoding: .utf8)
-        let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
-        defer { reference.stop() }
-        let harness = EngineHarness()
-        try await harness.startEngine(Self.config(enginePort, servers.map(\.port), socket: nil))
-        XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
+        let pair = try await TablePair(servers: ["s1", "s2"], Self.config)
         var expected: [String] = [], actual: [String] = []
         for path in ["/", "/", "/count", "/deny", "/count", "/"] {
-            expected.append(CookiePersistenceDifferentialTests.observed(haproxyPort, path: path, cookie: nil))
-            actual.append(CookiePersistenceDifferentialTests.observed(enginePort, path: path, cookie: nil))
+            expected.append(TablePair.observed(pair.haproxyPort, path: path, cookie: nil))
+            actual.append(TablePair.observed(pair.enginePort, path: path, cookie: nil))
         }
         XCTAssertEqual(expected.first, "x-server: s1")
         XCTAssertEqual(actual, expected)
-        let tables = try XCTUnwrap(harness.engine?.engine.stickTables)
+        let tables = try pair.tables()
         for name in ["fe", "app"] {
-            let real = Self.normalized(Self.ask(socket, "show table \(name)\n"))
-            let ours = Self.normalized(StickTableDump.dump(try XCTUnwrap(tables[name])))
+            let real = TablePair.normalized(pair.ask("show table \(name)\n"))
+            let ours = TablePair.normalized(StickTableDump.dump(try XCTUnwrap(tables[name])))
             XCTAssertEqual(ours, real, name)
             XCTAssertEqual(real.count, 2, "a header and one entry: \(real)")
         }
-        await harness.shutdown()
+        await pair.shutdown()
     }
 
     /// `show|clear|set table` on both, after the same requests: the same answers and errors.
     func testTableCommandsAnswerAsHAProxy() async throws {
-        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
-        let servers = try ["s1", "s2"].map(CookiePersistenceDifferentialTests.server)
-        defer { servers.forEach { $0.stop() } }
-        let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-stick-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let socket = directory.appendingPathComponent("admin.sock").path
-        let file = directory.appendingPathComponent("haproxy.cfg")
-        try Self.config(haproxyPort, servers.map(\.port), socket: socket).write(to: file, atomically: true, encoding: .utf8)
-        let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
-        defer { reference.stop() }
-        let harness = EngineHarness()
-        try await harness.startEngine(Self.config(enginePort, servers.map(\.port), socket: nil))
-        XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
-        for port in [haproxyPort, enginePort] {
-            for path in ["/", "/count", "/count"] { _ = CookiePersistenceDifferentialTests.observed(port, path: path, cookie: nil) }
+        let pair = try await TablePair(servers: ["s1", "s2"], Self.config)
+        for port in [pair.haproxyPort, pair.enginePort] {
+            for path in ["/", "/count", "/count"] { _ = TablePair.observed(port, path: path, cookie: nil) }
         }
-        let tables = try XCTUnwrap(harness.engine?.engine.stickTables)
+        let tables = try pair.tables()
         let commands: [(StickTableCommands.Action, String)] = [
             (.show, ""), (.show, "nope"), (.set, "fe key 10.0.0.9 data.gpc0 7 data.http_req_rate 40"),
             (.show, "fe data.gpc0 gt 1"), (.show, "fe data.gpc0 eq 2 data.conn_cnt ge 3"), (.show, "fe key 10.0.0.9"),
@@ -103,44 +70,11 @@ final class StickTableDifferentialTests: XCTestCase {
         ]
         for (action, arguments) in commands {
             let verb = action == .show ? "show" : action == .clear ? "clear" : "set"
-            let real = Self.normalized(Self.ask(socket, "\(verb) table \(arguments)\n"))
+            let real = TablePair.normalized(pair.ask("\(verb) table \(arguments)\n"))
             let words = arguments.split(separator: " ").map(String.init)
-            let ours = Self.normalized(StickTableCommands.run(action, words, tables: tables))
+            let ours = TablePair.normalized(StickTableCommands.run(action, words, tables: tables))
             XCTAssertEqual(ours, real, "\(verb) table \(arguments)")
         }
-        await harness.shutdown()
-    }
-
-    /// The lines without the entry's address and its `exp=` milliseconds.
-    static func normalized(_ text: String) -> [String] {
-        text.split(separator: "\n").map { line in
-            line.split(separator: " ").compactMap { word -> String? in
-                if word.hasPrefix("0x") { return nil }
-                return word.hasPrefix("exp=") ? "exp=…" : String(word)
-            }.joined(separator: " ")
-        }
-    }
-
-    /// One command on HAProxy's runtime socket; the answer up to the close.
-    static func ask(_ path: String, _ command: String) -> String {
-        let fd = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in path.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard connected == 0 else { return "" }
-        _ = command.withCString { send(fd, $0, strlen($0), 0) }
-        var answer = [UInt8](), buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = recv(fd, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            answer += buffer[0..<count]
-        }
-        return String(decoding: answer, as: UTF8.self)
+        await pair.shutdown()
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 @testable import ProxyEngine
-import WeirTestSupport
 import XCTest
 
 /// `stick on src` in a `mode tcp` backend (the article's 10-peers.cfg without
@@ -31,31 +30,17 @@ final class TCPStickDifferentialTests: XCTestCase {
     }
 
     func testEveryConnectionOfAClientReachesTheSameServer() async throws {
-        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
-        let servers = try ["s1", "s2"].map(CookiePersistenceDifferentialTests.server)
-        defer { servers.forEach { $0.stop() } }
-        let haproxyPort = Loopback.freePort(), enginePort = Loopback.freePort()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-tcpstick-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let socket = directory.appendingPathComponent("admin.sock").path
-        let file = directory.appendingPathComponent("haproxy.cfg")
-        try Self.config(haproxyPort, servers.map(\.port), socket: socket).write(to: file, atomically: true, encoding: .utf8)
-        let reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
-        defer { reference.stop() }
-        let harness = EngineHarness()
-        try await harness.startEngine(Self.config(enginePort, servers.map(\.port), socket: nil))
-        XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
+        let pair = try await TablePair(servers: ["s1", "s2"], Self.config)
         usleep(200_000)
-        let tables = try XCTUnwrap(harness.engine?.engine.stickTables)
+        let tables = try pair.tables()
         // The listener probes were connections too: both start from an empty table.
-        _ = StickTableDifferentialTests.ask(socket, "clear table app_servers\n")
+        _ = pair.ask("clear table app_servers\n")
         _ = StickTableCommands.run(.clear, ["app_servers"], tables: tables)
         var expected: [String] = [], actual: [String] = []
         for _ in 0..<4 {
             // The tunnel stays open after the answer: a short silence ends each exchange.
-            expected.append(CookiePersistenceDifferentialTests.observed(haproxyPort, path: "/", cookie: nil, settle: 0.3))
-            actual.append(CookiePersistenceDifferentialTests.observed(enginePort, path: "/", cookie: nil, settle: 0.3))
+            expected.append(TablePair.observed(pair.haproxyPort, path: "/", cookie: nil, settle: 0.3))
+            actual.append(TablePair.observed(pair.enginePort, path: "/", cookie: nil, settle: 0.3))
         }
         // Where each rotation starts depends on the listener probes each proxy saw; what must agree is that
         // every connection goes where the first one went, and what the table records of it.
@@ -63,15 +48,15 @@ final class TCPStickDifferentialTests: XCTestCase {
         XCTAssertEqual(Set(actual).count, 1, "engine: \(actual)")
         func table(_ text: String, server: String) -> [String] {
             let name = server.replacingOccurrences(of: "x-server: ", with: "")
-            return StickTableDifferentialTests.normalized(text).map {
+            return TablePair.normalized(text).map {
                 $0.replacingOccurrences(of: "server_id=\(name.dropFirst())", with: "server_id=N")
                     .replacingOccurrences(of: "server_key=\(name)", with: "server_key=S")
             }
         }
-        let real = table(StickTableDifferentialTests.ask(socket, "show table app_servers\n"), server: expected[0])
+        let real = table(pair.ask("show table app_servers\n"), server: expected[0])
         let ours = table(StickTableDump.dump(try XCTUnwrap(tables["app_servers"])), server: actual[0])
         XCTAssertEqual(ours, real)
         XCTAssertEqual(real.last?.hasSuffix("server_id=N server_key=S"), true, "\(real)")
-        await harness.shutdown()
+        await pair.shutdown()
     }
 }

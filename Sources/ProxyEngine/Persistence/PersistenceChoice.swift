@@ -79,12 +79,9 @@ struct PersistenceChoice {
 }
 
 extension Fetch {
-    /// The first value of the fetch for a request, as text.
+    /// The first value of the fetch for a request, as text; nil when it fails or is empty.
     func sampleText(_ request: RequestFacts) -> String? {
-        LogFormat(parts: [.fetch(self)]).render(request).nonEmpty
+        let text = LogFormat(parts: [.fetch(self)]).render(request)
+        return text.isEmpty ? nil : text
     }
-}
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }
