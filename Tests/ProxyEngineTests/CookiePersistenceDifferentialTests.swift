@@ -75,6 +75,23 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
         })
     }
 
+    /// The other modes and options, each with cookies the servers set themselves.
+    func testRewritePrefixPreserveAndPostonlyAsHAProxy() async throws {
+        let cases: [(String, [(String, String?)])] = [
+            ("cookie SERVERID rewrite", [("/set-SERVERID", nil), ("/", "SERVERID=app02"), ("/set-SERVERID", "SERVERID=app01")]),
+            ("cookie JSESSIONID prefix nocache", [("/set-JSESSIONID", nil), ("/", "JSESSIONID=app02~abc"),
+                                                  ("/set-JSESSIONID", "JSESSIONID=app01~abc"), ("/etag", nil)]),
+            ("cookie SERVERID insert preserve", [("/set-SERVERID", nil), ("/", nil), ("/set-OTHER", "SERVERID=app01")]),
+            ("cookie SERVERID insert indirect", [("/set-SERVERID", nil), ("/set-SERVERID", "SERVERID=app01")]),
+            ("cookie SERVERID insert postonly", [("/", nil), ("/", "SERVERID=app01")]),
+        ]
+        for (line, sequence) in cases {
+            try await compare(options: "", cookie: line, sequence: sequence, checks: { expected in
+                XCTAssertTrue(expected.contains { $0.contains("set-cookie") } || line.contains("postonly"), "\(line): \(expected)")
+            })
+        }
+    }
+
     private func compare(options: String, cookie: String = articleCookie, sequence given: [(String, String?)]? = nil,
                          checks: ([String]) -> Void) async throws {
         let pair = try await TablePair(servers: ["app01", "app02", "app03"]) { port, servers, _ in
@@ -93,7 +110,7 @@ final class CookiePersistenceDifferentialTests: XCTestCase {
         await pair.shutdown()
         checks(expected)
         for (index, (reference, engine)) in zip(expected, actual).enumerated() {
-            XCTAssertEqual(engine, reference, "request \(index + 1) \(sequence[index])")
+            XCTAssertEqual(engine, reference, "\(cookie): request \(index + 1) \(sequence[index])")
         }
     }
 }

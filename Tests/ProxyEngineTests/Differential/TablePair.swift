@@ -43,11 +43,13 @@ final class TablePair: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// A server that names itself; `/etag` answers with a validator, so `nocache` applies.
+    /// A server that names itself; `/etag` answers with a validator, so `nocache` applies, and
+    /// `/set-NAME` sets a cookie `NAME` of its own.
     static func server(_ name: String) throws -> ScriptedBackend {
         try ScriptedBackend { path in
-            let etag = path == "/etag" ? "ETag: \"v1\"\r\n" : ""
-            return .init("HTTP/1.1 200 OK\r\nX-Server: \(name)\r\n\(etag)Content-Length: 2\r\n\r\nok")
+            var extra = path == "/etag" ? "ETag: \"v1\"\r\n" : ""
+            if path.hasPrefix("/set-") { extra += "Set-Cookie: \(path.dropFirst(5))=fromserver; Path=/app\r\n" }
+            return .init("HTTP/1.1 200 OK\r\nX-Server: \(name)\r\n\(extra)Content-Length: 2\r\n\r\nok")
         }
     }
 
