@@ -10,6 +10,8 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
+    /// The live stick tables, shared by every event loop.
+    let stickTables: StickTableSet
     /// The head limits of `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr`.
     let limits: H1Limits
     /// Where idle keep-alive client connections wait outside their channels; nil: they keep their channels.
@@ -30,6 +32,7 @@ final class EngineContext: Sendable {
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
+        self.stickTables = StickTableSet(plan)
         self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }

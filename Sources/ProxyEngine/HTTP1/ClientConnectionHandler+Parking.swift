@@ -16,9 +16,11 @@ extension ClientConnectionHandler {
         parkTimer?.start(parking.delay)
     }
 
+    /// A connection whose `tcp-request connection` rules track counters is never parked: the
+    /// counters (its `conn_cur`) live as long as the connection's handler.
     private var isIdle: Bool {
         phase == .waitingHead && exchange == nil && (input?.readableBytes ?? 0) == 0 && !clientInputClosed
-            && !engine.connections.isDraining
+            && !engine.connections.isDraining && stickConnection == nil
     }
 
     private func parkIfIdle() {

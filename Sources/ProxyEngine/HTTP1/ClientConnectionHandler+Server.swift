@@ -10,6 +10,10 @@ extension ClientConnectionHandler {
     func acquireServer(_ exchange: ServerExchange) {
         guard let context else { return }
         let backend = engine.backends[exchange.backendIndex]
+        if let server = takePersistentServer(exchange) {
+            exchange.server = server
+            return connect(exchange, server, reuse: true)
+        }
         switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {
         case .success(let server)?:
             exchange.server = server
@@ -39,6 +43,7 @@ extension ClientConnectionHandler {
 
     private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
         guard let pool else { return }
+        recordPersistence(exchange, server: server)
         let address = engine.plan.backends[exchange.backendIndex].servers[server].address
         let endpoint = address.forClient(destinationPort: exchange.request.destinationPort)
         // A server without a port follows the client's port: its idle connections serve that port only.
@@ -206,6 +211,7 @@ extension ClientConnectionHandler {
             bytes.moveReaderIndex(forwardBy: head.length)
             return true
         }
+        stickStream?.countResponse(status: head.status)
         let body = head.responseBody(to: exchange.method)
         if body == .tunnel {
             writePendingInterim(exchange, context)
@@ -226,6 +232,7 @@ extension ClientConnectionHandler {
         } else if !exchange.requestIsHTTP11 {
             edits.added.append(("connection", "keep-alive"))
         }
+        persistenceResponseEdits(head, bytes, exchange, &edits)
         exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)
         bytes.moveReaderIndex(forwardBy: head.length)
         exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)

@@ -54,6 +54,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
+    /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
+    var stickStream: TrackedCounters?
+    var stickConnection: TrackedCounters?
 
     /// Moves the connection out of its channel once it has been idle for the parking delay.
     var parkTimer: MovableTimer?
@@ -68,6 +71,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
+        stickConnection = ConnectionTracking.start(engine, frontend, context.channel)
         // A client that half-closes after its request still gets the response (see `inputClosed`).
         try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         armWaitTimer(context)
@@ -80,6 +84,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         parkTimer = nil
         serverTimer?.cancel()
         serverTimer = nil
+        endStickCounters()
         self.context = nil
     }
 
@@ -101,6 +106,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             releaseServer(exchange)
             self.exchange = nil
         }
+        if !servedOne, stickStream == nil { countClosedWithoutRequest() }
+        endStickCounters()
         phase = .closing
         context.fireChannelInactive()
     }
@@ -255,7 +262,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
            !(head.firstField(named: "sec-websocket-key", in: bytes).map { head.fields[$0].value.count == 24 } ?? false) {
             return sendError(400, context, close: true)
         }
-        let facts = requestFacts(head, bytes, context)
+        var facts = requestFacts(head, bytes, context)
+        facts.stickCounters = beginStickStream()
         if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
                                          authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
             bytes.moveReaderIndex(forwardBy: head.length)
@@ -290,15 +298,18 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 input = bytes
                 return sendError(503, context, close: !keepAlive, discarding: head.requestBody)
             }
-            let edits = requestEdits(head, bytes, decision.request, backend: index, keepAlive: keepAlive)
+            var request = decision.request
+            let persistence = resolvePersistence(&request, backend: index)
+            let edits = requestEdits(head, bytes, request, backend: index, keepAlive: keepAlive)
             let forwarded = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .request)
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
-            let exchange = ServerExchange(backendIndex: index, head: forwarded, request: decision.request, method: head.method,
+            let exchange = ServerExchange(backendIndex: index, head: forwarded, request: request, method: head.method,
                                           requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11,
                                           requestUpgrade: head.connectionUpgrade, clientKeepAlive: keepAlive,
                                           attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
                                           timeouts: engine.backendTimeouts[index])
+            exchange.persistence = persistence
             self.exchange = exchange
             phase = .forwarding
             acquireServer(exchange)
@@ -357,6 +368,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// Writes an error page; 400, 408 and 422 always close the connection, the others only when asked.
     func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool, discarding body: H1BodyKind = .none) {
         let closing = close || ErrorPages.closesConnection(status)
+        stickStream?.countResponse(status: status)
         answer(ErrorPages.response(status, closing: closing), keepOpen: !closing, discarding: body)
     }
 
@@ -365,6 +377,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         guard let context else { return }
         servedOne = true
         exchange = nil
+        endStickStream()
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
         phase = .waitingHead
         armWaitTimer(context)

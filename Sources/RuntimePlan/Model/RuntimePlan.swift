@@ -13,6 +13,8 @@ public struct RuntimePlan: Sendable, Hashable, Codable {
     public var backends: [BackendPlan]
     /// Configuration the engine does not execute yet, with where it was written.
     public var unsupported: [UnsupportedFeature]
+    /// The `stick-table` of each proxy that has one, in configuration order.
+    public var stickTables: [StickTablePlan] = []
 
     public init(global: GlobalPlan = GlobalPlan(), frontends: [FrontendPlan] = [], backends: [BackendPlan] = [],
                 unsupported: [UnsupportedFeature] = []) {

@@ -52,6 +52,7 @@ public struct Planner: Sendable {
         for proxy in effective {
             let name = proxy.name ?? ""
             let acls = ACLTable(proxy: proxy, context: &context)
+            if let table = StickTableCompiler(proxy: proxy).compile(context: &context) { plan.stickTables.append(table) }
             if proxy.kind.hasFrontend {
                 plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind).compile(context: &context))
             }
@@ -63,7 +64,9 @@ public struct Planner: Sendable {
         for section in configuration.defaults {
             context.reportUnhandled(section, name: nil)
         }
+        plan.stickTables += configuration.peers.flatMap { StickTableCompiler.peersTables($0, context: &context) }
         checkReferences(plan, configuration, &context)
+        PersistenceCompiler.storeServers(in: &plan)
         plan.unsupported = context.unsupportedFeatures
         let failed = context.diagnostics.contains(atLeast: .error)
         return PlanResult(plan: failed ? nil : plan, diagnostics: context.diagnostics)
@@ -100,4 +103,5 @@ public enum PlannerMessage {
     public static let bindAddress = RuleID("bind-address")
     public static let ruleInvalid = RuleID("http-request-invalid")
     public static let forwardforExceptInvalid = RuleID("forwardfor-except-invalid")
+    public static let stickTableInvalid = RuleID("stick-table-invalid")
 }
