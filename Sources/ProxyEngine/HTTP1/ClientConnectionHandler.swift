@@ -249,6 +249,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             return sendError(400, context, close: true)
         }
         let facts = requestFacts(head, bytes, context)
+        if let monitor = shared.monitor, facts.target == monitor.uri {
+            bytes.moveReaderIndex(forwardBy: head.length)
+            input = bytes
+            let keepAlive = clientKeepAlive(head)
+            return answer(MonitorAnswer.response(monitor, facts, evaluator: engine.router.evaluator, closing: !keepAlive),
+                          keepOpen: keepAlive, discarding: head.requestBody)
+        }
         if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
                                          authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
             bytes.moveReaderIndex(forwardBy: head.length)
