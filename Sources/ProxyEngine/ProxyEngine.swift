@@ -66,7 +66,9 @@ public final class ProxyEngine: Sendable {
         return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            // As HAProxy on Linux: a new process can bind beside the old one during a reload (-sf).
+            .serverChannelOption(.socketOption(ListenerSocket.reusePort), value: engine.plan.global.process?.noReusePort == true ? 0 : 1)
+            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.
             .childChannelOption(.allowRemoteHalfClosure, value: frontend.mode == .tcp)
             // The channel keeps the last read buffer of an idle keep-alive connection: start

@@ -216,8 +216,10 @@ extension ClientConnectionHandler {
         }
         exchange.serverWantsClose = head.connectionClose || (!head.isHTTP11 && !head.connectionKeepAlive)
         exchange.untilClose = body == .untilClose
-        // Without a length the body ends with the connection, so the client connection closes too.
+        // Without a length the body ends with the connection, so the client connection closes too;
+        // a stopping engine closes after this response and says so, as HAProxy's soft stop.
         exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !exchange.requestComplete
+            || engine.connections.isDraining
         var edits = H1HeadEdits()
         if exchange.clientClosesAfter {
             if exchange.requestIsHTTP11 { edits.added.append(("connection", "close")) }

@@ -33,10 +33,13 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var maxconn: Int?
     /// `nbthread`: the event-loop threads that share the connections (nil: one per core).
     public var nbthread: Int?
+    /// Daemon, pid file, identity, limits and stopping (nil: none of these keywords is written).
+    public var process: ProcessPlan?
 
-    public init(maxconn: Int? = nil, nbthread: Int? = nil) {
+    public init(maxconn: Int? = nil, nbthread: Int? = nil, process: ProcessPlan? = nil) {
         self.maxconn = maxconn
         self.nbthread = nbthread
+        self.process = process
     }
 }
 

@@ -56,7 +56,7 @@ struct HAProxyFrontend {
         }
         if let option = arguments.unsupported.first {
             messages.print(.alert, "option '\(option)' is not supported by weir's engine: "
-                + "it runs in the foreground as one process, without daemon, master-worker, master CLI or seamless reload.")
+                + "it has no master-worker mode, master CLI, memory limit or these debugging modes.")
             return 1
         }
         return serve(configuration, arguments: arguments, messages: messages)
@@ -73,7 +73,19 @@ struct HAProxyFrontend {
             return 1
         }
         if let maxconn = arguments.maxconn { plan.global.maxconn = maxconn }
-        if let failure = EngineLaunch(threads: nil, printWarnings: !arguments.quiet).serve(plan) {
+        let daemonChild = Daemon.child()
+        let daemon = daemonChild != nil || ((arguments.daemon || plan.global.process?.daemon == true) && !arguments.foreground)
+        if daemon, daemonChild == nil { return Daemon.startInBackground() }
+        if arguments.socketTransfer != nil {
+            messages.print(.warning, "-x: weir does not take the listening sockets over the old process's socket; "
+                + "it binds beside the old process with SO_REUSEPORT, then tells it to stop.")
+        }
+        var launch = EngineLaunch(threads: nil, printWarnings: !arguments.quiet)
+        launch.daemonChild = daemonChild
+        launch.process = ProcessLaunch(settings: plan.global.process, pidFileOverride: arguments.pidFile, writesPidFile: daemon,
+                                       oldPids: arguments.oldPids, oldPidSignal: arguments.terminateOldPids ? SIGTERM : SIGUSR1,
+                                       programName: programName == "haproxy" ? "haproxy" : "weir")
+        if let failure = launch.serve(plan) {
             messages.print(.alert, failure)
             return 1
         }
