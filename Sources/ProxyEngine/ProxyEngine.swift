@@ -20,8 +20,10 @@ public final class ProxyEngine: Sendable {
     }
 
     /// Binds every listener and starts the health checks; returns the bound addresses.
+    /// `replacing`: the processes whose listeners this one joins in a reload (`-sf`);
+    /// new connections then go to this process's listeners only.
     @discardableResult
-    public func start() async throws -> [String] {
+    public func start(replacing oldProcesses: Int = 0) async throws -> [String] {
         for feature in engine.plan.unsupported {
             engine.events(.warning("\(feature.source): '\(feature.directive)' is not run by the engine yet (\(feature.feature))"))
         }
@@ -37,6 +39,9 @@ public final class ProxyEngine: Sendable {
                     channel = try await ListenerSocket.open(address, with: bootstrap(frontend))
                 } catch {
                     throw StartError(description: EngineErrorText.bindFailure(frontend: frontend.name, address: "\(address)", error))
+                }
+                if oldProcesses > 0, case .inet = address.endpoint, engine.plan.global.process?.noReusePort != true {
+                    try? await ReusePortSteering.steer(channel, toIndex: oldProcesses)
                 }
                 engine.connections.addListener(channel, frontend: frontend.name)
                 let text = ListenerSocket.describe(channel, address)

@@ -84,7 +84,7 @@ struct EngineLaunch {
             if case .warning = event, !printWarnings { return }
             log.write(event)
         }
-        let outcome = EngineRunner.run(engine) { [process, daemonChild] in
+        let outcome = EngineRunner.run(engine, replacing: process.oldPids.count) { [process, daemonChild] in
             if let failure = process.afterBind() { return failure.description }
             if let daemonChild { Daemon.reportReady(daemonChild) }
             return nil
@@ -101,7 +101,8 @@ struct EngineLaunch {
 enum EngineRunner {
     /// nil after a clean stop, or why the engine could not start; `started`
     /// runs once the listeners are bound and may refuse to go on.
-    static func run(_ engine: ProxyEngine, started: @escaping @Sendable () -> String? = { nil }) -> String? {
+    static func run(_ engine: ProxyEngine, replacing oldProcesses: Int = 0,
+                    started: @escaping @Sendable () -> String? = { nil }) -> String? {
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         let soft = StopOnce(), hard = StopOnce()
@@ -125,7 +126,7 @@ enum EngineRunner {
         }
         Task {
             do {
-                try await engine.start()
+                try await engine.start(replacing: oldProcesses)
             } catch {
                 failure.set("cannot start: \(error)")
                 finished.signal()
