@@ -6,7 +6,7 @@ import XCTest
 /// daemon mode, pid file, the drop to nobody after binding, the process
 /// name a keepalived `vrrp_script` looks for, HAProxy's file-descriptor
 /// arithmetic, soft stop (SIGUSR1) letting a slow request finish, hard stop
-/// (SIGTERM) and `hard-stop-after`.
+/// (SIGTERM), `grace`, `hard-stop-after` and `-x` accepted with a warning.
 final class ProcessBehaviourTests: XCTestCase {
     private var directory: URL!
     private var started: [Int32] = []
@@ -217,5 +217,36 @@ final class ProcessBehaviourTests: XCTestCase {
         engine.process.waitUntilExit()
         XCTAssertLessThan(Date().timeIntervalSince(signalled), 2, engine.output)
         XCTAssertEqual(Loopback.readAll(client, seconds: 2), "")
+    }
+    func testGraceKeepsTheListenersOpenAfterASoftStop() throws {
+        let port = Loopback.freePort(), serverPort = Loopback.freePort()
+        let backend = try slowBackend(port: serverPort, seconds: 0)
+        defer { backend.stop() }
+        let config = try file("grace.cfg", proxyConfig(port: port, server: serverPort, global: "nbthread 1\ngrace 1s"))
+        let engine = try BackgroundProcess(WeirProcess.binary.path, ["run", config])
+        defer { engine.stop(signal: SIGKILL) }
+        XCTAssertTrue(Loopback.waitForListener(port: port), engine.output)
+        kill(engine.process.processIdentifier, SIGUSR1)
+        usleep(300_000)
+        XCTAssertTrue(get(port).hasSuffix("done /"), "still served during grace: \(engine.output)")
+        XCTAssertTrue(engine.waitForOutput("Proxy web stopped", seconds: 3), engine.output)
+        XCTAssertNil(Loopback.connect(port: port).map { close($0) }, "closed once grace has passed")
+        engine.process.waitUntilExit()
+        XCTAssertEqual(engine.process.terminationStatus, 0)
+    }
+
+    func testSocketTransferIsAcceptedWithAWarning() throws {
+        let port = Loopback.freePort()
+        let pidPath = directory.appendingPathComponent("x.pid").path
+        let config = try file("x.cfg", proxyConfig(port: port, server: Loopback.freePort(), global: "nbthread 1"))
+        let start = try WeirProcess.weir(["haproxy", "-D", "-x", "/run/weir-no-such.sock", "-f", config, "-p", pidPath])
+        XCTAssertEqual(start.status, 0, start.stderr)
+        XCTAssertTrue(start.stderr.contains("[WARNING]") && start.stderr.contains("-x: weir does not take the listening sockets"),
+                      start.stderr)
+        let daemon = try XCTUnwrap(pid(in: pidPath))
+        started.append(daemon)
+        XCTAssertTrue(Loopback.waitForListener(port: port))
+        kill(daemon, SIGTERM)
+        XCTAssertTrue(waitUntilGone(daemon, seconds: 5))
     }
 }
