@@ -31,6 +31,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Event-loop threads, over the configuration's nbthread (default: nbthread, else one per core).", valueName: "COUNT"))
     var threads: Int?
 
+    @Flag(name: .long, help: ArgumentHelp("Leave the process as it is: no descriptor limit, pid file, chroot, user or group (to try a production configuration as an ordinary user)."))
+    var noProcessSettings = false
+
     @Argument(help: "plan.json, haproxy.cfg or site YAML.")
     var plan: String
 
@@ -45,7 +48,11 @@ struct Run: ParsableCommand {
         case .failure(let status): throw ExitCode(status.rawValue)
         }
         var launch = EngineLaunch(threads: threads, printWarnings: verbosity.threshold(default: .warning) <= .warning)
-        launch.process.settings = loaded.global.process
+        if noProcessSettings {
+            launch.process.applyLimits = false
+        } else {
+            launch.process.settings = loaded.global.process
+        }
         if let failure = launch.serve(loaded) {
             FileHandle.standardError.write(Data("\(EngineEventLog.timestamp(Date())) [weir] \(failure)\n".utf8))
             throw ExitCode(1)

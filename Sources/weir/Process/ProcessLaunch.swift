@@ -19,6 +19,8 @@ struct ProcessLaunch {
     var oldPidSignal: Int32 = SIGUSR1
     /// The name in `[NAME.main()]` messages.
     var programName = "weir"
+    /// Whether RLIMIT_NOFILE is set and checked (`weir run --no-process-settings` leaves it).
+    var applyLimits = true
 
     /// The pid file to write, if any.
     var pidFile: String? { writesPidFile ? (pidFileOverride ?? settings?.pidFile) : nil }
@@ -26,6 +28,7 @@ struct ProcessLaunch {
     /// Sets RLIMIT_NOFILE as HAProxy does and returns the plan with the
     /// `maxconn` it computed when none was written; or the alert that stops the start.
     func applyLimits(to plan: RuntimePlan, threads: Int) -> Result<RuntimePlan, LaunchFailure> {
+        guard applyLimits else { return .success(plan) }
         var boot = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &boot)
         let budget = FileDescriptorBudget.compute(for: plan, threads: threads,
