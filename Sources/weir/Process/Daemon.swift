@@ -29,7 +29,10 @@ enum Daemon {
         let started = posix_spawn(&child, executablePath(), &actions, nil, arguments, variables)
         close(writeEnd)
         defer { close(readEnd) }
-        guard started == 0 else { return 1 }
+        guard started == 0 else {
+            FileHandle.standardError.write(Data("cannot start the daemon: \(String(cString: strerror(started)))\n".utf8))
+            return 1
+        }
         var byte: UInt8 = 0
         if read(readEnd, &byte, 1) == 1 { return 0 }
         var status: Int32 = 0
@@ -77,13 +80,16 @@ enum Daemon {
     /// `pidof` and `killall -0`); /proc/self/exe when that name cannot be found.
     private static func executablePath() -> String {
         let name = CommandLine.arguments.first ?? ""
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? name
         if name.contains("/") {
-            return name.hasPrefix("/") ? name : FileManager.default.currentDirectoryPath + "/" + name
+            // A relative name no longer resolves once -C has changed the directory.
+            let path = name.hasPrefix("/") ? name : FileManager.default.currentDirectoryPath + "/" + name
+            return access(path, X_OK) == 0 ? path : running
         }
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let candidate = "\(directory)/\(name)"
             if !name.isEmpty, access(candidate, X_OK) == 0 { return candidate }
         }
-        return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? name
+        return running
     }
 }
