@@ -3,7 +3,7 @@ import RuntimePlan
 
 extension ProxyEngine {
     /// HAProxy's soft stop (SIGUSR1, and the old process of a reload): the
-    /// listeners stay open for `grace`, then close; the connections in
+    /// listeners stay open for `grace` (at least `queueDrainMs`), then close; the connections in
     /// flight finish (idle keep-alive connections close, busy ones close
     /// after their response); once `hard-stop-after` has passed since the
     /// stop began, whatever is still open is closed. Without
@@ -12,9 +12,9 @@ extension ProxyEngine {
         let process = engine.plan.global.process
         let started = ContinuousClock.now
         engine.events(.stopping)
-        if let grace = process?.graceMs, grace > 0 {
-            try? await Task.sleep(for: .milliseconds(grace))
-        }
+        // At least a moment: a reload's new process has already taken the new connections
+        // (ReusePortSteering); the connections the kernel queued before are accepted, not reset.
+        try? await Task.sleep(for: .milliseconds(max(process?.graceMs ?? 0, Self.queueDrainMs)))
         await closeListeners()
         let deadline = process?.hardStopAfterMs.map { started + .milliseconds($0) }
         while engine.connections.openCount > 0 {
@@ -26,6 +26,9 @@ extension ProxyEngine {
         }
         engine.events(.stopped)
     }
+
+    /// How long a soft stop keeps the listeners open at least, for what is already in their queues.
+    static let queueDrainMs = 100
 
     /// HAProxy's hard stop (SIGTERM): the listeners and every connection close now.
     public func hardStop() async {

@@ -230,8 +230,8 @@ final class HAProxyCommandLineTests: XCTestCase {
         let (weir, haproxy) = try both(["-Ws", "-f", good, "-c", "-q"])
         XCTAssertEqual(haproxy.status, 0)
         XCTAssertEqual(weir.status, 0, weir.stderr)
-        // -D, -sf, -st and -x are honoured now (ProcessBehaviourTests); master-worker is not.
-        for option in ["-W", "-Ws"] {
+        // -D, -sf, -st, -x and -W are honoured now (ProcessBehaviourTests, MasterWorkerTests); -Ws (systemd notify) is not.
+        for option in ["-Ws"] {
             let run = try WeirProcess.run(link, [option, "-f", good])
             XCTAssertEqual(run.status, 1, option)
             XCTAssertTrue(run.stderr.contains("[ALERT]") && run.stderr.contains("option '\(option)' is not supported"), run.stderr)

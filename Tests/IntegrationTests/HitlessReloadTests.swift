@@ -22,7 +22,7 @@ final class HitlessReloadTests: XCTestCase {
     }
 
     /// Sequential requests on new connections from a few threads until stopped (or `limit` seconds).
-    private final class Load: @unchecked Sendable {
+    final class Load: @unchecked Sendable {
         private let lock = NSLock()
         private var running = true
         private(set) var succeeded = 0

@@ -104,7 +104,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is DrainEvent, phase == .waitingHead, (input?.readableBytes ?? 0) == 0 { context.close(promise: nil) }
+        // As HAProxy's soft stop: an idle keep-alive connection closes; one just accepted still gets its first request answered.
+        if event is DrainEvent, servedOne, phase == .waitingHead, (input?.readableBytes ?? 0) == 0 { context.close(promise: nil) }
         if case ChannelEvent.inputClosed = event { inputClosed(context) }
         context.fireUserInboundEventTriggered(event)
     }

@@ -48,6 +48,8 @@ struct HAProxyArguments: Equatable {
     var unsupported: [String] = []
     /// `-n MAXCONN`: overrides the global `maxconn`.
     var maxconn: Int?
+    /// `-W`: master-worker mode (in the foreground).
+    var masterWorker = false
     /// `-D`: go to the background (as the global `daemon`).
     var daemon = false
     /// `-db` (or `-d`): stay in the foreground whatever `daemon` says.
@@ -106,6 +108,8 @@ struct HAProxyArguments: Equatable {
                 parsed.check = true
             case _ where flag.hasPrefix("D"):
                 parsed.daemon = true
+            case "W":
+                parsed.masterWorker = true
             case _ where flag.hasPrefix("W"):
                 parsed.unsupported.append(word)
             case _ where flag.hasPrefix("q"):

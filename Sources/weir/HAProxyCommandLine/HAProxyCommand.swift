@@ -23,7 +23,11 @@ struct HAProxyCommand: ParsableCommand {
             with SO_REUSEPORT, then sends it SIGUSR1 (-sf: finish the requests in flight, then exit) or SIGTERM \
             (-st). -x SOCKET is accepted with a warning: the sockets are not passed over it.
 
-            Options the engine cannot honour stop a run with an error that names them: -W, -Ws, -S, \
+            -W runs a master in the foreground that keeps the proxy in a worker: SIGUSR2 reloads (a new worker \
+            checks the configuration and takes over with -sf; one that does not load leaves the current \
+            worker serving), SIGUSR1/SIGTERM stop the workers, a dying worker ends the master.
+
+            Options the engine cannot honour stop a run with an error that names them: -Ws, -S, \
             -N, -m, -dV, -dD, -dM, -dr, -dL. A check (-c) accepts them, as the ExecStartPre \
             line of haproxy's systemd unit needs.
             """

@@ -56,13 +56,13 @@ struct HAProxyFrontend {
         }
         if let option = arguments.unsupported.first {
             messages.print(.alert, "option '\(option)' is not supported by weir's engine: "
-                + "it has no master-worker mode, master CLI, memory limit or these debugging modes.")
+                + "it has no systemd notification, master CLI, memory limit or these debugging modes.")
             return 1
         }
-        return serve(configuration, arguments: arguments, messages: messages)
+        return serve(configuration, arguments: arguments, words: words, messages: messages)
     }
 
-    private func serve(_ configuration: HAProxyConfigurationCheck.Checked, arguments: HAProxyArguments,
+    private func serve(_ configuration: HAProxyConfigurationCheck.Checked, arguments: HAProxyArguments, words: [String],
                        messages: HAProxyMessages) -> Int32 {
         let planned = Planner(fileOrder: configuration.files).plan(configuration.parsed)
         guard var plan = planned.plan else {
@@ -73,8 +73,15 @@ struct HAProxyFrontend {
             return 1
         }
         if let maxconn = arguments.maxconn { plan.global.maxconn = maxconn }
+        let isWorker = environment[MasterWorker.workerVariable] != nil
+        if arguments.masterWorker, !isWorker {
+            let command = CommandLine.arguments.prefix(programName == "haproxy" ? 1 : 2) + words.filter { $0 != "-W" }
+            return MasterWorker(workerArguments: Array(command), pidFile: arguments.pidFile ?? plan.global.process?.pidFile,
+                                messages: messages).run()
+        }
         let daemonChild = Daemon.child()
-        let daemon = daemonChild != nil || ((arguments.daemon || plan.global.process?.daemon == true) && !arguments.foreground)
+        let daemon = !isWorker && (daemonChild != nil
+            || ((arguments.daemon || plan.global.process?.daemon == true) && !arguments.foreground))
         if daemon, daemonChild == nil { return Daemon.startInBackground() }
         if arguments.socketTransfer != nil {
             messages.print(.warning, "-x: weir does not take the listening sockets over the old process's socket; "

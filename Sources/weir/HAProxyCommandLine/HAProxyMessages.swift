@@ -84,8 +84,9 @@ struct HAProxyMessages {
               'weir run' and this command warn about each one at startup.
 
             Process: -D (daemon), -p, -sf/-st (the new process binds beside the old one with SO_REUSEPORT, then
-              tells it to finish or stop), -x (accepted: the sockets are not passed, SO_REUSEPORT takes over).
-            Command line options not honoured (an error names them): -W, -Ws, -S, -N, -m,
+              tells it to finish or stop), -x (accepted: the sockets are not passed, SO_REUSEPORT takes over),
+              -W (master-worker in the foreground, SIGUSR2 reloads).
+            Command line options not honoured (an error names them): -Ws, -S, -N, -m,
               -dV, -dD, -dM, -dr, -dL.
 
             """
@@ -108,10 +109,11 @@ struct HAProxyMessages {
                 -D goes daemon ; -p writes pids of all children to this file
                 -sf/-st [pid ]* finishes/terminates old pids once the listeners are bound
                 -x <unix_socket> accepted; the new process binds beside the old one (SO_REUSEPORT)
+                -W master-worker mode (in the foreground; SIGUSR2 reloads)
                 -dK{class[,...]} dump registered keywords (use 'help' for list)
                 -dW fails if any warning is emitted
                 -de, -dp, -dS, -dG, -dR are accepted and change nothing in weir
-                Not honoured (an error names them): -W -Ws -S -N -m -dV -dD -dM -dr -dL
+                Not honoured (an error names them): -Ws -S -N -m -dV -dD -dM -dr -dL
 
         """
     }

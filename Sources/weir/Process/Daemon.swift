@@ -12,38 +12,56 @@ enum Daemon {
 
     /// In the parent: starts the child and waits until it is ready or gone; the exit status.
     static func startInBackground() -> Int32 {
+        let started = startReporting(CommandLine.arguments)
+        return started.ready ? 0 : started.status
+    }
+
+    /// How a child started by `startReporting` came up.
+    struct Started {
+        var pid: pid_t
+        /// Whether it reported ready (else it exited, with `status`).
+        var ready: Bool
+        var status: Int32
+    }
+
+    /// Starts the program again with `arguments` (and `extra` in its environment) and waits until
+    /// it reports ready on its pipe or exits.
+    static func startReporting(_ arguments: [String], extra: [String: String] = [:]) -> Started {
         var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return 1 }
+        guard pipe(&ends) == 0 else { return Started(pid: 0, ready: false, status: 1) }
         let (readEnd, writeEnd) = (ends[0], ends[1])
         var environment = ProcessInfo.processInfo.environment
         environment[readyVariable] = "\(writeEnd)"
+        for (key, value) in extra { environment[key] = value }
         keepOnlyStandardStreams(andAlso: writeEnd)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         posix_spawn_file_actions_addclose(&actions, readEnd)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        let arguments = CommandLine.arguments.map { strdup($0) } + [nil]
+        let words = arguments.map { strdup($0) } + [nil]
         let variables = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (arguments + variables).forEach { free($0) } }
+        defer { (words + variables).forEach { free($0) } }
         var child: pid_t = 0
-        let started = posix_spawn(&child, executablePath(), &actions, nil, arguments, variables)
+        let spawned = posix_spawn(&child, executablePath(), &actions, nil, words, variables)
         close(writeEnd)
         defer { close(readEnd) }
-        guard started == 0 else {
-            FileHandle.standardError.write(Data("cannot start the daemon: \(String(cString: strerror(started)))\n".utf8))
-            return 1
+        guard spawned == 0 else {
+            FileHandle.standardError.write(Data("cannot start the process: \(String(cString: strerror(spawned)))\n".utf8))
+            return Started(pid: 0, ready: false, status: 1)
         }
         var byte: UInt8 = 0
-        if read(readEnd, &byte, 1) == 1 { return 0 }
+        if read(readEnd, &byte, 1) == 1 { return Started(pid: child, ready: true, status: 0) }
         var status: Int32 = 0
         waitpid(child, &status, 0)
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 1
+        return Started(pid: child, ready: false, status: (status & 0x7f) == 0 ? (status >> 8) & 0xff : 1)
     }
 
     /// What a daemon child keeps from its start: the pipe to its parent and /dev/null, opened before any chroot.
     struct Child {
         let readyPipe: Int32
         let null: Int32
+        /// A daemon detaches (new session, streams to /dev/null); a master-worker's worker keeps its master's.
+        let detaches: Bool
     }
 
     /// In the child: nil when this process was not started by `startInBackground`. Starts the
@@ -51,8 +69,9 @@ enum Daemon {
     static func child() -> Child? {
         guard let text = ProcessInfo.processInfo.environment[readyVariable], let descriptor = Int32(text) else { return nil }
         unsetenv(readyVariable)
-        setsid()
-        return Child(readyPipe: descriptor, null: open("/dev/null", O_RDWR | O_CLOEXEC))
+        let detaches = ProcessInfo.processInfo.environment[MasterWorker.workerVariable] == nil
+        if detaches { setsid() }
+        return Child(readyPipe: descriptor, null: open("/dev/null", O_RDWR | O_CLOEXEC), detaches: detaches)
     }
 
     /// In the child, once the listeners are bound: tells the parent, then detaches the standard streams.
@@ -60,7 +79,7 @@ enum Daemon {
         var byte = UInt8(ascii: "R")
         _ = write(child.readyPipe, &byte, 1)
         close(child.readyPipe)
-        guard child.null >= 0 else { return }
+        guard child.detaches, child.null >= 0 else { return }
         for stream: Int32 in [0, 1, 2] { dup2(child.null, stream) }
         close(child.null)
     }
