@@ -26,8 +26,10 @@ public final class ProxyEngine: Sendable {
     public var parkedConnections: Int { engine.parking?.count ?? 0 }
 
     /// Binds every listener and starts the health checks; returns the bound addresses.
+    /// `replacing`: the processes whose listeners this one joins in a reload (`-sf`);
+    /// new connections then go to this process's listeners only.
     @discardableResult
-    public func start() async throws -> [String] {
+    public func start(replacing oldProcesses: Int = 0) async throws -> [String] {
         for feature in engine.plan.unsupported {
             engine.events(.warning("\(feature.source): '\(feature.directive)' is not run by the engine yet (\(feature.feature))"))
         }
@@ -43,6 +45,9 @@ public final class ProxyEngine: Sendable {
                     channel = try await ListenerSocket.open(address, with: bootstrap(frontend))
                 } catch {
                     throw StartError(description: EngineErrorText.bindFailure(frontend: frontend.name, address: "\(address)", error))
+                }
+                if oldProcesses > 0, case .inet = address.endpoint, engine.plan.global.process?.noReusePort != true {
+                    try? await ReusePortSteering.steer(channel, toIndex: oldProcesses)
                 }
                 engine.connections.addListener(channel, frontend: frontend.name)
                 let text = ListenerSocket.describe(channel, address)
@@ -74,7 +79,9 @@ public final class ProxyEngine: Sendable {
         return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            // As HAProxy on Linux: a new process can bind beside the old one during a reload (-sf).
+            .serverChannelOption(.socketOption(ListenerSocket.reusePort), value: engine.plan.global.process?.noReusePort == true ? 0 : 1)
+            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.
             .childChannelOption(.allowRemoteHalfClosure, value: frontend.mode == .tcp)
             .childChannelOption(.recvAllocator, value: ClientChannelSetup.receiveAllocator)

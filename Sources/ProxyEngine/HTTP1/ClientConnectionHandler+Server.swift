@@ -223,9 +223,10 @@ extension ClientConnectionHandler {
         exchange.serverWantsClose = head.connectionClose || (!head.isHTTP11 && !head.connectionKeepAlive)
         exchange.untilClose = body == .untilClose
         // Without a length the body ends with the connection, so the client connection closes too;
-        // so does a chunked HTTP/1.0 response, whose framing HTTP/1.0 does not define (haproxy 2.6 closes).
+        // so does a chunked HTTP/1.0 response, whose framing HTTP/1.0 does not define (haproxy 2.6 closes),
+        // and a stopping engine closes after this response and says so, as HAProxy's soft stop.
         exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !exchange.requestComplete
-            || (head.hasTransferEncoding && !head.isHTTP11)
+            || (head.hasTransferEncoding && !head.isHTTP11) || engine.connections.isDraining
         var edits = H1HeadEdits()
         if exchange.clientClosesAfter {
             if exchange.requestIsHTTP11 { edits.added.append(("connection", "close")) }

@@ -118,7 +118,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is DrainEvent, phase == .waitingHead, (input?.readableBytes ?? 0) == 0 { context.close(promise: nil) }
+        // As HAProxy's soft stop: an idle keep-alive connection closes; one just accepted still gets its first request answered.
+        if event is DrainEvent, servedOne, phase == .waitingHead, (input?.readableBytes ?? 0) == 0 { context.close(promise: nil) }
         if case ChannelEvent.inputClosed = event { inputClosed(context) }
         context.fireUserInboundEventTriggered(event)
     }
@@ -263,6 +264,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             return sendError(400, context, close: true)
         }
         var facts = requestFacts(head, bytes, context)
+        if let monitor = shared.monitor, facts.target == monitor.uri {
+            bytes.moveReaderIndex(forwardBy: head.length)
+            input = bytes
+            let keepAlive = clientKeepAlive(head)
+            return answer(MonitorAnswer.response(monitor, facts, evaluator: engine.router.evaluator, closing: !keepAlive),
+                          keepOpen: keepAlive, discarding: head.requestBody)
+        }
         facts.stickCounters = beginStickStream()
         if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
                                          authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {

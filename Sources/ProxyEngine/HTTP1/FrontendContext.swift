@@ -11,6 +11,8 @@ final class FrontendContext: Sendable {
     let keepAliveWait: TimeAmount?
     /// What `stats` lines make the proxy answer on its stats URI.
     let statsGate: StatsAuthGate?
+    /// `monitor-uri`: the target the frontend answers itself.
+    let monitor: MonitorPlan?
     /// The frontend's `option forwardfor`, used when the backend has none.
     let forwarding: ForwardingRule?
 
@@ -20,6 +22,7 @@ final class FrontendContext: Sendable {
         requestWait = request
         keepAliveWait = plan.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
         statsGate = StatsAuthGate(plan: runtime, proxy: plan.name)
+        monitor = plan.monitor
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
     }
 }

@@ -112,7 +112,7 @@ final class ServerConnectionPool {
                  completion: @escaping (Result<ServerConnection, Error>) -> Void) {
         ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key)) }
             }

@@ -31,7 +31,7 @@ enum ClientChannelSetup {
         -> EventLoopFuture<Channel>
     {
         ClientBootstrap(group: loop)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
             .channelOption(.recvAllocator, value: receiveAllocator)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try configure(channel, engine: engine, frontend: frontend, resumed: true) }

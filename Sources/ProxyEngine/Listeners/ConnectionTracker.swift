@@ -22,6 +22,8 @@ final class ConnectionTracker: Sendable {
     /// One frontend's count and `maxconn`.
     private struct FrontendCount: Sendable {
         let open = ManagedAtomic<Int>(0)
+        /// Every connection accepted since start (HAProxy's cumulated count).
+        let accepted = ManagedAtomic<Int>(0)
         let limit: Int?
     }
 
@@ -48,6 +50,7 @@ final class ConnectionTracker: Sendable {
     func opened(_ channel: Channel, frontend: String) {
         let count = total.wrappingIncrementThenLoad(ordering: .relaxed)
         let frontendCount = frontends[frontend].map { ($0.open.wrappingIncrementThenLoad(ordering: .relaxed), $0.limit) }
+        frontends[frontend]?.accepted.wrappingIncrement(ordering: .relaxed)
         registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = channel }
         let globalFull = globalLimit.map { count >= $0 } ?? false
         let frontendFull = frontendCount.map { count, limit in limit.map { count >= $0 } ?? false } ?? false
@@ -108,6 +111,19 @@ final class ConnectionTracker: Sendable {
         let closing = listeners.map { $0.close() }
         for channel in channels { channel.pipeline.fireUserInboundEventTriggered(DrainEvent()) }
         return closing
+    }
+
+    /// The connections each frontend accepted since start, by name.
+    func acceptedCounts() -> [String: Int] {
+        frontends.mapValues { $0.accepted.load(ordering: .relaxed) }
+    }
+
+    /// A hard stop: closes every open client connection now; returns how many there were.
+    @discardableResult
+    func closeAll() -> Int {
+        let channels = registry.withLockedValue { Array($0.channels.values) }
+        for channel in channels { channel.close(promise: nil) }
+        return channels.count
     }
 
     /// The open client connections on each event loop (for tests and statistics).

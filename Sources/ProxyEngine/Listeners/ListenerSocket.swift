@@ -18,6 +18,9 @@ enum ListenerSocket {
         var description: String { "cannot bind \(address): \(reason)" }
     }
 
+    /// SO_REUSEPORT, which NIO does not name.
+    static let reusePort = NIOBSDSocket.Option(rawValue: SO_REUSEPORT)
+
     static func open(_ address: ListenAddress, with bootstrap: ServerBootstrap) async throws -> Channel {
         do {
             switch address.endpoint {

@@ -33,6 +33,7 @@ public struct ACLEvaluator: Sendable {
         for frontend in plan.frontends {
             frontend.httpRequestRules.forEach { walk($0.condition) }
             frontend.backendRules.forEach { walk($0.condition) }
+            frontend.monitor?.failConditions.forEach(walk)
         }
         for backend in plan.backends { backend.httpRequestRules.forEach { walk($0.condition) } }
         for predefined in ["HTTP_URL_ABS"] { collect(PredefinedACLs.tests(named: predefined) ?? []) }

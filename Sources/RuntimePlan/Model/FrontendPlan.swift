@@ -17,6 +17,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var defaultBackend: String?
     /// Every named ACL of the section, compiled (for `weir route` and for readers of the plan).
     public var acls: [NamedACL]
+    /// `monitor-uri` and `monitor fail` (HTTP frontends only).
+    public var monitor: MonitorPlan?
     public var source: SourceRef
 
     public init(name: String, mode: ProxyMode, binds: [ListenAddress] = [], maxconn: Int? = nil,

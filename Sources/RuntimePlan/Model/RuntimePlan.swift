@@ -37,11 +37,14 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var nbthread: Int?
     /// `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr` (nil: HAProxy's defaults).
     public var buffers: BufferTuning?
+    /// Daemon, pid file, identity, limits and stopping (nil: none of these keywords is written).
+    public var process: ProcessPlan?
 
-    public init(maxconn: Int? = nil, nbthread: Int? = nil, buffers: BufferTuning? = nil) {
+    public init(maxconn: Int? = nil, nbthread: Int? = nil, buffers: BufferTuning? = nil, process: ProcessPlan? = nil) {
         self.maxconn = maxconn
         self.nbthread = nbthread
         self.buffers = buffers
+        self.process = process
     }
 }
 

@@ -31,6 +31,7 @@ struct FrontendCompiler {
         let stickRules = TCPStickRuleCompiler(acls: acls, proxyName: name, mode: plan.mode).compile(proxy.rules, context: &context)
         plan.connectionStickRules = stickRules.connection
         plan.httpRequestRules = stickRules.stream + plan.httpRequestRules
+        if plan.mode == .http { plan.monitor = MonitorCompiler(proxy: proxy, acls: acls).compile(context: &context) }
         for rule in proxy.useBackends {
             context.markHandled(rule.range)
             guard let written = rule.condition else {

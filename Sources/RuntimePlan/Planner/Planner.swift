@@ -44,6 +44,7 @@ public struct Planner: Sendable {
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
         plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
+        plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)

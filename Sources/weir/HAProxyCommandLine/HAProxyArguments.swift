@@ -48,6 +48,18 @@ struct HAProxyArguments: Equatable {
     var unsupported: [String] = []
     /// `-n MAXCONN`: overrides the global `maxconn`.
     var maxconn: Int?
+    /// `-W`: master-worker mode (in the foreground).
+    var masterWorker = false
+    /// `-D`: go to the background (as the global `daemon`).
+    var daemon = false
+    /// `-db` (or `-d`): stay in the foreground whatever `daemon` says.
+    var foreground = false
+    /// `-sf PID…` / `-st PID…`: the processes to replace once the listeners are bound.
+    var oldPids: [Int32] = []
+    /// `-st` (true): the old processes stop at once instead of finishing their requests.
+    var terminateOldPids = false
+    /// `-x SOCKET`: where HAProxy would fetch the old process's listening sockets.
+    var socketTransfer: String?
 
     /// Why the words are not a valid HAProxy command line; HAProxy exits with 1.
     struct UsageError: Error, Equatable {
@@ -76,8 +88,10 @@ struct HAProxyArguments: Equatable {
                 return .success(parsed)
             case _ where flag.hasPrefix("dK"):
                 parsed.keywordDump = String(flag.dropFirst(2))
-            case "db", "de", "dp", "dS", "dG", "dR", "V":
-                // Foreground, poller, splice, getaddrinfo and SO_REUSEPORT switches, verbose: nothing to change in weir.
+            case "db":
+                parsed.foreground = true
+            case "de", "dp", "dS", "dG", "dR", "V":
+                // Poller, splice, getaddrinfo and SO_REUSEPORT switches, verbose: nothing to change in weir.
                 break
             case "dW":
                 parsed.zeroWarning = true
@@ -86,20 +100,25 @@ struct HAProxyArguments: Equatable {
                 parsed.unsupported.append(word)
             case _ where flag.hasPrefix("d"):
                 parsed.debug = true
+                parsed.foreground = true
             case _ where flag.hasPrefix("cc"):
                 guard let expression = value() else { return .failure(UsageError()) }
                 parsed.condition = expression
             case _ where flag.hasPrefix("c"):
                 parsed.check = true
-            case _ where flag.hasPrefix("D"), _ where flag.hasPrefix("W"):
+            case _ where flag.hasPrefix("D"):
+                parsed.daemon = true
+            case "W":
+                parsed.masterWorker = true
+            case _ where flag.hasPrefix("W"):
                 parsed.unsupported.append(word)
             case _ where flag.hasPrefix("q"):
                 parsed.quiet = true
             case _ where flag.hasPrefix("x"):
-                guard value() != nil else {
+                guard let socket = value() else {
                     return .failure(UsageError(alert: "Unix socket path expected with the -x flag"))
                 }
-                parsed.unsupported.append(word)
+                parsed.socketTransfer = socket
             case _ where flag.hasPrefix("S"):
                 guard value() != nil else {
                     return .failure(UsageError(alert: "Socket and optional bind parameters expected with the -S flag"))
@@ -115,8 +134,9 @@ struct HAProxyArguments: Equatable {
                                                    printsUsage: false))
                     }
                     guard let pid = Int32(digits), pid > 0 else { return .failure(UsageError()) }
+                    parsed.oldPids.append(pid)
                 }
-                parsed.unsupported.append(String(word.prefix(3)))
+                parsed.terminateOldPids = flag.hasPrefix("st")
             case "-":
                 parsed.configurationPaths += words[(index + 1)...]
                 index = words.count

@@ -12,12 +12,23 @@ struct HAProxyCommand: ParsableCommand {
             a link named haproxy to the weir binary does the same. -f FILE|DIR (repeatable, or files after --), \
             -c checks with weir's checker and prints 'Configuration file is valid', -cc EXPR evaluates a .if \
             condition (exit 0 true, 1 false, 2 unparsable), -q, -d, -db, -V, -dW, -dK CLASSES, -n MAXCONN, \
-            -L NAME (HAPROXY_LOCALPEER), -C DIR, -p FILE, -v and -vv. Without -c the configuration runs on the \
-            engine in the foreground, as 'weir run' runs it. Messages carry haproxy's [ALERT] and [WARNING] \
-            prefixes and the exit statuses are haproxy's: 0 valid, 1 errors or bad usage, 2 no listener.
+            -L NAME (HAPROXY_LOCALPEER), -C DIR, -v and -vv. Without -c the configuration runs on the \
+            engine as 'weir run' runs it, in the background with -D or the global daemon (unless -db or -d), \
+            writing the pid file (-p FILE, or pidfile) in daemon mode as haproxy does. Messages carry haproxy's \
+            [ALERT] and [WARNING] prefixes and the exit statuses are haproxy's: 0 valid, 1 errors or bad usage, \
+            2 no listener.
 
-            Options the engine cannot honour stop a run with an error that names them: -D, -W, -Ws, -S, \
-            -sf, -st, -x, -N, -m, -dV, -dD, -dM, -dr, -dL. A check (-c) accepts them, as the ExecStartPre \
+            Reload as haproxy: 'haproxy -D -p PIDFILE -f CFG -sf $(cat PIDFILE)'. The new process checks the \
+            configuration (a broken one exits 1 and leaves the old process serving), binds beside the old one \
+            with SO_REUSEPORT, then sends it SIGUSR1 (-sf: finish the requests in flight, then exit) or SIGTERM \
+            (-st). -x SOCKET is accepted with a warning: the sockets are not passed over it.
+
+            -W runs a master in the foreground that keeps the proxy in a worker: SIGUSR2 reloads (a new worker \
+            checks the configuration and takes over with -sf; one that does not load leaves the current \
+            worker serving), SIGUSR1/SIGTERM stop the workers, a dying worker ends the master.
+
+            Options the engine cannot honour stop a run with an error that names them: -Ws, -S, \
+            -N, -m, -dV, -dD, -dM, -dr, -dL. A check (-c) accepts them, as the ExecStartPre \
             line of haproxy's systemd unit needs.
             """
     )

@@ -56,13 +56,13 @@ struct HAProxyFrontend {
         }
         if let option = arguments.unsupported.first {
             messages.print(.alert, "option '\(option)' is not supported by weir's engine: "
-                + "it runs in the foreground as one process, without daemon, master-worker, master CLI or seamless reload.")
+                + "it has no systemd notification, master CLI, memory limit or these debugging modes.")
             return 1
         }
-        return serve(configuration, arguments: arguments, messages: messages)
+        return serve(configuration, arguments: arguments, words: words, messages: messages)
     }
 
-    private func serve(_ configuration: HAProxyConfigurationCheck.Checked, arguments: HAProxyArguments,
+    private func serve(_ configuration: HAProxyConfigurationCheck.Checked, arguments: HAProxyArguments, words: [String],
                        messages: HAProxyMessages) -> Int32 {
         let planned = Planner(fileOrder: configuration.files).plan(configuration.parsed)
         guard var plan = planned.plan else {
@@ -73,7 +73,26 @@ struct HAProxyFrontend {
             return 1
         }
         if let maxconn = arguments.maxconn { plan.global.maxconn = maxconn }
-        if let failure = EngineLaunch(threads: nil, printWarnings: !arguments.quiet).serve(plan) {
+        let isWorker = environment[MasterWorker.workerVariable] != nil
+        if arguments.masterWorker, !isWorker {
+            let command = CommandLine.arguments.prefix(programName == "haproxy" ? 1 : 2) + words.filter { $0 != "-W" }
+            return MasterWorker(workerArguments: Array(command), pidFile: arguments.pidFile ?? plan.global.process?.pidFile,
+                                messages: messages).run()
+        }
+        let daemonChild = Daemon.child()
+        let daemon = !isWorker && (daemonChild != nil
+            || ((arguments.daemon || plan.global.process?.daemon == true) && !arguments.foreground))
+        if daemon, daemonChild == nil { return Daemon.startInBackground() }
+        if arguments.socketTransfer != nil {
+            messages.print(.warning, "-x: weir does not take the listening sockets over the old process's socket; "
+                + "it binds beside the old process with SO_REUSEPORT, then tells it to stop.")
+        }
+        var launch = EngineLaunch(threads: nil, printWarnings: !arguments.quiet)
+        launch.daemonChild = daemonChild
+        launch.process = ProcessLaunch(settings: plan.global.process, pidFileOverride: arguments.pidFile, writesPidFile: daemon,
+                                       oldPids: arguments.oldPids, oldPidSignal: arguments.terminateOldPids ? SIGTERM : SIGUSR1,
+                                       programName: programName == "haproxy" ? "haproxy" : "weir")
+        if let failure = launch.serve(plan) {
             messages.print(.alert, failure)
             return 1
         }

@@ -83,7 +83,10 @@ struct HAProxyMessages {
               'weir compile FILE' lists under "unsupported" every directive of a configuration the engine does not run;
               'weir run' and this command warn about each one at startup.
 
-            Command line options not honoured (an error names them): -D, -W, -Ws, -S, -sf, -st, -x, -N, -m,
+            Process: -D (daemon), -p, -sf/-st (the new process binds beside the old one with SO_REUSEPORT, then
+              tells it to finish or stop), -x (accepted: the sockets are not passed, SO_REUSEPORT takes over),
+              -W (master-worker in the foreground, SIGUSR2 reloads).
+            Command line options not honoured (an error names them): -Ws, -S, -N, -m,
               -dV, -dD, -dM, -dr, -dL.
 
             """
@@ -93,7 +96,7 @@ struct HAProxyMessages {
     static func usage(programName: String) -> String {
         """
         Usage : \(programName) [-f <cfgfile|cfgdir>]* [ -vdV ] [ -n <maxconn> ]
-                [ -p <pidfile> ] [ -C <dir> ] [-- <cfgfile>*]
+                [ -p <pidfile> ] [ -C <dir> ] [ -D ] [ -sf|-st <pid>* ] [-- <cfgfile>*]
                 -v displays version ; -vv shows known build options.
                 -d enters debug mode ; -db only disables background mode.
                 -V enters verbose mode (disables quiet mode)
@@ -103,11 +106,14 @@ struct HAProxyMessages {
                 -cc check condition : evaluate a condition and exit
                 -n sets the maximum total # of connections
                 -L set local peer name (default to hostname)
-                -p pid file (HAProxy writes it in daemon and master-worker modes only, which weir does not run)
+                -D goes daemon ; -p writes pids of all children to this file
+                -sf/-st [pid ]* finishes/terminates old pids once the listeners are bound
+                -x <unix_socket> accepted; the new process binds beside the old one (SO_REUSEPORT)
+                -W master-worker mode (in the foreground; SIGUSR2 reloads)
                 -dK{class[,...]} dump registered keywords (use 'help' for list)
                 -dW fails if any warning is emitted
                 -de, -dp, -dS, -dG, -dR are accepted and change nothing in weir
-                Not honoured (an error names them): -D -W -Ws -S -sf -st -x -N -m -dV -dD -dM -dr -dL
+                Not honoured (an error names them): -Ws -S -N -m -dV -dD -dM -dr -dL
 
         """
     }

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# The article's active-passive pair, for real: two nodes and a client in
+# network namespaces joined by a bridge, each node running the engine (as
+# `haproxy`, the article's production config with its addresses moved into
+# the namespace network) and the real keepalived with the article's
+# keepalived.conf for that node. The client sends requests to the VIP; the
+# MASTER's engine is killed; the script prints the timeline.
+#
+# Usage (as root): Fixtures/pair/run-pair.sh [--fixed] [--after SECONDS] [--weir PATH]
+#   as written: node A priority 101, vrrp_script weight 2 (103 while the engine runs, 101 once it dies),
+#               node B priority 100 without the script: the VIP does not move.
+#   --fixed:    the weight `weir lint --node` proposes for node A (-2: 101 -> 99 < 100): the VIP moves.
+# Last line: RESULT variant=… failover=yes|no vip_moved_after_s=… requests=… failed=… failed_after_move=…
+# Only namespaces and processes the script creates are touched; they are removed on exit, also on failure.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+variant=as-written
+after=12
+weir="$root/.build/debug/weir"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --fixed) variant=fixed ;;
+        --after) after=$2; shift ;;
+        --weir) weir=$2; shift ;;
+        *) echo "usage: $0 [--fixed] [--after SECONDS] [--weir PATH]" >&2; exit 2 ;;
+    esac
+    shift
+done
+[ "$(id -u)" = 0 ] || { echo "run-pair: needs root (network namespaces)" >&2; exit 2; }
+for tool in ip unshare keepalived killall curl python3; do
+    command -v "$tool" >/dev/null || { echo "run-pair: $tool is not installed" >&2; exit 2; }
+done
+[ -x "$weir" ] || { echo "run-pair: no weir binary at $weir (swift build first, or --weir PATH)" >&2; exit 2; }
+
+id=$$
+ns_a="weir-pair-$id-a" ns_b="weir-pair-$id-b" ns_c="weir-pair-$id-c"
+work=$(mktemp -d /tmp/weir-pair.XXXXXX)
+vip=10.10.0.10
+
+cleanup() {
+    for ns in "$ns_a" "$ns_b" "$ns_c"; do
+        if ip netns list | grep -qw "$ns"; then
+            for pid in $(ip netns pids "$ns"); do kill -9 "$pid" 2>/dev/null || true; done
+        fi
+    done
+    sleep 0.2
+    for ns in "$ns_a" "$ns_b" "$ns_c"; do ip netns del "$ns" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+start=$(date +%s.%N)
+stamp() { awk -v now="$(date +%s.%N)" -v start="$start" 'BEGIN { printf "%7.3f", now - start }'; }
+say() { echo "t=$(stamp)s $*"; }
+
+# The network: a bridge in the client's namespace, one veth (eth0, as the article's keepalived.conf names it) per node.
+ip netns add "$ns_a"; ip netns add "$ns_b"; ip netns add "$ns_c"
+ip -n "$ns_c" link add br0 type bridge mcast_snooping 0
+ip -n "$ns_c" link set lo up
+ip -n "$ns_c" link set br0 up
+ip -n "$ns_c" addr add 10.10.0.100/24 dev br0
+node_address() { [ "$1" = a ] && echo 10.10.0.11 || echo 10.10.0.12; }
+for node in a b; do
+    ns="weir-pair-$id-$node"
+    ip link add eth0 netns "$ns" type veth peer name "v$node" netns "$ns_c"
+    ip -n "$ns_c" link set "v$node" master br0 up
+    ip -n "$ns" link set lo up
+    ip -n "$ns" link set eth0 up
+    ip -n "$ns" addr add "$(node_address "$node")/24" dev eth0
+done
+
+# The engine as `haproxy`, so that the article's `killall -0 haproxy` finds it.
+mkdir -p "$work/bin" "$work/empty"
+ln -s "$weir" "$work/bin/haproxy"
+article="$root/Fixtures/article"
+# maxconn 50000 needs 100,000 descriptors (HAProxy's arithmetic, which the engine applies too); where the hard
+# limit is lower and cannot be raised (a container), the largest maxconn it allows.
+hard=$(ulimit -Hn)
+maxconn=50000
+if [ "$hard" != unlimited ] && [ "$hard" -lt 100100 ]; then maxconn=$(( (hard - 100) / 2 )); fi
+for node in a b; do
+    mkdir -p "$work/$node"
+    # The production config (Fixtures/engine/production-loopback.cfg: the article's, with loopback addresses, no TLS):
+    # frontends on every address of the node (so on the VIP once it arrives), the pools on the node's loopback,
+    # user/group/chroot that exist on any machine.
+    sed -e 's/bind 127\.0\.0\.1:/bind :/' -e 's/^    user haproxy/    user nobody/' -e 's/^    group haproxy/    group nogroup/' \
+        -e "s|^    chroot /var/lib/haproxy|    chroot $work/empty|" -e "s/^    maxconn 50000/    maxconn $maxconn/" "$root/Fixtures/engine/production-loopback.cfg" > "$work/$node/haproxy.cfg"
+    source_conf=$([ "$node" = a ] && echo 13-keepalived-primary.conf || echo 14-keepalived-standby.conf)
+    # auth_pass within VRRP's 8 characters (keepalived truncates the article's 11).
+    sed -e 's/auth_pass stn2024vrrp/auth_pass stn2024v/' "$article/$source_conf" > "$work/$node/keepalived.conf"
+done
+if [ "$variant" = fixed ]; then
+    sed -i 's/^    weight 2$/    weight -2/' "$work/a/keepalived.conf"
+fi
+priority_line=$(grep -E 'weight' "$work/a/keepalived.conf" | tr -s ' ')
+echo "pair ($variant): node A priority 101,$priority_line; node B priority 100, no vrrp_script"
+
+# Each node in its own PID namespace: its keepalived sees its own haproxy only.
+for node in a b; do
+    ns="weir-pair-$id-$node"
+    cat > "$work/$node/node.sh" <<NODE
+#!/usr/bin/env bash
+cd "$work/$node"
+for server in web01:19101 web02:19102 web03:19103 api01:19201 api02:19202 ws01:19301 ws02:19302; do
+    python3 "$root/Tests/ProxyEngineTests/Support/backend.py" "\${server%:*}" "\${server#*:}" >/dev/null 2>&1 &
+done
+sleep 0.5
+PATH="$work/bin:\$PATH" haproxy -D -q -f haproxy.cfg -p haproxy.pid 2> engine.log
+keepalived -n -l -D -f keepalived.conf -p keepalived.pid -r vrrp.pid -c checkers.pid > keepalived.log 2>&1 &
+wait
+NODE
+    chmod +x "$work/$node/node.sh"
+    ip netns exec "$ns" unshare --pid --fork --mount-proc "$work/$node/node.sh" >/dev/null 2>&1 &
+    disown
+done
+
+has_vip() { ip -n "weir-pair-$id-$1" -4 addr show dev eth0 2>/dev/null | grep -q " $vip/"; }
+engine_pids() {
+    for pid in $(ip netns pids "weir-pair-$id-$1"); do
+        [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = haproxy ] && echo "$pid"
+    done
+    return 0
+}
+
+# Bounded waits: the VIP on A, the engine answering on it.
+for _ in $(seq 1 100); do has_vip a && break; sleep 0.1; done
+has_vip a || { echo "run-pair: node A never took the VIP"; tail -5 "$work/a/engine.log" "$work/a/keepalived.log"; exit 1; }
+say "VIP $vip on node A (MASTER)"
+answered=no
+for _ in $(seq 1 60); do
+    if [ "$(ip netns exec "$ns_c" curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://$vip:18443/index.html" || true)" = 200 ]; then
+        answered=yes
+        break
+    fi
+    sleep 0.25
+done
+if [ "$answered" = no ]; then
+    echo "run-pair: the engine on node A does not answer 200 on the VIP"
+    ip netns exec "$ns_c" curl -si --max-time 1 "http://$vip:18443/index.html" | head -5 || true
+    tail -5 "$work/a/engine.log"
+    exit 1
+fi
+say "engine on node A answers on the VIP"
+
+# The client: one request every 100 ms, bounded by the run's length.
+requests="$work/requests.log"
+total_rounds=$(awk -v s="$after" 'BEGIN { printf "%d", (s + 4) * 10 }')
+(
+    for _ in $(seq 1 "$total_rounds"); do
+        sent=$(date +%s.%N)
+        code=$(ip netns exec "$ns_c" curl -s -o /dev/null -w '%{http_code}' --max-time 0.5 "http://$vip:18443/index.html" || true)
+        echo "$sent $code" >> "$requests"
+        sleep 0.1
+    done
+) &
+client=$!
+sleep 3
+
+failure=$(date +%s.%N)
+for pid in $(engine_pids a); do kill -9 "$pid"; done
+say "engine on node A killed (SIGKILL)"
+moved=""
+for _ in $(seq 1 $((after * 10))); do
+    if has_vip b; then moved=$(date +%s.%N); break; fi
+    sleep 0.1
+done
+if [ -n "$moved" ]; then
+    say "VIP $vip on node B ($(awk -v m="$moved" -v f="$failure" 'BEGIN { printf "%.1f", m - f }') s after the failure)"
+else
+    say "VIP still on node A $after s after the failure: no failover"
+fi
+wait "$client" || true
+
+# A request counts as sent after the move when it started after the VIP was seen on node B.
+awk -v f="$failure" -v m="${moved:-0}" -v variant="$variant" '
+    { total++; if ($2 != "200") { failed++; if (m > 0 && $1 > m) late++ } }
+    END {
+        printf "requests: %d, failed: %d", total, failed
+        if (m > 0) printf ", failed among those sent after the VIP moved: %d", late + 0
+        printf "\n"
+        printf "RESULT variant=%s failover=%s vip_moved_after_s=%s requests=%d failed=%d failed_after_move=%d\n",
+            variant, (m > 0 ? "yes" : "no"), (m > 0 ? sprintf("%.1f", m - f) : "none"), total, failed + 0, late + 0
+    }' "$requests"

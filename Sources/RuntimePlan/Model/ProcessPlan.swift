@@ -1,0 +1,33 @@
+/// How the process runs, from the `global` section: what HAProxy does
+/// around its proxies (background, pid file, identity, limits, stopping).
+public struct ProcessPlan: Sendable, Hashable, Codable {
+    /// A user or group as written: a name, or a number (`uid`/`gid`).
+    public enum Account: Sendable, Hashable, Codable {
+        case name(String)
+        case id(Int)
+    }
+
+    /// `daemon`: go to the background once the listeners are bound.
+    public var daemon = false
+    /// `pidfile FILE`: where the process writes its pid.
+    public var pidFile: String?
+    /// `user NAME` or `uid N`: who the process becomes after binding.
+    public var user: Account?
+    /// `group NAME` or `gid N`.
+    public var group: Account?
+    /// `chroot DIR`: the directory the process jails itself into after binding.
+    public var chroot: String?
+    /// `ulimit-n N`: the file-descriptor limit to set (nil: computed from maxconn, as HAProxy does).
+    public var ulimitN: Int?
+    /// `hard-stop-after TIME`: how long a soft stop may last before the rest is closed.
+    public var hardStopAfterMs: Int?
+    /// `grace TIME`: how long listeners stay open after a soft stop is asked for.
+    public var graceMs: Int?
+    /// `noreuseport`: bind without SO_REUSEPORT (a new process cannot then bind beside the old one).
+    public var noReusePort = false
+
+    public init() {}
+
+    /// Whether nothing is set: such a plan leaves the process as it is.
+    public var isDefault: Bool { self == ProcessPlan() }
+}

@@ -1,0 +1,42 @@
+import HAProxyConfig
+
+/// Reads the process keywords of the `global` section into a `ProcessPlan`
+/// (the last occurrence of a keyword wins, as in HAProxy) and marks them
+/// handled so they are not listed as unsupported.
+struct ProcessCompiler {
+    let global: GlobalSettings?
+
+    /// The keywords this compiler consumes.
+    static let keywords: Set<String> = [
+        "daemon", "pidfile", "user", "uid", "group", "gid", "chroot", "ulimit-n", "hard-stop-after", "grace", "noreuseport",
+    ]
+
+    func compile(context: inout PlanningContext) -> ProcessPlan? {
+        guard let global else { return nil }
+        var process = ProcessPlan()
+        for directive in global.directives where Self.keywords.contains(directive.keyword) {
+            let argument = directive.arguments.first
+            switch directive.keyword {
+            case "daemon": process.daemon = true
+            case "noreuseport": process.noReusePort = true
+            case "pidfile": process.pidFile = argument
+            case "chroot": process.chroot = argument
+            case "user": process.user = argument.map(ProcessPlan.Account.name)
+            case "group": process.group = argument.map(ProcessPlan.Account.name)
+            case "uid": process.user = argument.flatMap { Int($0) }.map(ProcessPlan.Account.id)
+            case "gid": process.group = argument.flatMap { Int($0) }.map(ProcessPlan.Account.id)
+            case "ulimit-n": process.ulimitN = argument.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+            case "hard-stop-after": process.hardStopAfterMs = argument.flatMap(Self.milliseconds)
+            case "grace": process.graceMs = argument.flatMap(Self.milliseconds)
+            default: continue
+            }
+            context.markHandled(directive.range)
+        }
+        return process.isDefault ? nil : process
+    }
+
+    private static func milliseconds(_ text: String) -> Int? {
+        guard case .success(let duration) = Duration.parse(text) else { return nil }
+        return Int(duration.milliseconds)
+    }
+}
