@@ -17,6 +17,8 @@ final class EngineContext: Sendable {
     /// Each backend's `option forwardfor`, by position.
     let backendForwarding: [ForwardingRule?]
     private let backendIndexes: [String: Int]
+    /// Variables of the `proc` scope, shared by every connection.
+    let processVariables = NIOLockedValueBox<[String: Sample]>([:])
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink) {

@@ -218,9 +218,16 @@ extension ClientConnectionHandler {
         exchange.untilClose = body == .untilClose
         // Without a length the body ends with the connection, so the client connection closes too.
         exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !exchange.requestComplete
-        var edits = H1HeadEdits()
+        var edits: H1HeadEdits
+        switch responseRules(head, bytes, exchange) {
+        case .forward(let ruled): edits = ruled
+        case .deny(let status):
+            abortExchange(status: status)
+            return false
+        }
         if exchange.clientClosesAfter {
-            if exchange.requestIsHTTP11 { edits.added.append(("connection", "close")) }
+            // HAProxy marks the close on an HTTP/1.1 response, also to an HTTP/1.0 client.
+            if exchange.requestIsHTTP11 || head.isHTTP11 { edits.added.append(("connection", "close")) }
         } else if !exchange.requestIsHTTP11 {
             edits.added.append(("connection", "keep-alive"))
         }

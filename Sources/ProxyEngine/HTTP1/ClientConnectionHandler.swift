@@ -52,6 +52,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// forwarded request, so a connection answered locally never has one.
     var serverTimer: MovableTimer?
 
+    /// Variables of the `sess` scope: they live as long as the client connection.
+    var sessionVariables: [String: Sample] = [:]
+    /// The `proc` variables the current request was given (to tell an `unset-var` from another connection's new one).
+    var loadedProcessVariables: [String: Sample] = [:]
+    /// The request being answered, after its rules (what `http-after-response` rules see of it).
+    var answeredRequest: RequestFacts?
+
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
 
@@ -256,6 +263,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             return answer(reply, keepOpen: false)
         }
         let decision = engine.router.route(frontend, facts, tracing: false)
+        keepScopedVariables(decision.request)
+        answeredRequest = decision.request
         let keepAlive = clientKeepAlive(head)
         switch decision.outcome {
         case .respond(let status, let contentType, let text, let headers, let denied):
@@ -339,7 +348,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The body of a request answered here is read and dropped first, as HAProxy does.
     func answer(_ response: ByteBuffer, keepOpen: Bool, discarding body: H1BodyKind = .none) {
         guard let context else { return }
-        context.writeAndFlush(NIOAny(response), promise: nil)
+        context.writeAndFlush(NIOAny(afterResponseRules(response)), promise: nil)
         finishRequest(keepOpen: keepOpen)
         if keepOpen, body != .none, phase == .waitingHead {
             discardFramer = H1BodyFramer(body, limit: limits.bufferSize)

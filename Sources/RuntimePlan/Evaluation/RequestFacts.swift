@@ -14,6 +14,13 @@ public struct RequestFacts: Sendable, Hashable {
     public var destinationPort: Int?
     /// Whether the client connection is TLS (`ssl_fc`).
     public var tls: Bool
+    /// Variables by scoped name (`txn.user`, `sess.id`, `proc.count`): what `set-var` stored and `var()` reads.
+    public var variables: [String: Sample] = [:]
+    /// The server's response, once it arrived (what `res.hdr`, `status` read).
+    public var response: ResponseFacts?
+    /// The frontend (`fe_name`) and the backend (`be_name`) handling the request.
+    public var frontendName: String?
+    public var backendName: String?
 
     public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],
                 source: String? = nil, sourcePort: Int? = nil, destination: String? = nil, destinationPort: Int? = nil,
@@ -45,19 +52,39 @@ public struct RequestFacts: Sendable, Hashable {
     }
 
     /// The values of a header, each comma-separated value on its own (as `hdr()` sees them).
-    public func headerValues(_ name: String) -> [String] {
-        fullHeaderValues(name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    public func headerValues(_ name: String) -> [String] { Self.listValues(headers, name) }
+
+    /// The values of a header, one per header line (as `req.fhdr()` sees them).
+    public func fullHeaderValues(_ name: String) -> [String] { Self.lineValues(headers, name) }
+
+    /// The comma-separated values of a header in a list of fields.
+    static func listValues(_ fields: [HTTPHeaderField], _ name: String) -> [String] {
+        lineValues(fields, name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
             .map { $0.trimmingCharacters(in: " \t") }
     }
 
-    /// The values of a header, one per header line (as `req.fhdr()` sees them).
-    public func fullHeaderValues(_ name: String) -> [String] {
-        headers.filter { $0.name.caseInsensitiveEquals(name) }.map { $0.value.trimmingCharacters(in: " \t") }
+    /// The values of a header in a list of fields, one per line.
+    static func lineValues(_ fields: [HTTPHeaderField], _ name: String) -> [String] {
+        fields.filter { $0.name.caseInsensitiveEquals(name) }.map { $0.value.trimmingCharacters(in: " \t") }
     }
 
     /// Removes every header with this name.
     public mutating func removeHeader(_ name: String) {
         headers.removeAll { $0.name.caseInsensitiveEquals(name) }
+    }
+}
+
+/// What the rules see of a response: its status, reason and headers.
+public struct ResponseFacts: Sendable, Hashable {
+    public var status: Int
+    public var reason: String
+    /// Headers in order, names as sent.
+    public var headers: [HTTPHeaderField]
+
+    public init(status: Int, reason: String, headers: [HTTPHeaderField]) {
+        self.status = status
+        self.reason = reason
+        self.headers = headers
     }
 }
 

@@ -10,6 +10,10 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var options: HTTPOptions
     /// `http-request` rules in order (those of a `from` defaults first).
     public var httpRequestRules: [HTTPRequestRule]
+    /// `http-response` rules in order (a backend's run before its frontend's).
+    public var httpResponseRules: [HTTPRequestRule] = []
+    /// `http-after-response` rules in order, run on every response, also those the proxy makes.
+    public var httpAfterResponseRules: [HTTPRequestRule] = []
     /// `use_backend` rules in order.
     public var backendRules: [BackendRule]
     public var defaultBackend: String?

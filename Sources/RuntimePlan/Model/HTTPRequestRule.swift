@@ -1,9 +1,12 @@
-/// One `http-request` rule, compiled.
+/// One `http-request`, `http-response` or `http-after-response` rule, compiled.
 public struct HTTPRequestRule: Sendable, Hashable, Codable {
     /// The actions the engine runs.
     public enum Action: String, Sendable, Hashable, Codable {
         case setHeader = "set-header", addHeader = "add-header", delHeader = "del-header"
         case deny, redirect, `return`, allow
+        // Header rewrites, statuses and variables (http-request, http-response, http-after-response).
+        case replaceHeader = "replace-header", replaceValue = "replace-value", setStatus = "set-status"
+        case setVar = "set-var", unsetVar = "unset-var"
     }
 
     /// `redirect location|prefix|scheme`.
@@ -23,6 +26,16 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var contentType: String?
     /// `return hdr NAME VALUE` headers.
     public var headers: [HTTPHeaderField]
+    /// The variable of `set-var`/`unset-var` with its scope (`txn.user`).
+    public var variable: String?
+    /// The sample expression of `set-var`.
+    public var expression: Fetch?
+    /// `set-var`'s conditions (`ifexists`, `ifnotempty`…), all of which must hold.
+    public var variableConditions: [String]
+    /// The regular expression of `replace-header`/`replace-value`.
+    public var pattern: String?
+    /// The reason phrase of `set-status … reason TEXT`.
+    public var reason: String?
     /// nil: the rule always applies.
     public var condition: Predicate?
     /// The rule as written, for explanations.
@@ -31,7 +44,13 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
 
     public init(action: Action, headerName: String? = nil, value: LogFormat? = nil, status: Int? = nil,
                 redirectKind: RedirectKind? = nil, contentType: String? = nil, headers: [HTTPHeaderField] = [],
-                condition: Predicate? = nil, text: String, source: SourceRef) {
+                variable: String? = nil, expression: Fetch? = nil, variableConditions: [String] = [], pattern: String? = nil,
+                reason: String? = nil, condition: Predicate? = nil, text: String, source: SourceRef) {
+        self.variable = variable
+        self.expression = expression
+        self.variableConditions = variableConditions
+        self.pattern = pattern
+        self.reason = reason
         self.action = action
         self.headerName = headerName
         self.value = value
@@ -48,7 +67,7 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var isFinal: Bool {
         switch action {
         case .deny, .redirect, .return, .allow: true
-        case .setHeader, .addHeader, .delHeader: false
+        case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue, .setStatus, .setVar, .unsetVar: false
         }
     }
 }

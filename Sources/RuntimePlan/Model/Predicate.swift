@@ -41,19 +41,46 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
         case src, srcPort = "src_port", dst, dstPort = "dst_port", path, url, query, method
         case header = "req.hdr", headerCount = "req.hdr_cnt", fullHeader = "req.fhdr", version = "req.ver"
         case sslFrontend = "ssl_fc", alwaysTrue = "always_true", alwaysFalse = "always_false"
+        // Variables, responses, constants and proxy names (see SampleFetcher).
+        case variable = "var", responseHeader = "res.hdr", responseFullHeader = "res.fhdr"
+        case responseHeaderCount = "res.hdr_cnt", status, string = "str", integer = "int", boolean = "bool"
+        case frontendName = "fe_name", backendName = "be_name", urlParameter = "url_param", headerIP = "req.hdr_ip"
+        case base, date
     }
 
     public var name: Name
     /// `hdr(NAME[,OCCURRENCE])` arguments.
     public var arguments: [String]
+    /// Converters applied to each fetched value, in order (`hdr(host),lower`).
+    public var converters: [Converter]
 
-    public init(_ name: Name, arguments: [String] = []) {
+    public init(_ name: Name, arguments: [String] = [], converters: [Converter] = []) {
         self.name = name
         self.arguments = arguments
+        self.converters = converters
     }
 
     public var description: String {
-        arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"
+        ([arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"]
+            + converters.map(\.description)).joined(separator: ",")
+    }
+}
+
+extension Fetch {
+    private enum Key: String, CodingKey { case name, arguments, converters }
+
+    /// `converters` may be absent (a fetch without any).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        self.init(try container.decode(Name.self, forKey: .name), arguments: try container.decode([String].self, forKey: .arguments),
+                  converters: try container.decodeIfPresent([Converter].self, forKey: .converters) ?? [])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(arguments, forKey: .arguments)
+        if !converters.isEmpty { try container.encode(converters, forKey: .converters) }
     }
 }
 

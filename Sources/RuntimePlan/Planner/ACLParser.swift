@@ -15,7 +15,9 @@ struct ACLParser {
 
     func parse(criterion: String, arguments: [String]) -> Result<ACLTest, Failure> {
         let text = ([criterion] + arguments).joined(separator: " ")
-        guard let (fetch, defaultMethod) = Self.fetch(for: criterion) else { return .failure(.unsupportedFetch(criterion)) }
+        guard let (fetch, defaultMethod) = SampleExpressionParser.parse(criterion) else {
+            return .failure(.unsupportedFetch(criterion))
+        }
         var method = defaultMethod
         var ignoreCase = false
         var patterns: [String] = []
@@ -117,9 +119,18 @@ struct ACLParser {
         "hdr": (.header, .str), "req.hdr": (.header, .str), "req.fhdr": (.fullHeader, .str),
         "hdr_cnt": (.headerCount, .int), "req.hdr_cnt": (.headerCount, .int), "req.ver": (.version, .str),
         "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
+        "var": (.variable, .str), "res.hdr": (.responseHeader, .str), "shdr": (.responseHeader, .str),
+        "res.fhdr": (.responseFullHeader, .str), "res.hdr_cnt": (.responseHeaderCount, .int), "shdr_cnt": (.responseHeaderCount, .int),
+        "status": (.status, .int), "str": (.string, .str), "int": (.integer, .int), "bool": (.boolean, .bool),
+        "fe_name": (.frontendName, .str), "be_name": (.backendName, .str), "url_param": (.urlParameter, .str),
+        "urlp": (.urlParameter, .str), "req.hdr_ip": (.headerIP, .ip), "hdr_ip": (.headerIP, .ip), "base": (.base, .str),
+        "date": (.date, .int),
     ]
 
-    private static let shorthandStems: [String: Fetch.Name] = ["path": .path, "url": .url, "hdr": .header]
+    private static let shorthandStems: [String: Fetch.Name] = [
+        "path": .path, "url": .url, "hdr": .header, "base": .base, "urlp": .urlParameter, "shdr": .responseHeader,
+        "res.hdr": .responseHeader, "req.hdr": .header,
+    ]
 
     private static let shorthandSuffixes: [String: MatchMethod] = [
         "beg": .beg, "end": .end, "sub": .sub, "reg": .reg, "dom": .dom, "dir": .dir, "len": .len, "ip": .ip, "val": .int,

@@ -36,8 +36,11 @@ struct BackendCompiler {
             plan.healthCheck = HealthCheckCompiler(proxy: proxy).compile()
         }
         if proxy.kind == .backend {
-            plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
-                                                                                       context: &context)
+            let rules = RuleCompiler(acls: acls, proxyName: name)
+            plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
+            plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
+            plan.httpAfterResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-after-response",
+                                                        context: &context)
         }
         return plan
     }

@@ -26,8 +26,11 @@ struct FrontendCompiler {
             context.markHandled(bind.range)
             plan.binds += BindCompiler(unixBind: unixBind).compile(bind, context: &context)
         }
-        plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
-                                                                                   context: &context)
+        let rules = RuleCompiler(acls: acls, proxyName: name)
+        plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
+        plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
+        plan.httpAfterResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-after-response",
+                                                    context: &context)
         for rule in proxy.useBackends {
             context.markHandled(rule.range)
             guard let written = rule.condition else {

@@ -46,6 +46,7 @@ public struct RequestRouter: Sendable {
     /// Routes a request; with `tracing` false (the engine), `steps` stays empty and no trace text is built.
     public func route(_ frontend: FrontendPlan, _ facts: RequestFacts, tracing: Bool = true) -> RoutingDecision {
         var decision = RoutingDecision(outcome: .noBackend, request: facts, steps: [])
+        decision.request.frontendName = frontend.name
         if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
@@ -78,6 +79,7 @@ public struct RequestRouter: Sendable {
             chosen = fallback
         }
         guard let name = chosen, let backend = plan.backend(named: name) else { return decision }
+        decision.request.backendName = name
         if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
@@ -99,6 +101,8 @@ public struct RequestRouter: Sendable {
                 applies = rule.condition.map { evaluator.evaluate($0, decision.request) } ?? true
             }
             guard applies else { continue }
+            // `allow` ends this section's rules; the next section's still run.
+            if rule.action == .allow { return nil }
             if let outcome = apply(rule, to: &decision.request) { return outcome }
         }
         return nil
@@ -106,15 +110,13 @@ public struct RequestRouter: Sendable {
 
     private func apply(_ rule: HTTPRequestRule, to request: inout RequestFacts) -> RoutingDecision.Outcome? {
         switch rule.action {
-        case .setHeader:
-            let value = rule.value?.render(request) ?? ""
-            request.removeHeader(rule.headerName ?? "")
-            request.headers.append(HTTPHeaderField(name: rule.headerName ?? "", value: value))
-        case .addHeader:
-            request.headers.append(HTTPHeaderField(name: rule.headerName ?? "", value: rule.value?.render(request) ?? ""))
-        case .delHeader:
-            request.removeHeader(rule.headerName ?? "")
-        case .allow:
+        case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue:
+            var headers = request.headers
+            RuleActions.editHeaders(rule, &headers, request)
+            request.headers = headers
+        case .setVar, .unsetVar:
+            RuleActions.setVariable(rule, &request)
+        case .allow, .setStatus:
             return nil
         case .deny:
             return .respond(status: rule.status ?? 403, contentType: nil, body: nil, headers: [], denied: true)

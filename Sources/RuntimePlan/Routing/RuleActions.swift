@@ -1,0 +1,87 @@
+import Foundation
+
+/// The non-final actions the three HTTP hooks share: header edits and
+/// variables. Pure functions over the facts, so the engine and `weir route` agree.
+enum RuleActions {
+    /// Edits a header list (the request's or the response's); values are rendered against `facts`.
+    static func editHeaders(_ rule: HTTPRequestRule, _ headers: inout [HTTPHeaderField], _ facts: RequestFacts) {
+        let name = rule.headerName ?? ""
+        switch rule.action {
+        case .setHeader:
+            let value = rule.value?.render(facts) ?? ""
+            headers.removeAll { $0.name.caseInsensitiveEquals(name) }
+            headers.append(HTTPHeaderField(name: name, value: value))
+        case .addHeader:
+            headers.append(HTTPHeaderField(name: name, value: rule.value?.render(facts) ?? ""))
+        case .delHeader:
+            headers.removeAll { $0.name.caseInsensitiveEquals(name) }
+        case .replaceHeader, .replaceValue:
+            guard let pattern = rule.pattern, let regex = try? NSRegularExpression(pattern: pattern) else { return }
+            let template = rule.value?.render(facts) ?? ""
+            for index in headers.indices where headers[index].name.caseInsensitiveEquals(name) {
+                let value = headers[index].value
+                if rule.action == .replaceHeader {
+                    headers[index].value = replace(value, regex, template) ?? value
+                } else {
+                    // A replaced value loses the blanks before it; the others keep them (HAProxy edits in place).
+                    headers[index].value = value.split(separator: ",", omittingEmptySubsequences: false).map { piece in
+                        let item = String(piece.drop { $0 == " " || $0 == "\t" })
+                        return replace(item, regex, template) ?? String(piece)
+                    }.joined(separator: ",")
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// HAProxy's `exp_replace`: when the expression matches, the value becomes the
+    /// replacement with `\0`…`\9` standing for the groups; otherwise it stays.
+    static func replace(_ value: String, _ regex: NSRegularExpression, _ template: String) -> String? {
+        let text = value as NSString
+        guard let match = regex.firstMatch(in: value, range: NSRange(location: 0, length: text.length)) else { return nil }
+        var output = ""
+        var characters = template[...]
+        while let character = characters.popFirst() {
+            if character == "\\", let digit = characters.first, let group = digit.wholeNumberValue {
+                characters = characters.dropFirst()
+                if group < match.numberOfRanges, match.range(at: group).location != NSNotFound {
+                    output += text.substring(with: match.range(at: group))
+                }
+            } else if character == "\\", let next = characters.first {
+                characters = characters.dropFirst()
+                output.append(next)
+            } else {
+                output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// `set-var` and `unset-var` on the transaction's variables.
+    static func setVariable(_ rule: HTTPRequestRule, _ facts: inout RequestFacts) {
+        guard let name = rule.variable else { return }
+        if rule.action == .unsetVar {
+            facts.variables[name] = nil
+            return
+        }
+        guard let sample = rule.expression?.value(facts) else { return }
+        let existing = facts.variables[name]
+        for condition in rule.variableConditions {
+            switch condition {
+            case "ifexists", "ifset": if existing == nil { return }
+            case "ifnotexists", "ifnotset": if existing != nil { return }
+            case "ifempty": if !isEmpty(sample) { return }
+            case "ifnotempty": if isEmpty(sample) { return }
+            default: return
+            }
+        }
+        facts.variables[name] = sample
+    }
+
+    /// An empty string; integers and booleans are never empty.
+    private static func isEmpty(_ sample: Sample) -> Bool {
+        if case .string(let text) = sample { return text.isEmpty }
+        return false
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+
+/// HAProxy's rule language run by the real haproxy 2.6 and by the engine on the
+/// same configuration: `http-request`, `http-response` and `http-after-response`
+/// actions, variables in every scope, sample fetches and converters inside
+/// log-format values. Both must forward the same requests to the server and send
+/// the same responses to the client (header names compared without case, as
+/// haproxy writes them in lower case).
+final class HTTPRuleLanguageDifferentialTests: XCTestCase {
+    static let replies: [String: ScriptedBackend.Reply] = [
+        "/nf": .init("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Server: NotFound\r\n\r\nok"),
+    ]
+
+    static let serverReply = ScriptedBackend.Reply(
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Server: AppOne\r\nX-Internal: secret\r\nCache-Control: private, v1\r\n\r\nok")
+
+    static func config(_ port: Int, _ server: String) -> String {
+        #"""
+        global
+            nbthread 1
+        defaults
+            mode http
+            timeout connect 1s
+            timeout client 3s
+            timeout server 2s
+        frontend f
+            bind 127.0.0.1:\#(port)
+            http-request set-var(txn.host) req.hdr(host),lower
+            http-request set-var(txn.path) path
+            http-request set-var(txn.path_len) path,length
+            http-request set-var(sess.count) var(sess.count),add(1) if { var(sess.count) -m found }
+            http-request set-var(sess.count) int(1) unless { var(sess.count) -m found }
+            http-request set-var(txn.first,ifnotexists) str(one)
+            http-request set-var(txn.first,ifnotexists) str(two)
+            http-request set-var(txn.empty,ifnotempty) str()
+            http-request set-header X-Conv-Upper %[req.hdr(host),upper]
+            http-request set-header X-Conv-Hex %[path,hex]
+            http-request set-header X-Conv-B64 %[path,base64]
+            http-request set-header X-Conv-Field %[path,field(2,/)]
+            http-request set-header X-Conv-Field-Many %[path,field(2,/,2)]
+            http-request set-header X-Conv-Word %[path,word(2,/)]
+            http-request set-header X-Conv-Regsub %[path,regsub(/,_,g)]
+            http-request set-header X-Conv-Regsub-One %[path,regsub(^/a,X)]
+            http-request set-header X-Conv-Crc %[path,crc32]
+            http-request set-header X-Conv-Djb2 %[path,djb2]
+            http-request set-header X-Conv-Sdbm %[path,sdbm]
+            http-request set-header X-Conv-Mask %[src,ipmask(16)]
+            http-request set-header X-Conv-Json %[req.hdr(x-json),json]
+            http-request set-header X-Conv-UrlDec %[url_param(q),url_dec]
+            http-request set-header X-Conv-Arith %[var(txn.path_len),mul(3),sub(1),div(2)]
+            http-request set-header X-Conv-Mod %[var(txn.path_len),mod(4),neg]
+            http-request set-header X-Conv-Concat %[var(txn.host),concat(<,txn.first,>)]
+            http-request set-header X-Vars first=%[var(txn.first)];empty=%[var(txn.empty)];fe=%[fe_name]
+            http-request set-header X-Last %[req.hdr(x-multi)]
+            http-request replace-header X-Rep ^(a+)-(.*)$ \2-\1
+            http-request replace-value X-List ^v(.*)$ w\1
+            http-request set-header X-Sess %[var(sess.count)]
+            http-request del-header X-Secret
+            http-request allow if { path /allow }
+            http-request set-header X-After-Allow yes
+            http-request set-header X-Upper-Match yes if { req.hdr(host),lower -m str example.com }
+            http-after-response set-header X-After-F %[status]
+            http-response set-header X-Order frontend
+            http-response set-header X-Host %[var(txn.host)]
+            http-response add-header X-Status-Was %[status]
+            http-response set-header X-Req-Scope [%[var(req.gone)]]
+            default_backend b
+        backend b
+            http-request set-var(req.gone) str(here)
+            http-request set-header X-Be %[be_name]
+            http-request deny if { path /deny }
+            http-request return status 200 content-type text/plain string hello if { path /ret }
+            http-response set-header X-Order backend
+            http-response set-header X-Upstream %[res.hdr(x-server),lower]
+            http-response del-header X-Internal
+            http-response replace-value Cache-Control ^private$ public
+            http-response set-status 299 reason "Rules Were Here" if { var(txn.path) -m str /status }
+            http-response set-status 404 if { res.hdr(x-server) -m str NotFound }
+            http-response deny if { var(txn.path) -m str /deny-response }
+            http-response deny deny_status 503 if { var(txn.path) -m str /deny-503 }
+            http-after-response set-header X-After-B backend
+            http-after-response del-header X-Status-Was if { status 403 }
+            server s \#(server)
+
+        """#
+    }
+
+    static let requests: [String] = [
+        "GET /a/b/c?q=hello%20world&z=1 HTTP/1.1\r\nHost: Example.COM\r\nX-Json: say \"hi\"\r\nX-Rep: aaa-rest\r\n"
+            + "X-List: v1, v2,x3\r\nX-Secret: s\r\nX-Multi: one\r\nX-Multi: two\r\n\r\n"
+            + "GET /status HTTP/1.1\r\nHost: a\r\n\r\nGET /nf HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /allow HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /deny HTTP/1.1\r\nHost: a\r\n\r\nGET /x HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /ret HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /deny-response HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /deny-503 HTTP/1.0\r\n\r\n",
+        "GET /nf HTTP/1.0\r\nHost: a\r\n\r\n",
+    ]
+
+    func testRulesMatchHAProxy() async throws {
+        let replies = Self.replies, reply = Self.serverReply
+        let pair = try await ProxyPair(Self.config) { path in replies[path] ?? reply }
+        var disagreements: [String] = []
+        for request in Self.requests {
+            let (haproxy, engine) = pair.exchange(Array(request.utf8))
+            let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
+            if haproxy != engine || left != right {
+                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
+                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
+            }
+        }
+        await pair.shutdown()
+        XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
+    }
+
+    /// The client's bytes with header names in lower case.
+    static func normalised(_ raw: String) -> String {
+        raw.components(separatedBy: "\r\n").map { line in
+            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix("HTTP/"), !line[..<colon].contains(" ") else { return line }
+            return line[..<colon].lowercased() + line[colon...]
+        }.joined(separator: "\r\n")
+    }
+}

@@ -1,0 +1,133 @@
+import RuntimePlan
+import XCTest
+
+/// The planner compiles the three HTTP hooks' actions, variables, sample
+/// expressions with converters, and lists what the engine does not run.
+final class HTTPRuleCompilerTests: XCTestCase {
+    func testResponseAndAfterResponseRulesAreCompiledPerHook() throws {
+        let plan = try XCTUnwrap(compilePlan(#"""
+            defaults
+                mode http
+            frontend f
+                bind 127.0.0.1:8080
+                http-request set-var(txn.host,ifnotempty) req.hdr(host),lower,field(1,:)
+                http-request unset-var(sess.seen)
+                http-response set-status 299 reason "Rules Here" if { status 200 }
+                http-response replace-value Cache-Control ^private$ public
+                http-after-response set-header X-Status %[status]
+                http-response del-header X-Internal -m beg
+                default_backend b
+            backend b
+                http-response deny if { res.hdr(x-server) -m str NotFound }
+                http-response set-var(res.kind) res.hdr(content-type),word(1,;)
+                server s 127.0.0.1:1
+
+            """#))
+        let frontend = try XCTUnwrap(plan.frontends.first)
+        XCTAssertEqual(frontend.httpRequestRules.map(\.action), [.setVar, .unsetVar])
+        let setVar = frontend.httpRequestRules[0]
+        XCTAssertEqual(setVar.variable, "txn.host")
+        XCTAssertEqual(setVar.variableConditions, ["ifnotempty"])
+        XCTAssertEqual(setVar.expression?.description, "req.hdr(host),lower,field(1,:)")
+        XCTAssertEqual(frontend.httpResponseRules.map(\.action), [.setStatus, .replaceValue])
+        XCTAssertEqual(frontend.httpResponseRules[0].status, 299)
+        XCTAssertEqual(frontend.httpResponseRules[0].reason, "Rules Here")
+        XCTAssertEqual(frontend.httpAfterResponseRules.map(\.action), [.setHeader])
+        let backend = try XCTUnwrap(plan.backend(named: "b"))
+        XCTAssertEqual(backend.httpResponseRules.map(\.action), [.deny, .setVar])
+        XCTAssertEqual(backend.httpResponseRules[0].status, 502, "a response deny answers 502 by default")
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["http-response del-header X-Internal -m beg"])
+    }
+
+    func testUnknownConvertersAreListedAndABadScopeIsAnError() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            defaults
+                mode http
+            frontend f
+                bind 127.0.0.1:8080
+                http-request set-header X-A %[src,nosuchconverter]
+                http-request set-var(txn.a) src,digest(sha256)
+                default_backend b
+            backend b
+                server s 127.0.0.1:1
+
+            """))
+        XCTAssertEqual(plan.unsupported.map(\.directive),
+                       ["http-request set-header X-A %[src,nosuchconverter]", "http-request set-var(txn.a) src,digest(sha256)"])
+        let result = planResult("""
+            defaults
+                mode http
+            frontend f
+                bind 127.0.0.1:8080
+                http-request set-var(other.a) src
+                default_backend b
+            backend b
+                server s 127.0.0.1:1
+
+            """)
+        XCTAssertNil(result.plan)
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map(\.message),
+                       ["'other.a' is not a variable name (proc., sess., txn., req. or res. and a name)"])
+    }
+
+    func testResponseRulesRunBackendFirstAndSeeVariables() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            defaults
+                mode http
+            frontend f
+                bind 127.0.0.1:8080
+                http-request set-var(txn.path) path
+                http-request set-var(req.only) str(x)
+                http-response set-header X-Order frontend
+                http-response set-header X-Path %[var(txn.path)]-%[var(req.only)]-%[path]
+                http-after-response add-header X-After f
+                default_backend b
+            backend b
+                http-response set-header X-Order backend
+                http-response add-header X-Back %[res.hdr(x-server),upper]
+                http-response allow
+                http-response set-header X-Never yes
+                http-after-response add-header X-After b
+                server s 127.0.0.1:1
+
+            """))
+        let router = RequestRouter(plan: plan)
+        let frontend = try XCTUnwrap(plan.frontends.first)
+        let routed = router.route(frontend, RequestFacts(target: "/p?q=1", source: "127.0.0.1"), tracing: false)
+        XCTAssertEqual(routed.outcome, .backend("b"))
+        var facts = routed.request
+        facts.response = ResponseFacts(status: 200, reason: "OK", headers: [HTTPHeaderField(name: "X-Server", value: "app")])
+        let decision = router.respond(frontend, backend: "b", facts)
+        XCTAssertNil(decision.denied)
+        let after = router.afterResponse(frontend, backend: "b", decision.facts)
+        XCTAssertEqual(after.response?.headers.map { "\($0.name): \($0.value)" },
+                       ["X-Server: app", "X-Back: APP", "X-Order: frontend", "X-Path: /p--", "X-After: b", "X-After: f"])
+    }
+
+    func testConvertersGiveHAProxysValues() throws {
+        // Expected values read from haproxy 2.6.12 (HTTPRuleLanguageDifferentialTests checks them live).
+        let cases: [(String, String)] = [
+            ("path,hex", "2F612F622F63"), ("path,base64", "L2EvYi9j"), ("path,field(2,/)", "a"), ("path,field(2,/,2)", "a/b"),
+            ("path,word(2,/)", "b"), ("path,regsub(/,_,g)", "_a_b_c"), ("path,regsub(^/a,X)", "X/b/c"),
+            ("path,crc32", "2530205716"), ("path,djb2", "2088251480"), ("path,sdbm", "2313627737"),
+            ("src,ipmask(16)", "127.0.0.0"), ("url_param(q),url_dec", "hello world"), ("path,length,mul(3),sub(1),div(2)", "8"),
+            ("path,length,mod(4),neg", "-2"), ("str(AbC),lower", "abc"), ("path,upper", "/A/B/C"),
+        ]
+        let router = RequestRouter(plan: try XCTUnwrap(compilePlan("""
+            defaults
+                mode http
+            frontend f
+                bind 127.0.0.1:8080
+            \(cases.enumerated().map { "    http-request set-header X-\($0.offset) %[\($0.element.0)]" }.joined(separator: "\n"))
+                default_backend b
+            backend b
+                server s 127.0.0.1:1
+
+            """)))
+        let decision = router.route(router.plan.frontends[0], RequestFacts(target: "/a/b/c?q=hello%20world&z=1", source: "127.0.0.1"))
+        XCTAssertEqual(router.plan.unsupported.map(\.directive), [])
+        for (index, (expression, expected)) in cases.enumerated() {
+            XCTAssertEqual(decision.request.fullHeaderValues("X-\(index)").first, expected, expression)
+        }
+    }
+}
