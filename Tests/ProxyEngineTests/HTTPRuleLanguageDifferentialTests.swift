@@ -114,6 +114,64 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
     }
 
+    /// Request-line rewrites, cookies, `set-var-fmt`, `http_first_req` and `capture.req.*`.
+    static func requestLineConfig(_ port: Int, _ server: String) -> String {
+        #"""
+        defaults
+            mode http
+            timeout connect 1s
+            timeout client 3s
+            timeout server 2s
+        frontend f
+            bind 127.0.0.1:\#(port)
+            http-request set-var-fmt(txn.line) %[method]:%[path]:%[query]
+            http-request set-header X-First %[http_first_req]
+            http-request set-header X-Cookie %[req.cook(b)]-%[req.cook_cnt()]-%[req.cook_val(n),add(1)]
+            http-request set-header X-Iif %[req.hdr_cnt(x-flag),iif(yes,no)]
+            http-request set-header X-Bytes %[path,bytes(1,3)]-%[str(aGk),b64dec]
+            http-request set-method POST if { path_beg /method }
+            http-request set-path /new%[path] if { path_beg /path }
+            http-request set-query q=%[query]&added=1 if { path_beg /query }
+            http-request set-query %[str()] if { path_beg /noquery }
+            http-request set-uri /uri?x=%[path] if { path_beg /uri }
+            http-request replace-path ^/rp/(.*)$ /replaced/\1 if { path_beg /rp/ }
+            http-request replace-uri ^/ru/([^?]*)(.*)$ /u/\1\2&r=1 if { path_beg /ru/ }
+            http-request set-pathq /pq if { path_beg /setpq }
+            http-request set-header X-After %[var(txn.line)]|%[pathq]
+            http-response set-header X-Captured %[capture.req.method]-%[capture.req.uri]-%[capture.req.ver]
+            default_backend b
+        backend b
+            server s \#(server)
+
+        """#
+    }
+
+    static let requestLineRequests: [String] = [
+        "GET /method/x HTTP/1.1\r\nHost: a\r\nCookie: a=1; b=two; n=41\r\nX-Flag: 1\r\n\r\nGET /path/y?k=v HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /query?k=v HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /noquery?k=v HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /uri/z?k=v HTTP/1.0\r\n\r\n",
+        "GET /rp/a/b?k=v HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /ru/a/b?k=v HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET http://a.example/path/abs?k=v HTTP/1.1\r\nHost: a.example\r\n\r\n",
+        "GET /setpq?x=1 HTTP/1.1\r\nHost: a\r\n\r\n",
+    ]
+
+    func testRequestLineRewritesMatchHAProxy() async throws {
+        let pair = try await ProxyPair(Self.requestLineConfig) { _ in .ok }
+        var disagreements: [String] = []
+        for request in Self.requestLineRequests {
+            let (haproxy, engine) = pair.exchange(Array(request.utf8))
+            let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
+            if haproxy != engine || left != right {
+                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
+                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
+            }
+        }
+        await pair.shutdown()
+        XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
+    }
+
     /// The client's bytes with header names in lower case.
     static func normalised(_ raw: String) -> String {
         raw.components(separatedBy: "\r\n").map { line in

@@ -23,6 +23,7 @@ extension ClientConnectionHandler {
         var facts = RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
                                  version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
                                  destination: local?.ipAddress, destinationPort: local?.port, tls: false)
+        facts.firstRequest = !servedOne
         loadScopedVariables(&facts)
         return facts
     }
@@ -31,6 +32,9 @@ extension ClientConnectionHandler {
     func requestEdits(_ head: H1Head, _ bytes: ByteBuffer, _ request: RequestFacts, backend: Int,
                               keepAlive: Bool) -> H1HeadEdits {
         var edits = H1HeadEdits(head, bytes, becoming: request.headers)
+        if request.method != head.string(head.first, in: bytes) || request.target != head.string(head.second, in: bytes) {
+            edits.startLine = "\(request.method) \(request.target) \(head.isHTTP11 ? "HTTP/1.1" : "HTTP/1.0")"
+        }
         // HAProxy's `option forwardfor` with a frontend and a backend (http_process_request): the
         // backend's header name, `if-none` only when no side adds always, excepted by either side.
         let onBackend = engine.backendForwarding[backend], onFrontend = shared.forwarding

@@ -59,7 +59,7 @@ extension ClientConnectionHandler {
         guard let response = final.response else { return .forward(H1HeadEdits()) }
         var edits = H1HeadEdits(head, bytes, becoming: response.headers)
         if response.status != head.status || response.reason != reason {
-            edits.statusLine = "\(head.string(head.first, in: bytes)) \(response.status) \(response.reason)"
+            edits.startLine = "\(head.string(head.first, in: bytes)) \(response.status) \(response.reason)"
         }
         return .forward(edits)
     }

@@ -7,10 +7,10 @@ struct H1HeadEdits {
     var removed: Set<Int> = []
     /// Lines added before the empty line, in order.
     var added: [(name: String, value: String)] = []
-    /// A status line that replaces the response's (`set-status`), without its line break.
-    var statusLine: String?
+    /// A start line that replaces the head's (`set-status`, `set-path`…), without its line break.
+    var startLine: String?
 
-    var isEmpty: Bool { removed.isEmpty && added.isEmpty && statusLine == nil }
+    var isEmpty: Bool { removed.isEmpty && added.isEmpty && startLine == nil }
 }
 
 /// Writes a head for forwarding: the bytes as read when nothing changes (a
@@ -39,13 +39,13 @@ enum H1HeadWriter {
         let connection = connectionEdits(head, buffer)
         var removed = edits.removed.union(connection.removed)
         removed.formUnion(head.droppedFields)
-        if !head.needsRewrite, removed.isEmpty, connection.replaced.isEmpty, edits.added.isEmpty, edits.statusLine == nil {
+        if !head.needsRewrite, removed.isEmpty, connection.replaced.isEmpty, edits.added.isEmpty, edits.startLine == nil {
             return buffer.getSlice(at: buffer.readerIndex, length: head.length)!
         }
         var output = ByteBuffer()
         output.reserveCapacity(head.length + 64)
-        if let statusLine = edits.statusLine {
-            output.writeString(statusLine + "\r\n")
+        if let startLine = edits.startLine {
+            output.writeString(startLine + "\r\n")
         } else {
             writeStartLine(head, buffer, kind, &output)
         }

@@ -20,6 +20,11 @@ public struct RequestFacts: Sendable, Hashable {
     public var response: ResponseFacts?
     /// The frontend (`fe_name`) and the backend (`be_name`) handling the request.
     public var frontendName: String?
+    /// The request line as received, before any rewrite (`capture.req.method`, `capture.req.uri`).
+    public var receivedMethod: String?
+    public var receivedTarget: String?
+    /// Whether this is the connection's first request (`http_first_req`).
+    public var firstRequest = true
     public var backendName: String?
 
     public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],

@@ -43,6 +43,17 @@ enum SampleConverter {
         case .httpDate:
             guard let seconds = integer(sample) else { return nil }
             return .string(httpDate(seconds + (arguments.first.flatMap { Int64($0) } ?? 0)))
+        case .iif:
+            guard arguments.count == 2 else { return nil }
+            return .string(sample.truthValue ? arguments[0] : arguments[1])
+        case .b64dec:
+            return Data(base64Encoded: sample.stringValue).map { .string(String(decoding: $0, as: UTF8.self)) }
+        case .bytes:
+            let bytes = Array(sample.stringValue.utf8)
+            guard let offset = arguments.first.flatMap({ Int($0) }), offset >= 0, offset <= bytes.count else { return nil }
+            let length = arguments.count > 1 ? Int(arguments[1]).map { min($0, bytes.count - offset) } : bytes.count - offset
+            guard let length, length >= 0 else { return nil }
+            return .string(String(decoding: bytes[offset..<(offset + length)], as: UTF8.self))
         case .ltrim: return .string(String(sample.stringValue.drop { (arguments.first ?? "").contains($0) }))
         case .rtrim:
             var text = Substring(sample.stringValue)

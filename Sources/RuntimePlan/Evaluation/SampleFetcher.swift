@@ -55,6 +55,7 @@ enum SampleFetcher {
     /// response rules run, so there they find nothing (and an ACL on them never matches).
     private static let requestMessage: Set<Fetch.Name> = [
         .path, .url, .query, .method, .version, .header, .fullHeader, .headerCount, .urlParameter, .headerIP, .base,
+        .pathQuery, .cookie, .cookieCount, .cookieValue,
     ]
 
     private static func raw(_ fetch: Fetch, _ facts: RequestFacts) -> [Sample] {
@@ -103,6 +104,19 @@ enum SampleFetcher {
         case .base:
             guard let host = facts.fullHeaderValues("host").last else { return [.string(facts.path)] }
             return [.string(host + facts.path)]
+        case .pathQuery: return [.string(facts.path + (facts.query.map { "?" + $0 } ?? ""))]
+        case .firstRequest: return [.boolean(facts.firstRequest)]
+        case .cookie, .cookieValue:
+            let values = cookies(facts, fetch.arguments.first).map(\.value)
+            guard fetch.name == .cookieValue else { return values.map { .string($0) } }
+            return values.compactMap { SampleConverter.integer(.string($0)).map { .integer($0) } }
+        case .cookieCount: return [.integer(Int64(cookies(facts, fetch.arguments.first).count))]
+        case .capturedURI:
+            // The received target without scheme and authority, as HAProxy captures it.
+            let received = RequestFacts(target: facts.receivedTarget ?? facts.target)
+            return [.string(received.path + (received.query.map { "?" + $0 } ?? ""))]
+        case .capturedMethod: return [.string(facts.receivedMethod ?? facts.method)]
+        case .capturedVersion: return [.string("HTTP/" + facts.version)]
         case .date:
             let offset = fetch.arguments.first.flatMap { Int64($0) } ?? 0
             return [.integer(Int64(Date().timeIntervalSince1970) + offset)]
@@ -120,6 +134,16 @@ enum SampleFetcher {
         guard let argument, let position = Int(argument), position != 0 else { return values }
         let index = position > 0 ? position - 1 : values.count + position
         return values.indices.contains(index) ? [values[index]] : []
+    }
+
+    /// The `Cookie` header's cookies named `name` (every cookie when the name is empty or absent).
+    private static func cookies(_ facts: RequestFacts, _ name: String?) -> [(name: String, value: String)] {
+        facts.fullHeaderValues("cookie").flatMap { $0.split(separator: ";") }.compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = parts[0].trimmingCharacters(in: " \t")
+            guard name.map({ $0.isEmpty || $0 == key }) ?? true else { return nil }
+            return (key, parts.count > 1 ? parts[1].trimmingCharacters(in: " \t") : "")
+        }
     }
 
     /// `url_param(name[,delimiter])`: the first value of the parameter in the query string.

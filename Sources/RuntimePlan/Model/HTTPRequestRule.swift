@@ -6,7 +6,9 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
         case deny, redirect, `return`, allow
         // Header rewrites, statuses and variables (http-request, http-response, http-after-response).
         case replaceHeader = "replace-header", replaceValue = "replace-value", setStatus = "set-status"
-        case setVar = "set-var", unsetVar = "unset-var"
+        case setVar = "set-var", unsetVar = "unset-var", setVarFormat = "set-var-fmt"
+        case setMethod = "set-method", setPath = "set-path", setPathQuery = "set-pathq", setQuery = "set-query", setURI = "set-uri"
+        case replacePath = "replace-path", replacePathQuery = "replace-pathq", replaceURI = "replace-uri"
     }
 
     /// `redirect location|prefix|scheme`.
@@ -67,7 +69,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var isFinal: Bool {
         switch action {
         case .deny, .redirect, .return, .allow: true
-        case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue, .setStatus, .setVar, .unsetVar: false
+        case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue, .setStatus, .setVar, .unsetVar, .setVarFormat,
+             .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI: false
         }
     }
 }

@@ -45,7 +45,9 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
         case variable = "var", responseHeader = "res.hdr", responseFullHeader = "res.fhdr"
         case responseHeaderCount = "res.hdr_cnt", status, string = "str", integer = "int", boolean = "bool"
         case frontendName = "fe_name", backendName = "be_name", urlParameter = "url_param", headerIP = "req.hdr_ip"
-        case base, date
+        case base, date, pathQuery = "pathq", firstRequest = "http_first_req", cookie = "req.cook"
+        case cookieCount = "req.cook_cnt", cookieValue = "req.cook_val", capturedURI = "capture.req.uri"
+        case capturedMethod = "capture.req.method", capturedVersion = "capture.req.ver"
     }
 
     public var name: Name

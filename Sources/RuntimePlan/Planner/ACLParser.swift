@@ -124,12 +124,15 @@ struct ACLParser {
         "status": (.status, .int), "str": (.string, .str), "int": (.integer, .int), "bool": (.boolean, .bool),
         "fe_name": (.frontendName, .str), "be_name": (.backendName, .str), "url_param": (.urlParameter, .str),
         "urlp": (.urlParameter, .str), "req.hdr_ip": (.headerIP, .ip), "hdr_ip": (.headerIP, .ip), "base": (.base, .str),
-        "date": (.date, .int),
+        "date": (.date, .int), "pathq": (.pathQuery, .str), "http_first_req": (.firstRequest, .bool),
+        "req.cook": (.cookie, .str), "cook": (.cookie, .str), "req.cook_cnt": (.cookieCount, .int), "cook_cnt": (.cookieCount, .int),
+        "req.cook_val": (.cookieValue, .int), "cook_val": (.cookieValue, .int), "capture.req.uri": (.capturedURI, .str),
+        "capture.req.method": (.capturedMethod, .str), "capture.req.ver": (.capturedVersion, .str),
     ]
 
     private static let shorthandStems: [String: Fetch.Name] = [
         "path": .path, "url": .url, "hdr": .header, "base": .base, "urlp": .urlParameter, "shdr": .responseHeader,
-        "res.hdr": .responseHeader, "req.hdr": .header,
+        "res.hdr": .responseHeader, "req.hdr": .header, "cook": .cookie, "req.cook": .cookie,
     ]
 
     private static let shorthandSuffixes: [String: MatchMethod] = [

@@ -9,11 +9,12 @@ struct RuleCompiler {
     /// The actions the engine runs, per hook.
     static let supportedActions: [String: Set<String>] = [
         "http-request": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "redirect",
-                         "return", "allow", "set-var", "unset-var"],
+                         "return", "allow", "set-var", "unset-var", "set-var-fmt", "set-method", "set-path", "set-pathq",
+                         "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri"],
         "http-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "allow",
-                          "set-status", "set-var", "unset-var"],
+                          "set-status", "set-var", "unset-var", "set-var-fmt"],
         "http-after-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "allow",
-                                "set-status", "set-var", "unset-var"],
+                                "set-status", "set-var", "unset-var", "set-var-fmt"],
     ]
 
     /// The action's keyword without its parenthesised argument (`set-var(txn.a)` is `set-var`).
@@ -91,7 +92,11 @@ struct RuleCompiler {
             return RewriteRuleCompiler.replace(rule, text: text, source: source)
         case "set-status":
             return RewriteRuleCompiler.setStatus(arguments, text: text, source: source)
-        case "set-var", "unset-var":
+        case "set-method", "set-path", "set-pathq", "set-query", "set-uri":
+            return RewriteRuleCompiler.setRequestLine(rule, text: text, source: source)
+        case "replace-path", "replace-pathq", "replace-uri":
+            return RewriteRuleCompiler.replaceRequestLine(rule, text: text, source: source)
+        case "set-var", "unset-var", "set-var-fmt":
             return VariableRuleCompiler.compile(rule, text: text, source: source)
         case "allow":
             return .success(HTTPRequestRule(action: .allow, text: text, source: source))

@@ -1,6 +1,6 @@
 import HAProxyConfig
 
-/// Compiles `set-var(SCOPE.NAME[,CONDITION…]) EXPRESSION` and `unset-var(SCOPE.NAME)`.
+/// Compiles `set-var(SCOPE.NAME[,CONDITION…]) EXPRESSION`, `set-var-fmt(…) FORMAT` and `unset-var(SCOPE.NAME)`.
 enum VariableRuleCompiler {
     /// The scopes HAProxy 2.6 knows.
     static let scopes: Set<String> = ["proc", "sess", "txn", "req", "res"]
@@ -23,6 +23,11 @@ enum VariableRuleCompiler {
         }
         let wanted = Array(words.dropFirst())
         guard wanted.allSatisfy(conditions.contains) else { return .failure(.unsupported) }
+        if keyword == "set-var-fmt" {
+            guard rule.arguments.count == 1, let format = LogFormatParser.parse(rule.arguments[0]) else { return .failure(.unsupported) }
+            return .success(HTTPRequestRule(action: .setVarFormat, value: format, variable: name,
+                                            variableConditions: wanted, text: text, source: source))
+        }
         // The expression is one word; a space inside a converter's arguments splits it (HAProxy joins nothing either).
         guard rule.arguments.count == 1, let (expression, _) = SampleExpressionParser.parse(rule.arguments[0]) else {
             return .failure(.unsupported)

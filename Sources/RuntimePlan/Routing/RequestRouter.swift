@@ -47,6 +47,8 @@ public struct RequestRouter: Sendable {
     public func route(_ frontend: FrontendPlan, _ facts: RequestFacts, tracing: Bool = true) -> RoutingDecision {
         var decision = RoutingDecision(outcome: .noBackend, request: facts, steps: [])
         decision.request.frontendName = frontend.name
+        decision.request.receivedMethod = decision.request.receivedMethod ?? facts.method
+        decision.request.receivedTarget = decision.request.receivedTarget ?? facts.target
         if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
@@ -114,8 +116,10 @@ public struct RequestRouter: Sendable {
             var headers = request.headers
             RuleActions.editHeaders(rule, &headers, request)
             request.headers = headers
-        case .setVar, .unsetVar:
+        case .setVar, .unsetVar, .setVarFormat:
             RuleActions.setVariable(rule, &request)
+        case .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI:
+            RuleActions.rewriteRequestLine(rule, &request)
         case .allow, .setStatus:
             return nil
         case .deny:

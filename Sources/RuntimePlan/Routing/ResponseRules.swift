@@ -55,7 +55,7 @@ extension RequestRouter {
             case .setStatus:
                 facts.response?.status = rule.status ?? 200
                 facts.response?.reason = rule.reason ?? HTTPReason.phrase(rule.status ?? 200)
-            case .setVar, .unsetVar:
+            case .setVar, .unsetVar, .setVarFormat:
                 RuleActions.setVariable(rule, &facts)
             default:
                 guard var response = facts.response else { continue }

@@ -58,6 +58,40 @@ enum RuleActions {
         return output
     }
 
+    /// `set-method`, `set-path`, `set-pathq`, `set-query`, `set-uri` and the `replace-path|pathq|uri` forms.
+    /// An absolute-form target keeps its scheme and authority when its path or query changes.
+    static func rewriteRequestLine(_ rule: HTTPRequestRule, _ facts: inout RequestFacts) {
+        let value = rule.value?.render(facts) ?? ""
+        let path = facts.path, query = facts.query
+        let authority = String(facts.target.dropLast(facts.target.utf8.count - authorityLength(facts.target)))
+        switch rule.action {
+        case .setMethod: facts.method = value
+        case .setURI: facts.target = value
+        case .setPath: facts.target = authority + value + (query.map { "?" + $0 } ?? "")
+        case .setPathQuery: facts.target = authority + value
+        case .setQuery: facts.target = authority + path + "?" + value
+        case .replacePath, .replacePathQuery, .replaceURI:
+            guard let pattern = rule.pattern, let regex = try? NSRegularExpression(pattern: pattern) else { return }
+            let subject = rule.action == .replaceURI ? facts.target : rule.action == .replacePath
+                ? path : path + (query.map { "?" + $0 } ?? "")
+            guard let replaced = replace(subject, regex, value) else { return }
+            switch rule.action {
+            case .replaceURI: facts.target = replaced
+            case .replacePath: facts.target = authority + replaced + (query.map { "?" + $0 } ?? "")
+            default: facts.target = authority + replaced
+            }
+        default: break
+        }
+    }
+
+    /// The length of `scheme://authority` at the start of an absolute-form target (0 for origin form).
+    private static func authorityLength(_ target: String) -> Int {
+        guard !target.hasPrefix("/"), let scheme = target.range(of: "://") else { return 0 }
+        let rest = target[scheme.upperBound...]
+        let end = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        return target[..<end].utf8.count
+    }
+
     /// `set-var` and `unset-var` on the transaction's variables.
     static func setVariable(_ rule: HTTPRequestRule, _ facts: inout RequestFacts) {
         guard let name = rule.variable else { return }
@@ -65,7 +99,8 @@ enum RuleActions {
             facts.variables[name] = nil
             return
         }
-        guard let sample = rule.expression?.value(facts) else { return }
+        let rendered: Sample? = rule.action == .setVarFormat ? rule.value.map { .string($0.render(facts)) } : rule.expression?.value(facts)
+        guard let sample = rendered else { return }
         let existing = facts.variables[name]
         for condition in rule.variableConditions {
             switch condition {
