@@ -77,11 +77,16 @@ public final class ProxyEngine: Sendable {
                     engine.connections.opened(channel, frontend: frontend.name)
                     channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
                     let operations = channel.pipeline.syncOperations
+                    guard let session = ConnectionRules.admit(channel, engine: engine, frontend: frontend) else {
+                        return channel.close(promise: nil)
+                    }
                     switch frontend.mode {
                     case .tcp:
                         try operations.addHandlers(TCPProxyHandler.handlers(engine: engine, frontend: frontend))
                     case .http:
-                        try operations.addHandler(ClientConnectionHandler(engine: engine, frontend: frontend))
+                        let handler = ClientConnectionHandler(engine: engine, frontend: frontend)
+                        handler.sessionVariables = session
+                        try operations.addHandler(handler)
                     }
                 }
             }

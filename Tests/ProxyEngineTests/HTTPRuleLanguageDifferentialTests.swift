@@ -172,6 +172,72 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
     }
 
+    /// `tcp-request connection` and `content` rules in HTTP mode, with variables they set.
+    static func tcpRulesConfig(_ port: Int, _ server: String) -> String {
+        """
+        defaults
+            mode http
+            timeout connect 1s
+            timeout client 3s
+            timeout server 2s
+        frontend f
+            bind 127.0.0.1:\(port)
+            tcp-request inspect-delay 1s
+            tcp-request connection set-var(sess.conn) str(c1)
+            tcp-request connection reject if { src 10.0.0.0/8 }
+            tcp-request content set-var(txn.ct) str(content)
+            tcp-request content reject if { req.hdr(x-block) -m found }
+            tcp-request content accept if { path /acc }
+            tcp-request content set-var(txn.after) str(yes)
+            http-request set-header X-Vars %[var(sess.conn)]-%[var(txn.ct)]-%[var(txn.after)]
+            default_backend b
+        backend b
+            server s \(server)
+
+        """
+    }
+
+    func testTCPRequestRulesMatchHAProxy() async throws {
+        let pair = try await ProxyPair(Self.tcpRulesConfig) { _ in .ok }
+        var disagreements: [String] = []
+        for request in ["GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /acc HTTP/1.1\r\nHost: a\r\n\r\n",
+                        "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\nX-Block: 1\r\n\r\n",
+                        "GET / HTTP/1.1\r\nHost: a\r\nX-Block: 1\r\n\r\n"] {
+            let (haproxy, engine) = pair.exchange(Array(request.utf8))
+            let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
+            if haproxy != engine || left != right {
+                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
+                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
+            }
+        }
+        await pair.shutdown()
+        XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
+    }
+
+    /// A `mode tcp` frontend that rejects every connection: both close it without a byte.
+    func testTCPConnectionRejectMatchesHAProxy() async throws {
+        let pair = try await ProxyPair({ port, server in
+            """
+            defaults
+                mode tcp
+                timeout connect 1s
+                timeout client 3s
+                timeout server 2s
+            listen l
+                bind 127.0.0.1:\(port)
+                tcp-request connection reject if { src 127.0.0.0/8 }
+                server s \(server)
+
+            """
+        }) { _ in .ok }
+        let (haproxy, engine) = pair.exchange(Array("GET / HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
+        await pair.shutdown()
+        XCTAssertEqual(haproxy, engine)
+        XCTAssertEqual(engine.raw, "")
+        XCTAssertTrue(engine.closed)
+        XCTAssertEqual(engine.backend, [])
+    }
+
     /// The client's bytes with header names in lower case.
     static func normalised(_ raw: String) -> String {
         raw.components(separatedBy: "\r\n").map { line in

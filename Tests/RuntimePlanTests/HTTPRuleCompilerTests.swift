@@ -130,4 +130,34 @@ final class HTTPRuleCompilerTests: XCTestCase {
             XCTAssertEqual(decision.request.fullHeaderValues("X-\(index)").first, expected, expression)
         }
     }
+
+    func testTCPRequestRulesCompileAndDecide() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            defaults
+                mode tcp
+            frontend f
+                bind 127.0.0.1:8080
+                tcp-request inspect-delay 5s
+                tcp-request connection set-var(sess.seen) str(yes)
+                tcp-request connection accept if { src 10.0.0.0/8 }
+                tcp-request connection reject if { src 192.0.2.0/24 }
+                tcp-request content reject if { var(sess.seen) -m str no }
+                tcp-request content reject if { req.ssl_sni -m end .example }
+                default_backend b
+            backend b
+                server s 127.0.0.1:1
+
+            """))
+        let frontend = try XCTUnwrap(plan.frontends.first)
+        XCTAssertEqual(frontend.inspectDelayMs, 5000)
+        XCTAssertEqual(frontend.tcpRequestRules.map(\.action), [.setVar, .accept, .reject, .reject])
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["tcp-request content reject if { req.ssl_sni -m end .example }"])
+        let router = RequestRouter(plan: plan)
+        let stages: Set<TCPRule.Stage> = [.connection, .session, .content]
+        XCTAssertTrue(router.tcpVerdict(frontend, stages: stages, RequestFacts(source: "10.1.1.1")).accepted)
+        XCTAssertFalse(router.tcpVerdict(frontend, stages: stages, RequestFacts(source: "192.0.2.7")).accepted)
+        let accepted = router.tcpVerdict(frontend, stages: stages, RequestFacts(source: "127.0.0.1"))
+        XCTAssertTrue(accepted.accepted)
+        XCTAssertEqual(accepted.facts.variables["sess.seen"], .string("yes"))
+    }
 }

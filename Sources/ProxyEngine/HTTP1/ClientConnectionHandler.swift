@@ -255,7 +255,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
            !(head.firstField(named: "sec-websocket-key", in: bytes).map { head.fields[$0].value.count == 24 } ?? false) {
             return sendError(400, context, close: true)
         }
-        let facts = requestFacts(head, bytes, context)
+        var facts = requestFacts(head, bytes, context)
+        if shared.hasContentRules {
+            // `tcp-request content` rules run before each request's HTTP rules; a reject closes without an answer.
+            let verdict = engine.router.tcpVerdict(frontend, stages: [.content], facts)
+            guard verdict.accepted else { return context.close(promise: nil) }
+            facts = verdict.facts
+        }
         if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
                                          authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
             bytes.moveReaderIndex(forwardBy: head.length)

@@ -13,6 +13,8 @@ final class FrontendContext: Sendable {
     let statsGate: StatsAuthGate?
     /// The frontend's `option forwardfor`, used when the backend has none.
     let forwarding: ForwardingRule?
+    /// Whether `tcp-request content` rules run before each request.
+    let hasContentRules: Bool
 
     init(plan: FrontendPlan, runtime: RuntimePlan) {
         self.plan = plan
@@ -21,6 +23,7 @@ final class FrontendContext: Sendable {
         keepAliveWait = plan.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
         statsGate = StatsAuthGate(plan: runtime, proxy: plan.name)
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
+        hasContentRules = plan.tcpRequestRules.contains { $0.stage == .content }
     }
 }
 

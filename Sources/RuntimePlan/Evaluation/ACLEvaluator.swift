@@ -33,6 +33,7 @@ public struct ACLEvaluator: Sendable {
         for frontend in plan.frontends {
             (frontend.httpRequestRules + frontend.httpResponseRules + frontend.httpAfterResponseRules).forEach { walk($0.condition) }
             frontend.backendRules.forEach { walk($0.condition) }
+            frontend.tcpRequestRules.forEach { walk($0.condition) }
         }
         for backend in plan.backends {
             (backend.httpRequestRules + backend.httpResponseRules + backend.httpAfterResponseRules).forEach { walk($0.condition) }

@@ -10,6 +10,11 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var options: HTTPOptions
     /// `http-request` rules in order (those of a `from` defaults first).
     public var httpRequestRules: [HTTPRequestRule]
+    /// `tcp-request connection|session|content` rules in order.
+    public var tcpRequestRules: [TCPRule] = []
+    /// `tcp-request inspect-delay`: how long content rules may wait for data (none of the
+    /// rules the engine runs needs to wait, so it bounds nothing yet).
+    public var inspectDelayMs: Int?
     /// `http-response` rules in order (a backend's run before its frontend's).
     public var httpResponseRules: [HTTPRequestRule] = []
     /// `http-after-response` rules in order, run on every response, also those the proxy makes.

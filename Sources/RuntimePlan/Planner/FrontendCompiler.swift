@@ -26,6 +26,7 @@ struct FrontendCompiler {
             context.markHandled(bind.range)
             plan.binds += BindCompiler(unixBind: unixBind).compile(bind, context: &context)
         }
+        TCPRuleCompiler(acls: acls, proxyName: name).compile(proxy, into: &plan, context: &context)
         let rules = RuleCompiler(acls: acls, proxyName: name)
         plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
         plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
