@@ -143,6 +143,7 @@ final class HTTPRuleCompilerTests: XCTestCase {
                 tcp-request connection reject if { src 192.0.2.0/24 }
                 tcp-request content reject if { var(sess.seen) -m str no }
                 tcp-request content reject if { req.ssl_sni -m end .example }
+                tcp-request content reject if REQ_CONTENT
                 default_backend b
             backend b
                 server s 127.0.0.1:1
@@ -151,7 +152,8 @@ final class HTTPRuleCompilerTests: XCTestCase {
         let frontend = try XCTUnwrap(plan.frontends.first)
         XCTAssertEqual(frontend.inspectDelayMs, 5000)
         XCTAssertEqual(frontend.tcpRequestRules.map(\.action), [.setVar, .accept, .reject, .reject])
-        XCTAssertEqual(plan.unsupported.map(\.directive), ["tcp-request content reject if { req.ssl_sni -m end .example }"])
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["tcp-request content reject if { req.ssl_sni -m end .example }",
+                                                           "tcp-request content reject if REQ_CONTENT"])
         let router = RequestRouter(plan: plan)
         let stages: Set<TCPRule.Stage> = [.connection, .session, .content]
         XCTAssertTrue(router.tcpVerdict(frontend, stages: stages, RequestFacts(source: "10.1.1.1")).accepted)
