@@ -172,7 +172,8 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
     }
 
-    /// `tcp-request connection` and `content` rules in HTTP mode, with variables they set.
+    /// `tcp-request connection` and `content` rules in HTTP mode, with variables they set;
+    /// `http-request reject`; the answering server's name and id.
     static func tcpRulesConfig(_ port: Int, _ server: String) -> String {
         """
         defaults
@@ -190,6 +191,8 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             tcp-request content accept if { path /acc }
             tcp-request content set-var(txn.after) str(yes)
             http-request set-header X-Vars %[var(sess.conn)]-%[var(txn.ct)]-%[var(txn.after)]
+            http-request reject if { path /reject }
+            http-response set-header X-Server %[srv_name]-%[srv_id]
             default_backend b
         backend b
             server s \(server)
@@ -202,7 +205,8 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         var disagreements: [String] = []
         for request in ["GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /acc HTTP/1.1\r\nHost: a\r\n\r\n",
                         "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\nX-Block: 1\r\n\r\n",
-                        "GET / HTTP/1.1\r\nHost: a\r\nX-Block: 1\r\n\r\n"] {
+                        "GET / HTTP/1.1\r\nHost: a\r\nX-Block: 1\r\n\r\n",
+                        "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /reject HTTP/1.1\r\nHost: a\r\n\r\n"] {
             let (haproxy, engine) = pair.exchange(Array(request.utf8))
             let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
             if haproxy != engine || left != right {

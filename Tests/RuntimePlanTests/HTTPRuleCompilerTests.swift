@@ -162,4 +162,27 @@ final class HTTPRuleCompilerTests: XCTestCase {
         XCTAssertTrue(accepted.accepted)
         XCTAssertEqual(accepted.facts.variables["sess.seen"], .string("yes"))
     }
+
+    func testAcceptOnlyResponseRulesAndUnusedDefaultsTimeoutsAreNotUnsupported() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            defaults
+                mode tcp
+                timeout connect 5s
+                timeout server 5s
+                timeout tarpit 5s
+            listen l
+                bind 127.0.0.1:8080
+                tcp-response inspect-delay 5s
+                tcp-response content accept
+                server s 127.0.0.1:1
+            defaults
+                mode http
+                timeout server 5s
+            frontend f
+                bind 127.0.0.1:8081
+                http-request return status 200
+
+            """))
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["timeout tarpit 5s"])
+    }
 }

@@ -48,6 +48,10 @@ extension ClientConnectionHandler {
         }
         let reason = head.string(head.third, in: bytes)
         facts.response = ResponseFacts(status: head.status, reason: reason, headers: fields)
+        if let server = exchange.server {
+            facts.serverName = engine.plan.backends[exchange.backendIndex].servers[server].name
+            facts.serverID = server + 1
+        }
         let decision = engine.router.respond(frontend, backend: backend, facts)
         if let denied = decision.denied {
             keepScopedVariables(decision.facts)

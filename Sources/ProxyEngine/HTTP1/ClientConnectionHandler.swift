@@ -288,6 +288,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             let closing = !keepAlive || head.requestBody != .none
             answer(ErrorPages.local(status, headers: [("location", location), ("cache-control", "no-cache")], body: nil,
                                     closing: closing), keepOpen: !closing)
+        case .reject:
+            return context.close(promise: nil)
         case .noBackend:
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes

@@ -26,6 +26,9 @@ public struct RequestFacts: Sendable, Hashable {
     /// Whether this is the connection's first request (`http_first_req`).
     public var firstRequest = true
     public var backendName: String?
+    /// The server that answered (`srv_name`) and its position in the backend from 1 (`srv_id`).
+    public var serverName: String?
+    public var serverID: Int?
 
     public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],
                 source: String? = nil, sourcePort: Int? = nil, destination: String? = nil, destinationPort: Int? = nil,

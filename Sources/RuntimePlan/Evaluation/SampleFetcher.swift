@@ -104,6 +104,8 @@ enum SampleFetcher {
         case .base:
             guard let host = facts.fullHeaderValues("host").last else { return [.string(facts.path)] }
             return [.string(host + facts.path)]
+        case .serverName: return facts.serverName.map { [.string($0)] } ?? []
+        case .serverID: return facts.serverID.map { [.integer(Int64($0))] } ?? []
         case .pathQuery: return [.string(facts.path + (facts.query.map { "?" + $0 } ?? ""))]
         case .firstRequest: return [.boolean(facts.firstRequest)]
         case .cookie, .cookieValue:

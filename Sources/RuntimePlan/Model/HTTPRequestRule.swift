@@ -3,7 +3,7 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     /// The actions the engine runs.
     public enum Action: String, Sendable, Hashable, Codable {
         case setHeader = "set-header", addHeader = "add-header", delHeader = "del-header"
-        case deny, redirect, `return`, allow
+        case deny, redirect, `return`, allow, reject
         // Header rewrites, statuses and variables (http-request, http-response, http-after-response).
         case replaceHeader = "replace-header", replaceValue = "replace-value", setStatus = "set-status"
         case setVar = "set-var", unsetVar = "unset-var", setVarFormat = "set-var-fmt"
@@ -68,7 +68,7 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     /// Whether the rule ends request processing when it applies.
     public var isFinal: Bool {
         switch action {
-        case .deny, .redirect, .return, .allow: true
+        case .deny, .redirect, .return, .allow, .reject: true
         case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue, .setStatus, .setVar, .unsetVar, .setVarFormat,
              .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI: false
         }

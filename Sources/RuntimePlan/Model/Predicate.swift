@@ -48,6 +48,7 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
         case base, date, pathQuery = "pathq", firstRequest = "http_first_req", cookie = "req.cook"
         case cookieCount = "req.cook_cnt", cookieValue = "req.cook_val", capturedURI = "capture.req.uri"
         case capturedMethod = "capture.req.method", capturedVersion = "capture.req.ver"
+        case serverName = "srv_name", serverID = "srv_id"
     }
 
     public var name: Name

@@ -128,6 +128,7 @@ struct ACLParser {
         "req.cook": (.cookie, .str), "cook": (.cookie, .str), "req.cook_cnt": (.cookieCount, .int), "cook_cnt": (.cookieCount, .int),
         "req.cook_val": (.cookieValue, .int), "cook_val": (.cookieValue, .int), "capture.req.uri": (.capturedURI, .str),
         "capture.req.method": (.capturedMethod, .str), "capture.req.ver": (.capturedVersion, .str),
+        "srv_name": (.serverName, .str), "srv_id": (.serverID, .int),
     ]
 
     private static let shorthandStems: [String: Fetch.Name] = [

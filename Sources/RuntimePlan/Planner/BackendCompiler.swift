@@ -35,6 +35,7 @@ struct BackendCompiler {
         if plan.servers.contains(where: { $0.check != nil }) {
             plan.healthCheck = HealthCheckCompiler(proxy: proxy).compile()
         }
+        TCPRuleCompiler.acceptOnlyResponseRules(proxy, context: &context)
         if proxy.kind == .backend {
             let rules = RuleCompiler(acls: acls, proxyName: name)
             plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)

@@ -9,7 +9,7 @@ struct RuleCompiler {
     /// The actions the engine runs, per hook.
     static let supportedActions: [String: Set<String>] = [
         "http-request": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "redirect",
-                         "return", "allow", "set-var", "unset-var", "set-var-fmt", "set-method", "set-path", "set-pathq",
+                         "return", "allow", "reject", "set-var", "unset-var", "set-var-fmt", "set-method", "set-path", "set-pathq",
                          "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri"],
         "http-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "allow",
                           "set-status", "set-var", "unset-var", "set-var-fmt"],
@@ -100,6 +100,9 @@ struct RuleCompiler {
             return VariableRuleCompiler.compile(rule, text: text, source: source)
         case "allow":
             return .success(HTTPRequestRule(action: .allow, text: text, source: source))
+        case "reject":
+            guard arguments.isEmpty else { return .failure(.invalid("'reject' takes no argument")) }
+            return .success(HTTPRequestRule(action: .reject, text: text, source: source))
         case "deny":
             var status = hook == "http-request" ? 403 : 502
             if let index = arguments.firstIndex(of: "deny_status"), index + 1 < arguments.count {

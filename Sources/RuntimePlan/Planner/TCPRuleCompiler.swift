@@ -25,6 +25,17 @@ struct TCPRuleCompiler {
         }
     }
 
+    /// `tcp-response content accept` lines (with `tcp-response inspect-delay`) when no other
+    /// `tcp-response` action is written: accepting is what the engine does with every response.
+    static func acceptOnlyResponseRules(_ proxy: Proxy, context: inout PlanningContext) {
+        let rules = proxy.rules.filter { $0.hook == "tcp-response content" }
+        guard !rules.isEmpty, rules.allSatisfy({ $0.action == "accept" && $0.arguments.isEmpty }) else { return }
+        rules.forEach { context.markHandled($0.range) }
+        for directive in proxy.directives where directive.keyword.hasPrefix("tcp-response inspect-delay") {
+            context.markHandled(directive.range)
+        }
+    }
+
     /// nil when the rule stays unsupported (or was reported as invalid).
     private func compile(_ rule: ActionRule, stage: TCPRule.Stage, context: inout PlanningContext) -> TCPRule? {
         let keyword = RuleCompiler.keyword(rule.action)

@@ -10,6 +10,8 @@ public struct RoutingDecision: Sendable, Hashable {
         case redirect(status: Int, location: String)
         /// No `use_backend` matched and there is no `default_backend` (HAProxy answers 503).
         case noBackend
+        /// `http-request reject`: the connection closes without an answer.
+        case reject
     }
 
     public var outcome: Outcome
@@ -122,6 +124,8 @@ public struct RequestRouter: Sendable {
             RuleActions.rewriteRequestLine(rule, &request)
         case .allow, .setStatus:
             return nil
+        case .reject:
+            return .reject
         case .deny:
             return .respond(status: rule.status ?? 403, contentType: nil, body: nil, headers: [], denied: true)
         case .return:
