@@ -14,6 +14,8 @@ final class EngineContext: Sendable {
     private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
     let backendTimeouts: [BackendTimeouts]
+    /// Each backend's `errorfile` pages, by position.
+    let backendErrorFiles: [ErrorFilePages]
     /// Each backend's `option forwardfor`, by position.
     let backendForwarding: [ForwardingRule?]
     private let backendIndexes: [String: Int]
@@ -28,6 +30,7 @@ final class EngineContext: Sendable {
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
+        self.backendErrorFiles = plan.backends.map { ErrorFilePages($0.errorFiles) }
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan)) },

@@ -242,6 +242,54 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         XCTAssertEqual(engine.backend, [])
     }
 
+    /// `errorfile` pages: the frontend's, the backend's once it was chosen, one without a length
+    /// (the connection closes after it), one with, and an empty one (closed without an answer).
+    func testErrorFilesMatchHAProxy() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-errorfiles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = [
+            "fe403": "HTTP/1.0 403 Forbidden\r\nCache-Control: no-cache\r\nConnection: close\r\nX-Err: fe\r\n\r\nno entry\n",
+            "be403": "HTTP/1.1 403 Go Away\r\nContent-Length: 7\r\nX-Err: be\r\n\r\nno way\n",
+            "empty": "",
+        ]
+        for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let pair = try await ProxyPair({ port, server in
+            """
+            defaults
+                mode http
+                timeout connect 1s
+                timeout client 3s
+                timeout server 2s
+            frontend f
+                bind 127.0.0.1:\(port)
+                errorfile 403 \(directory.path)/fe403
+                errorfile 404 \(directory.path)/empty
+                http-request deny if { path /deny }
+                http-request deny deny_status 404 if { path /empty }
+                use_backend b if { path_beg /b }
+            backend b
+                errorfile 403 \(directory.path)/be403
+                http-request deny if { path /b/deny }
+                server s \(server)
+
+            """
+        }) { _ in .ok }
+        var disagreements: [String] = []
+        let next = "GET /b/ok HTTP/1.1\r\nHost: a\r\n\r\n"
+        for request in ["GET /deny HTTP/1.1\r\nHost: a\r\n\r\n" + next, "GET /b/deny HTTP/1.1\r\nHost: a\r\n\r\n" + next,
+                        "GET /empty HTTP/1.1\r\nHost: a\r\n\r\n" + next] {
+            let (haproxy, engine) = pair.exchange(Array(request.utf8))
+            let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
+            if haproxy != engine || left != right {
+                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
+                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
+            }
+        }
+        await pair.shutdown()
+        XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
+    }
+
     /// The client's bytes with header names in lower case.
     static func normalised(_ raw: String) -> String {
         raw.components(separatedBy: "\r\n").map { line in

@@ -68,6 +68,15 @@ extension ClientConnectionHandler {
         return .forward(edits)
     }
 
+    /// The `errorfile` page for a status: the backend's once one was chosen, else the frontend's (as HAProxy picks).
+    func errorFilePage(_ status: Int, closing: Bool) -> (ByteBuffer, close: Bool)? {
+        if let backend = answeredRequest?.backendName, let index = engine.backendIndex(named: backend),
+           let page = engine.backendErrorFiles[index].page(status) {
+            return engine.backendErrorFiles[index].response(page, closing: closing)
+        }
+        return shared.errorFiles.page(status).map { shared.errorFiles.response($0, closing: closing) }
+    }
+
     /// A response made here (error page, `deny`, `return`, `redirect`) after the
     /// `http-after-response` rules: its head written again when they change it.
     func afterResponseRules(_ response: ByteBuffer) -> ByteBuffer {

@@ -367,6 +367,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// Writes an error page; 400, 408 and 422 always close the connection, the others only when asked.
     func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool, discarding body: H1BodyKind = .none) {
         let closing = close || ErrorPages.closesConnection(status)
+        if let (page, closes) = errorFilePage(status, closing: closing) {
+            return answer(page, keepOpen: !closes, discarding: body)
+        }
         answer(ErrorPages.response(status, closing: closing), keepOpen: !closing, discarding: body)
     }
 
@@ -375,6 +378,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         guard let context else { return }
         servedOne = true
         exchange = nil
+        answeredRequest = nil
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
         phase = .waitingHead
         armWaitTimer(context)

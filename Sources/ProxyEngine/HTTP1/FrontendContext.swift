@@ -15,6 +15,8 @@ final class FrontendContext: Sendable {
     let forwarding: ForwardingRule?
     /// Whether `tcp-request content` rules run before each request.
     let hasContentRules: Bool
+    /// The frontend's `errorfile` pages.
+    let errorFiles: ErrorFilePages
 
     init(plan: FrontendPlan, runtime: RuntimePlan) {
         self.plan = plan
@@ -24,6 +26,7 @@ final class FrontendContext: Sendable {
         statsGate = StatsAuthGate(plan: runtime, proxy: plan.name)
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
         hasContentRules = plan.tcpRequestRules.contains { $0.stage == .content }
+        errorFiles = ErrorFilePages(plan.errorFiles)
     }
 }
 

@@ -17,6 +17,8 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     public var healthCheck: HealthCheckPlan?
     /// `http-request` rules of the backend, in order.
     public var httpRequestRules: [HTTPRequestRule]
+    /// `errorfile` pages by status.
+    public var errorFiles: [ErrorFile] = []
     /// `http-response` rules in order (a backend's run before its frontend's).
     public var httpResponseRules: [HTTPRequestRule] = []
     /// `http-after-response` rules in order, run on every response, also those the proxy makes.

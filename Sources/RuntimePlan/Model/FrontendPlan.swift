@@ -15,6 +15,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     /// `tcp-request inspect-delay`: how long content rules may wait for data (none of the
     /// rules the engine runs needs to wait, so it bounds nothing yet).
     public var inspectDelayMs: Int?
+    /// `errorfile` pages by status.
+    public var errorFiles: [ErrorFile] = []
     /// `http-response` rules in order (a backend's run before its frontend's).
     public var httpResponseRules: [HTTPRequestRule] = []
     /// `http-after-response` rules in order, run on every response, also those the proxy makes.

@@ -129,6 +129,8 @@ struct ACLParser {
         "req.cook_val": (.cookieValue, .int), "cook_val": (.cookieValue, .int), "capture.req.uri": (.capturedURI, .str),
         "capture.req.method": (.capturedMethod, .str), "capture.req.ver": (.capturedVersion, .str),
         "srv_name": (.serverName, .str), "srv_id": (.serverID, .int),
+        // The connection's own addresses: the same as src and dst while no PROXY protocol header is read.
+        "fc_src": (.src, .ip), "fc_dst": (.dst, .ip), "fc_src_port": (.srcPort, .int), "fc_dst_port": (.dstPort, .int),
     ]
 
     private static let shorthandStems: [String: Fetch.Name] = [

@@ -36,6 +36,7 @@ struct BackendCompiler {
             plan.healthCheck = HealthCheckCompiler(proxy: proxy).compile()
         }
         TCPRuleCompiler.acceptOnlyResponseRules(proxy, context: &context)
+        plan.errorFiles = ErrorFileCompiler.compile(proxy, context: &context)
         if proxy.kind == .backend {
             let rules = RuleCompiler(acls: acls, proxyName: name)
             plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)

@@ -27,6 +27,7 @@ struct FrontendCompiler {
             plan.binds += BindCompiler(unixBind: unixBind).compile(bind, context: &context)
         }
         TCPRuleCompiler(acls: acls, proxyName: name).compile(proxy, into: &plan, context: &context)
+        plan.errorFiles = ErrorFileCompiler.compile(proxy, context: &context)
         let rules = RuleCompiler(acls: acls, proxyName: name)
         plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
         plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
