@@ -21,6 +21,8 @@ final class EngineContext: Sendable {
     private let backendIndexes: [String: Int]
     /// Variables of the `proc` scope, shared by every connection.
     let processVariables = NIOLockedValueBox<[String: Sample]>([:])
+    /// Whether any rule reads or writes a `proc` variable (otherwise requests never take its lock).
+    let usesProcessVariables: Bool
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink) {
@@ -30,6 +32,7 @@ final class EngineContext: Sendable {
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
+        self.usesProcessVariables = Self.ruleTexts(plan).contains { $0.contains("proc.") }
         self.backendErrorFiles = plan.backends.map { ErrorFilePages($0.errorFiles) }
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -38,6 +41,23 @@ final class EngineContext: Sendable {
     }
 
     func backendIndex(named name: String) -> Int? { backendIndexes[name] }
+
+    /// Every rule and ACL test of the plan as written.
+    private static func ruleTexts(_ plan: RuntimePlan) -> [String] {
+        var texts: [String] = []
+        for frontend in plan.frontends {
+            let rules: [HTTPRequestRule] = frontend.httpRequestRules + frontend.httpResponseRules + frontend.httpAfterResponseRules
+            texts += rules.map(\.text)
+            texts += frontend.tcpRequestRules.map(\.text)
+            texts += frontend.acls.flatMap(\.tests).map(\.text)
+        }
+        for backend in plan.backends {
+            let rules: [HTTPRequestRule] = backend.httpRequestRules + backend.httpResponseRules + backend.httpAfterResponseRules
+            texts += rules.map(\.text)
+            texts += backend.acls.flatMap(\.tests).map(\.text)
+        }
+        return texts
+    }
 
     /// The shared part of a frontend's connections (made on the spot for a frontend the plan does not list).
     func frontendContext(_ frontend: FrontendPlan) -> FrontendContext {

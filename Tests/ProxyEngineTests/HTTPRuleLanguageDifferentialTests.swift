@@ -290,6 +290,39 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
     }
 
+    /// `proc` variables live across connections, `sess` ones only within one.
+    func testProcessAndSessionVariablesMatchHAProxy() async throws {
+        let pair = try await ProxyPair({ port, server in
+            """
+            defaults
+                mode http
+                timeout connect 1s
+                timeout client 3s
+                timeout server 2s
+            frontend f
+                bind 127.0.0.1:\(port)
+                http-request set-var(proc.hits) var(proc.hits),add(1) if { var(proc.hits) -m found }
+                http-request set-var(proc.hits) int(1) unless { var(proc.hits) -m found }
+                http-request set-var(sess.hits) var(sess.hits),add(1) if { var(sess.hits) -m found }
+                http-request set-var(sess.hits) int(1) unless { var(sess.hits) -m found }
+                http-request unset-var(proc.hits) if { path /reset }
+                http-request set-header X-Hits proc=%[var(proc.hits)];sess=%[var(sess.hits)]
+                default_backend b
+            backend b
+                server s \(server)
+
+            """
+        }) { _ in .ok }
+        var disagreements: [String] = []
+        let two = "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n"
+        for request in [two, two, "GET /reset HTTP/1.1\r\nHost: a\r\n\r\n", two] {
+            let (haproxy, engine) = pair.exchange(Array(request.utf8))
+            if haproxy != engine { disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)") }
+        }
+        await pair.shutdown()
+        XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
+    }
+
     /// The client's bytes with header names in lower case.
     static func normalised(_ raw: String) -> String {
         raw.components(separatedBy: "\r\n").map { line in

@@ -16,6 +16,7 @@ extension ClientConnectionHandler {
     /// Gives a new request the connection's `sess` variables and the process's `proc` ones.
     func loadScopedVariables(_ facts: inout RequestFacts) {
         facts.variables = sessionVariables
+        guard engine.usesProcessVariables else { return }
         let process = engine.processVariables.withLockedValue { $0 }
         for (name, value) in process { facts.variables[name] = value }
         loadedProcessVariables = process
@@ -26,6 +27,7 @@ extension ClientConnectionHandler {
     /// it does not undo what other connections did meanwhile.
     func keepScopedVariables(_ facts: RequestFacts) {
         sessionVariables = facts.variables.filter { $0.key.hasPrefix("sess.") }
+        guard engine.usesProcessVariables else { return }
         let process = facts.variables.filter { $0.key.hasPrefix("proc.") }
         guard process != loadedProcessVariables else { return }
         let unset = loadedProcessVariables.keys.filter { process[$0] == nil }
