@@ -129,6 +129,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-header X-Cookie %[req.cook(b)]-%[req.cook_cnt()]-%[req.cook_val(n),add(1)]
             http-request set-header X-Iif %[req.hdr_cnt(x-flag),iif(yes,no)]
             http-request set-header X-Bytes %[path,bytes(1,3)]-%[str(aGk),b64dec]
+            http-request set-header X-Decoded %[url_param(d),url_dec]
             http-request set-method POST if { path_beg /method }
             http-request set-path /new%[path] if { path_beg /path }
             http-request set-query q=%[query]&added=1 if { path_beg /query }
@@ -155,6 +156,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         "GET /ru/a/b?k=v HTTP/1.1\r\nHost: a\r\n\r\n",
         "GET http://a.example/path/abs?k=v HTTP/1.1\r\nHost: a.example\r\n\r\n",
         "GET /setpq?x=1 HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /dec?d=a%0D%0AEvil:%201%00 HTTP/1.1\r\nHost: a\r\n\r\n",
     ]
 
     func testRequestLineRewritesMatchHAProxy() async throws {

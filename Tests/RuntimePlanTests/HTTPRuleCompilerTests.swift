@@ -185,4 +185,26 @@ final class HTTPRuleCompilerTests: XCTestCase {
             """))
         XCTAssertEqual(plan.unsupported.map(\.directive), ["timeout tarpit 5s"])
     }
+
+    /// Hostile values never trap: the smallest integer divided by -1, a negative field count, a huge mask.
+    func testConvertersNeverTrap() throws {
+        let expressions = ["int(-9223372036854775808),div(-1)", "int(-9223372036854775808),mod(-1)", "path,field(1,/,-1)",
+                           "src,ipmask(99)", "path,bytes(99)", "path,word(-99,/)", "str(%zz),url_dec"]
+        let router = RequestRouter(plan: try XCTUnwrap(compilePlan("""
+            defaults
+                mode http
+            frontend f
+                bind 127.0.0.1:8080
+            \(expressions.enumerated().map { "    http-request set-header X-\($0.offset) %[\($0.element)]" }.joined(separator: "\n"))
+                default_backend b
+            backend b
+                server s 127.0.0.1:1
+
+            """)))
+        XCTAssertEqual(router.plan.unsupported.map(\.directive), [])
+        let decision = router.route(router.plan.frontends[0], RequestFacts(target: "/a/b", source: "127.0.0.1"))
+        XCTAssertEqual(decision.request.fullHeaderValues("X-0"), ["-9223372036854775808"])
+        XCTAssertEqual(decision.request.fullHeaderValues("X-1"), ["0"])
+        XCTAssertEqual((2..<expressions.count).map { decision.request.fullHeaderValues("X-\($0)") }, Array(repeating: [""], count: 5))
+    }
 }

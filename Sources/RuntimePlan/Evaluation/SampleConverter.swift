@@ -85,8 +85,8 @@ enum SampleConverter {
         case .sub: return .integer(left &- right)
         case .mul: return .integer(left &* right)
         // HAProxy's div and mod by zero give the largest integer and 0.
-        case .div: return .integer(right == 0 ? Int64.max : left / right)
-        case .mod: return .integer(right == 0 ? 0 : left % right)
+        case .div: return .integer(right == 0 ? Int64.max : left.dividedReportingOverflow(by: right).partialValue)
+        case .mod: return .integer(right == 0 ? 0 : left.remainderReportingOverflow(dividingBy: right).partialValue)
         case .and: return .integer(left & right)
         case .or: return .integer(left | right)
         default: return .integer(left ^ right)
@@ -107,6 +107,7 @@ enum SampleConverter {
         guard arguments.count >= 2, let index = Int(arguments[0]), index != 0 else { return nil }
         let delimiters = Set(arguments[1])
         let count = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
+        guard count >= 0 else { return nil }
         let pieces = text.split(omittingEmptySubsequences: words, whereSeparator: { delimiters.contains($0) })
         let joiner = String(arguments[1].prefix(1))
         let start = index > 0 ? index - 1 : pieces.count + index

@@ -145,7 +145,10 @@ struct RuleCompiler {
                 rule.value = format
             case "hdr":
                 guard index + 2 < arguments.count else { return .failure(.invalid("'hdr' needs a name and a value")) }
-                rule.headers.append(HTTPHeaderField(name: arguments[index + 1], value: arguments[index + 2]))
+                // The value is a log-format: only one without samples (`%%` for a percent sign) is run yet.
+                guard let format = LogFormatParser.parse(arguments[index + 2]),
+                      format.parts.allSatisfy({ if case .literal = $0 { true } else { false } }) else { return .failure(.unsupported) }
+                rule.headers.append(HTTPHeaderField(name: arguments[index + 1], value: format.render(RequestFacts())))
                 index += 1
             default:
                 return .failure(.unsupported)

@@ -138,7 +138,7 @@ public struct RequestRouter: Sendable {
     }
 
     private func location(_ rule: HTTPRequestRule, _ request: RequestFacts) -> String {
-        let target = rule.value?.render(request) ?? ""
+        let target = RuleActions.lineSafe(rule.value?.render(request) ?? "")
         let uri = request.path + (request.query.map { "?" + $0 } ?? "")
         switch rule.redirectKind ?? .location {
         case .location: return target

@@ -8,16 +8,16 @@ enum RuleActions {
         let name = rule.headerName ?? ""
         switch rule.action {
         case .setHeader:
-            let value = rule.value?.render(facts) ?? ""
+            let value = lineSafe(rule.value?.render(facts) ?? "")
             headers.removeAll { $0.name.caseInsensitiveEquals(name) }
             headers.append(HTTPHeaderField(name: name, value: value))
         case .addHeader:
-            headers.append(HTTPHeaderField(name: name, value: rule.value?.render(facts) ?? ""))
+            headers.append(HTTPHeaderField(name: name, value: lineSafe(rule.value?.render(facts) ?? "")))
         case .delHeader:
             headers.removeAll { $0.name.caseInsensitiveEquals(name) }
         case .replaceHeader, .replaceValue:
             guard let pattern = rule.pattern, let regex = try? NSRegularExpression(pattern: pattern) else { return }
-            let template = rule.value?.render(facts) ?? ""
+            let template = lineSafe(rule.value?.render(facts) ?? "")
             for index in headers.indices where headers[index].name.caseInsensitiveEquals(name) {
                 let value = headers[index].value
                 if rule.action == .replaceHeader {
@@ -33,6 +33,22 @@ enum RuleActions {
         default:
             break
         }
+    }
+
+    /// A rendered value that goes into a head: CR, LF and NUL written as `%0D`, `%0A`, `%00`
+    /// (as haproxy 2.6.12 writes them), so a decoded sample can never add a line.
+    static func lineSafe(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) else { return value }
+        var output = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            case "\0": output += "%00"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
     }
 
     /// HAProxy's `exp_replace`: when the expression matches, the value becomes the
@@ -61,7 +77,7 @@ enum RuleActions {
     /// `set-method`, `set-path`, `set-pathq`, `set-query`, `set-uri` and the `replace-path|pathq|uri` forms.
     /// An absolute-form target keeps its scheme and authority when its path or query changes.
     static func rewriteRequestLine(_ rule: HTTPRequestRule, _ facts: inout RequestFacts) {
-        let value = rule.value?.render(facts) ?? ""
+        let value = lineSafe(rule.value?.render(facts) ?? "")
         let path = facts.path, query = facts.query
         let authority = String(facts.target.dropLast(facts.target.utf8.count - authorityLength(facts.target)))
         switch rule.action {
