@@ -309,6 +309,18 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
                 http-request set-var(sess.hits) int(1) unless { var(sess.hits) -m found }
                 http-request unset-var(proc.hits) if { path /reset }
                 http-request set-header X-Hits proc=%[var(proc.hits)];sess=%[var(sess.hits)]
+                http-request set-var(txn.gt) int(5)
+                http-request set-var(txn.gt,ifgt) int(3)
+                http-request set-var(txn.lt) int(5)
+                http-request set-var(txn.lt,iflt) int(3)
+                http-request set-var(txn.mixed) str(5)
+                http-request set-var(txn.mixed,ifgt) int(9)
+                http-request set-var(txn.gone) str(x)
+                http-request unset-var(txn.gone)
+                http-request set-var(txn.gone,ifexists,ifnotset) str(back)
+                http-request set-var(proc.fresh,ifexists) str(proc-exists)
+                http-request set-var(txn.never,ifexists) str(no)
+                http-request set-header X-Conds %[var(txn.gt)]/%[var(txn.lt)]/%[var(txn.mixed)]/%[var(txn.gone)]/%[var(proc.fresh)]/%[var(txn.never)]
                 default_backend b
             backend b
                 server s \(server)

@@ -4,8 +4,8 @@ import HAProxyConfig
 enum VariableRuleCompiler {
     /// The scopes HAProxy 2.6 knows.
     static let scopes: Set<String> = ["proc", "sess", "txn", "req", "res"]
-    /// `set-var`'s conditions the engine runs (`ifgt` and `iflt` are not run yet).
-    static let conditions: Set<String> = ["ifexists", "ifnotexists", "ifempty", "ifnotempty", "ifset", "ifnotset"]
+    /// `set-var`'s conditions (HAProxy 2.6 takes at most four).
+    static let conditions: Set<String> = ["ifexists", "ifnotexists", "ifempty", "ifnotempty", "ifset", "ifnotset", "ifgt", "iflt"]
 
     static func compile(_ rule: ActionRule, text: String, source: SourceRef) -> Result<HTTPRequestRule, RuleCompiler.Problem> {
         let keyword = RuleCompiler.keyword(rule.action)

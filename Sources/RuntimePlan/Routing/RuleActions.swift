@@ -118,12 +118,20 @@ enum RuleActions {
         let rendered: Sample? = rule.action == .setVarFormat ? rule.value.map { .string($0.render(facts)) } : rule.expression?.value(facts)
         guard let sample = rendered else { return }
         let existing = facts.variables[name]
+        // `proc` variables exist from the start (HAProxy creates them while reading the configuration);
+        // the others exist while set (haproxy 2.6.12 forgets one that `unset-var` emptied).
+        let exists = existing != nil || name.hasPrefix("proc.")
         for condition in rule.variableConditions {
             switch condition {
-            case "ifexists", "ifset": if existing == nil { return }
-            case "ifnotexists", "ifnotset": if existing != nil { return }
+            case "ifexists": if !exists { return }
+            case "ifnotexists": if exists { return }
+            case "ifset": if existing == nil { return }
+            case "ifnotset": if existing != nil { return }
             case "ifempty": if !isEmpty(sample) { return }
             case "ifnotempty": if isEmpty(sample) { return }
+            // Only two integers compare; any other pair lets the variable be set.
+            case "ifgt": if case .integer(let old)? = existing, case .integer(let new) = sample, old <= new { return }
+            case "iflt": if case .integer(let old)? = existing, case .integer(let new) = sample, old >= new { return }
             default: return
             }
         }
