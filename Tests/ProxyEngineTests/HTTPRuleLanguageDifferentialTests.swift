@@ -130,6 +130,12 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-header X-Iif %[req.hdr_cnt(x-flag),iif(yes,no)]
             http-request set-header X-Bytes %[path,bytes(1,3)]-%[str(aGk),b64dec]
             http-request set-header X-Decoded %[url_param(d),url_dec]
+            http-request del-header x-beg -m beg
+            http-request del-header END1 -m end
+            http-request del-header sub -m sub
+            http-request del-header ^x.reg.$ -m reg
+            http-request del-header zz -m reg
+            http-request del-header Exact -m str
             http-request set-method POST if { path_beg /method }
             http-request set-path /new%[path] if { path_beg /path }
             http-request set-query q=%[query]&added=1 if { path_beg /query }
@@ -157,6 +163,8 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         "GET http://a.example/path/abs?k=v HTTP/1.1\r\nHost: a.example\r\n\r\n",
         "GET /setpq?x=1 HTTP/1.1\r\nHost: a\r\n\r\n",
         "GET /dec?d=a%0D%0AEvil:%201%00 HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET /del HTTP/1.1\r\nHost: a\r\nX-Beg-1: a\r\nx-BEG2: b\r\nA-End1: c\r\nHas-Sub-Here: d\r\nX-Reg-: e\r\nX-REGx: f\r\n"
+            + "Other-X-Reg-Name: g\r\nAzzB: h\r\nexact: i\r\nExactly: j\r\n\r\n",
     ]
 
     func testRequestLineRewritesMatchHAProxy() async throws {

@@ -16,6 +16,7 @@ final class HTTPRuleCompilerTests: XCTestCase {
                 http-response replace-value Cache-Control ^private$ public
                 http-after-response set-header X-Status %[status]
                 http-response del-header X-Internal -m beg
+                http-response set-header X-Sum %[res.hdr(x-a),sha1]
                 default_backend b
             backend b
                 http-response deny if { res.hdr(x-server) -m str NotFound }
@@ -29,14 +30,15 @@ final class HTTPRuleCompilerTests: XCTestCase {
         XCTAssertEqual(setVar.variable, "txn.host")
         XCTAssertEqual(setVar.variableConditions, ["ifnotempty"])
         XCTAssertEqual(setVar.expression?.description, "req.hdr(host),lower,field(1,:)")
-        XCTAssertEqual(frontend.httpResponseRules.map(\.action), [.setStatus, .replaceValue])
+        XCTAssertEqual(frontend.httpResponseRules.map(\.action), [.setStatus, .replaceValue, .delHeader])
+        XCTAssertEqual(frontend.httpResponseRules[2].headerMatch, .beg)
         XCTAssertEqual(frontend.httpResponseRules[0].status, 299)
         XCTAssertEqual(frontend.httpResponseRules[0].reason, "Rules Here")
         XCTAssertEqual(frontend.httpAfterResponseRules.map(\.action), [.setHeader])
         let backend = try XCTUnwrap(plan.backend(named: "b"))
         XCTAssertEqual(backend.httpResponseRules.map(\.action), [.deny, .setVar])
         XCTAssertEqual(backend.httpResponseRules[0].status, 502, "a response deny answers 502 by default")
-        XCTAssertEqual(plan.unsupported.map(\.directive), ["http-response del-header X-Internal -m beg"])
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["http-response set-header X-Sum %[res.hdr(x-a),sha1]"])
     }
 
     func testUnknownConvertersAreListedAndABadScopeIsAnError() throws {

@@ -38,6 +38,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var pattern: String?
     /// The reason phrase of `set-status … reason TEXT`.
     public var reason: String?
+    /// How `del-header` matches names (`-m str|beg|end|sub|reg`); nil is `str`.
+    public var headerMatch: MatchMethod?
     /// nil: the rule always applies.
     public var condition: Predicate?
     /// The rule as written, for explanations.

@@ -7,7 +7,9 @@ enum ErrorFileCompiler {
         for directive in proxy.directives where directive.keyword == "errorfile" {
             guard directive.arguments.count == 2, let status = Int(directive.arguments[0]) else { continue }
             // A file that cannot be read here stays unsupported (`weir lint` reports it).
-            guard let content = context.readPatternFile(directive.arguments[1]) else { continue }
+            // `/dev/null` is the usual way to write an empty page (Foundation does not read devices).
+            let path = directive.arguments[1]
+            guard let content = path == "/dev/null" ? "" : context.readPatternFile(path) else { continue }
             files[status] = ErrorFile(status: status, response: content)
             context.markHandled(directive.range)
         }

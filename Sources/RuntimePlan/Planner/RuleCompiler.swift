@@ -1,4 +1,5 @@
 import ConfigDiagnostics
+import Foundation
 import HAProxyConfig
 
 /// Compiles `http-request`, `http-response` and `http-after-response` rules and log-format strings.
@@ -85,9 +86,18 @@ struct RuleCompiler {
                                             headerName: arguments[0], value: value, text: text, source: source))
         case "del-header":
             guard let name = arguments.first else { return .failure(.invalid("'del-header' needs a name")) }
-            // `-m str` is the default; the other methods are not run yet.
-            if arguments.count > 1, arguments.dropFirst() != ["-m", "str"] { return .failure(.unsupported) }
-            return .success(HTTPRequestRule(action: .delHeader, headerName: name, text: text, source: source))
+            var rule = HTTPRequestRule(action: .delHeader, headerName: name, text: text, source: source)
+            if arguments.count > 1 {
+                guard arguments.count == 3, arguments[1] == "-m", let method = MatchMethod(rawValue: arguments[2]),
+                      [.str, .beg, .end, .sub, .reg].contains(method) else {
+                    return .failure(.invalid("'del-header' takes '-m str|beg|end|sub|reg' after the name"))
+                }
+                if method == .reg, (try? NSRegularExpression(pattern: name)) == nil {
+                    return .failure(.invalid("'\(name)' is not a valid regular expression"))
+                }
+                rule.headerMatch = method
+            }
+            return .success(rule)
         case "replace-header", "replace-value":
             return RewriteRuleCompiler.replace(rule, text: text, source: source)
         case "set-status":

@@ -14,7 +14,7 @@ enum RuleActions {
         case .addHeader:
             headers.append(HTTPHeaderField(name: name, value: lineSafe(rule.value?.render(facts) ?? "")))
         case .delHeader:
-            headers.removeAll { $0.name.caseInsensitiveEquals(name) }
+            headers.removeAll { namesMatch($0.name, name, rule.headerMatch ?? .str) }
         case .replaceHeader, .replaceValue:
             guard let pattern = rule.pattern, let regex = try? NSRegularExpression(pattern: pattern) else { return }
             let template = lineSafe(rule.value?.render(facts) ?? "")
@@ -32,6 +32,22 @@ enum RuleActions {
             }
         default:
             break
+        }
+    }
+
+    /// `del-header NAME -m METHOD`: names compare without case; a regular expression is searched in the
+    /// lower-case name (haproxy keeps names in lower case), anywhere unless it is anchored.
+    static func namesMatch(_ field: String, _ name: String, _ method: MatchMethod) -> Bool {
+        let field = field.lowercased(), wanted = name.lowercased()
+        if method == .reg {
+            guard let regex = try? NSRegularExpression(pattern: name) else { return false }
+            return regex.firstMatch(in: field, range: NSRange(field.startIndex..., in: field)) != nil
+        }
+        switch method {
+        case .beg: return field.hasPrefix(wanted)
+        case .end: return field.hasSuffix(wanted)
+        case .sub: return field.contains(wanted)
+        default: return field == wanted
         }
     }
 
