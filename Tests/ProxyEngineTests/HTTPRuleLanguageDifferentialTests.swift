@@ -275,6 +275,8 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
                 bind 127.0.0.1:\(port)
                 errorfile 403 \(directory.path)/fe403
                 errorfile 404 \(directory.path)/empty
+                errorfile 500 /dev/null
+                http-request deny deny_status 500 if { path /null }
                 http-request deny if { path /deny }
                 http-request deny deny_status 404 if { path /empty }
                 use_backend b if { path_beg /b }
@@ -288,7 +290,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         var disagreements: [String] = []
         let next = "GET /b/ok HTTP/1.1\r\nHost: a\r\n\r\n"
         for request in ["GET /deny HTTP/1.1\r\nHost: a\r\n\r\n" + next, "GET /b/deny HTTP/1.1\r\nHost: a\r\n\r\n" + next,
-                        "GET /empty HTTP/1.1\r\nHost: a\r\n\r\n" + next] {
+                        "GET /empty HTTP/1.1\r\nHost: a\r\n\r\n" + next, "GET /null HTTP/1.1\r\nHost: a\r\n\r\n" + next] {
             let (haproxy, engine) = pair.exchange(Array(request.utf8))
             let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
             if haproxy != engine || left != right {
