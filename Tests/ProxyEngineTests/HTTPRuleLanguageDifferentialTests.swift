@@ -70,7 +70,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-var(req.gone) str(here)
             http-request set-header X-Be %[be_name]
             http-request deny if { path /deny }
-            http-request return status 200 content-type text/plain string hello if { path /ret }
+            http-request return status 200 content-type text/plain string hello hdr X-Ret "%[path]-%[var(txn.host)] 100%%" if { path /ret }
             http-response set-header X-Order backend
             http-response set-header X-Upstream %[res.hdr(x-server),lower]
             http-response del-header X-Internal

@@ -277,10 +277,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
             if denied { return sendError(status, context, close: !keepAlive, discarding: head.requestBody) }
-            var fields = headers.map { ($0.name, $0.value) }
-            if let contentType { fields.append(("content-type", contentType)) }
-            answer(ErrorPages.local(status, headers: fields, body: text, closing: !keepAlive), keepOpen: keepAlive,
-                   discarding: head.requestBody)
+            let fields = contentType.map { [("content-type", $0)] } ?? []
+            answer(ErrorPages.local(status, leading: headers.map { ($0.name, $0.value) }, headers: fields, body: text,
+                                    closing: !keepAlive), keepOpen: keepAlive, discarding: head.requestBody)
         case .redirect(let status, let location):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes

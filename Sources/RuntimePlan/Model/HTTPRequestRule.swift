@@ -26,7 +26,7 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var redirectKind: RedirectKind?
     /// `return content-type`.
     public var contentType: String?
-    /// `return hdr NAME VALUE` headers.
+    /// `return hdr NAME VALUE` headers; each value is a log-format as written.
     public var headers: [HTTPHeaderField]
     /// The variable of `set-var`/`unset-var` with its scope (`txn.user`).
     public var variable: String?

@@ -155,10 +155,9 @@ struct RuleCompiler {
                 rule.value = format
             case "hdr":
                 guard index + 2 < arguments.count else { return .failure(.invalid("'hdr' needs a name and a value")) }
-                // The value is a log-format: only one without samples (`%%` for a percent sign) is run yet.
-                guard let format = LogFormatParser.parse(arguments[index + 2]),
-                      format.parts.allSatisfy({ if case .literal = $0 { true } else { false } }) else { return .failure(.unsupported) }
-                rule.headers.append(HTTPHeaderField(name: arguments[index + 1], value: format.render(RequestFacts())))
+                // The value is a log-format, kept as written and rendered for each answer.
+                guard LogFormatParser.parse(arguments[index + 2]) != nil else { return .failure(.unsupported) }
+                rule.headers.append(HTTPHeaderField(name: arguments[index + 1], value: arguments[index + 2]))
                 index += 1
             default:
                 return .failure(.unsupported)

@@ -129,8 +129,12 @@ public struct RequestRouter: Sendable {
         case .deny:
             return .respond(status: rule.status ?? 403, contentType: nil, body: nil, headers: [], denied: true)
         case .return:
+            let headers = rule.headers.map { field in
+                HTTPHeaderField(name: field.name,
+                                value: RuleActions.lineSafe(LogFormatParser.parse(field.value)?.render(request) ?? field.value))
+            }
             return .respond(status: rule.status ?? 200, contentType: rule.contentType, body: rule.value?.render(request),
-                            headers: rule.headers, denied: false)
+                            headers: headers, denied: false)
         case .redirect:
             return .redirect(status: rule.status ?? 302, location: location(rule, request))
         }
