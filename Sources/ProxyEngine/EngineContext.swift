@@ -20,9 +20,15 @@ final class EngineContext: Sendable {
     private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
     let backendTimeouts: [BackendTimeouts]
+    /// Each backend's `errorfile` pages, by position.
+    let backendErrorFiles: [ErrorFilePages]
     /// Each backend's `option forwardfor`, by position.
     let backendForwarding: [ForwardingRule?]
     private let backendIndexes: [String: Int]
+    /// Variables of the `proc` scope, shared by every connection.
+    let processVariables = NIOLockedValueBox<[String: Sample]>([:])
+    /// Whether any rule reads or writes a `proc` variable (otherwise requests never take its lock).
+    let usesProcessVariables: Bool
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?) {
@@ -35,6 +41,8 @@ final class EngineContext: Sendable {
         self.stickTables = StickTableSet(plan)
         self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
+        self.usesProcessVariables = Self.ruleTexts(plan).contains { $0.contains("proc.") }
+        self.backendErrorFiles = plan.backends.map { ErrorFilePages($0.errorFiles) }
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan)) },
@@ -42,6 +50,23 @@ final class EngineContext: Sendable {
     }
 
     func backendIndex(named name: String) -> Int? { backendIndexes[name] }
+
+    /// Every rule and ACL test of the plan as written.
+    private static func ruleTexts(_ plan: RuntimePlan) -> [String] {
+        var texts: [String] = []
+        for frontend in plan.frontends {
+            let rules: [HTTPRequestRule] = frontend.httpRequestRules + frontend.httpResponseRules + frontend.httpAfterResponseRules
+            texts += rules.map(\.text)
+            texts += frontend.tcpRequestRules.map(\.text)
+            texts += frontend.acls.flatMap(\.tests).map(\.text)
+        }
+        for backend in plan.backends {
+            let rules: [HTTPRequestRule] = backend.httpRequestRules + backend.httpResponseRules + backend.httpAfterResponseRules
+            texts += rules.map(\.text)
+            texts += backend.acls.flatMap(\.tests).map(\.text)
+        }
+        return texts
+    }
 
     /// The shared part of a frontend's connections (made on the spot for a frontend the plan does not list).
     func frontendContext(_ frontend: FrontendPlan) -> FrontendContext {

@@ -115,6 +115,8 @@ enum RouteReport {
             lines.append("redirected with status \(status) to \(location)")
         case .noBackend:
             lines.append("no backend: answered with status 503")
+        case .reject:
+            lines.append("rejected: the connection closes without an answer")
         }
         if !notRun.isEmpty {
             lines.append("not run by the engine yet, so not part of this answer:")

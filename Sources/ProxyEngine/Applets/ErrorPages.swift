@@ -78,8 +78,11 @@ enum ErrorPages {
     }
 
     /// A response the rules answer with (`return`, `redirect`): the status, the headers given, the body.
-    static func local(_ status: Int, headers: [(String, String)], body: String?, closing: Bool) -> ByteBuffer {
+    /// `leading` headers (`return … hdr`) come before the length, as HAProxy writes them.
+    static func local(_ status: Int, leading: [(String, String)] = [], headers: [(String, String)], body: String?,
+                      closing: Bool) -> ByteBuffer {
         var text = "HTTP/1.1 \(status) \(reason(status))\r\n"
+        for (name, value) in leading { text += "\(name): \(value)\r\n" }
         text += "content-length: \(body?.utf8.count ?? 0)\r\n"
         for (name, value) in headers where name.lowercased() != "content-length" { text += "\(name): \(value)\r\n" }
         if closing { text += "connection: close\r\n" }

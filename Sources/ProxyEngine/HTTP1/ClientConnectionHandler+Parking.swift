@@ -16,11 +16,11 @@ extension ClientConnectionHandler {
         parkTimer?.start(parking.delay)
     }
 
-    /// A connection whose `tcp-request connection` rules track counters is never parked: the
-    /// counters (its `conn_cur`) live as long as the connection's handler.
+    /// A connection whose `tcp-request connection` rules track counters, or that holds
+    /// `sess.` variables, is never parked: both live as long as the connection's handler.
     private var isIdle: Bool {
         phase == .waitingHead && exchange == nil && (input?.readableBytes ?? 0) == 0 && !clientInputClosed
-            && !engine.connections.isDraining && stickConnection == nil
+            && !engine.connections.isDraining && stickConnection == nil && sessionVariables.isEmpty
     }
 
     private func parkIfIdle() {

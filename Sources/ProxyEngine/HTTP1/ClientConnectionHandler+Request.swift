@@ -20,25 +20,21 @@ extension ClientConnectionHandler {
             fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
         }
         let version = String(head.string(head.third, in: bytes).dropFirst(5))
-        return RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
-                            version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
-                            destination: local?.ipAddress, destinationPort: local?.port, tls: false)
+        var facts = RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
+                                 version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
+                                 destination: local?.ipAddress, destinationPort: local?.port, tls: false)
+        facts.firstRequest = !servedOne
+        loadScopedVariables(&facts)
+        return facts
     }
 
     /// The changes the rules made to the headers, `option forwardfor`, and the connection handling toward the server.
     func requestEdits(_ head: H1Head, _ bytes: ByteBuffer, _ request: RequestFacts, backend: Int,
                               keepAlive: Bool) -> H1HeadEdits {
-        var edits = H1HeadEdits()
-        var result = request.headers[...]
-        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
-            if let next = result.first, H1Bytes.equalsLowercased(head.bytes(field.name, in: bytes), next.name.lowercased()),
-               head.bytes(field.value, in: bytes).elementsEqual(next.value.utf8) {
-                result = result.dropFirst()
-            } else {
-                edits.removed.insert(position)
-            }
+        var edits = H1HeadEdits(head, bytes, becoming: request.headers)
+        if request.method != head.string(head.first, in: bytes) || request.target != head.string(head.second, in: bytes) {
+            edits.startLine = "\(request.method) \(request.target) \(head.isHTTP11 ? "HTTP/1.1" : "HTTP/1.0")"
         }
-        edits.added = result.map { ($0.name, $0.value) }
         // HAProxy's `option forwardfor` with a frontend and a backend (http_process_request): the
         // backend's header name, `if-none` only when no side adds always, excepted by either side.
         let onBackend = engine.backendForwarding[backend], onFrontend = shared.forwarding

@@ -227,9 +227,16 @@ extension ClientConnectionHandler {
         // and a stopping engine closes after this response and says so, as HAProxy's soft stop.
         exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !exchange.requestComplete
             || (head.hasTransferEncoding && !head.isHTTP11) || engine.connections.isDraining
-        var edits = H1HeadEdits()
+        var edits: H1HeadEdits
+        switch responseRules(head, bytes, exchange) {
+        case .forward(let ruled): edits = ruled
+        case .deny(let status):
+            abortExchange(status: status)
+            return false
+        }
         if exchange.clientClosesAfter {
-            if exchange.requestIsHTTP11 { edits.added.append(("connection", "close")) }
+            // HAProxy marks the close on an HTTP/1.1 response, also to an HTTP/1.0 client.
+            if exchange.requestIsHTTP11 || head.isHTTP11 { edits.added.append(("connection", "close")) }
         } else if !exchange.requestIsHTTP11 {
             edits.added.append(("connection", "keep-alive"))
         }

@@ -52,6 +52,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// forwarded request, so a connection answered locally never has one.
     var serverTimer: MovableTimer?
 
+    /// Variables of the `sess` scope: they live as long as the client connection.
+    var sessionVariables: [String: Sample] = [:]
+    /// The `proc` variables the current request was given (to tell an `unset-var` from another connection's new one).
+    var loadedProcessVariables: [String: Sample] = [:]
+    /// The request being answered, after its rules (what `http-after-response` rules see of it).
+    var answeredRequest: RequestFacts?
+
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
     /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
@@ -71,7 +78,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
-        stickConnection = ConnectionTracking.start(engine, frontend, context.channel)
+        // Connection rules run once, when the connection is accepted, not again for a parked one taken back.
+        if !servedOne { stickConnection = ConnectionTracking.start(engine, frontend, context.channel) }
         // A client that half-closes after its request still gets the response (see `inputClosed`).
         try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         armWaitTimer(context)
@@ -264,6 +272,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             return sendError(400, context, close: true)
         }
         var facts = requestFacts(head, bytes, context)
+        if shared.hasContentRules {
+            // `tcp-request content` rules run before each request's HTTP rules; a reject closes without an answer.
+            let verdict = engine.router.tcpVerdict(frontend, stages: [.content], facts)
+            guard verdict.accepted else { return context.close(promise: nil) }
+            facts = verdict.facts
+        }
         if let monitor = shared.monitor, facts.target == monitor.uri {
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
@@ -279,16 +293,17 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             return answer(reply, keepOpen: false)
         }
         let decision = engine.router.route(frontend, facts, tracing: false)
+        keepScopedVariables(decision.request)
+        answeredRequest = decision.request
         let keepAlive = clientKeepAlive(head)
         switch decision.outcome {
         case .respond(let status, let contentType, let text, let headers, let denied):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
             if denied { return sendError(status, context, close: !keepAlive, discarding: head.requestBody) }
-            var fields = headers.map { ($0.name, $0.value) }
-            if let contentType { fields.append(("content-type", contentType)) }
-            answer(ErrorPages.local(status, headers: fields, body: text, closing: !keepAlive), keepOpen: keepAlive,
-                   discarding: head.requestBody)
+            let fields = contentType.map { [("content-type", $0)] } ?? []
+            answer(ErrorPages.local(status, leading: headers.map { ($0.name, $0.value) }, headers: fields, body: text,
+                                    closing: !keepAlive), keepOpen: keepAlive, discarding: head.requestBody)
         case .redirect(let status, let location):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
@@ -296,6 +311,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             let closing = !keepAlive || head.requestBody != .none
             answer(ErrorPages.local(status, headers: [("location", location), ("cache-control", "no-cache")], body: nil,
                                     closing: closing), keepOpen: !closing)
+        case .reject:
+            return context.close(promise: nil)
         case .noBackend:
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
@@ -365,7 +382,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The body of a request answered here is read and dropped first, as HAProxy does.
     func answer(_ response: ByteBuffer, keepOpen: Bool, discarding body: H1BodyKind = .none) {
         guard let context else { return }
-        context.writeAndFlush(NIOAny(response), promise: nil)
+        context.writeAndFlush(NIOAny(afterResponseRules(response)), promise: nil)
         finishRequest(keepOpen: keepOpen)
         if keepOpen, body != .none, phase == .waitingHead {
             discardFramer = H1BodyFramer(body, limit: limits.bufferSize)
@@ -377,6 +394,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool, discarding body: H1BodyKind = .none) {
         let closing = close || ErrorPages.closesConnection(status)
         stickStream?.countResponse(status: status)
+        if let (page, closes) = errorFilePage(status, closing: closing) {
+            return answer(page, keepOpen: !closes, discarding: body)
+        }
         answer(ErrorPages.response(status, closing: closing), keepOpen: !closing, discarding: body)
     }
 
@@ -386,6 +406,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         servedOne = true
         exchange = nil
         endStickStream()
+        answeredRequest = nil
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
         phase = .waitingHead
         armWaitTimer(context)

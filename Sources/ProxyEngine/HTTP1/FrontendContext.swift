@@ -15,6 +15,10 @@ final class FrontendContext: Sendable {
     let monitor: MonitorPlan?
     /// The frontend's `option forwardfor`, used when the backend has none.
     let forwarding: ForwardingRule?
+    /// Whether `tcp-request content` rules run before each request.
+    let hasContentRules: Bool
+    /// The frontend's `errorfile` pages.
+    let errorFiles: ErrorFilePages
 
     init(plan: FrontendPlan, runtime: RuntimePlan) {
         self.plan = plan
@@ -24,6 +28,8 @@ final class FrontendContext: Sendable {
         statsGate = StatsAuthGate(plan: runtime, proxy: plan.name)
         monitor = plan.monitor
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
+        hasContentRules = plan.tcpRequestRules.contains { $0.stage == .content }
+        errorFiles = ErrorFilePages(plan.errorFiles)
     }
 }
 

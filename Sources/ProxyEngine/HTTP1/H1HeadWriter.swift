@@ -7,8 +7,10 @@ struct H1HeadEdits {
     var removed: Set<Int> = []
     /// Lines added before the empty line, in order.
     var added: [(name: String, value: String)] = []
+    /// A start line that replaces the head's (`set-status`, `set-path`…), without its line break.
+    var startLine: String?
 
-    var isEmpty: Bool { removed.isEmpty && added.isEmpty }
+    var isEmpty: Bool { removed.isEmpty && added.isEmpty && startLine == nil }
 }
 
 /// Writes a head for forwarding: the bytes as read when nothing changes (a
@@ -37,12 +39,16 @@ enum H1HeadWriter {
         let connection = connectionEdits(head, buffer)
         var removed = edits.removed.union(connection.removed)
         removed.formUnion(head.droppedFields)
-        if !head.needsRewrite, removed.isEmpty, connection.replaced.isEmpty, edits.added.isEmpty {
+        if !head.needsRewrite, removed.isEmpty, connection.replaced.isEmpty, edits.added.isEmpty, edits.startLine == nil {
             return buffer.getSlice(at: buffer.readerIndex, length: head.length)!
         }
         var output = ByteBuffer()
         output.reserveCapacity(head.length + 64)
-        writeStartLine(head, buffer, kind, &output)
+        if let startLine = edits.startLine {
+            output.writeString(startLine + "\r\n")
+        } else {
+            writeStartLine(head, buffer, kind, &output)
+        }
         for (position, field) in head.fields.enumerated() where !removed.contains(position) {
             if let value = connection.replaced[position] {
                 output.writeBytes(head.bytes(field.name, in: buffer))

@@ -9,7 +9,9 @@ enum ClientChannelSetup {
     /// small (a request head is a few hundred bytes) and let busy connections grow it.
     static let receiveAllocator = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536)
 
-    /// Counts the connection (a resumed one is counted already), and adds the frontend's handlers.
+    /// Counts the connection (a resumed one is counted already), runs the
+    /// `tcp-request connection|session` rules of a new one (a reject closes
+    /// it), and adds the frontend's handlers.
     static func configure(_ channel: Channel, engine: EngineContext, frontend: FrontendPlan, resumed: Bool) throws {
         if resumed {
             engine.connections.adopted(channel)
@@ -17,12 +19,21 @@ enum ClientChannelSetup {
             engine.connections.opened(channel, frontend: frontend.name)
         }
         channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
+        var session: [String: Sample] = [:]
+        if !resumed {
+            guard let admitted = ConnectionRules.admit(channel, engine: engine, frontend: frontend) else {
+                return channel.close(promise: nil)
+            }
+            session = admitted
+        }
         let operations = channel.pipeline.syncOperations
         switch frontend.mode {
         case .tcp:
             try operations.addHandlers(TCPProxyHandler.handlers(engine: engine, frontend: frontend))
         case .http:
-            try operations.addHandler(ClientConnectionHandler(engine: engine, frontend: frontend, resumed: resumed))
+            let handler = ClientConnectionHandler(engine: engine, frontend: frontend, resumed: resumed)
+            handler.sessionVariables = session
+            try operations.addHandler(handler)
         }
     }
 

@@ -31,11 +31,14 @@ public struct ACLEvaluator: Sendable {
             }
         }
         for frontend in plan.frontends {
-            frontend.httpRequestRules.forEach { walk($0.condition) }
+            (frontend.httpRequestRules + frontend.httpResponseRules + frontend.httpAfterResponseRules).forEach { walk($0.condition) }
             frontend.backendRules.forEach { walk($0.condition) }
             frontend.monitor?.failConditions.forEach(walk)
+            frontend.tcpRequestRules.forEach { walk($0.condition) }
         }
-        for backend in plan.backends { backend.httpRequestRules.forEach { walk($0.condition) } }
+        for backend in plan.backends {
+            (backend.httpRequestRules + backend.httpResponseRules + backend.httpAfterResponseRules).forEach { walk($0.condition) }
+        }
         for predefined in ["HTTP_URL_ABS"] { collect(PredefinedACLs.tests(named: predefined) ?? []) }
         regexes = RegexCache(patterns)
     }

@@ -16,6 +16,21 @@ public struct RequestFacts: Sendable, Hashable {
     public var tls: Bool
     /// The stream's stick counters (none outside the engine).
     public var stickCounters: StickCounterHandle?
+    /// Variables by scoped name (`txn.user`, `sess.id`, `proc.count`): what `set-var` stored and `var()` reads.
+    public var variables: [String: Sample] = [:]
+    /// The server's response, once it arrived (what `res.hdr`, `status` read).
+    public var response: ResponseFacts?
+    /// The frontend (`fe_name`) and the backend (`be_name`) handling the request.
+    public var frontendName: String?
+    /// The request line as received, before any rewrite (`capture.req.method`, `capture.req.uri`).
+    public var receivedMethod: String?
+    public var receivedTarget: String?
+    /// Whether this is the connection's first request (`http_first_req`).
+    public var firstRequest = true
+    public var backendName: String?
+    /// The server that answered (`srv_name`) and its position in the backend from 1 (`srv_id`).
+    public var serverName: String?
+    public var serverID: Int?
 
     public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],
                 source: String? = nil, sourcePort: Int? = nil, destination: String? = nil, destinationPort: Int? = nil,
@@ -47,19 +62,39 @@ public struct RequestFacts: Sendable, Hashable {
     }
 
     /// The values of a header, each comma-separated value on its own (as `hdr()` sees them).
-    public func headerValues(_ name: String) -> [String] {
-        fullHeaderValues(name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    public func headerValues(_ name: String) -> [String] { Self.listValues(headers, name) }
+
+    /// The values of a header, one per header line (as `req.fhdr()` sees them).
+    public func fullHeaderValues(_ name: String) -> [String] { Self.lineValues(headers, name) }
+
+    /// The comma-separated values of a header in a list of fields.
+    static func listValues(_ fields: [HTTPHeaderField], _ name: String) -> [String] {
+        lineValues(fields, name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
             .map { $0.trimmingCharacters(in: " \t") }
     }
 
-    /// The values of a header, one per header line (as `req.fhdr()` sees them).
-    public func fullHeaderValues(_ name: String) -> [String] {
-        headers.filter { $0.name.caseInsensitiveEquals(name) }.map { $0.value.trimmingCharacters(in: " \t") }
+    /// The values of a header in a list of fields, one per line.
+    static func lineValues(_ fields: [HTTPHeaderField], _ name: String) -> [String] {
+        fields.filter { $0.name.caseInsensitiveEquals(name) }.map { $0.value.trimmingCharacters(in: " \t") }
     }
 
     /// Removes every header with this name.
     public mutating func removeHeader(_ name: String) {
         headers.removeAll { $0.name.caseInsensitiveEquals(name) }
+    }
+}
+
+/// What the rules see of a response: its status, reason and headers.
+public struct ResponseFacts: Sendable, Hashable {
+    public var status: Int
+    public var reason: String
+    /// Headers in order, names as sent.
+    public var headers: [HTTPHeaderField]
+
+    public init(status: Int, reason: String, headers: [HTTPHeaderField]) {
+        self.status = status
+        self.reason = reason
+        self.headers = headers
     }
 }
 

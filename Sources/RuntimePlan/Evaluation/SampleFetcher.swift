@@ -1,10 +1,12 @@
-/// A fetched value.
-enum Sample: Sendable, Hashable {
+import Foundation
+
+/// A fetched or converted value, typed as HAProxy types samples (str, sint, bool).
+public enum Sample: Sendable, Hashable {
     case string(String)
     case integer(Int64)
     case boolean(Bool)
 
-    var stringValue: String {
+    public var stringValue: String {
         switch self {
         case .string(let text): text
         case .integer(let value): String(value)
@@ -12,7 +14,7 @@ enum Sample: Sendable, Hashable {
         }
     }
 
-    var integerValue: Int64? {
+    public var integerValue: Int64? {
         switch self {
         case .string(let text): Int64(text)
         case .integer(let value): value
@@ -20,7 +22,7 @@ enum Sample: Sendable, Hashable {
         }
     }
 
-    var truthValue: Bool {
+    public var truthValue: Bool {
         switch self {
         case .string(let text): !text.isEmpty
         case .integer(let value): value != 0
@@ -29,10 +31,35 @@ enum Sample: Sendable, Hashable {
     }
 }
 
-/// Reads the values a fetch returns for a request; none when the fetch fails
-/// (absent header, no query string).
+/// Reads the values a fetch returns for a request, each passed through the
+/// fetch's converters; none when the fetch fails (absent header, no query
+/// string) or a converter fails.
 enum SampleFetcher {
     static func fetch(_ fetch: Fetch, _ facts: RequestFacts) -> [Sample] {
+        let values = raw(fetch, facts)
+        guard !fetch.converters.isEmpty else { return values }
+        return values.compactMap { value in
+            fetch.converters.reduce(Optional(value)) { sample, converter in
+                sample.flatMap { SampleConverter.apply(converter, to: $0, facts) }
+            }
+        }
+    }
+
+    /// The value a sample expression gives outside an ACL (log-format, `set-var`): the last one
+    /// fetched, as HAProxy takes the last occurrence of a header there.
+    static func value(_ fetch: Fetch, _ facts: RequestFacts) -> Sample? {
+        self.fetch(fetch, facts).last
+    }
+
+    /// Fetches that read the request message: HAProxy has released it when the
+    /// response rules run, so there they find nothing (and an ACL on them never matches).
+    private static let requestMessage: Set<Fetch.Name> = [
+        .path, .url, .query, .method, .version, .header, .fullHeader, .headerCount, .urlParameter, .headerIP, .base,
+        .pathQuery, .cookie, .cookieCount, .cookieValue,
+    ]
+
+    private static func raw(_ fetch: Fetch, _ facts: RequestFacts) -> [Sample] {
+        if facts.response != nil, requestMessage.contains(fetch.name) { return [] }
         switch fetch.name {
         case .src: return facts.source.map { [.string($0)] } ?? []
         case .srcPort: return facts.sourcePort.map { [.integer(Int64($0))] } ?? []
@@ -46,30 +73,103 @@ enum SampleFetcher {
         case .sslFrontend: return [.boolean(facts.tls)]
         case .alwaysTrue: return [.boolean(true)]
         case .alwaysFalse: return [.boolean(false)]
-        case .cookie:
-            return facts.cookieValue(fetch.arguments.first ?? "").map { [.string($0)] } ?? []
         case .stickCounter:
             guard let counter = fetch.counter, let value = facts.stickCounters?.session.value(counter, source: facts.source) else {
                 return []
             }
             return [counter.item == "tracked" ? .boolean(value != 0) : .integer(value)]
         case .header, .fullHeader:
-            guard let name = fetch.arguments.first, !name.isEmpty else {
-                return facts.headers.map { .string($0.value) }
-            }
-            let values = fetch.name == .header ? facts.headerValues(name) : facts.fullHeaderValues(name)
-            return occurrence(values, fetch.arguments.dropFirst().first).map { .string($0) }
+            return headers(facts.headers, fetch, full: fetch.name == .fullHeader)
         case .headerCount:
             guard let name = fetch.arguments.first, !name.isEmpty else { return [.integer(Int64(facts.headers.count))] }
             return [.integer(Int64(facts.headerValues(name).count))]
+        case .responseHeader, .responseFullHeader:
+            guard let response = facts.response else { return [] }
+            return headers(response.headers, fetch, full: fetch.name == .responseFullHeader)
+        case .responseHeaderCount:
+            guard let response = facts.response else { return [] }
+            guard let name = fetch.arguments.first, !name.isEmpty else { return [.integer(Int64(response.headers.count))] }
+            return [.integer(Int64(RequestFacts.listValues(response.headers, name).count))]
+        case .status: return facts.response.map { [.integer(Int64($0.status))] } ?? []
+        case .variable:
+            guard let name = fetch.arguments.first else { return [] }
+            if let value = facts.variables[name] { return [value] }
+            return fetch.arguments.count > 1 ? [.string(fetch.arguments[1])] : []
+        case .string: return [.string(fetch.arguments.first ?? "")]
+        case .integer: return fetch.arguments.first.flatMap { Int64($0) }.map { [.integer($0)] } ?? []
+        case .boolean: return fetch.arguments.first.flatMap { Int64($0) }.map { [.boolean($0 != 0)] } ?? []
+        case .frontendName: return facts.frontendName.map { [.string($0)] } ?? []
+        case .backendName: return facts.backendName.map { [.string($0)] } ?? []
+        case .urlParameter: return urlParameter(facts, fetch.arguments)
+        case .headerIP:
+            return headers(facts.headers, fetch, full: false).compactMap { sample in
+                let address = Self.addressPart(sample.stringValue)
+                return IPAddressBytes(address) == nil ? nil : .string(address)
+            }
+        case .base:
+            guard let host = facts.fullHeaderValues("host").last else { return [.string(facts.path)] }
+            return [.string(host + facts.path)]
+        case .serverName: return facts.serverName.map { [.string($0)] } ?? []
+        case .serverID: return facts.serverID.map { [.integer(Int64($0))] } ?? []
+        case .pathQuery: return [.string(facts.path + (facts.query.map { "?" + $0 } ?? ""))]
+        case .firstRequest: return [.boolean(facts.firstRequest)]
+        case .cookie, .cookieValue:
+            let values = cookies(facts, fetch.arguments.first).map(\.value)
+            guard fetch.name == .cookieValue else { return values.map { .string($0) } }
+            return values.compactMap { SampleConverter.integer(.string($0)).map { .integer($0) } }
+        case .cookieCount: return [.integer(Int64(cookies(facts, fetch.arguments.first).count))]
+        case .capturedURI:
+            // The received target without scheme and authority, as HAProxy captures it.
+            let received = RequestFacts(target: facts.receivedTarget ?? facts.target)
+            return [.string(received.path + (received.query.map { "?" + $0 } ?? ""))]
+        case .capturedMethod: return [.string(facts.receivedMethod ?? facts.method)]
+        case .capturedVersion: return [.string("HTTP/" + facts.version)]
+        case .date:
+            let offset = fetch.arguments.first.flatMap { Int64($0) } ?? 0
+            return [.integer(Int64(Date().timeIntervalSince1970) + offset)]
         }
     }
 
-    /// `hdr(name,N)`: the Nth value (1-based), or counting from the end when negative.
+    /// `hdr(name,N)` over a header list: the Nth value (1-based), or counting from the end when negative.
+    private static func headers(_ fields: [HTTPHeaderField], _ fetch: Fetch, full: Bool) -> [Sample] {
+        guard let name = fetch.arguments.first, !name.isEmpty else { return fields.map { .string($0.value) } }
+        let values = full ? RequestFacts.lineValues(fields, name) : RequestFacts.listValues(fields, name)
+        return occurrence(values, fetch.arguments.dropFirst().first).map { .string($0) }
+    }
+
     private static func occurrence(_ values: [String], _ argument: String?) -> [String] {
         guard let argument, let position = Int(argument), position != 0 else { return values }
         let index = position > 0 ? position - 1 : values.count + position
         return values.indices.contains(index) ? [values[index]] : []
+    }
+
+    /// The `Cookie` header's cookies named `name` (every cookie when the name is empty or absent).
+    private static func cookies(_ facts: RequestFacts, _ name: String?) -> [(name: String, value: String)] {
+        facts.fullHeaderValues("cookie").flatMap { $0.split(separator: ";") }.compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = parts[0].trimmingCharacters(in: " \t")
+            guard name.map({ $0.isEmpty || $0 == key }) ?? true else { return nil }
+            return (key, parts.count > 1 ? parts[1].trimmingCharacters(in: " \t") : "")
+        }
+    }
+
+    /// `url_param(name[,delimiter])`: the first value of the parameter in the query string.
+    private static func urlParameter(_ facts: RequestFacts, _ arguments: [String]) -> [Sample] {
+        guard let query = facts.query else { return [] }
+        let delimiter = arguments.count > 1 ? Character(arguments[1].isEmpty ? "&" : String(arguments[1].prefix(1))) : "&"
+        for pair in query.split(separator: delimiter, omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if let name = arguments.first, !name.isEmpty, parts[0] != name { continue }
+            return [.string(parts.count > 1 ? String(parts[1]) : "")]
+        }
+        return []
+    }
+
+    /// An address without a trailing port (`192.0.2.1:80`); IPv6 addresses are kept whole.
+    private static func addressPart(_ text: String) -> String {
+        if IPAddressBytes(text) != nil { return text }
+        guard let colon = text.lastIndex(of: ":") else { return text }
+        return String(text[..<colon])
     }
 
     /// The value of a log-format string for a request.
@@ -77,13 +177,18 @@ enum SampleFetcher {
         format.parts.map { part in
             switch part {
             case .literal(let text): text
-            case .fetch(let sampleFetch): fetch(sampleFetch, facts).first?.stringValue ?? ""
+            case .fetch(let sampleFetch): value(sampleFetch, facts)?.stringValue ?? ""
             }
         }.joined()
     }
 }
 
 extension LogFormat {
-    /// The string for a request, with each fetch replaced by its first value (empty when it fails).
+    /// The string for a request, with each sample expression replaced by its value (empty when it fails).
     public func render(_ facts: RequestFacts) -> String { SampleFetcher.render(self, facts) }
+}
+
+extension Fetch {
+    /// The value of this sample expression for a request (`set-var`), nil when it fails.
+    public func value(_ facts: RequestFacts) -> Sample? { SampleFetcher.value(self, facts) }
 }

@@ -19,6 +19,12 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     public var httpRequestRules: [HTTPRequestRule]
     /// Cookie and stick-table persistence; nil when the backend has neither.
     public var persistence: PersistencePlan?
+    /// `errorfile` pages by status.
+    public var errorFiles: [ErrorFile] = []
+    /// `http-response` rules in order (a backend's run before its frontend's).
+    public var httpResponseRules: [HTTPRequestRule] = []
+    /// `http-after-response` rules in order, run on every response, also those the proxy makes.
+    public var httpAfterResponseRules: [HTTPRequestRule] = []
     public var acls: [NamedACL]
     public var source: SourceRef
 

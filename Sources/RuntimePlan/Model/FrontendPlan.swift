@@ -12,6 +12,17 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var httpRequestRules: [HTTPRequestRule]
     /// `tcp-request connection|session` stick-counter rules in order.
     public var connectionStickRules: [ConnectionStickRule] = []
+    /// `tcp-request connection|session|content` rules in order.
+    public var tcpRequestRules: [TCPRule] = []
+    /// `tcp-request inspect-delay`: how long content rules may wait for data (none of the
+    /// rules the engine runs needs to wait, so it bounds nothing yet).
+    public var inspectDelayMs: Int?
+    /// `errorfile` pages by status.
+    public var errorFiles: [ErrorFile] = []
+    /// `http-response` rules in order (a backend's run before its frontend's).
+    public var httpResponseRules: [HTTPRequestRule] = []
+    /// `http-after-response` rules in order, run on every response, also those the proxy makes.
+    public var httpAfterResponseRules: [HTTPRequestRule] = []
     /// `use_backend` rules in order.
     public var backendRules: [BackendRule]
     public var defaultBackend: String?

@@ -1,11 +1,16 @@
-/// One `http-request` rule, compiled.
+/// One `http-request`, `http-response` or `http-after-response` rule, compiled.
 public struct HTTPRequestRule: Sendable, Hashable, Codable {
     /// The actions the engine runs.
     public enum Action: String, Sendable, Hashable, Codable {
         case setHeader = "set-header", addHeader = "add-header", delHeader = "del-header"
-        case deny, redirect, `return`, allow
+        case deny, redirect, `return`, allow, reject
         /// `track-scN`, `sc-inc-gpc*`, `sc-set-gpt*`: see `stickCounter`.
         case stickCounter = "stick-counter"
+        // Header rewrites, statuses and variables (http-request, http-response, http-after-response).
+        case replaceHeader = "replace-header", replaceValue = "replace-value", setStatus = "set-status"
+        case setVar = "set-var", unsetVar = "unset-var", setVarFormat = "set-var-fmt"
+        case setMethod = "set-method", setPath = "set-path", setPathQuery = "set-pathq", setQuery = "set-query", setURI = "set-uri"
+        case replacePath = "replace-path", replacePathQuery = "replace-pathq", replaceURI = "replace-uri"
     }
 
     /// `redirect location|prefix|scheme`.
@@ -23,10 +28,22 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var redirectKind: RedirectKind?
     /// `return content-type`.
     public var contentType: String?
-    /// `return hdr NAME VALUE` headers.
+    /// `return hdr NAME VALUE` headers; each value is a log-format as written.
     public var headers: [HTTPHeaderField]
     /// What a `stickCounter` action does.
     public var stickCounter: StickCounterAction?
+    /// The variable of `set-var`/`unset-var` with its scope (`txn.user`).
+    public var variable: String?
+    /// The sample expression of `set-var`.
+    public var expression: Fetch?
+    /// `set-var`'s conditions (`ifexists`, `ifnotempty`…), all of which must hold.
+    public var variableConditions: [String]
+    /// The regular expression of `replace-header`/`replace-value`.
+    public var pattern: String?
+    /// The reason phrase of `set-status … reason TEXT`.
+    public var reason: String?
+    /// How `del-header` matches names (`-m str|beg|end|sub|reg`); nil is `str`.
+    public var headerMatch: MatchMethod?
     /// nil: the rule always applies.
     public var condition: Predicate?
     /// The rule as written, for explanations.
@@ -35,7 +52,13 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
 
     public init(action: Action, headerName: String? = nil, value: LogFormat? = nil, status: Int? = nil,
                 redirectKind: RedirectKind? = nil, contentType: String? = nil, headers: [HTTPHeaderField] = [],
-                condition: Predicate? = nil, text: String, source: SourceRef) {
+                variable: String? = nil, expression: Fetch? = nil, variableConditions: [String] = [], pattern: String? = nil,
+                reason: String? = nil, condition: Predicate? = nil, text: String, source: SourceRef) {
+        self.variable = variable
+        self.expression = expression
+        self.variableConditions = variableConditions
+        self.pattern = pattern
+        self.reason = reason
         self.action = action
         self.headerName = headerName
         self.value = value
@@ -51,8 +74,10 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     /// Whether the rule ends request processing when it applies.
     public var isFinal: Bool {
         switch action {
-        case .deny, .redirect, .return, .allow: true
-        case .setHeader, .addHeader, .delHeader, .stickCounter: false
+        case .deny, .redirect, .return, .allow, .reject: true
+        case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue, .setStatus, .setVar, .unsetVar, .setVarFormat,
+             .stickCounter,
+             .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI: false
         }
     }
 }

@@ -39,10 +39,18 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The fetches the evaluator knows.
     public enum Name: String, Sendable, Hashable, Codable, CaseIterable {
         case src, srcPort = "src_port", dst, dstPort = "dst_port", path, url, query, method
-        case header = "req.hdr", headerCount = "req.hdr_cnt", cookie = "req.cook", fullHeader = "req.fhdr", version = "req.ver"
+        case header = "req.hdr", headerCount = "req.hdr_cnt", fullHeader = "req.fhdr", version = "req.ver"
         case sslFrontend = "ssl_fc", alwaysTrue = "always_true", alwaysFalse = "always_false"
         /// `sc_*`, `scN_*`, `src_*`: see `counter`.
         case stickCounter = "sc"
+        // Variables, responses, constants and proxy names (see SampleFetcher).
+        case variable = "var", responseHeader = "res.hdr", responseFullHeader = "res.fhdr"
+        case responseHeaderCount = "res.hdr_cnt", status, string = "str", integer = "int", boolean = "bool"
+        case frontendName = "fe_name", backendName = "be_name", urlParameter = "url_param", headerIP = "req.hdr_ip"
+        case base, date, pathQuery = "pathq", firstRequest = "http_first_req", cookie = "req.cook"
+        case cookieCount = "req.cook_cnt", cookieValue = "req.cook_val", capturedURI = "capture.req.uri"
+        case capturedMethod = "capture.req.method", capturedVersion = "capture.req.ver"
+        case serverName = "srv_name", serverID = "srv_id"
     }
 
     public var name: Name
@@ -50,22 +58,47 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
     public var arguments: [String]
     /// What a `stickCounter` fetch reads.
     public var counter: StickCounterFetch?
+    /// Converters applied to each fetched value, in order (`hdr(host),lower`).
+    public var converters: [Converter]
 
-    public init(_ name: Name, arguments: [String] = []) {
+    public init(_ name: Name, arguments: [String] = [], converters: [Converter] = []) {
         self.name = name
         self.arguments = arguments
+        self.converters = converters
     }
 
     /// A stick-counter fetch.
-    public init(counter: StickCounterFetch) {
+    public init(counter: StickCounterFetch, converters: [Converter] = []) {
         self.name = .stickCounter
         self.arguments = []
+        self.converters = converters
         self.counter = counter
     }
 
     public var description: String {
-        if let counter { return counter.description }
-        return arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"
+        if let counter { return ([counter.description] + converters.map(\.description)).joined(separator: ",") }
+        return ([arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"]
+            + converters.map(\.description)).joined(separator: ",")
+    }
+}
+
+extension Fetch {
+    private enum Key: String, CodingKey { case name, arguments, converters, counter }
+
+    /// `converters` and `counter` may be absent (a fetch without any).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        self.init(try container.decode(Name.self, forKey: .name), arguments: try container.decode([String].self, forKey: .arguments),
+                  converters: try container.decodeIfPresent([Converter].self, forKey: .converters) ?? [])
+        counter = try container.decodeIfPresent(StickCounterFetch.self, forKey: .counter)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(arguments, forKey: .arguments)
+        if !converters.isEmpty { try container.encode(converters, forKey: .converters) }
+        try container.encodeIfPresent(counter, forKey: .counter)
     }
 }
 

@@ -17,7 +17,9 @@ struct ACLParser {
 
     func parse(criterion: String, arguments: [String]) -> Result<ACLTest, Failure> {
         let text = ([criterion] + arguments).joined(separator: " ")
-        guard let (found, defaultMethod) = Self.fetch(for: criterion) else { return .failure(.unsupportedFetch(criterion)) }
+        guard let (found, defaultMethod) = SampleExpressionParser.parse(criterion) else {
+            return .failure(.unsupportedFetch(criterion))
+        }
         var fetch = found
         if fetch.counter?.origin == .source, fetch.counter?.table == nil { fetch.counter?.table = proxyName }
         var method = defaultMethod
@@ -121,11 +123,25 @@ struct ACLParser {
         "path": (.path, .str), "url": (.url, .str), "query": (.query, .str), "method": (.method, .str),
         "hdr": (.header, .str), "req.hdr": (.header, .str), "req.fhdr": (.fullHeader, .str),
         "hdr_cnt": (.headerCount, .int), "req.hdr_cnt": (.headerCount, .int), "req.ver": (.version, .str),
-"cookie": (.cookie, .str), "req.cook": (.cookie, .str),
-                "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
+        "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
+        "var": (.variable, .str), "res.hdr": (.responseHeader, .str), "shdr": (.responseHeader, .str),
+        "res.fhdr": (.responseFullHeader, .str), "res.hdr_cnt": (.responseHeaderCount, .int), "shdr_cnt": (.responseHeaderCount, .int),
+        "status": (.status, .int), "str": (.string, .str), "int": (.integer, .int), "bool": (.boolean, .bool),
+        "fe_name": (.frontendName, .str), "be_name": (.backendName, .str), "url_param": (.urlParameter, .str),
+        "urlp": (.urlParameter, .str), "req.hdr_ip": (.headerIP, .ip), "hdr_ip": (.headerIP, .ip), "base": (.base, .str),
+        "date": (.date, .int), "pathq": (.pathQuery, .str), "http_first_req": (.firstRequest, .bool),
+        "req.cook": (.cookie, .str), "cook": (.cookie, .str), "cookie": (.cookie, .str), "req.cook_cnt": (.cookieCount, .int), "cook_cnt": (.cookieCount, .int),
+        "req.cook_val": (.cookieValue, .int), "cook_val": (.cookieValue, .int), "capture.req.uri": (.capturedURI, .str),
+        "capture.req.method": (.capturedMethod, .str), "capture.req.ver": (.capturedVersion, .str),
+        "srv_name": (.serverName, .str), "srv_id": (.serverID, .int),
+        // The connection's own addresses: the same as src and dst while no PROXY protocol header is read.
+        "fc_src": (.src, .ip), "fc_dst": (.dst, .ip), "fc_src_port": (.srcPort, .int), "fc_dst_port": (.dstPort, .int),
     ]
 
-    private static let shorthandStems: [String: Fetch.Name] = ["path": .path, "url": .url, "hdr": .header]
+    private static let shorthandStems: [String: Fetch.Name] = [
+        "path": .path, "url": .url, "hdr": .header, "base": .base, "urlp": .urlParameter, "shdr": .responseHeader,
+        "res.hdr": .responseHeader, "req.hdr": .header, "cook": .cookie, "req.cook": .cookie,
+    ]
 
     private static let shorthandSuffixes: [String: MatchMethod] = [
         "beg": .beg, "end": .end, "sub": .sub, "reg": .reg, "dom": .dom, "dir": .dir, "len": .len, "ip": .ip, "val": .int,

@@ -88,6 +88,8 @@ struct ACLTable {
                 return .unsupported(reason)
             } else if let tests = PredefinedACLs.tests(named: name) {
                 predicate = .acl(name: name, tests: tests)
+            } else if PredefinedACLs.notEvaluated.contains(name) {
+                return .unsupported("predefined ACL '\(name)'")
             } else if invalidNames.contains(name) {
                 return .invalid
             } else {

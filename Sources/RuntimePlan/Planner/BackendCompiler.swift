@@ -36,9 +36,14 @@ struct BackendCompiler {
         if plan.servers.contains(where: { $0.check != nil }) {
             plan.healthCheck = HealthCheckCompiler(proxy: proxy).compile()
         }
+        TCPRuleCompiler.acceptOnlyResponseRules(proxy, context: &context)
+        plan.errorFiles = ErrorFileCompiler.compile(proxy, context: &context)
         if proxy.kind == .backend {
-            plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
-                                                                                       context: &context)
+            let rules = RuleCompiler(acls: acls, proxyName: name)
+            plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
+            plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
+            plan.httpAfterResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-after-response",
+                                                        context: &context)
         }
         return plan
     }

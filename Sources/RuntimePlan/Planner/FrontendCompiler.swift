@@ -26,8 +26,13 @@ struct FrontendCompiler {
             context.markHandled(bind.range)
             plan.binds += BindCompiler(unixBind: unixBind).compile(bind, context: &context)
         }
-        plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
-                                                                                   context: &context)
+        TCPRuleCompiler(acls: acls, proxyName: name).compile(proxy, into: &plan, context: &context)
+        plan.errorFiles = ErrorFileCompiler.compile(proxy, context: &context)
+        let rules = RuleCompiler(acls: acls, proxyName: name)
+        plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
+        plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
+        plan.httpAfterResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-after-response",
+                                                    context: &context)
         let stickRules = TCPStickRuleCompiler(acls: acls, proxyName: name, mode: plan.mode).compile(proxy.rules, context: &context)
         plan.connectionStickRules = stickRules.connection
         plan.httpRequestRules = stickRules.stream + plan.httpRequestRules

@@ -63,6 +63,12 @@ public struct Planner: Sendable {
             context.reportUnhandled(proxy, name: name)
         }
         for section in configuration.defaults {
+            // A timeout the engine runs is not unsupported because no section after the defaults uses it
+            // (a `timeout server` above frontends only).
+            for directive in section.directives
+            where (FrontendCompiler.timeouts + BackendCompiler.timeouts).contains(where: { directive.keyword == "timeout " + $0 }) {
+                context.markHandled(directive.range)
+            }
             context.reportUnhandled(section, name: nil)
         }
         plan.stickTables += configuration.peers.flatMap { StickTableCompiler.peersTables($0, context: &context) }

@@ -1,19 +1,37 @@
 import ConfigDiagnostics
+import Foundation
 import HAProxyConfig
 
-/// Compiles `http-request` rules and log-format strings.
+/// Compiles `http-request`, `http-response` and `http-after-response` rules and log-format strings.
 struct RuleCompiler {
     let acls: ACLTable
     let proxyName: String
 
-    static let supportedActions: Set<String> = ["set-header", "add-header", "del-header", "deny", "redirect", "return", "allow"]
+    /// The actions the engine runs, per hook.
+    static let supportedActions: [String: Set<String>] = [
+        "http-request": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "redirect",
+                         "return", "allow", "reject", "set-var", "unset-var", "set-var-fmt", "set-method", "set-path", "set-pathq",
+                         "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri"],
+        "http-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "allow",
+                          "set-status", "set-var", "unset-var", "set-var-fmt"],
+        "http-after-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "allow",
+                                "set-status", "set-var", "unset-var", "set-var-fmt"],
+    ]
 
-    /// The compiled `http-request` rules of a proxy; the others are listed as unsupported.
-    func compile(_ rules: [ActionRule], directives: [Directive], context: inout PlanningContext) -> [HTTPRequestRule] {
+    /// The action's keyword without its parenthesised argument (`set-var(txn.a)` is `set-var`).
+    static func keyword(_ action: String) -> String {
+        action.firstIndex(of: "(").map { String(action[..<$0]) } ?? action
+    }
+
+    /// The compiled rules of one hook of a proxy; the others are listed as unsupported.
+    func compile(_ rules: [ActionRule], directives: [Directive], hook: String = "http-request",
+                 context: inout PlanningContext) -> [HTTPRequestRule] {
         var result: [HTTPRequestRule] = []
-        for rule in rules where rule.hook == "http-request" {
+        let supported = Self.supportedActions[hook] ?? []
+        for rule in rules where rule.hook == hook {
             let directive = directives.first { $0.range == rule.range }
-            guard Self.supportedActions.contains(rule.action) || StickCounterParser.isAction(rule.action) else { continue }
+            guard supported.contains(Self.keyword(rule.action)) || (hook == "http-request" && StickCounterParser.isAction(rule.action))
+            else { continue }
             var condition: Predicate?
             if let written = rule.condition {
                 switch acls.compile(written, context: &context) {
@@ -27,9 +45,9 @@ struct RuleCompiler {
                     continue
                 }
             }
-            let text = (["http-request", rule.action] + rule.arguments + (rule.condition.map { [$0.polarity.rawValue] + $0.terms } ?? []))
+            let text = ([hook, rule.action] + rule.arguments + (rule.condition.map { [$0.polarity.rawValue] + $0.terms } ?? []))
                 .joined(separator: " ")
-            switch action(rule, text: text) {
+            switch action(rule, hook: hook, text: text) {
             case .success(var compiled):
                 compiled.condition = condition
                 result.append(compiled)
@@ -58,10 +76,10 @@ struct RuleCompiler {
         case invalid(String)
     }
 
-    private func action(_ rule: ActionRule, text: String) -> Result<HTTPRequestRule, Problem> {
+    private func action(_ rule: ActionRule, hook: String, text: String) -> Result<HTTPRequestRule, Problem> {
         let source = SourceRef(rule.range)
         let arguments = rule.arguments
-        switch rule.action {
+        switch Self.keyword(rule.action) {
         case "set-header", "add-header":
             guard arguments.count >= 2 else { return .failure(.invalid("'\(rule.action)' needs a name and a value")) }
             guard let value = LogFormatParser.parse(arguments[1]) else { return .failure(.unsupported) }
@@ -69,11 +87,35 @@ struct RuleCompiler {
                                             headerName: arguments[0], value: value, text: text, source: source))
         case "del-header":
             guard let name = arguments.first else { return .failure(.invalid("'del-header' needs a name")) }
-            return .success(HTTPRequestRule(action: .delHeader, headerName: name, text: text, source: source))
+            var rule = HTTPRequestRule(action: .delHeader, headerName: name, text: text, source: source)
+            if arguments.count > 1 {
+                guard arguments.count == 3, arguments[1] == "-m", let method = MatchMethod(rawValue: arguments[2]),
+                      [.str, .beg, .end, .sub, .reg].contains(method) else {
+                    return .failure(.invalid("'del-header' takes '-m str|beg|end|sub|reg' after the name"))
+                }
+                if method == .reg, (try? NSRegularExpression(pattern: name)) == nil {
+                    return .failure(.invalid("'\(name)' is not a valid regular expression"))
+                }
+                rule.headerMatch = method
+            }
+            return .success(rule)
+        case "replace-header", "replace-value":
+            return RewriteRuleCompiler.replace(rule, text: text, source: source)
+        case "set-status":
+            return RewriteRuleCompiler.setStatus(arguments, text: text, source: source)
+        case "set-method", "set-path", "set-pathq", "set-query", "set-uri":
+            return RewriteRuleCompiler.setRequestLine(rule, text: text, source: source)
+        case "replace-path", "replace-pathq", "replace-uri":
+            return RewriteRuleCompiler.replaceRequestLine(rule, text: text, source: source)
+        case "set-var", "unset-var", "set-var-fmt":
+            return VariableRuleCompiler.compile(rule, text: text, source: source)
         case "allow":
             return .success(HTTPRequestRule(action: .allow, text: text, source: source))
+        case "reject":
+            guard arguments.isEmpty else { return .failure(.invalid("'reject' takes no argument")) }
+            return .success(HTTPRequestRule(action: .reject, text: text, source: source))
         case "deny":
-            var status = 403
+            var status = hook == "http-request" ? 403 : 502
             if let index = arguments.firstIndex(of: "deny_status"), index + 1 < arguments.count {
                 guard let code = Int(arguments[index + 1]) else { return .failure(.invalid("deny_status needs a number")) }
                 status = code
@@ -93,7 +135,8 @@ struct RuleCompiler {
         case "return":
             return returnRule(arguments, text: text, source: source)
         case let word where StickCounterParser.isAction(word):
-            return StickCounterParser.action(word, arguments, proxy: proxyName).map { counter in
+            // The counter's number is part of the action as written (`sc-inc-gpc0(0)`).
+            return StickCounterParser.action(rule.action, arguments, proxy: proxyName).map { counter in
                 var compiled = HTTPRequestRule(action: .stickCounter, text: text, source: source)
                 compiled.stickCounter = counter
                 return compiled
@@ -120,6 +163,8 @@ struct RuleCompiler {
                 rule.value = format
             case "hdr":
                 guard index + 2 < arguments.count else { return .failure(.invalid("'hdr' needs a name and a value")) }
+                // The value is a log-format, kept as written and rendered for each answer.
+                guard LogFormatParser.parse(arguments[index + 2]) != nil else { return .failure(.unsupported) }
                 rule.headers.append(HTTPHeaderField(name: arguments[index + 1], value: arguments[index + 2]))
                 index += 1
             default:
@@ -133,7 +178,7 @@ struct RuleCompiler {
 
 /// Splits a log-format string into literal text and `%[fetch]` parts.
 enum LogFormatParser {
-    /// nil when the string uses what the engine cannot evaluate (converters, `%ci`-style variables).
+    /// nil when the string uses what the engine cannot evaluate (unknown fetches or converters, `%ci`-style variables).
     static func parse(_ text: String) -> LogFormat? {
         var parts: [LogFormat.Part] = []
         var literal = ""
@@ -153,7 +198,7 @@ enum LogFormatParser {
             }
             guard next < text.endIndex, text[next] == "[", let close = text[next...].firstIndex(of: "]") else { return nil }
             let expression = String(text[text.index(after: next)..<close])
-            guard let (fetch, _) = ACLParser.fetch(for: expression) else { return nil }
+            guard let (fetch, _) = SampleExpressionParser.parse(expression) else { return nil }
             if !literal.isEmpty { parts.append(.literal(literal)) }
             literal = ""
             parts.append(.fetch(fetch))

@@ -10,6 +10,8 @@ public struct RoutingDecision: Sendable, Hashable {
         case redirect(status: Int, location: String)
         /// No `use_backend` matched and there is no `default_backend` (HAProxy answers 503).
         case noBackend
+        /// `http-request reject`: the connection closes without an answer.
+        case reject
     }
 
     public var outcome: Outcome
@@ -46,6 +48,9 @@ public struct RequestRouter: Sendable {
     /// Routes a request; with `tracing` false (the engine), `steps` stays empty and no trace text is built.
     public func route(_ frontend: FrontendPlan, _ facts: RequestFacts, tracing: Bool = true) -> RoutingDecision {
         var decision = RoutingDecision(outcome: .noBackend, request: facts, steps: [])
+        decision.request.frontendName = frontend.name
+        decision.request.receivedMethod = decision.request.receivedMethod ?? facts.method
+        decision.request.receivedTarget = decision.request.receivedTarget ?? facts.target
         if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
@@ -78,6 +83,7 @@ public struct RequestRouter: Sendable {
             chosen = fallback
         }
         guard let name = chosen, let backend = plan.backend(named: name) else { return decision }
+        decision.request.backendName = name
         if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
@@ -99,6 +105,8 @@ public struct RequestRouter: Sendable {
                 applies = rule.condition.map { evaluator.evaluate($0, decision.request) } ?? true
             }
             guard applies else { continue }
+            // `allow` ends this section's rules; the next section's still run.
+            if rule.action == .allow { return nil }
             if let outcome = apply(rule, to: &decision.request) { return outcome }
         }
         return nil
@@ -106,23 +114,29 @@ public struct RequestRouter: Sendable {
 
     private func apply(_ rule: HTTPRequestRule, to request: inout RequestFacts) -> RoutingDecision.Outcome? {
         switch rule.action {
-        case .setHeader:
-            let value = rule.value?.render(request) ?? ""
-            request.removeHeader(rule.headerName ?? "")
-            request.headers.append(HTTPHeaderField(name: rule.headerName ?? "", value: value))
-        case .addHeader:
-            request.headers.append(HTTPHeaderField(name: rule.headerName ?? "", value: rule.value?.render(request) ?? ""))
-        case .delHeader:
-            request.removeHeader(rule.headerName ?? "")
-        case .allow:
+        case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue:
+            var headers = request.headers
+            RuleActions.editHeaders(rule, &headers, request)
+            request.headers = headers
+        case .setVar, .unsetVar, .setVarFormat:
+            RuleActions.setVariable(rule, &request)
+        case .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI:
+            RuleActions.rewriteRequestLine(rule, &request)
+        case .allow, .setStatus:
             return nil
         case .stickCounter:
             if let action = rule.stickCounter { StickCounterStep.run(action, on: request) }
+        case .reject:
+            return .reject
         case .deny:
             return .respond(status: rule.status ?? 403, contentType: nil, body: nil, headers: [], denied: true)
         case .return:
+            let headers = rule.headers.map { field in
+                HTTPHeaderField(name: field.name,
+                                value: RuleActions.lineSafe(LogFormatParser.parse(field.value)?.render(request) ?? field.value))
+            }
             return .respond(status: rule.status ?? 200, contentType: rule.contentType, body: rule.value?.render(request),
-                            headers: rule.headers, denied: false)
+                            headers: headers, denied: false)
         case .redirect:
             return .redirect(status: rule.status ?? 302, location: location(rule, request))
         }
@@ -130,7 +144,7 @@ public struct RequestRouter: Sendable {
     }
 
     private func location(_ rule: HTTPRequestRule, _ request: RequestFacts) -> String {
-        let target = rule.value?.render(request) ?? ""
+        let target = RuleActions.lineSafe(rule.value?.render(request) ?? "")
         let uri = request.path + (request.query.map { "?" + $0 } ?? "")
         switch rule.redirectKind ?? .location {
         case .location: return target

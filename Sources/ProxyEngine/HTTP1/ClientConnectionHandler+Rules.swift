@@ -1,0 +1,109 @@
+import NIOCore
+import RuntimePlan
+
+/// The rule language around a transaction: `sess`/`proc` variables carried
+/// between requests, `http-response` and `http-after-response` rules on the
+/// server's response, and `http-after-response` rules on the proxy's own answers.
+extension ClientConnectionHandler {
+    /// What a response's rules decided for its head.
+    enum ResponseRuling {
+        /// Forward the head with these edits.
+        case forward(H1HeadEdits)
+        /// `http-response deny`: answer this status instead.
+        case deny(Int)
+    }
+
+    /// Gives a new request the connection's `sess` variables and the process's `proc` ones.
+    func loadScopedVariables(_ facts: inout RequestFacts) {
+        facts.variables = sessionVariables
+        guard engine.usesProcessVariables else { return }
+        let process = engine.processVariables.withLockedValue { $0 }
+        for (name, value) in process { facts.variables[name] = value }
+        loadedProcessVariables = process
+    }
+
+    /// Keeps what the rules left in the `sess` and `proc` scopes. Only the `proc`
+    /// variables this transaction changed are written back (set, changed or unset), so
+    /// it does not undo what other connections did meanwhile.
+    func keepScopedVariables(_ facts: RequestFacts) {
+        sessionVariables = facts.variables.filter { $0.key.hasPrefix("sess.") }
+        guard engine.usesProcessVariables else { return }
+        let process = facts.variables.filter { $0.key.hasPrefix("proc.") }
+        guard process != loadedProcessVariables else { return }
+        let unset = loadedProcessVariables.keys.filter { process[$0] == nil }
+        let changed = process.filter { loadedProcessVariables[$0.key] != $0.value }
+        engine.processVariables.withLockedValue { stored in
+            for name in unset { stored[name] = nil }
+            for (name, value) in changed { stored[name] = value }
+        }
+        loadedProcessVariables = process
+    }
+
+    /// Runs `http-response` then `http-after-response` rules on a server's final response head.
+    func responseRules(_ head: H1Head, _ bytes: ByteBuffer, _ exchange: ServerExchange) -> ResponseRuling {
+        let backend = exchange.request.backendName
+        guard engine.router.hasResponseRules(frontend, backend: backend) else { return .forward(H1HeadEdits()) }
+        var facts = exchange.request
+        var fields: [HTTPHeaderField] = []
+        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
+            fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
+        }
+        let reason = head.string(head.third, in: bytes)
+        facts.response = ResponseFacts(status: head.status, reason: reason, headers: fields)
+        if let server = exchange.server {
+            facts.serverName = engine.plan.backends[exchange.backendIndex].servers[server].name
+            facts.serverID = server + 1
+        }
+        let decision = engine.router.respond(frontend, backend: backend, facts)
+        if let denied = decision.denied {
+            keepScopedVariables(decision.facts)
+            answeredRequest = decision.facts
+            return .deny(denied)
+        }
+        let final = engine.router.afterResponse(frontend, backend: backend, decision.facts)
+        keepScopedVariables(final)
+        guard let response = final.response else { return .forward(H1HeadEdits()) }
+        var edits = H1HeadEdits(head, bytes, becoming: response.headers)
+        if response.status != head.status || response.reason != reason {
+            edits.startLine = "\(head.string(head.first, in: bytes)) \(response.status) \(response.reason)"
+        }
+        return .forward(edits)
+    }
+
+    /// The `errorfile` page for a status: the backend's once one was chosen, else the frontend's (as HAProxy picks).
+    func errorFilePage(_ status: Int, closing: Bool) -> (ByteBuffer, close: Bool)? {
+        if let backend = answeredRequest?.backendName, let index = engine.backendIndex(named: backend),
+           let page = engine.backendErrorFiles[index].page(status) {
+            return engine.backendErrorFiles[index].response(page, closing: closing)
+        }
+        return shared.errorFiles.page(status).map { shared.errorFiles.response($0, closing: closing) }
+    }
+
+    /// A response made here (error page, `deny`, `return`, `redirect`) after the
+    /// `http-after-response` rules: its head written again when they change it.
+    func afterResponseRules(_ response: ByteBuffer) -> ByteBuffer {
+        let backend = answeredRequest?.backendName
+        guard engine.router.hasAfterResponseRules(frontend, backend: backend) else { return response }
+        let parser = H1HeadParser(kind: .response, limits: limits)
+        guard case .complete(let head) = response.withUnsafeReadableBytes({ parser.parse($0) }) else { return response }
+        var facts = answeredRequest ?? RequestFacts()
+        facts.frontendName = frontend.name
+        var fields: [HTTPHeaderField] = []
+        for field in head.fields {
+            fields.append(HTTPHeaderField(name: head.string(field.name, in: response), value: head.string(field.value, in: response)))
+        }
+        facts.response = ResponseFacts(status: head.status, reason: head.string(head.third, in: response), headers: fields)
+        let final = engine.router.afterResponse(frontend, backend: backend, facts)
+        keepScopedVariables(final)
+        guard let edited = final.response, edited != facts.response else { return response }
+        // The connection header stays last, where HAProxy writes it.
+        let isConnection = { (field: HTTPHeaderField) in field.name.lowercased() == "connection" }
+        var text = "HTTP/1.1 \(edited.status) \(edited.reason)\r\n"
+        for field in edited.headers.filter({ !isConnection($0) }) + edited.headers.filter(isConnection) {
+            text += "\(field.name): \(field.value)\r\n"
+        }
+        var output = ByteBuffer(string: text + "\r\n")
+        output.writeBytes(response.readableBytesView.dropFirst(head.length))
+        return output
+    }
+}

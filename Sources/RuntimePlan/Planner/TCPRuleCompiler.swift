@@ -1,0 +1,73 @@
+import HAProxyConfig
+
+/// Compiles a frontend's `tcp-request connection|session|content` rules and
+/// `tcp-request inspect-delay`; what the engine does not run stays unsupported.
+struct TCPRuleCompiler {
+    let acls: ACLTable
+    let proxyName: String
+
+    static let stages: [String: TCPRule.Stage] = [
+        "tcp-request connection": .connection, "tcp-request session": .session, "tcp-request content": .content,
+    ]
+
+    func compile(_ proxy: Proxy, into plan: inout FrontendPlan, context: inout PlanningContext) {
+        for rule in proxy.rules {
+            if rule.hook == "tcp-request inspect-delay" {
+                if case .success(let delay) = Duration.parse(rule.action) {
+                    plan.inspectDelayMs = Int(delay.milliseconds)
+                    context.markHandled(rule.range)
+                }
+                continue
+            }
+            guard let stage = Self.stages[rule.hook], let compiled = compile(rule, stage: stage, context: &context) else { continue }
+            plan.tcpRequestRules.append(compiled)
+            context.markHandled(rule.range)
+        }
+    }
+
+    /// `tcp-response content accept` lines (with `tcp-response inspect-delay`) when no other
+    /// `tcp-response` action is written: accepting is what the engine does with every response.
+    static func acceptOnlyResponseRules(_ proxy: Proxy, context: inout PlanningContext) {
+        let rules = proxy.rules.filter { $0.hook == "tcp-response content" }
+        guard !rules.isEmpty, rules.allSatisfy({ $0.action == "accept" && $0.arguments.isEmpty }) else { return }
+        rules.forEach { context.markHandled($0.range) }
+        for directive in proxy.directives where directive.keyword.hasPrefix("tcp-response inspect-delay") {
+            context.markHandled(directive.range)
+        }
+    }
+
+    /// nil when the rule stays unsupported (or was reported as invalid).
+    private func compile(_ rule: ActionRule, stage: TCPRule.Stage, context: inout PlanningContext) -> TCPRule? {
+        let keyword = RuleCompiler.keyword(rule.action)
+        guard ["accept", "reject", "set-var", "unset-var"].contains(keyword) else { return nil }
+        var condition: Predicate?
+        if let written = rule.condition {
+            switch acls.compile(written, context: &context) {
+            case .predicate(let predicate): condition = predicate
+            case .unsupported, .invalid: return nil
+            }
+        }
+        let text = ([rule.hook, rule.action] + rule.arguments + (rule.condition.map { [$0.polarity.rawValue] + $0.terms } ?? []))
+            .joined(separator: " ")
+        let source = SourceRef(rule.range)
+        switch keyword {
+        case "accept", "reject":
+            guard rule.arguments.isEmpty else { return nil }
+            return TCPRule(stage: stage, action: keyword == "accept" ? .accept : .reject, condition: condition, text: text,
+                           source: source)
+        default:
+            switch VariableRuleCompiler.compile(rule, text: text, source: source) {
+            case .success(let variable):
+                return TCPRule(stage: stage, action: variable.action == .unsetVar ? .unsetVar : .setVar, variable: variable.variable,
+                               expression: variable.expression, variableConditions: variable.variableConditions,
+                               condition: condition, text: text, source: source)
+            case .failure(.invalid(let message)):
+                context.error(PlannerMessage.ruleInvalid, message, at: rule.range)
+                context.markHandled(rule.range)
+                return nil
+            case .failure:
+                return nil
+            }
+        }
+    }
+}
