@@ -103,7 +103,8 @@ struct KeywordVersion: HAProxyRule {
                 } else if let first = words.first {
                     judge.check(String(first), .proxy, at: line.range, &findings)
                     if let family = KeywordVersions.Kind(rawValue: String(first)), !family.isCheckedByGrammar,
-                       let action = Self.actionWord(family, words.dropFirst().map(String.init) + line.arguments) {
+                       let action = Self.actionWord(family, line.keyword.split(separator: " ").dropFirst().map(String.init)
+                                                    + line.arguments) {
                         judge.check(action: action, family, at: line.range, &findings)
                     }
                 }
