@@ -18,15 +18,23 @@ include some of them):
 - proxy options: the `cfg_opts` and `cfg_opts2` tables (proxy.c) and the
   names the `option` branch of cfg_parse_listen compares `args[1]` with;
 - the actions of `http-request`, `http-response` and `http-after-response`
-  rules: the `action_kw_list` entries registered for them.
+  rules, and of `tcp-request` and `tcp-response` rules: the `action_kw_list`
+  entries registered for them, and for TCP rules also the actions that
+  tcp_parse_request_rule and tcp_parse_response_rule (tcp_rules.c) compare
+  the action word with;
+- the steps of `tcp-check` and `http-check` rules: the words that
+  proxy_parse_tcpcheck and proxy_parse_httpcheck (tcpcheck.c) compare, and
+  the check actions registered with tcp_check_keywords_register;
+- ACL keywords: the `acl_kw_list` entries.
 
 A keyword whose branch only says it is no longer supported ("not supported
 anymore", "has been removed") is absent from that version; one whose branch
 or table entry warns that it is deprecated is present and deprecated.
 
 Output: `kind  name  first  last  deprecated`, sorted by kind then name;
-`kind` is global, proxy, option, bind, server, fetch, converter, or an HTTP
-rule family for its actions.
+`kind` is global, proxy, option, bind, server, fetch, converter, acl, an HTTP
+or TCP rule family for its actions (tcp-request covers its connection,
+session and content rule sets), or http-check/tcp-check for their steps.
 `first` is the first version of the scan that has the keyword (the oldest
 one, 2.4, means "2.4 or earlier"; BACKPORTS below adds what a maintenance
 release brought to an older branch), `last` the last one (empty: still in the
@@ -41,16 +49,28 @@ import subprocess
 import sys
 
 TAGS = ["v2.4.0", "v2.5.0", "v2.6.0", "v2.7.0", "v2.8.0", "v2.9.0", "v3.0.0", "v3.1.0", "v3.2.0", "v3.3.0"]
-KINDS = ["bind", "converter", "fetch", "global", "http-after-response", "http-request", "http-response", "option",
-         "proxy", "server"]
-# The action lists of HTTP rules, by the function that registers them. (TCP rules are left out: some of their
-# actions are parsed by a chain of comparisons in tcp_rules.c, which this script does not follow.)
-ACTION_FAMILY = {"http_req_keywords_register": "http-request", "http_res_keywords_register": "http-response",
-                 "http_after_res_keywords_register": "http-after-response"}
+KINDS = ["acl", "bind", "converter", "fetch", "global", "http-after-response", "http-check", "http-request",
+         "http-response", "option", "proxy", "server", "tcp-check", "tcp-request", "tcp-response"]
+# The action lists of HTTP and TCP rules, by the function that registers them. TCP rules also have actions
+# parsed by a chain of comparisons in tcp_rules.c (TCP_CHAINS below).
+ACTION_FAMILY = {"http_req_keywords_register": ("http-request",), "http_res_keywords_register": ("http-response",),
+                 "http_after_res_keywords_register": ("http-after-response",),
+                 "tcp_req_conn_keywords_register": ("tcp-request",), "tcp_req_sess_keywords_register": ("tcp-request",),
+                 "tcp_req_cont_keywords_register": ("tcp-request",), "tcp_res_cont_keywords_register": ("tcp-response",),
+                 # The actions of check rulesets (set-var, unset-var), looked up by http-check and tcp-check alike.
+                 "tcp_check_keywords_register": ("tcp-check", "http-check")}
+# Functions whose `strcmp(args[arg], "…")` chain names rule actions or check steps: (file, function, kind).
+# The words of a rule that are not actions (conditions, options of an action) are left out by CHAIN_WORDS.
+TCP_CHAINS = [("src/tcp_rules.c", "tcp_parse_request_rule", "tcp-request"),
+              ("src/tcp_rules.c", "tcp_parse_response_rule", "tcp-response"),
+              ("src/tcpcheck.c", "proxy_parse_tcpcheck", "tcp-check"),
+              ("src/tcpcheck.c", "proxy_parse_httpcheck", "http-check")]
+CHAIN_WORDS = {"if", "unless", "len", "table", "content", "connection", "session", "inspect-delay"}
+CHAIN_ENTRY = re.compile(r"\bstrn?cmp\(args\[(?:arg|\*arg|cur_arg)\],\s*\"([^\"]+)\"")
 ACTION_BLOCK = re.compile(r"struct\s+action_kw_list\s+(\w+)\s*=\s*\{")
 ACTION_REGISTRATION = re.compile(r"INITCALL1\(\s*STG_REGISTER\s*,\s*(\w+)\s*,\s*&(\w+)\s*\)")
 LIST_KIND = {"bind_kw_list": "bind", "srv_kw_list": "server", "sample_fetch_kw_list": "fetch",
-             "sample_conv_kw_list": "converter"}
+             "sample_conv_kw_list": "converter", "acl_kw_list": "acl"}
 # Keywords that came to a branch in one of its maintenance releases (2.6.x), which the tags of
 # haproxy/haproxy do not carry: (kind, name) -> the branch. Each was checked against the keyword
 # inventory of haproxy 2.6.12 (`haproxy -dKall`); a test compares the table with that inventory.
@@ -60,7 +80,7 @@ BACKPORTS = {("converter", "host_only"): "2.6", ("converter", "port_only"): "2.6
 SECTION_WORDS = {"global", "defaults", "frontend", "backend", "listen", "no", "default"}
 REMOVED = re.compile(r"not supported any ?more|no longer supported|has been removed|was removed")
 DEPRECATED = re.compile(r"\bdeprecated\b", re.IGNORECASE)
-BLOCK = re.compile(r"struct\s+(cfg_kw_list|bind_kw_list|srv_kw_list|sample_fetch_kw_list|sample_conv_kw_list)"
+BLOCK = re.compile(r"struct\s+(cfg_kw_list|bind_kw_list|srv_kw_list|sample_fetch_kw_list|sample_conv_kw_list|acl_kw_list)"
                    r"\s+\w+\s*=\s*\{")
 CFG_ENTRY = re.compile(r"\{\s*(CFG_GLOBAL|CFG_LISTEN)\s*,\s*\"([^\"]+)\"\s*,\s*(\w+)")
 NAMED_ENTRY = re.compile(r"\{\s*\"([^\"]+)\"\s*,\s*(\w+)")
@@ -165,20 +185,26 @@ def scan(git_dir, tag):
                 for entry in CFG_ENTRY.finditer(block):
                     kind = "global" if entry.group(1) == "CFG_GLOBAL" else "proxy"
                     registered.setdefault(entry.group(3), []).append((kind, entry.group(2)))
+            elif m.group(1) == "acl_kw_list":
+                # `{ "name", "fetch" or NULL, parse, index, match }`: ACL keywords, no parser of their own.
+                for entry in re.finditer(r"\{\s*\"([^\"]+)\"\s*,", block):
+                    note("acl", entry.group(1), "present")
             else:
                 for entry in NAMED_ENTRY.finditer(block):
                     registered.setdefault(entry.group(2), []).append((LIST_KIND[m.group(1)], entry.group(1)))
-        families = {var: ACTION_FAMILY[fn] for fn, var in ACTION_REGISTRATION.findall(text) if fn in ACTION_FAMILY}
+        families = {}
+        for fn, var in ACTION_REGISTRATION.findall(text):
+            families.setdefault(var, []).extend(ACTION_FAMILY.get(fn, ()))
         for m in ACTION_BLOCK.finditer(text):
-            if m.group(1) in families:
+            for family in families.get(m.group(1), []):
                 block = block_text(text, m.end() - 1)
                 for entry in NAMED_ENTRY.finditer(block):
-                    note(families[m.group(1)], entry.group(1), "present")
+                    note(family, entry.group(1), "present")
                 # An addon may name its action with a macro (`{ FLT_OT_ACTION_GROUP, flt_ot_group_parse }`).
                 for macro in re.findall(r"\{\s*([A-Z][A-Z0-9_]+)\s*,\s*\w+", block):
                     definition = git_grep_define(git_dir, tag, macro)
                     if definition:
-                        note(families[m.group(1)], definition, "present")
+                        note(family, definition, "present")
         for function, keywords in registered.items():
             body = function_body(text, function)
             own = branches(body, 0)
@@ -207,6 +233,18 @@ def scan(git_dir, tag):
     for name in re.findall(r"strcmp\(cfg_opts2?\[optnum\]\.name,\s*\"([^\"]+)\"\)[^;]*?\{[^}]*?deprecated",
                            option_branch, flags=re.S):
         note("option", name, "deprecated")
+
+    for path, function, kind in TCP_CHAINS:
+        body = function_body(strip_comments(git(git_dir, "show", f"{tag}:{path}")), function)
+        for name in CHAIN_ENTRY.findall(body):
+            if name in CHAIN_WORDS:
+                continue
+            if name == "track-sc":
+                # `strncmp(args[arg], "track-sc", 8)`: track-sc0 to track-sc2 in every version scanned.
+                for number in range(3):
+                    note(kind, f"track-sc{number}", "present")
+            else:
+                note(kind, name, "present")
 
     raw_proxy = git(git_dir, "show", f"{tag}:src/proxy.c")
     for table in ("cfg_opts", "cfg_opts2"):

@@ -64,8 +64,9 @@ final class HAProxyVersionTableTests: XCTestCase {
         XCTAssertLessThan(HAProxyVersion(major: 2, minor: 9), HAProxyVersion(major: 3, minor: 0))
     }
 
-    /// (kind, name) of every global and proxy keyword, proxy option, HTTP rule
-    /// action, bind and server option, fetch and converter that `haproxy -dKall` lists.
+    /// (kind, name) of every global and proxy keyword, proxy option, HTTP and TCP
+    /// rule action, bind and server option, ACL keyword, fetch and converter that
+    /// `haproxy -dKall` lists.
     static func inventory() throws -> [(KeywordVersions.Kind, String)] {
         let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy 2.6 must be installed (bash .ci/run installs it)")
         let version = try run(haproxy, ["-v"])
@@ -90,13 +91,18 @@ final class HAProxyVersionTableTests: XCTestCase {
                 case ("listen", "server"): found.append((.server, words[3]))
                 case ("listen", "option"): found.append((.option, words[1]))
                 case ("listen", let first) where KeywordVersions.Kind(rawValue: first).map { !$0.isCheckedByGrammar } == true:
-                    // `http-request set-var*`: the star says HAProxy matches the action by prefix.
-                    found.append((KeywordVersions.Kind(rawValue: first)!, String(words[1].prefix { $0 != "*" })))
+                    // `http-request set-var*`: the star says HAProxy matches the action by prefix. TCP rules name
+                    // their rule set first (`tcp-request content set-var*`); a family alone is its own keyword.
+                    let family = KeywordVersions.Kind(rawValue: first)!
+                    let index = family == .tcpRequest || family == .tcpResponse ? 2 : 1
+                    if words.count > index { found.append((family, String(words[index].prefix { $0 != "*" }))) }
                 case ("listen", let first) where !first.contains("-request") && !first.contains("-response")
                     && first != "http-check" && first != "tcp-check":
                     found.append((.proxy, first))
                 default: break
                 }
+            } else if part.contains("ACL keywords") {
+                found.append((.acl, String(line.prefix { $0 != " " })))
             } else if part.contains("converter") {
                 found.append((.converter, String(line.prefix { $0 != "(" && $0 != ":" })))
             } else if part.contains("sample fetch") {

@@ -58,6 +58,14 @@ final class TargetVersionTests: XCTestCase {
             "2.4": ["keyword-version error"], "2.6": ["keyword-version error"],
         ]),
         Case(listen: "http-request set-var(txn.x) str(a)", expected: [:]),
+        // TCP rule actions and check steps, likewise.
+        Case(listen: "tcp-request content set-bandwidth-limit limit", expected: [
+            "2.4": ["keyword-version error"], "2.6": ["keyword-version error"],
+        ]),
+        Case(listen: "tcp-request content set-log-level silent", expected: ["2.4": ["keyword-version error"]]),
+        Case(listen: "tcp-request connection track-sc1 src", expected: [:]),
+        Case(listen: "tcp-response content close", expected: [:]),
+        Case(listen: "http-check set-var-fmt(check.x) %[str(a)]", expected: ["2.4": ["keyword-version error"]]),
         // DHE needs DH parameters from 2.6 on.
         Case(global: "ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256", expected: [
             "2.6": ["version-default-changed note"], "2.8": ["version-default-changed note"],

@@ -95,6 +95,7 @@ enum RuleRegistry {
         FetchUnknown.self,
         ForwardforExceptInvalid.self,
         GlobalMaxconnBelowFrontends.self,
+        GlobalSettingRepeated.self,
         HTTPModeRequired.self,
         HTTPReplyContentTypeIgnored.self,
         HTTPRequestInvalid.self,

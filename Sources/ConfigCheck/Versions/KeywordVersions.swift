@@ -6,12 +6,18 @@ import ConfigGrammar
 public struct KeywordVersions: Sendable {
     /// What the table records of a name.
     public enum Kind: String, Sendable, CaseIterable {
-        case global, proxy, option, bind, server, fetch, converter
+        case global, proxy, option, bind, server, fetch, converter, acl
         case httpRequest = "http-request", httpResponse = "http-response", httpAfterResponse = "http-after-response"
+        case tcpRequest = "tcp-request", tcpResponse = "tcp-response"
+        case httpCheck = "http-check", tcpCheck = "tcp-check"
 
-        /// Whether the 2.6 grammar reports a name of this kind that it does not know (HTTP rule
-        /// families take any action word; HAProxy checks them).
-        public var isCheckedByGrammar: Bool { ![.httpRequest, .httpResponse, .httpAfterResponse].contains(self) }
+        /// Whether the 2.6 grammar reports a name of this kind that it does not know (rule families take
+        /// any action word and check rules any step; HAProxy checks them).
+        public var isCheckedByGrammar: Bool { !Self.ruleFamilies.contains(self) }
+
+        /// The kinds whose names are the action or step word of a rule line.
+        public static let ruleFamilies: Set<Kind> = [.httpRequest, .httpResponse, .httpAfterResponse, .tcpRequest,
+                                                     .tcpResponse, .httpCheck, .tcpCheck]
 
         /// How a message names a thing of this kind.
         public var noun: String {
@@ -23,7 +29,9 @@ public struct KeywordVersions: Sendable {
             case .server: "server option"
             case .fetch: "fetch"
             case .converter: "converter"
-            case .httpRequest, .httpResponse, .httpAfterResponse: "\(rawValue) action"
+            case .acl: "ACL keyword"
+            case .httpRequest, .httpResponse, .httpAfterResponse, .tcpRequest, .tcpResponse: "\(rawValue) action"
+            case .httpCheck, .tcpCheck: "\(rawValue) step"
             }
         }
     }

@@ -9,9 +9,11 @@ struct HTTPModeRequired: HAProxyRule {
         rationale: """
             `option forwardfor`, `option originalto`, other HTTP options (`http-buffer-request`, \
             `prefer-last-server`, `accept-invalid-http-request`…), `http-request`, `http-response` and `http-after-response` \
-            rules, `redirect` and `stats` all work on HTTP messages. In a tcp proxy (tcp is the default mode) \
+            rules, `redirect`, `stats` and `monitor-uri` all work on HTTP messages, and `balance uri`, \
+            `url_param` and `hdr()` hash a part of the request. In a tcp proxy (tcp is the default mode) \
             there are none, so HAProxy drops them with a WARNING ("'option forwardfor' ignored for frontend ... \
-            as it requires HTTP mode"): the backend never sees X-Forwarded-For, the rules never run. A tcp \
+            as it requires HTTP mode"): the backend never sees X-Forwarded-For, the rules never run, and the \
+            hashing balance falls back to round robin ("Layer 7 hash not possible"). A tcp \
             frontend that upgrades with `tcp-request content switch-mode http` is not concerned. `option httplog` \
             in a tcp frontend, often inherited from a defaults section written for http, is replaced by `option \
             tcplog` with a WARNING too.
@@ -31,7 +33,9 @@ struct HTTPModeRequired: HAProxyRule {
                     bind :5432
                     ↓http-request deny if { src 10.0.0.0/8 }
                     default_backend pg
+                    ↓monitor-uri /health
                 backend pg
+                    ↓balance uri
                     server p1 127.0.0.1:5433
 
                 """),
@@ -70,6 +74,8 @@ struct HTTPModeRequired: HAProxyRule {
         ("http-pretend-keepalive", false, true), ("http-no-delay", true, true), ("h1-case-adjust-bogus-client", true, false),
         ("h1-case-adjust-bogus-server", false, true), ("disable-h2-upgrade", true, false),
     ]
+    /// Balance algorithms that hash a part of the HTTP request (`BE_LB_NEED_HTTP`).
+    static let layer7Algorithms: Set<String> = ["uri", "url_param", "hdr"]
     /// Keywords whose lines HAProxy drops outside http mode.
     static let keywords = ["http-request", "http-response", "http-after-response", "redirect", "stats"]
 
@@ -108,6 +114,13 @@ struct HTTPModeRequired: HAProxyRule {
             for line in proxy.proxy.directives where line.modifier == nil
                 && Self.keywords.contains(where: { line.keyword == $0 || line.keyword.hasPrefix($0 + " ") }) {
                 ignored("'\(line.keyword.prefix { $0 != " " })'", at: line.range, in: proxy)
+            }
+            if kind.hasFrontend, let line = proxy.directive("monitor-uri") {
+                ignored("'monitor-uri'", at: line.range, in: proxy)
+            }
+            if kind.hasBackend, let line = proxy.directive("balance"), let algorithm = line.arguments.first,
+               Self.layer7Algorithms.contains(String(algorithm.prefix { $0 != "(" })) {
+                ignored("'balance \(algorithm)' (HAProxy falls back to round robin)", at: line.range, in: proxy)
             }
         }
         for range in order {

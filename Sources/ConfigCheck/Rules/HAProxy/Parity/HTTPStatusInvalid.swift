@@ -5,13 +5,15 @@ import HAProxyConfig
 struct HTTPStatusInvalid: HAProxyRule {
     static let description = RuleDescription(
         id: "http-status-invalid", severity: .error, domain: .haproxy,
-        summary: "A `deny`, `tarpit`, `return` or `http-error` status outside 200–599, a redirect `code` other than 301, 302, 303, 307 or 308, or an `http-check expect status` list that is not codes and ranges.",
+        summary: "A `deny`, `tarpit`, `return` or `http-error` status outside 200–599, a redirect `code` other than 301, 302, 303, 307 or 308, an `http-check expect status` list that is not codes and ranges, or an `errorfile`/`errorloc` status HAProxy has no error page for.",
         rationale: """
             The replies HAProxy builds itself take their status from `status` (or `deny_status`), which must be \
             between 200 and 599 (\"Unexpected status code\"); redirects take theirs from `code`, which must be \
             301, 302, 303, 307 or 308 (\"unsupported HTTP code\"); `http-check expect status` takes codes and \
-            ranges (`200,301-302`), not patterns like `2xx` (use `rstatus ^2`). HAProxy refuses any other value at \
-            start-up, and reads a word that is not a number as 0.
+            ranges (`200,301-302`), not patterns like `2xx` (use `rstatus ^2`); `errorfile` and `errorloc` replace \
+            one of HAProxy's own error pages, which exist for 200, 400, 401, 403, 404, 405, 407, 408, 410, 413, \
+            421, 422, 425, 429, 500, 501, 502, 503 and 504 only ("status code '418' not handled"). HAProxy \
+            refuses any other value at start-up, and reads a word that is not a number as 0.
             """,
         fix: "Use a status HAProxy can send: 403 or 429 to refuse, 503 when down; 301/308 for permanent redirects, 302/307 for temporary ones.",
         triggering: [
@@ -31,6 +33,7 @@ struct HTTPStatusInvalid: HAProxyRule {
                 backend app
                     option httpchk
                     http-check expect status ↓2xx
+                    errorloc ↓418 https://example.com/teapot
                     server a 127.0.0.1:8080 check
 
                 """),
@@ -52,6 +55,7 @@ struct HTTPStatusInvalid: HAProxyRule {
                 backend app
                     option httpchk
                     http-check expect status 200-299,301
+                    errorloc302 503 https://status.example.com/
                     server a 127.0.0.1:8080 check
 
                 """),
@@ -63,6 +67,13 @@ struct HTTPStatusInvalid: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let linesToRead = ["http-error", "redirect", "http-check expect"].contains(where: context.vocabulary.uses(keyword:))
+        if Self.errorPageKeywords.contains(where: context.vocabulary.uses(keyword:)) {
+            for proxy in context.configuration.defaults + context.configuration.proxies {
+                for line in proxy.directives where line.modifier == nil && Self.errorPageKeywords.contains(line.keyword) {
+                    checkErrorPage(line, &findings)
+                }
+            }
+        }
         for proxy in context.configuration.proxies {
             for rule in proxy.rules where rule.hook.hasPrefix("http-") {
                 if rule.action == "redirect" {
@@ -82,6 +93,18 @@ struct HTTPStatusInvalid: HAProxyRule {
                 }
             }
         }
+    }
+
+    /// The statuses HAProxy has an error page for (`http_err_codes`): the only ones `errorfile` and `errorloc` take.
+    static let errorPageCodes: Set<Int> = [200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 421, 422, 425, 429, 500,
+                                           501, 502, 503, 504]
+    static let errorPageKeywords: Set<String> = ["errorfile", "errorloc", "errorloc302", "errorloc303"]
+
+    /// The status of an `errorfile` or `errorloc` line.
+    private func checkErrorPage(_ line: Directive, _ findings: inout Findings) {
+        guard let code = line.arguments.first, !Self.errorPageCodes.contains(Int(code) ?? 0) else { return }
+        findings.report("'\(line.keyword)': status code '\(code)' not handled: HAProxy has error pages for "
+                        + Self.errorPageCodes.sorted().map(String.init).joined(separator: ", "), at: line.argumentRanges[0])
     }
 
     /// The value after `status` or `deny_status`.

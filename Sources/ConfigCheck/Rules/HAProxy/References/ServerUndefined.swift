@@ -22,6 +22,7 @@ struct ServerUndefined: HAProxyRule {
                     use-server ↓web3 if { path_beg /v3/ }
                     server web1 10.0.0.1:80 check
                     server web2 10.0.0.2:80 track ↓web01
+                    server web4 10.0.0.4:80 track ↓nowhere/web1
 
                 """),
         ],
@@ -41,11 +42,14 @@ struct ServerUndefined: HAProxyRule {
         ])
 
     static func message(_ server: String, _ backend: String) -> String { "no server named '\(server)' in '\(backend)'" }
+    static func trackedBackendMissing(_ backend: String) -> String {
+        "no backend named '\(backend)' to track a server of (HAProxy: \"unable to find required proxy '\(backend)' for tracking\")"
+    }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
             let own = proxy.name ?? ""
-            func verify(_ reference: String, at range: SourceRange) {
+            func verify(_ reference: String, at range: SourceRange, tracking: Bool = false) {
                 guard !reference.isEmpty, !reference.contains("%") else { return }
                 var backend = own
                 var server = reference
@@ -63,6 +67,11 @@ struct ServerUndefined: HAProxyRule {
                 } else if let named = context.backend(named: backend) {
                     servers = named.proxy.servers
                 } else {
+                    // A `srv_*` fetch's backend is fetch-proxy-undefined's; nothing else reports a tracked one.
+                    if tracking {
+                        findings.report(Self.trackedBackendMissing(backend),
+                                        at: range.slice(of: reference, from: 0, to: backend.utf8.count))
+                    }
                     return
                 }
                 guard !servers.contains(where: { $0.name == server }) else { return }
@@ -77,7 +86,7 @@ struct ServerUndefined: HAProxyRule {
             }
             for server in proxy.servers {
                 if let track = server.option("track"), let value = track.value {
-                    verify(value, at: track.valueRange)
+                    verify(value, at: track.valueRange, tracking: true)
                 }
             }
             for call in context.calls(of: proxy) where ServerReference.serverFetches.contains(call.name) {

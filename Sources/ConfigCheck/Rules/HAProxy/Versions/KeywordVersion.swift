@@ -103,7 +103,8 @@ struct KeywordVersion: HAProxyRule {
                 } else if let first = words.first {
                     judge.check(String(first), .proxy, at: line.range, &findings)
                     if let family = KeywordVersions.Kind(rawValue: String(first)), !family.isCheckedByGrammar,
-                       let action = words.count == 2 ? String(words[1]) : line.arguments.first {
+                       let action = Self.actionWord(family, line.keyword.split(separator: " ").dropFirst().map(String.init)
+                                                    + line.arguments) {
                         judge.check(action: action, family, at: line.range, &findings)
                     }
                 }
@@ -124,6 +125,14 @@ struct KeywordVersion: HAProxyRule {
         }
     }
 
+    /// The action or step word of a rule line, from the words after its keyword: the first one, or for TCP
+    /// rules the one after the rule set (`tcp-request content set-var(txn.x) …`); nil for `inspect-delay`.
+    static func actionWord(_ family: KeywordVersions.Kind, _ words: [String]) -> String? {
+        guard family == .tcpRequest || family == .tcpResponse else { return words.first }
+        guard let set = words.first, ["connection", "session", "content"].contains(set) else { return nil }
+        return words.dropFirst().first
+    }
+
     /// Reports one name against the target version.
     private struct Judge {
         let target: HAProxyVersion
@@ -139,7 +148,7 @@ struct KeywordVersion: HAProxyRule {
             }
         }
 
-        /// Checks the action of an HTTP rule: `set-var(txn.x)` is `set-var`, `track-sc0` and
+        /// Checks the action of a rule or the step of a check: `set-var(txn.x)` is `set-var`, `track-sc0` and
         /// `sc-inc-gpc0(0)` are registered as `track-sc` and `sc-inc-gpc0` (matched by prefix).
         func check(action word: String, _ family: KeywordVersions.Kind, at range: SourceRange, _ findings: inout Findings) {
             let name = String(word.prefix { $0 != "(" })
