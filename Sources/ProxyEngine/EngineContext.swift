@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOPosix
 import RuntimePlan
 
 /// What every connection handler shares: the plan, the router, the live
@@ -10,6 +11,12 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
+    /// Traffic counters, one shard per event loop (`show stat`, the stats page).
+    let statistics: TrafficStatistics
+    /// When the engine was made (`show info`'s uptime).
+    let startedAt = NIODeadline.now()
+    /// The event-loop threads (`show info`'s Nbthread).
+    var threadCount: Int { plan.global.nbthread ?? System.coreCount }
     /// What the connections of each frontend share, by name.
     private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
@@ -25,6 +32,7 @@ final class EngineContext: Sendable {
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
+        self.statistics = TrafficStatistics(plan: plan)
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })

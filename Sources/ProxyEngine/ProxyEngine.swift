@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import RuntimePlan
@@ -12,6 +13,8 @@ public final class ProxyEngine: Sendable {
 
     let engine: EngineContext
     private let group: EventLoopGroup
+    /// The runtime API's listeners (`stats socket`), closed when the engine stops.
+    private let runtimeListeners = NIOLockedValueBox<[Channel]>([])
 
     /// `events` receives listener, server-state and warning events from any thread.
     public init(plan: RuntimePlan, group: EventLoopGroup, events: @escaping EngineEventSink) {
@@ -44,6 +47,15 @@ public final class ProxyEngine: Sendable {
                 engine.events(.listening(frontend: frontend.name, address: text))
             }
         }
+        for socket in engine.plan.global.statsSockets ?? [] {
+            do {
+                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group)
+                runtimeListeners.withLockedValue { $0.append(channel) }
+                bound.append(ListenerSocket.describe(channel, socket.listen))
+            } catch {
+                throw StartError(description: EngineErrorText.bindFailure(frontend: "GLOBAL", address: "\(socket.listen)", error))
+            }
+        }
         HealthChecker(engine: engine, group: group).start()
         return bound
     }
@@ -53,6 +65,7 @@ public final class ProxyEngine: Sendable {
     public func stop(graceMs: Int = 10_000) async {
         engine.events(.stopping)
         for closing in engine.connections.drain() { try? await closing.get() }
+        for listener in runtimeListeners.withLockedValue({ $0 }) { try? await listener.close() }
         var waited = 0
         while engine.connections.openCount > 0, waited < graceMs {
             try? await Task.sleep(nanoseconds: 20_000_000)
@@ -63,6 +76,7 @@ public final class ProxyEngine: Sendable {
 
     private func bootstrap(_ frontend: FrontendPlan) -> ServerBootstrap {
         let engine = self.engine
+        let statsIndex = engine.plan.frontends.firstIndex { $0.name == frontend.name } ?? 0
         return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -75,6 +89,7 @@ public final class ProxyEngine: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     engine.connections.opened(channel, frontend: frontend.name)
+                    engine.statistics.shard(for: channel.eventLoop).countSession(frontend: statsIndex)
                     channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
                     let operations = channel.pipeline.syncOperations
                     switch frontend.mode {

@@ -54,6 +54,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
+    /// The traffic counters of this connection's event loop (taken once, used without a lock).
+    var counters: CounterShard?
 
     init(engine: EngineContext, frontend: FrontendPlan) {
         self.engine = engine
@@ -63,6 +65,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
+        counters = engine.statistics.shard(for: context.eventLoop)
         // A client that half-closes after its request still gets the response (see `inputClosed`).
         try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         armWaitTimer(context)
@@ -78,6 +81,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var bytes = unwrapInboundIn(data)
+        countClientBytes(bytes.readableBytes)
         if input == nil || input!.readableBytes == 0 { input = bytes } else { input!.writeBuffer(&bytes) }
         process()
     }
@@ -182,6 +186,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     incompleteHeadBytes = bytes.readableBytes
                     return
                 case .invalid(let error):
+                    countInvalidRequest()
                     return sendError(error == .unsupportedTransferCoding ? 422 : 400, context, close: true)
                 case .complete(let head):
                     incompleteHeadBytes = 0
@@ -206,6 +211,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             }
             switch step {
             case .forward(let piece):
+                counters?.countForwarded(backend: exchange.backendIndex, server: exchange.server, piece.readableBytes)
                 exchange.connection?.write(piece)
                 // Writing to the server is activity on its side: `timeout server` counts from here.
                 armServerTimer(exchange)
@@ -249,6 +255,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             return sendError(400, context, close: true)
         }
         let facts = requestFacts(head, bytes, context)
+        countRequest()
         if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
                                          authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
             bytes.moveReaderIndex(forwardBy: head.length)
@@ -261,6 +268,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         case .respond(let status, let contentType, let text, let headers, let denied):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
+            if denied { countDenied() }
             if denied { return sendError(status, context, close: !keepAlive, discarding: head.requestBody) }
             var fields = headers.map { ($0.name, $0.value) }
             if let contentType { fields.append(("content-type", contentType)) }
@@ -339,6 +347,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The body of a request answered here is read and dropped first, as HAProxy does.
     func answer(_ response: ByteBuffer, keepOpen: Bool, discarding body: H1BodyKind = .none) {
         guard let context else { return }
+        countLocalResponse(status: response.getString(at: response.readerIndex + 9, length: 3).flatMap { Int($0) },
+                           bytes: response.readableBytes)
         context.writeAndFlush(NIOAny(response), promise: nil)
         finishRequest(keepOpen: keepOpen)
         if keepOpen, body != .none, phase == .waitingHead {

@@ -5,6 +5,8 @@ import RuntimePlan
 /// its waits for a request, the answers of its `stats` lines, its `option forwardfor`.
 final class FrontendContext: Sendable {
     let plan: FrontendPlan
+    /// The frontend's position in the plan: its row in the traffic counters.
+    let statsIndex: Int
     /// `timeout http-request` (or `client`): the wait for a connection's first request.
     let requestWait: TimeAmount?
     /// `timeout http-keep-alive` (or the request wait): the wait for the next one.
@@ -16,6 +18,7 @@ final class FrontendContext: Sendable {
 
     init(plan: FrontendPlan, runtime: RuntimePlan) {
         self.plan = plan
+        statsIndex = runtime.frontends.firstIndex { $0.name == plan.name } ?? 0
         let request = (plan.timeoutsMs["http-request"] ?? plan.timeoutsMs["client"]).map { TimeAmount.milliseconds(Int64($0)) }
         requestWait = request
         keepAliveWait = plan.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request

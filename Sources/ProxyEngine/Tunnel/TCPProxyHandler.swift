@@ -47,6 +47,7 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
                 clientChannel.close(promise: nil)
                 return
             }
+            self.engine.statistics.shard(for: clientChannel.eventLoop).countServerTaken(backend: index, server: server)
             // The server stays counted as busy until the client connection ends.
             clientChannel.closeFuture.whenComplete { _ in backend.release(server) }
             guard clientChannel.isActive else { return }
