@@ -190,6 +190,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     return sendError(error == .unsupportedTransferCoding ? 422 : 400, context, close: true)
                 case .complete(let head):
                     incompleteHeadBytes = 0
+                    // A form posted to the stats page is read whole first (the head is parsed again when more comes).
+                    if statsBodyIncomplete(head, bytes) { return }
                     waitTimer?.stop()
                     startRequest(head, &bytes, context)
                 }
@@ -256,11 +258,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         }
         let facts = requestFacts(head, bytes, context)
         countRequest()
-        if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
-                                         authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
-            bytes.moveReaderIndex(forwardBy: head.length)
-            input = bytes
-            return answer(reply, keepOpen: false)
+        if let page = shared.statsPage, let request = page.intercepts(method: facts.method, path: facts.path, target: facts.target) {
+            return answerStats(page, request, head, &bytes, facts, context)
         }
         let decision = engine.router.route(frontend, facts, tracing: false)
         let keepAlive = clientKeepAlive(head)

@@ -11,8 +11,8 @@ final class FrontendContext: Sendable {
     let requestWait: TimeAmount?
     /// `timeout http-keep-alive` (or the request wait): the wait for the next one.
     let keepAliveWait: TimeAmount?
-    /// What `stats` lines make the proxy answer on its stats URI.
-    let statsGate: StatsAuthGate?
+    /// The stats page of the proxy's `stats` lines.
+    let statsPage: StatsPage?
     /// The frontend's `option forwardfor`, used when the backend has none.
     let forwarding: ForwardingRule?
 
@@ -22,7 +22,7 @@ final class FrontendContext: Sendable {
         let request = (plan.timeoutsMs["http-request"] ?? plan.timeoutsMs["client"]).map { TimeAmount.milliseconds(Int64($0)) }
         requestWait = request
         keepAliveWait = plan.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
-        statsGate = StatsAuthGate(plan: runtime, proxy: plan.name)
+        statsPage = StatsPage(frontend: plan, runtime: runtime)
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
     }
 }

@@ -187,7 +187,8 @@ struct StatsReport {
 }
 
 /// The proxies in configuration order, numbered as HAProxy numbers them
-/// (from 2; a `listen` section is one proxy with a frontend and a backend side).
+/// (from 1, or from 2 when a `stats socket` exists: its `GLOBAL` proxy is 1;
+/// a `listen` section is one proxy with a frontend and a backend side).
 struct ProxySections {
     /// One `frontend`, `backend` or `listen` section.
     struct Section {
@@ -216,6 +217,7 @@ struct ProxySections {
             let (leftFile, rightFile) = (files.firstIndex(of: left.source.file)!, files.firstIndex(of: right.source.file)!)
             return leftFile != rightFile ? leftFile < rightFile : left.source.line < right.source.line
         }
-        all = entries.enumerated().map { Section(name: $1.name, id: $0 + 2, frontend: $1.frontend, backend: $1.backend) }
+        let first = (plan.global.statsSockets ?? []).isEmpty ? 1 : 2
+        all = entries.enumerated().map { Section(name: $1.name, id: $0 + first, frontend: $1.frontend, backend: $1.backend) }
     }
 }

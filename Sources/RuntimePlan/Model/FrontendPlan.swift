@@ -15,6 +15,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var defaultBackend: String?
     /// Every named ACL of the section, compiled (for `weir route` and for readers of the plan).
     public var acls: [NamedACL]
+    /// The stats page, when the section has `stats` lines.
+    public var statsPage: StatsPagePlan?
     public var source: SourceRef
 
     public init(name: String, mode: ProxyMode, binds: [ListenAddress] = [], maxconn: Int? = nil,
