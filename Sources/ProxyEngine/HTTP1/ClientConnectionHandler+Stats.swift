@@ -30,4 +30,13 @@ extension ClientConnectionHandler {
         page.respond(request, facts: facts, body: body, http11: head.isHTTP11, engine: engine, on: context.eventLoop)
             .assumeIsolated().whenSuccess { [weak self] reply in self?.answer(reply, keepOpen: false) }
     }
+
+    /// The Prometheus exporter's answer (`http-request use-service prometheus-exporter`); the request body is dropped.
+    func answerMetrics(_ head: H1Head, _ bytes: inout ByteBuffer, _ facts: RequestFacts, _ context: ChannelHandlerContext) {
+        bytes.moveReaderIndex(forwardBy: head.length)
+        input = nil
+        phase = .closing
+        PrometheusExporter().respond(query: facts.query, engine: engine, on: context.eventLoop)
+            .assumeIsolated().whenSuccess { [weak self] reply in self?.answer(reply, keepOpen: false) }
+    }
 }

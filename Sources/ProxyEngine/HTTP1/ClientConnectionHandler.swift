@@ -261,6 +261,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         if let page = shared.statsPage, let request = page.intercepts(method: facts.method, path: facts.path, target: facts.target) {
             return answerStats(page, request, head, &bytes, facts, context)
         }
+        if let exporter = shared.prometheus, exporter.plan.condition.map({ exporter.evaluator.evaluate($0, facts) }) ?? true {
+            return answerMetrics(head, &bytes, facts, context)
+        }
         let decision = engine.router.route(frontend, facts, tracing: false)
         let keepAlive = clientKeepAlive(head)
         switch decision.outcome {

@@ -13,6 +13,8 @@ final class FrontendContext: Sendable {
     let keepAliveWait: TimeAmount?
     /// The stats page of the proxy's `stats` lines.
     let statsPage: StatsPage?
+    /// `http-request use-service prometheus-exporter`: its condition, with the evaluator that tests it.
+    let prometheus: (plan: PrometheusExporterPlan, evaluator: ACLEvaluator)?
     /// The frontend's `option forwardfor`, used when the backend has none.
     let forwarding: ForwardingRule?
 
@@ -23,6 +25,7 @@ final class FrontendContext: Sendable {
         requestWait = request
         keepAliveWait = plan.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
         statsPage = StatsPage(frontend: plan, runtime: runtime)
+        prometheus = plan.prometheusExporter.map { ($0, ACLEvaluator(plan: runtime)) }
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
     }
 }

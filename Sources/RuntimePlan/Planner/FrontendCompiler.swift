@@ -29,6 +29,7 @@ struct FrontendCompiler {
         plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
                                                                                    context: &context)
         plan.statsPage = StatsPageCompiler(proxy: proxy, acls: acls).compile(context: &context)
+        plan.prometheusExporter = PrometheusExporterCompiler(proxy: proxy, acls: acls).compile(context: &context)
         for rule in proxy.useBackends {
             context.markHandled(rule.range)
             guard let written = rule.condition else {

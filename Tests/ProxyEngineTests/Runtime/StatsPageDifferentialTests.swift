@@ -112,16 +112,17 @@ final class StatsPageDifferentialTests: XCTestCase {
         XCTAssertNil(pair.get("/haproxy-stats;norefresh").engine.headers["refresh"])
     }
 
-    /// A chunked body's data.
+    /// A chunked body's data (sizes and data read as bytes: "\r\n" is one Character in Swift).
     static func dechunked(_ body: String) -> String {
-        var rest = Substring(body), data = ""
-        while let end = rest.range(of: "\r\n"), let size = Int(rest[..<end.lowerBound], radix: 16), size > 0 {
-            let start = end.upperBound
-            let chunk = rest.utf8[start...].prefix(size)
-            data += String(decoding: chunk, as: UTF8.self)
-            rest = rest[rest.utf8.index(start, offsetBy: size)...].dropFirst(2)
+        var bytes = Array(body.utf8)[...], data: [UInt8] = []
+        while let lineEnd = bytes.firstIndex(of: UInt8(ascii: "\r")),
+              let size = Int(String(decoding: bytes[..<lineEnd], as: UTF8.self), radix: 16), size > 0,
+              bytes.count >= lineEnd - bytes.startIndex + 2 + size {
+            let start = lineEnd + 2
+            data += bytes[start..<(start + size)]
+            bytes = bytes[(start + size)...].dropFirst(2)
         }
-        return data
+        return String(decoding: data, as: UTF8.self)
     }
 
     func testTheAdminFormDrainsAServerAndTrafficStops() async throws {
