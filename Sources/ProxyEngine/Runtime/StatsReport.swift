@@ -12,7 +12,7 @@ struct StatsReport {
         var kind: Kind
         var proxyID: Int
         var serverID: Int
-        var values: [Int: String]
+        var values: StatValues
     }
 
     let rows: [Row]
@@ -53,9 +53,12 @@ struct StatsReport {
     var csv: String {
         var text = Self.csvHeader
         for row in rows {
-            var fields = StatField.columns.indices.map { row.values[$0] ?? "" }
-            fields.insert("-", at: StatField.staticCount)
-            text += fields.joined(separator: ",") + ",\n"
+            for index in 0..<StatField.columns.count {
+                if index == StatField.staticCount { text += "-," }
+                if let value = row.values[index] { text += value }
+                text += ","
+            }
+            text += "\n"
         }
         return text
     }
@@ -77,7 +80,7 @@ struct StatsReport {
         return text
     }
 
-    private static func counted(_ counters: ProxyCounters, into values: inout [Int: String]) {
+    private static func counted(_ counters: ProxyCounters, into values: inout StatValues) {
         values[7] = "\(counters.sessions)"
         values[8] = "\(counters.bytesIn)"
         values[9] = "\(counters.bytesOut)"
@@ -85,13 +88,13 @@ struct StatsReport {
         values[48] = "\(counters.requests)"
     }
 
-    private static func zeros(_ indexes: [Int], into values: inout [Int: String]) {
+    private static func zeros(_ indexes: [Int], into values: inout StatValues) {
         for index in indexes { values[index] = "0" }
     }
 
     private static func frontendRow(_ engine: EngineContext, _ index: Int, _ id: Int, _ counters: ProxyCounters) -> Row {
         let plan = engine.plan.frontends[index]
-        var values: [Int: String] = [0: plan.name, 1: "FRONTEND", 26: "1", 27: "\(id)", 28: "0", 32: "0", 75: plan.mode.rawValue]
+        var values: StatValues = [0: plan.name, 1: "FRONTEND", 26: "1", 27: "\(id)", 28: "0", 32: "0", 75: plan.mode.rawValue]
         counted(counters, into: &values)
         let open = engine.connections.frontendCounts(plan.name)
         values[4] = "\(open.current)"
@@ -117,7 +120,7 @@ struct StatsReport {
     private static func serverRow(_ backend: BackendPlan, _ server: ServerPlan, _ position: Int, _ id: Int,
                                   _ snapshot: ServerSnapshot, _ counters: ProxyCounters, _ now: NIODeadline) -> Row {
         let runtime = snapshot.runtime
-        var values: [Int: String] = [0: backend.name, 1: server.name, 26: "1", 27: "\(id)", 28: "\(position + 1)", 32: "2",
+        var values: StatValues = [0: backend.name, 1: server.name, 26: "1", 27: "\(id)", 28: "\(position + 1)", 32: "2",
                                      75: backend.mode.rawValue, 73: "\(server.address)"]
         counted(counters, into: &values)
         values[2] = "\(snapshot.queued)"
@@ -156,7 +159,7 @@ struct StatsReport {
     private static func backendRow(_ engine: EngineContext, _ index: Int, _ id: Int, _ servers: [ServerSnapshot],
                                    _ counters: ProxyCounters, _ now: NIODeadline) -> Row {
         let plan = engine.plan.backends[index]
-        var values: [Int: String] = [0: plan.name, 1: "BACKEND", 26: "1", 27: "\(id)", 28: "0", 32: "1", 75: plan.mode.rawValue,
+        var values: StatValues = [0: plan.name, 1: "BACKEND", 26: "1", 27: "\(id)", 28: "0", 32: "1", 75: plan.mode.rawValue,
                                      76: plan.balance.algorithm.rawValue]
         counted(counters, into: &values)
         let usable = servers.indices.filter { servers[$0].up && !servers[$0].runtime.maintenance && !servers[$0].runtime.draining }
@@ -219,5 +222,19 @@ struct ProxySections {
         }
         let first = (plan.global.statsSockets ?? []).isEmpty ? 1 : 2
         all = entries.enumerated().map { Section(name: $1.name, id: $0 + first, frontend: $1.frontend, backend: $1.backend) }
+    }
+}
+
+/// The values of one `show stat` row by column (nil: empty), in an array the size of `StatField.columns`.
+struct StatValues: ExpressibleByDictionaryLiteral {
+    private var storage = [String?](repeating: nil, count: StatField.columns.count)
+
+    init(dictionaryLiteral elements: (Int, String)...) {
+        for (index, value) in elements { storage[index] = value }
+    }
+
+    subscript(index: Int) -> String? {
+        get { storage[index] }
+        set { storage[index] = newValue }
     }
 }
