@@ -39,10 +39,12 @@ extension ClientConnectionHandler {
 
     private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
         guard let pool else { return }
-        let address = engine.plan.backends[exchange.backendIndex].servers[server].address
+        let configured = engine.plan.backends[exchange.backendIndex].servers[server].address
+        let address = engine.backends[exchange.backendIndex].address(server)
         let endpoint = address.forClient(destinationPort: exchange.request.destinationPort)
         // A server without a port follows the client's port: its idle connections serve that port only.
-        let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort)
+        let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort,
+                            address: address == configured ? nil : address)
         if reuse { counters?.countServerTaken(backend: exchange.backendIndex, server: server) }
         if reuse, let connection = pool.takeIdle(key) { return send(exchange, on: connection) }
         pool.connect(key, endpoint: endpoint, connectTimeout: exchange.timeouts.connect) { [weak self] result in

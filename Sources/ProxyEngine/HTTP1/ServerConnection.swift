@@ -9,6 +9,8 @@ struct ServerKey: Hashable {
     var backend: Int
     var server: Int
     var clientPort: Int? = nil
+    /// The address set by `set server … addr` (nil: the configured one), so connections to the old one are not reused.
+    var address: SocketEndpoint? = nil
 }
 
 /// The one handler of a connection to a server: passes what the server

@@ -28,6 +28,7 @@ extension BackendState {
             case .enableChecks: runtime.checksEnabled = true
             case .disableChecks: runtime.checksEnabled = false
             case .weight(let weight): runtime.weight = weight
+            case .address(let address): runtime.address = address
             }
             if runtime.maintenance != state.runtime[index].maintenance || runtime.draining != state.runtime[index].draining {
                 runtime.lastChange = .now()
@@ -38,6 +39,11 @@ extension BackendState {
             return Self.dispatchQueued(&state, plan: plan)
         }
         for (promise, server) in handoffs { promise.succeed(server) }
+    }
+
+    /// Where a server is reached now: the configured address unless `set server … addr` changed it.
+    func address(_ index: Int) -> SocketEndpoint {
+        withState { $0.runtime[index].address } ?? plan.servers[index].address
     }
 
     /// Whether the health checks of a server run now (not paused, not in maintenance).

@@ -19,6 +19,7 @@ enum CLIText {
     static let setServerUsage = "'set server <srv>' only supports 'agent', 'health', 'state', 'weight', 'addr', 'fqdn', 'check-addr', 'check-port', 'agent-check', 'agent-addr', 'agent-port', 'agent-inter', 'agent-send' and 'ssl'.\n"
     static let integerValueExpected = "Integer value expected.\n"
     static let noSuchProxy = "No such proxy.\n"
+    static let addressRequired = "set server <b>/<s> addr requires an address and optionally a port.\n"
 
     /// One help line: the usage padded to 40 columns, then the description.
     struct HelpLine {

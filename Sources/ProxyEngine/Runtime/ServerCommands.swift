@@ -56,6 +56,8 @@ struct ServerCommands {
             case .failure(let error):
                 return error.message
             }
+        case "addr":
+            return setAddress(backend, server, Array(words.dropFirst(2)))
         case "health":
             return value == "up" || value == "down" || value == "stopping" ? healthForced(backend, server, up: value == "up") : ""
         default:
@@ -72,6 +74,30 @@ struct ServerCommands {
             engine.backends[backend].apply(enable ? .enableChecks : .disableChecks, to: server)
             return ""
         }
+    }
+
+    /// `set server B/S addr IP [port P]`, with HAProxy's messages.
+    private func setAddress(_ backend: Int, _ server: Int, _ words: [String]) -> String {
+        guard let host = words.first else { return CLIText.addressRequired }
+        guard IPAddressBytes(host) != nil else { return "Invalid addr '\(host)' by 'stats socket command'\n" }
+        let current = engine.backends[backend].address(server)
+        let (oldHost, oldPort): (String, Int?) = switch current {
+        case .inet(let host, let port): (host, port)
+        case .inetClientPort(let host, _): (host, nil)
+        default: ("\(current)", nil)
+        }
+        var port = oldPort
+        if words.count >= 3, words[1] == "port" {
+            guard let value = Int(words[2]), (1...65535).contains(value) else { return "Invalid port '\(words[2])' by 'stats socket command'\n" }
+            port = value
+        }
+        var changes: [String] = []
+        if host != oldHost { changes.append("IP changed from '\(oldHost)' to '\(host)'") }
+        if port != oldPort, let port { changes.append("port changed from '\(oldPort.map(String.init) ?? "0")' to '\(port)'") }
+        guard !changes.isEmpty else { return "no need to change the addr by 'stats socket command'\n" }
+        let address: SocketEndpoint = if let port { .inet(host: host, port: port) } else { .inetClientPort(host: host, offset: 0) }
+        engine.backends[backend].apply(.address(address), to: server)
+        return changes.joined(separator: ", ") + " by 'stats socket command'\n"
     }
 
     private func healthForced(_ backend: Int, _ server: Int, up: Bool) -> String {

@@ -1,4 +1,5 @@
 import NIOCore
+import RuntimePlan
 
 /// What the runtime API and the stats page know of one server beyond the
 /// balancer's view: its administrative state, its run-time weight, its
@@ -8,6 +9,8 @@ struct ServerRuntimeState: Sendable, Equatable {
     var maintenance: Bool
     /// `set server … state drain`.
     var draining = false
+    /// Where the server is reached now (`set server … addr`); nil: as configured.
+    var address: SocketEndpoint?
     /// The weight now (`set server … weight`), and the configured one.
     var weight: Int
     let initialWeight: Int
@@ -55,4 +58,5 @@ enum ServerAdminAction: Sendable {
     case ready, drain, maint
     case enableChecks, disableChecks
     case weight(Int)
+    case address(SocketEndpoint)
 }

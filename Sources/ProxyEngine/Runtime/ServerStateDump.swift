@@ -33,10 +33,10 @@ struct ServerStateDump {
 
     private func line(_ plan: BackendPlan, _ position: Int, _ id: Int, _ snapshot: ServerSnapshot, _ now: NIODeadline) -> String {
         let server = plan.servers[position], runtime = snapshot.runtime
-        let (host, port): (String, String) = switch server.address {
+        let (host, port): (String, String) = switch runtime.address ?? server.address {
         case .inet(let host, let port): (host, "\(port)")
         case .inetClientPort(let host, _): (host, "0")
-        default: ("\(server.address)", "0")
+        default: ("\(runtime.address ?? server.address)", "0")
         }
         let running = snapshot.up && !runtime.maintenance
         // srv_admin_state: FMAINT 0x01, CMAINT 0x04 (`disabled` in the config), FDRAIN 0x08.

@@ -121,7 +121,7 @@ struct StatsReport {
                                   _ snapshot: ServerSnapshot, _ counters: ProxyCounters, _ now: NIODeadline) -> Row {
         let runtime = snapshot.runtime
         var values: StatValues = [0: backend.name, 1: server.name, 26: "1", 27: "\(id)", 28: "\(position + 1)", 32: "2",
-                                     75: backend.mode.rawValue, 73: "\(server.address)"]
+                                     75: backend.mode.rawValue, 73: "\(runtime.address ?? server.address)"]
         counted(counters, into: &values)
         values[2] = "\(snapshot.queued)"
         values[4] = "\(snapshot.active)"

@@ -127,6 +127,9 @@ final class RuntimeSocketDifferentialTests: XCTestCase {
             "set maxconn frontend fe -1", "set maxconn frontend", "set maxconn global -5", "set maxconn global 99999999",
             "set server app/app01 state drain", "set server app/app01 state ready", "disable server app/app01",
             "enable server app/app01", "show errors foo bar", "set server #3/#2 state ready", "show servers state nosuch",
+            "set server app/app02 addr", "set server app/app02 addr foo", "set server app/app02 addr 127.0.0.1",
+            "set server app/app02 addr 127.0.0.2 port 9", "set server app/app02 addr 127.0.0.3",
+            "set server app/app02 addr 127.0.0.1 port \(pair.serverPorts[1])",
         ]
         for command in commands {
             let (haproxy, engine) = pair.ask(command)

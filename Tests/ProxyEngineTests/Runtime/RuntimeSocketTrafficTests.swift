@@ -44,6 +44,14 @@ final class RuntimeSocketTrafficTests: XCTestCase {
         XCTAssertEqual(CLIClient.send(path: socket, "set server app/app01 state ready"), "\n")
         XCTAssertEqual(Set(servers(4)), ["app01", "app02"])
 
+        // `set server … addr` moves a server: app01's requests now reach the process on app02's port.
+        let moved = CLIClient.send(path: socket, "set server app/app01 addr 127.0.0.1 port \(ports[1])")
+        XCTAssertEqual(moved, "port changed from '\(ports[0])' to '\(ports[1])' by 'stats socket command'\n\n")
+        XCTAssertEqual(Set(servers(4)), ["app02"])
+        XCTAssertTrue(CLIClient.send(path: socket, "show servers state").contains(" app01 127.0.0.1 2 0 1 1 "))
+        _ = CLIClient.send(path: socket, "set server app/app01 addr 127.0.0.1 port \(ports[0])")
+        XCTAssertEqual(Set(servers(4)), ["app01", "app02"])
+
         // Weight 0 takes a server out as well; the TCP socket at level user may read but not change.
         XCTAssertEqual(CLIClient.send(path: socket, "set server app/app02 weight 0"), "\n")
         XCTAssertEqual(Set(servers(4)), ["app01"])
