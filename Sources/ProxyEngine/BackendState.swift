@@ -95,6 +95,15 @@ final class BackendState: Sendable {
         state.withLockedValue { pick(&$0, for: request, excluding: excluding).result }
     }
 
+    /// Takes one given server (the one persistence asks for) if it has room; false otherwise.
+    func tryAcquire(server index: Int) -> Bool {
+        state.withLockedValue { state in
+            guard hasRoom(index, state) else { return false }
+            state.statuses[index].active += 1
+            return true
+        }
+    }
+
     /// The balancer's choice (asked once: it may advance a rotation) if it has
     /// room, or for non-hash balancing any eligible server with room; a nil
     /// result when every candidate is full, with the server whose queue to join.

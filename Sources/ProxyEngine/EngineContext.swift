@@ -17,6 +17,12 @@ final class EngineContext: Sendable {
     let startedAt = NIODeadline.now()
     /// The event-loop threads (`show info`'s Nbthread).
     var threadCount: Int { plan.global.nbthread ?? System.coreCount }
+    /// The live stick tables, shared by every event loop.
+    let stickTables: StickTableSet
+    /// The head limits of `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr`.
+    let limits: H1Limits
+    /// Where idle keep-alive client connections wait outside their channels; nil: they keep their channels.
+    let parking: IdleParking?
     /// What the connections of each frontend share, by name.
     private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
@@ -26,13 +32,16 @@ final class EngineContext: Sendable {
     private let backendIndexes: [String: Int]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
-    init(plan: RuntimePlan, events: @escaping EngineEventSink) {
+    init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?) {
         self.plan = plan
+        self.parking = idleParkingDelay.map(IdleParking.init)
         self.router = RequestRouter(plan: plan)
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
         self.statistics = TrafficStatistics(plan: plan)
+        self.stickTables = StickTableSet(plan)
+        self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -112,7 +112,8 @@ final class QuietOutputTests: XCTestCase {
         let https = try weir(["route", "--port", "443", "--tls", "--request", "GET /api/v1", "--header", "Host: a", production.path])
         XCTAssertEqual(https.status, 0, https.stderr)
         XCTAssertTrue(https.stdout.contains("not run by the engine yet, so not part of this answer:\n"), https.stdout)
-        XCTAssertTrue(https.stdout.contains("  [https_in] http-request track-sc0 src  (\(production.path):34:5) (stick-table)\n"),
-                      https.stdout)
+        XCTAssertTrue(https.stdout.contains("  [https_in] bind 0.0.0.0:443 ssl crt /etc/haproxy/certs/solvethenetwork.com.pem  "
+                                            + "(\(production.path):32:5) (tls)\n"), https.stdout)
+        XCTAssertTrue(https.stdout.contains("  applied [https_in] http-request track-sc0 src  (\(production.path):34:5)\n"), https.stdout)
     }
 }

@@ -44,6 +44,7 @@ final class MessageRulesDifferentialTests: XCTestCase {
         "/fold": .init("HTTP/1.1 200 OK\r\nX-Fold: a\r\n b\r\nContent-Length: 2\r\n\r\nok"),
         "/space-name": .init("HTTP/1.1 200 OK\r\nBad Name: x\r\nContent-Length: 2\r\n\r\nok"),
         "/te-gzip": .init("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nxx", close: true),
+        "/te-http10": .init("HTTP/1.0 200 Ok\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
         "/status-only": .init("HTTP/1.1 200\r\nContent-Length: 2\r\n\r\nok"),
         "/100-headers": .init("HTTP/1.1 200 OK\r\n" + many(99) + "Content-Length: 2\r\n\r\nok"),
         "/101-headers": .init("HTTP/1.1 200 OK\r\n" + many(100) + "Content-Length: 2\r\n\r\nok"),

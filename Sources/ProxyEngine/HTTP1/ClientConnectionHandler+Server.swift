@@ -10,6 +10,10 @@ extension ClientConnectionHandler {
     func acquireServer(_ exchange: ServerExchange) {
         guard let context else { return }
         let backend = engine.backends[exchange.backendIndex]
+        if let server = takePersistentServer(exchange) {
+            exchange.server = server
+            return connect(exchange, server, reuse: true)
+        }
         switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {
         case .success(let server)?:
             exchange.server = server
@@ -39,6 +43,7 @@ extension ClientConnectionHandler {
 
     private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
         guard let pool else { return }
+        recordPersistence(exchange, server: server)
         let configured = engine.plan.backends[exchange.backendIndex].servers[server].address
         let address = engine.backends[exchange.backendIndex].address(server)
         let endpoint = address.forClient(destinationPort: exchange.request.destinationPort)
@@ -219,6 +224,7 @@ extension ClientConnectionHandler {
             bytes.moveReaderIndex(forwardBy: head.length)
             return true
         }
+        stickStream?.countResponse(status: head.status)
         let body = head.responseBody(to: exchange.method)
         if body == .tunnel {
             writePendingInterim(exchange, context)
@@ -229,14 +235,17 @@ extension ClientConnectionHandler {
         }
         exchange.serverWantsClose = head.connectionClose || (!head.isHTTP11 && !head.connectionKeepAlive)
         exchange.untilClose = body == .untilClose
-        // Without a length the body ends with the connection, so the client connection closes too.
+        // Without a length the body ends with the connection, so the client connection closes too;
+        // so does a chunked HTTP/1.0 response, whose framing HTTP/1.0 does not define (haproxy 2.6 closes).
         exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !exchange.requestComplete
+            || (head.hasTransferEncoding && !head.isHTTP11)
         var edits = H1HeadEdits()
         if exchange.clientClosesAfter {
             if exchange.requestIsHTTP11 { edits.added.append(("connection", "close")) }
         } else if !exchange.requestIsHTTP11 {
             edits.added.append(("connection", "keep-alive"))
         }
+        persistenceResponseEdits(head, bytes, exchange, &edits)
         exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)
         bytes.moveReaderIndex(forwardBy: head.length)
         exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)

@@ -29,7 +29,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// What every connection of the frontend shares, resolved once when the engine starts.
     let shared: FrontendContext
     var frontend: FrontendPlan { shared.plan }
-    let limits = H1Limits()
+    var limits: H1Limits { engine.limits }
     var context: ChannelHandlerContext?
     var phase = Phase.waitingHead
     /// Bytes read and not yet used.
@@ -56,16 +56,25 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     var pool: ServerConnectionPool?
     /// The traffic counters of this connection's event loop (taken once, used without a lock).
     var counters: CounterShard?
+    /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
+    var stickStream: TrackedCounters?
+    var stickConnection: TrackedCounters?
 
-    init(engine: EngineContext, frontend: FrontendPlan) {
+    /// Moves the connection out of its channel once it has been idle for the parking delay.
+    var parkTimer: MovableTimer?
+
+    /// `resumed`: a parked keep-alive connection taken back, which has served a request already.
+    init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false) {
         self.engine = engine
         self.shared = engine.frontendContext(frontend)
+        self.servedOne = resumed
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
         counters = engine.statistics.shard(for: context.eventLoop)
+        stickConnection = ConnectionTracking.start(engine, frontend, context.channel)
         // A client that half-closes after its request still gets the response (see `inputClosed`).
         try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         armWaitTimer(context)
@@ -74,8 +83,11 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerRemoved(context: ChannelHandlerContext) {
         waitTimer?.cancel()
         waitTimer = nil
+        parkTimer?.cancel()
+        parkTimer = nil
         serverTimer?.cancel()
         serverTimer = nil
+        endStickCounters()
         self.context = nil
     }
 
@@ -98,6 +110,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             releaseServer(exchange)
             self.exchange = nil
         }
+        if !servedOne, stickStream == nil { countClosedWithoutRequest() }
+        endStickCounters()
         phase = .closing
         context.fireChannelInactive()
     }
@@ -256,7 +270,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
            !(head.firstField(named: "sec-websocket-key", in: bytes).map { head.fields[$0].value.count == 24 } ?? false) {
             return sendError(400, context, close: true)
         }
-        let facts = requestFacts(head, bytes, context)
+        var facts = requestFacts(head, bytes, context)
+        facts.stickCounters = beginStickStream()
         countRequest()
         if let page = shared.statsPage, let request = page.intercepts(method: facts.method, path: facts.path, target: facts.target) {
             return answerStats(page, request, head, &bytes, facts, context)
@@ -293,15 +308,18 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 input = bytes
                 return sendError(503, context, close: !keepAlive, discarding: head.requestBody)
             }
-            let edits = requestEdits(head, bytes, decision.request, backend: index, keepAlive: keepAlive)
+            var request = decision.request
+            let persistence = resolvePersistence(&request, backend: index)
+            let edits = requestEdits(head, bytes, request, backend: index, keepAlive: keepAlive)
             let forwarded = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .request)
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
-            let exchange = ServerExchange(backendIndex: index, head: forwarded, request: decision.request, method: head.method,
+            let exchange = ServerExchange(backendIndex: index, head: forwarded, request: request, method: head.method,
                                           requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11,
                                           requestUpgrade: head.connectionUpgrade, clientKeepAlive: keepAlive,
                                           attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
                                           timeouts: engine.backendTimeouts[index])
+            exchange.persistence = persistence
             self.exchange = exchange
             phase = .forwarding
             acquireServer(exchange)
@@ -362,6 +380,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// Writes an error page; 400, 408 and 422 always close the connection, the others only when asked.
     func sendError(_ status: Int, _ context: ChannelHandlerContext, close: Bool, discarding body: H1BodyKind = .none) {
         let closing = close || ErrorPages.closesConnection(status)
+        stickStream?.countResponse(status: status)
         answer(ErrorPages.response(status, closing: closing), keepOpen: !closing, discarding: body)
     }
 
@@ -370,6 +389,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         guard let context else { return }
         servedOne = true
         exchange = nil
+        endStickStream()
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
         phase = .waitingHead
         armWaitTimer(context)
@@ -377,6 +397,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             context.eventLoop.assumeIsolated().execute { [weak self] in self?.process() }
         } else {
             input = nil
+            armParkTimer(context)
         }
         resumeReading()
     }

@@ -15,6 +15,8 @@ final class ServerExchange {
     var requestComplete: Bool
     var attemptsLeft: Int
     var excluded: Set<Int> = []
+    /// What cookie and stick persistence decided (see `+Persistence`).
+    var persistence: PersistenceChoice?
     var server: Int?
     var connection: ServerConnection?
     /// Response bytes read and not yet used.

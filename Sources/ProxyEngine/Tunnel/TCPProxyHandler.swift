@@ -33,8 +33,12 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         let client = context.channel.remoteAddress, local = context.channel.localAddress
-        let facts = RequestFacts(source: client?.ipAddress, sourcePort: client?.port,
+        var facts = RequestFacts(source: client?.ipAddress, sourcePort: client?.port,
                                  destination: local?.ipAddress, destinationPort: local?.port)
+        if let counters = ConnectionTracking.start(engine, frontend, context.channel) {
+            facts.stickCounters = StickCounterHandle(counters)
+            context.channel.closeFuture.whenComplete { _ in counters.end() }
+        }
         guard case .backend(let name) = engine.router.route(frontend, facts).outcome,
               let index = engine.backendIndex(named: name) else {
             context.close(promise: nil)
@@ -42,11 +46,23 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         let backend = engine.backends[index]
         let clientChannel = context.channel
-        backend.acquire(for: facts, excluding: [], on: context.eventLoop).assumeIsolated().whenComplete { result in
+        // `stick match|on` may ask for a server before balancing; `stick on|store-request` records the one used.
+        let persistence = backend.plan.persistence.map {
+            PersistenceChoice.resolve($0, backend: backend.plan, state: backend, tables: engine.stickTables,
+                                      evaluator: engine.router.evaluator, now: ClientConnectionHandler.unixSeconds(), request: &facts)
+        }
+        let acquired: EventLoopFuture<Int>
+        if let server = persistence?.server, backend.tryAcquire(server: server) {
+            acquired = context.eventLoop.makeSucceededFuture(server)
+        } else {
+            acquired = backend.acquire(for: facts, excluding: [], on: context.eventLoop)
+        }
+        acquired.assumeIsolated().whenComplete { result in
             guard case .success(let server) = result else {
                 clientChannel.close(promise: nil)
                 return
             }
+            persistence?.record(server: server, backend: backend.plan)
             self.engine.statistics.shard(for: clientChannel.eventLoop).countServerTaken(backend: index, server: server)
             // The server stays counted as busy until the client connection ends.
             clientChannel.closeFuture.whenComplete { _ in backend.release(server) }

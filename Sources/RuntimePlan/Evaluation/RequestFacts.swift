@@ -14,6 +14,8 @@ public struct RequestFacts: Sendable, Hashable {
     public var destinationPort: Int?
     /// Whether the client connection is TLS (`ssl_fc`).
     public var tls: Bool
+    /// The stream's stick counters (none outside the engine).
+    public var stickCounters: StickCounterHandle?
 
     public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],
                 source: String? = nil, sourcePort: Int? = nil, destination: String? = nil, destinationPort: Int? = nil,
@@ -73,5 +75,20 @@ extension StringProtocol {
         while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
         return String(slice)
+    }
+}
+
+extension RequestFacts {
+    /// `req.cook(NAME)`: the value of the last cookie with this name in the `Cookie` headers.
+    public func cookieValue(_ name: String) -> String? {
+        var found: String?
+        for line in fullHeaderValues("cookie") {
+            for pair in line.split(separator: ";") {
+                let trimmed = pair.trimmingCharacters(in: " \t")
+                guard let equals = trimmed.firstIndex(of: "="), trimmed[..<equals] == name else { continue }
+                found = String(trimmed[trimmed.index(after: equals)...])
+            }
+        }
+        return found
     }
 }

@@ -46,6 +46,13 @@ enum SampleFetcher {
         case .sslFrontend: return [.boolean(facts.tls)]
         case .alwaysTrue: return [.boolean(true)]
         case .alwaysFalse: return [.boolean(false)]
+        case .cookie:
+            return facts.cookieValue(fetch.arguments.first ?? "").map { [.string($0)] } ?? []
+        case .stickCounter:
+            guard let counter = fetch.counter, let value = facts.stickCounters?.session.value(counter, source: facts.source) else {
+                return []
+            }
+            return [counter.item == "tracked" ? .boolean(value != 0) : .integer(value)]
         case .header, .fullHeader:
             guard let name = fetch.arguments.first, !name.isEmpty else {
                 return facts.headers.map { .string($0.value) }

@@ -17,6 +17,8 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     public var healthCheck: HealthCheckPlan?
     /// `http-request` rules of the backend, in order.
     public var httpRequestRules: [HTTPRequestRule]
+    /// Cookie and stick-table persistence; nil when the backend has neither.
+    public var persistence: PersistencePlan?
     public var acls: [NamedACL]
     public var source: SourceRef
 
@@ -83,6 +85,8 @@ public struct ServerPlan: Sendable, Hashable, Codable {
     /// `maxqueue`: the most requests waiting for this server (nil: no limit).
     public var maxqueue: Int?
     public var backup: Bool
+    /// `cookie VALUE`: the value of the backend's persistence cookie for this server.
+    public var cookie: String?
     /// `disabled`: the server starts in maintenance.
     public var maintenance: Bool
     /// Health-check timing; nil when the server has no `check`.

@@ -10,6 +10,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var options: HTTPOptions
     /// `http-request` rules in order (those of a `from` defaults first).
     public var httpRequestRules: [HTTPRequestRule]
+    /// `tcp-request connection|session` stick-counter rules in order.
+    public var connectionStickRules: [ConnectionStickRule] = []
     /// `use_backend` rules in order.
     public var backendRules: [BackendRule]
     public var defaultBackend: String?

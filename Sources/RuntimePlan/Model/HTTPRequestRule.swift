@@ -4,6 +4,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public enum Action: String, Sendable, Hashable, Codable {
         case setHeader = "set-header", addHeader = "add-header", delHeader = "del-header"
         case deny, redirect, `return`, allow
+        /// `track-scN`, `sc-inc-gpc*`, `sc-set-gpt*`: see `stickCounter`.
+        case stickCounter = "stick-counter"
     }
 
     /// `redirect location|prefix|scheme`.
@@ -23,6 +25,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var contentType: String?
     /// `return hdr NAME VALUE` headers.
     public var headers: [HTTPHeaderField]
+    /// What a `stickCounter` action does.
+    public var stickCounter: StickCounterAction?
     /// nil: the rule always applies.
     public var condition: Predicate?
     /// The rule as written, for explanations.
@@ -48,7 +52,7 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var isFinal: Bool {
         switch action {
         case .deny, .redirect, .return, .allow: true
-        case .setHeader, .addHeader, .delHeader: false
+        case .setHeader, .addHeader, .delHeader, .stickCounter: false
         }
     }
 }

@@ -39,21 +39,33 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The fetches the evaluator knows.
     public enum Name: String, Sendable, Hashable, Codable, CaseIterable {
         case src, srcPort = "src_port", dst, dstPort = "dst_port", path, url, query, method
-        case header = "req.hdr", headerCount = "req.hdr_cnt", fullHeader = "req.fhdr", version = "req.ver"
+        case header = "req.hdr", headerCount = "req.hdr_cnt", cookie = "req.cook", fullHeader = "req.fhdr", version = "req.ver"
         case sslFrontend = "ssl_fc", alwaysTrue = "always_true", alwaysFalse = "always_false"
+        /// `sc_*`, `scN_*`, `src_*`: see `counter`.
+        case stickCounter = "sc"
     }
 
     public var name: Name
     /// `hdr(NAME[,OCCURRENCE])` arguments.
     public var arguments: [String]
+    /// What a `stickCounter` fetch reads.
+    public var counter: StickCounterFetch?
 
     public init(_ name: Name, arguments: [String] = []) {
         self.name = name
         self.arguments = arguments
     }
 
+    /// A stick-counter fetch.
+    public init(counter: StickCounterFetch) {
+        self.name = .stickCounter
+        self.arguments = []
+        self.counter = counter
+    }
+
     public var description: String {
-        arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"
+        if let counter { return counter.description }
+        return arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"
     }
 }
 

@@ -13,6 +13,8 @@ public struct RuntimePlan: Sendable, Hashable, Codable {
     public var backends: [BackendPlan]
     /// Configuration the engine does not execute yet, with where it was written.
     public var unsupported: [UnsupportedFeature]
+    /// The `stick-table` of each proxy that has one, in configuration order.
+    public var stickTables: [StickTablePlan] = []
 
     public init(global: GlobalPlan = GlobalPlan(), frontends: [FrontendPlan] = [], backends: [BackendPlan] = [],
                 unsupported: [UnsupportedFeature] = []) {
@@ -39,10 +41,31 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var statsTimeoutMs: Int?
     /// `node`: the name `show info` reports (nil: the host name).
     public var node: String?
+    /// `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr` (nil: HAProxy's defaults).
+    public var buffers: BufferTuning?
 
-    public init(maxconn: Int? = nil, nbthread: Int? = nil) {
+    public init(maxconn: Int? = nil, nbthread: Int? = nil, buffers: BufferTuning? = nil) {
         self.maxconn = maxconn
         self.nbthread = nbthread
+        self.buffers = buffers
+    }
+}
+
+/// The buffer sizes that bound an HTTP message head, as HAProxy 2.6 applies
+/// them at start: a request head may use `bufferSize - maxRewrite` bytes, a
+/// response head `bufferSize`, and a message at most `maxHeaders` header lines.
+public struct BufferTuning: Sendable, Hashable, Codable {
+    /// `tune.bufsize` (default 16384).
+    public var bufferSize: Int
+    /// `tune.maxrewrite`, already capped at half the buffer as HAProxy caps it (default 1024).
+    public var maxRewrite: Int
+    /// `tune.http.maxhdr` (default 101).
+    public var maxHeaders: Int
+
+    public init(bufferSize: Int = 16_384, maxRewrite: Int? = nil, maxHeaders: Int = 101) {
+        self.bufferSize = bufferSize
+        self.maxRewrite = min(maxRewrite ?? 1_024, bufferSize / 2)
+        self.maxHeaders = maxHeaders
     }
 }
 

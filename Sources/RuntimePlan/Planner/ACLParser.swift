@@ -12,10 +12,14 @@ struct ACLParser {
     }
 
     let readPatternFile: Planner.PatternFileReader
+    /// The section's name: the table of `src_*` fetches that name none.
+    var proxyName: String?
 
     func parse(criterion: String, arguments: [String]) -> Result<ACLTest, Failure> {
         let text = ([criterion] + arguments).joined(separator: " ")
-        guard let (fetch, defaultMethod) = Self.fetch(for: criterion) else { return .failure(.unsupportedFetch(criterion)) }
+        guard let (found, defaultMethod) = Self.fetch(for: criterion) else { return .failure(.unsupportedFetch(criterion)) }
+        var fetch = found
+        if fetch.counter?.origin == .source, fetch.counter?.table == nil { fetch.counter?.table = proxyName }
         var method = defaultMethod
         var ignoreCase = false
         var patterns: [String] = []
@@ -104,6 +108,7 @@ struct ACLParser {
             arguments = inner.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
         if let base = plainFetches[name] { return (Fetch(base.0, arguments: arguments), base.1) }
+        if let counter = StickCounterParser.fetch(name: name, arguments: arguments) { return counter }
         guard let underscore = name.lastIndex(of: "_") else { return nil }
         let stem = String(name[..<underscore])
         let suffix = String(name[name.index(after: underscore)...])
@@ -116,7 +121,8 @@ struct ACLParser {
         "path": (.path, .str), "url": (.url, .str), "query": (.query, .str), "method": (.method, .str),
         "hdr": (.header, .str), "req.hdr": (.header, .str), "req.fhdr": (.fullHeader, .str),
         "hdr_cnt": (.headerCount, .int), "req.hdr_cnt": (.headerCount, .int), "req.ver": (.version, .str),
-        "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
+"cookie": (.cookie, .str), "req.cook": (.cookie, .str),
+                "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
     ]
 
     private static let shorthandStems: [String: Fetch.Name] = ["path": .path, "url": .url, "hdr": .header]

@@ -20,7 +20,7 @@ struct ACLTable {
     private let parser: ACLParser
 
     init(proxy: Proxy, context: inout PlanningContext) {
-        parser = ACLParser(readPatternFile: context.readPatternFile)
+        parser = ACLParser(readPatternFile: context.readPatternFile, proxyName: proxy.name)
         for definition in proxy.acls {
             context.markHandled(definition.range)
             switch parser.parse(criterion: definition.criterion, arguments: definition.arguments) {
@@ -44,10 +44,14 @@ struct ACLTable {
     /// terms inside a group ANDed; `!` negates the next term; `{ … }` is an
     /// anonymous ACL.
     func compile(_ condition: Condition, context: inout PlanningContext) -> Compiled {
+        compile(polarity: condition.polarity, terms: condition.terms, range: condition.range, context: &context)
+    }
+
+    /// Compiles the terms of a condition written after `if` or `unless` in a directive.
+    func compile(polarity: Condition.Polarity, terms: [String], range: SourceRange, context: inout PlanningContext) -> Compiled {
         var groups: [[Predicate]] = [[]]
         var negate = false
         var index = 0
-        let terms = condition.terms
         while index < terms.count {
             var term = Substring(terms[index])
             index += 1
@@ -66,7 +70,7 @@ struct ACLTable {
             let predicate: Predicate
             if term == "{" {
                 guard let close = terms[index...].firstIndex(of: "}"), close > index else {
-                    context.error(PlannerMessage.aclInvalid, "anonymous ACL without a closing '}'", at: condition.range)
+                    context.error(PlannerMessage.aclInvalid, "anonymous ACL without a closing '}'", at: range)
                     return .invalid
                 }
                 let inner = Array(terms[index..<close])
@@ -75,7 +79,7 @@ struct ACLTable {
                 case .success(let test): predicate = .test(test)
                 case .failure(.unsupportedFetch(let fetch)): return .unsupported("anonymous ACL uses '\(fetch)'")
                 case .failure(.invalid(let reason)):
-                    context.error(PlannerMessage.aclInvalid, "anonymous ACL: \(reason)", at: condition.range)
+                    context.error(PlannerMessage.aclInvalid, "anonymous ACL: \(reason)", at: range)
                     return .invalid
                 }
             } else if let acl = named.first(where: { $0.name == name }) {
@@ -87,7 +91,7 @@ struct ACLTable {
             } else if invalidNames.contains(name) {
                 return .invalid
             } else {
-                context.error(PlannerMessage.aclUndefined, "no ACL named '\(name)' in this section", at: condition.range)
+                context.error(PlannerMessage.aclUndefined, "no ACL named '\(name)' in this section", at: range)
                 return .invalid
             }
             groups[groups.count - 1].append(negate ? .not(predicate) : predicate)
@@ -95,6 +99,6 @@ struct ACLTable {
         }
         let ands = groups.map { $0.count == 1 ? $0[0] : .and($0) }
         let whole = ands.count == 1 ? ands[0] : .or(ands)
-        return .predicate(condition.polarity == .unless ? .not(whole) : whole)
+        return .predicate(polarity == .unless ? .not(whole) : whole)
     }
 }

@@ -32,6 +32,7 @@ struct BackendCompiler {
                 plan.servers.append(compiled)
             }
         }
+        plan.persistence = PersistenceCompiler(proxy: proxy, acls: acls).compile(context: &context)
         if plan.servers.contains(where: { $0.check != nil }) {
             plan.healthCheck = HealthCheckCompiler(proxy: proxy).compile()
         }

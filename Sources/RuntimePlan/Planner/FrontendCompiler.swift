@@ -28,6 +28,9 @@ struct FrontendCompiler {
         }
         plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
                                                                                    context: &context)
+        let stickRules = TCPStickRuleCompiler(acls: acls, proxyName: name, mode: plan.mode).compile(proxy.rules, context: &context)
+        plan.connectionStickRules = stickRules.connection
+        plan.httpRequestRules = stickRules.stream + plan.httpRequestRules
         plan.statsPage = StatsPageCompiler(proxy: proxy, acls: acls).compile(context: &context)
         plan.prometheusExporter = PrometheusExporterCompiler(proxy: proxy, acls: acls).compile(context: &context)
         for rule in proxy.useBackends {

@@ -44,6 +44,7 @@ public struct Planner: Sendable {
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
         plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
         StatsSocketCompiler(unixBind: unixBind).compile(configuration.global, into: &plan.global, context: &context)
+        plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)
@@ -52,6 +53,7 @@ public struct Planner: Sendable {
         for proxy in effective {
             let name = proxy.name ?? ""
             let acls = ACLTable(proxy: proxy, context: &context)
+            if let table = StickTableCompiler(proxy: proxy).compile(context: &context) { plan.stickTables.append(table) }
             if proxy.kind.hasFrontend {
                 plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind).compile(context: &context))
             }
@@ -63,7 +65,9 @@ public struct Planner: Sendable {
         for section in configuration.defaults {
             context.reportUnhandled(section, name: nil)
         }
+        plan.stickTables += configuration.peers.flatMap { StickTableCompiler.peersTables($0, context: &context) }
         checkReferences(plan, configuration, &context)
+        PersistenceCompiler.storeServers(in: &plan)
         plan.unsupported = context.unsupportedFeatures
         let failed = context.diagnostics.contains(atLeast: .error)
         return PlanResult(plan: failed ? nil : plan, diagnostics: context.diagnostics)
@@ -100,4 +104,5 @@ public enum PlannerMessage {
     public static let bindAddress = RuleID("bind-address")
     public static let ruleInvalid = RuleID("http-request-invalid")
     public static let forwardforExceptInvalid = RuleID("forwardfor-except-invalid")
+    public static let stickTableInvalid = RuleID("stick-table-invalid")
 }

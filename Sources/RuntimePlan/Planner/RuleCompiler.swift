@@ -13,7 +13,7 @@ struct RuleCompiler {
         var result: [HTTPRequestRule] = []
         for rule in rules where rule.hook == "http-request" {
             let directive = directives.first { $0.range == rule.range }
-            guard Self.supportedActions.contains(rule.action) else { continue }
+            guard Self.supportedActions.contains(rule.action) || StickCounterParser.isAction(rule.action) else { continue }
             var condition: Predicate?
             if let written = rule.condition {
                 switch acls.compile(written, context: &context) {
@@ -92,6 +92,12 @@ struct RuleCompiler {
                                             source: source))
         case "return":
             return returnRule(arguments, text: text, source: source)
+        case let word where StickCounterParser.isAction(word):
+            return StickCounterParser.action(word, arguments, proxy: proxyName).map { counter in
+                var compiled = HTTPRequestRule(action: .stickCounter, text: text, source: source)
+                compiled.stickCounter = counter
+                return compiled
+            }
         default:
             return .failure(.unsupported)
         }

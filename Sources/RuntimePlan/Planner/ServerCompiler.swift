@@ -7,7 +7,7 @@ struct ServerCompiler {
 
     static let handledOptions: Set<String> = [
         "check", "no-check", "inter", "fastinter", "downinter", "rise", "fall", "port", "weight", "maxconn", "maxqueue",
-        "backup", "no-backup", "disabled", "enabled", "id",
+        "backup", "no-backup", "disabled", "enabled", "id", "cookie",
     ]
 
     func compile(_ server: Server, context: inout PlanningContext) -> ServerPlan? {
@@ -23,6 +23,7 @@ struct ServerCompiler {
                               maxconn: server.maxconn, maxqueue: server.option("maxqueue")?.value.flatMap { Int($0) },
                               backup: server.isBackup, maintenance: server.flag("disabled"), source: SourceRef(server.range))
         if plan.maxconn == 0 { plan.maxconn = nil }
+        plan.cookie = server.option("cookie")?.value
         if server.checks {
             func interval(_ name: String) -> Int? {
                 server.option(name)?.value.flatMap { try? Duration.parse($0).get() }.map { Int($0.milliseconds) }

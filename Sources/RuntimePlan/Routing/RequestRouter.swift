@@ -116,6 +116,8 @@ public struct RequestRouter: Sendable {
             request.removeHeader(rule.headerName ?? "")
         case .allow:
             return nil
+        case .stickCounter:
+            if let action = rule.stickCounter { StickCounterStep.run(action, on: request) }
         case .deny:
             return .respond(status: rule.status ?? 403, contentType: nil, body: nil, headers: [], denied: true)
         case .return:

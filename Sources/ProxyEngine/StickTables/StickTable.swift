@@ -1,0 +1,234 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import RuntimePlan
+
+/// One live stick table, shared by every event loop. Each operation takes
+/// the table's lock for a few dictionary and counter steps only. Entries
+/// are kept in touch order: when the table is full, the least recently
+/// touched entries nobody tracks go first, `(size >> 8) + 1` at a time as
+/// in HAProxy (`__stksess_alloc`); with `nopurge` a full table refuses new keys.
+final class StickTable: @unchecked Sendable {
+    let plan: StickTablePlan
+    let layout: StickDataLayout
+    private let lock = NIOLock()
+    private var entries: [StickKey: StickEntry] = [:]
+    private var oldest: StickEntry?
+    private var newest: StickEntry?
+    /// Milliseconds on a monotonic clock.
+    private let clock: @Sendable () -> Int64
+
+    init(_ plan: StickTablePlan, clock: @escaping @Sendable () -> Int64 = StickTable.monotonicMilliseconds) {
+        self.plan = plan
+        self.layout = StickDataLayout(plan)
+        self.clock = clock
+    }
+
+    /// The process's monotonic clock in milliseconds.
+    static let monotonicMilliseconds: @Sendable () -> Int64 = {
+        Int64(truncatingIfNeeded: NIODeadline.now().uptimeNanoseconds / 1_000_000)
+    }
+
+    /// The entries now in the table (expired ones nobody tracks are dropped first).
+    var count: Int {
+        lock.withLock {
+            purgeExpired(clock(), limit: .max)
+            return entries.count
+        }
+    }
+
+    // MARK: Tracking
+
+    /// Starts tracking the entry of `key`, made if missing (`stream_track_stkctr`):
+    /// conn_cur, conn_cnt and conn_rate count one more; nil when a full `nopurge` table has no room.
+    func track(_ key: StickKey) -> StickEntry? {
+        lock.withLock {
+            let now = clock()
+            guard let entry = findOrMake(key, now) else { return nil }
+            entry.users += 1
+            add(.connCurrent, 1, entry)
+            add(.connCount, 1, entry)
+            hit(.connRate, 1, entry, now)
+            touch(entry, now)
+            return entry
+        }
+    }
+
+    /// Stops one tracking of the entry (`stream_store_counters`): conn_cur goes down, the expiry restarts.
+    func release(_ entry: StickEntry) {
+        lock.withLock {
+            let now = clock()
+            entry.users = max(entry.users - 1, 0)
+            if let slot = layout.counter(.connCurrent), entry.counters[slot] > 0 { entry.counters[slot] -= 1 }
+            touch(entry, now)
+        }
+    }
+
+    /// One more HTTP request (`http_req_cnt`, `http_req_rate`).
+    func countRequest(_ entry: StickEntry) { count(entry, .httpRequestCount, .httpRequestRate, 1) }
+    /// One more 4xx answer or denied request (`http_err_cnt`, `http_err_rate`).
+    func countError(_ entry: StickEntry) { count(entry, .httpErrorCount, .httpErrorRate, 1) }
+    /// One more 5xx answer other than 501 and 505 (`http_fail_cnt`, `http_fail_rate`).
+    func countFailure(_ entry: StickEntry) { count(entry, .httpFailCount, .httpFailRate, 1) }
+    /// One more session (`sess_cnt`, `sess_rate`).
+    func countSession(_ entry: StickEntry) { count(entry, .sessionCount, .sessionRate, 1) }
+
+    /// Bytes from the client (`bytes_in_*`) and toward it (`bytes_out_*`).
+    func countBytes(_ entry: StickEntry, in received: Int, out sent: Int) {
+        if received > 0 { count(entry, .bytesInCount, .bytesInRate, UInt64(received)) }
+        if sent > 0 { count(entry, .bytesOutCount, .bytesOutRate, UInt64(sent)) }
+    }
+
+    private func count(_ entry: StickEntry, _ total: StickDataType, _ rate: StickDataType, _ amount: UInt64) {
+        guard layout.counter(total) != nil || layout.rate(rate) != nil else { return }
+        lock.withLock {
+            let now = clock()
+            add(total, amount, entry)
+            hit(rate, UInt32(truncatingIfNeeded: amount), entry, now)
+            touch(entry, now)
+        }
+    }
+
+    // MARK: Lookups
+
+    /// The entry of `key` if present and alive; with `making`, made when missing (`src_inc_gpc0`).
+    func entry(_ key: StickKey, making: Bool = false) -> StickEntry? {
+        lock.withLock {
+            let now = clock()
+            if making { return findOrMake(key, now) }
+            return find(key, now)
+        }
+    }
+
+    /// Runs `body` on an entry's data under the table's lock, with the time in ticks; touches the entry when `touching`.
+    func withData<T>(_ entry: StickEntry, touching: Bool = false, _ body: (StickEntry, UInt32) -> T) -> T {
+        lock.withLock {
+            let now = clock()
+            let result = body(entry, UInt32(truncatingIfNeeded: now))
+            if touching { touch(entry, now) }
+            return result
+        }
+    }
+
+    /// A copy of the live entries in touch order with the time, for `show table`.
+    func snapshot() -> (entries: [StickEntry], now: Int64) {
+        lock.withLock {
+            let now = clock()
+            purgeExpired(now, limit: .max)
+            var list: [StickEntry] = []
+            list.reserveCapacity(entries.count)
+            var cursor = oldest
+            while let entry = cursor {
+                list.append(entry)
+                cursor = entry.newer
+            }
+            return (list, now)
+        }
+    }
+
+    /// Removes every entry nobody tracks for which `matches` holds (`clear table`).
+    func removeAll(where matches: (StickEntry, UInt32) -> Bool) {
+        lock.withLock {
+            let ticks = UInt32(truncatingIfNeeded: clock())
+            var cursor = oldest
+            while let entry = cursor {
+                cursor = entry.newer
+                if entry.users == 0, matches(entry, ticks) { unlink(entry) }
+            }
+        }
+    }
+
+    /// Removes the entry of `key` unless it is tracked; false when it is tracked.
+    func remove(_ key: StickKey) -> Bool {
+        lock.withLock {
+            guard let entry = entries[key] else { return true }
+            guard entry.users == 0 else { return false }
+            unlink(entry)
+            return true
+        }
+    }
+
+    // MARK: Under the lock
+
+    private func add(_ type: StickDataType, _ amount: UInt64, _ entry: StickEntry) {
+        if let slot = layout.counter(type) { entry.counters[slot] &+= amount }
+    }
+
+    private func hit(_ type: StickDataType, _ amount: UInt32, _ entry: StickEntry, _ now: Int64) {
+        if let slot = layout.rate(type) {
+            entry.rates[slot].add(amount, period: layout.period(type), now: UInt32(truncatingIfNeeded: now))
+        }
+    }
+
+    private func find(_ key: StickKey, _ now: Int64) -> StickEntry? {
+        purgeExpired(now, limit: 8)
+        guard let entry = entries[key] else { return nil }
+        if entry.users == 0, let expiry = entry.expiresAt, expiry <= now {
+            unlink(entry)
+            return nil
+        }
+        return entry
+    }
+
+    private func findOrMake(_ key: StickKey, _ now: Int64) -> StickEntry? {
+        if let found = find(key, now) { return found }
+        if entries.count >= plan.size {
+            if plan.nopurge { return nil }
+            trashOldest((plan.size >> 8) + 1)
+            if entries.count >= plan.size { return nil }
+        }
+        let entry = StickEntry(key: key, layout: layout)
+        entries[key] = entry
+        append(entry)
+        touch(entry, now)
+        return entry
+    }
+
+    /// Refreshes the expiry and moves the entry to the newest end.
+    private func touch(_ entry: StickEntry, _ now: Int64) {
+        entry.expiresAt = plan.expireMs.map { now + Int64($0) }
+        guard newest !== entry else { return }
+        detach(entry)
+        append(entry)
+    }
+
+    /// Drops up to `count` of the oldest entries nobody tracks.
+    private func trashOldest(_ count: Int) {
+        var removed = 0
+        var cursor = oldest
+        while removed < count, let entry = cursor {
+            cursor = entry.newer
+            guard entry.users == 0 else { continue }
+            unlink(entry)
+            removed += 1
+        }
+    }
+
+    /// Drops expired entries from the old end; a tracked one is passed over (it expires only once released).
+    private func purgeExpired(_ now: Int64, limit: Int) {
+        var cursor = oldest, seen = 0
+        while seen < limit, let entry = cursor, let expiry = entry.expiresAt, expiry <= now {
+            cursor = entry.newer
+            seen += 1
+            if entry.users == 0 { unlink(entry) }
+        }
+    }
+
+    private func unlink(_ entry: StickEntry) {
+        detach(entry)
+        entries[entry.key] = nil
+    }
+
+    private func detach(_ entry: StickEntry) {
+        if let older = entry.older { older.newer = entry.newer } else if oldest === entry { oldest = entry.newer }
+        if let newer = entry.newer { newer.older = entry.older } else if newest === entry { newest = entry.older }
+        entry.older = nil
+        entry.newer = nil
+    }
+
+    private func append(_ entry: StickEntry) {
+        entry.older = newest
+        newest?.newer = entry
+        newest = entry
+        if oldest == nil { oldest = entry }
+    }
+}
