@@ -17,12 +17,12 @@ final class BackendState: Sendable {
     let plan: BackendPlan
     private let state: NIOLockedValueBox<Mutable>
 
-    private struct Waiter {
+    struct Waiter {
         var id: UInt64
         var promise: EventLoopPromise<Int>
     }
 
-    private struct Mutable {
+    struct Mutable {
         var selector: ServerSelector
         var statuses: [ServerStatus]
         /// Requests waiting for one given server (hash-based balancing).
@@ -30,14 +30,20 @@ final class BackendState: Sendable {
         /// Requests waiting for any server.
         var backendQueue: [Waiter] = []
         var nextWaiterID: UInt64 = 0
+        /// Administrative state and check history, for the runtime API and the stats page.
+        var runtime: [ServerRuntimeState]
     }
 
     init(plan: BackendPlan) {
         self.plan = plan
         let statuses = plan.servers.map { _ in ServerStatus() }
+        let runtime = plan.servers.map { ServerRuntimeState(maintenance: $0.maintenance, weight: $0.weight, checked: $0.check != nil) }
         state = NIOLockedValueBox(Mutable(selector: ServerSelector(backend: plan), statuses: statuses,
-                                          serverQueues: plan.servers.map { _ in [] }))
+                                          serverQueues: plan.servers.map { _ in [] }, runtime: runtime))
     }
+
+    /// Runs `body` under the backend's lock (the administrative changes of `BackendState+Admin`).
+    func withState<Result>(_ body: (inout Mutable) -> Result) -> Result { state.withLockedValue(body) }
 
     var queueTimeoutMs: Int { plan.timeoutsMs["queue"] ?? plan.timeoutsMs["connect"] ?? 5000 }
 
@@ -49,6 +55,7 @@ final class BackendState: Sendable {
     func setUp(_ index: Int, _ up: Bool) {
         let handoffs = state.withLockedValue { state -> [(EventLoopPromise<Int>, Int)] in
             state.statuses[index].up = up
+            Self.noteTransition(&state.runtime[index], up: up)
             return up ? Self.dispatchQueued(&state, plan: plan) : []
         }
         for (promise, server) in handoffs { promise.succeed(server) }
@@ -107,11 +114,13 @@ final class BackendState: Sendable {
         }
         if hasRoom(chosen, state) {
             state.statuses[chosen].active += 1
+            state.runtime[chosen].peakActive = max(state.runtime[chosen].peakActive, state.statuses[chosen].active)
             return (.success(chosen), chosen)
         }
         let hashed = [.source, .uri, .urlParam, .header].contains(plan.balance.algorithm)
         if !hashed, let other = state.selector.eligible(state.statuses, excluding: excluding).first(where: { hasRoom($0, state) }) {
             state.statuses[other].active += 1
+            state.runtime[other].peakActive = max(state.runtime[other].peakActive, state.statuses[other].active)
             return (.success(other), chosen)
         }
         return (nil, chosen)
@@ -148,9 +157,10 @@ final class BackendState: Sendable {
     }
 
     /// Gives free places to waiting requests: a server's own queue first, then the backend's.
-    private static func dispatchQueued(_ state: inout Mutable, plan: BackendPlan) -> [(EventLoopPromise<Int>, Int)] {
+    static func dispatchQueued(_ state: inout Mutable, plan: BackendPlan) -> [(EventLoopPromise<Int>, Int)] {
         var handoffs: [(EventLoopPromise<Int>, Int)] = []
-        for index in plan.servers.indices where state.statuses[index].up && !plan.servers[index].maintenance {
+        for index in plan.servers.indices where state.statuses[index].up && !state.runtime[index].maintenance
+            && !state.runtime[index].draining {
             let limit = plan.servers[index].maxconn ?? Int.max
             while state.statuses[index].active < limit {
                 let waiter: Waiter
@@ -162,6 +172,7 @@ final class BackendState: Sendable {
                     break
                 }
                 state.statuses[index].active += 1
+                state.runtime[index].peakActive = max(state.runtime[index].peakActive, state.statuses[index].active)
                 handoffs.append((waiter.promise, index))
             }
         }

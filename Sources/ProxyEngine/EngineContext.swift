@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOPosix
 import RuntimePlan
 
 /// What every connection handler shares: the plan, the router, the live
@@ -10,6 +11,12 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
+    /// Traffic counters, one shard per event loop (`show stat`, the stats page).
+    let statistics: TrafficStatistics
+    /// When the engine was made (`show info`'s uptime).
+    let startedAt = NIODeadline.now()
+    /// The event-loop threads (`show info`'s Nbthread).
+    var threadCount: Int { plan.global.nbthread ?? System.coreCount }
     /// The live stick tables, shared by every event loop.
     let stickTables: StickTableSet
     /// The head limits of `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr`.
@@ -38,6 +45,7 @@ final class EngineContext: Sendable {
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
+        self.statistics = TrafficStatistics(plan: plan)
         self.stickTables = StickTableSet(plan)
         self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)

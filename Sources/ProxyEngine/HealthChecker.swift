@@ -32,14 +32,34 @@ final class HealthChecker: Sendable {
     private func schedule(_ probe: HealthProbe, _ tracker: HealthTracker, on loop: EventLoop, after delayMs: Int) {
         loop.scheduleTask(in: .milliseconds(Int64(delayMs))) { [self] in
             guard !engine.connections.isDraining else { return }
+            // `disable health` and maintenance pause the checks (HAProxy's HMAINT and FMAINT).
+            guard engine.backends[tracker.backend].checksRun(tracker.server) else {
+                return self.schedule(probe, tracker, on: loop, after: tracker.timing.interMs)
+            }
             probe.run(on: loop).whenComplete { result in
                 let failure: String? = switch result {
                 case .success(let reason): reason
                 case .failure(let error): "\(error)"
                 }
+                self.noteCheck(result, tracker)
                 let next = self.record(failure, tracker)
                 self.schedule(probe, tracker, on: loop, after: next)
             }
+        }
+    }
+
+    /// Keeps HAProxy's `check_status` and description of a result for the runtime API.
+    private func noteCheck(_ result: Result<String?, Error>, _ tracker: HealthTracker) {
+        let backend = engine.backends[tracker.backend]
+        let layer7 = backend.plan.healthCheck?.kind == .http
+        switch result {
+        case .success(nil):
+            backend.noteCheck(tracker.server, status: layer7 ? "L7OK" : "L4OK",
+                              description: layer7 ? "Layer7 check passed" : "Layer4 check passed", failed: false)
+        case .success(let reason?):
+            backend.noteCheck(tracker.server, status: layer7 ? "L7STS" : "L4CON", description: reason, failed: true)
+        case .failure:
+            backend.noteCheck(tracker.server, status: "L4CON", description: "Layer4 connection problem", failed: true)
         }
     }
 

@@ -41,6 +41,8 @@ extension ProxyEngine {
     private func closeListeners() async {
         let accepted = engine.connections.acceptedCounts()
         for closing in engine.connections.drain() { try? await closing.get() }
+        // Parked keep-alive connections are idle: they close with the listeners, as idle ones do.
+        engine.parking?.stop()
         for frontend in engine.plan.frontends {
             engine.events(.proxyStopped(frontend: frontend.name, connections: accepted[frontend.name] ?? 0))
         }

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import RuntimePlan
@@ -12,6 +13,8 @@ public final class ProxyEngine: Sendable {
 
     let engine: EngineContext
     private let group: EventLoopGroup
+    /// The runtime API's listeners (`stats socket`), closed when the engine stops.
+    private let runtimeListeners = NIOLockedValueBox<[Channel]>([])
 
     /// `events` receives listener, server-state and warning events from any thread.
     /// A keep-alive client connection idle for `idleParkingDelay` leaves its
@@ -42,7 +45,7 @@ public final class ProxyEngine: Sendable {
                 }
                 let channel: Channel
                 do {
-                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend))
+                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend, address))
                 } catch {
                     throw StartError(description: EngineErrorText.bindFailure(frontend: frontend.name, address: "\(address)", error))
                 }
@@ -53,6 +56,15 @@ public final class ProxyEngine: Sendable {
                 let text = ListenerSocket.describe(channel, address)
                 bound.append(text)
                 engine.events(.listening(frontend: frontend.name, address: text))
+            }
+        }
+        for socket in engine.plan.global.statsSockets ?? [] {
+            do {
+                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group)
+                runtimeListeners.withLockedValue { $0.append(channel) }
+                bound.append(ListenerSocket.describe(channel, socket.listen))
+            } catch {
+                throw StartError(description: EngineErrorText.bindFailure(frontend: "GLOBAL", address: "\(socket.listen)", error))
             }
         }
         HealthChecker(engine: engine, group: group).start()
@@ -66,6 +78,7 @@ public final class ProxyEngine: Sendable {
         engine.events(.stopping)
         for closing in engine.connections.drain() { try? await closing.get() }
         engine.parking?.stop()
+        for listener in runtimeListeners.withLockedValue({ $0 }) { try? await listener.close() }
         var waited = 0
         while engine.connections.openCount > 0, waited < graceMs {
             try? await Task.sleep(nanoseconds: 20_000_000)
@@ -74,21 +87,28 @@ public final class ProxyEngine: Sendable {
         engine.events(.stopped)
     }
 
-    private func bootstrap(_ frontend: FrontendPlan) -> ServerBootstrap {
+    /// SO_REUSEPORT and TCP_NODELAY go on IP listeners only: Linux refuses both on Unix sockets.
+    private func bootstrap(_ frontend: FrontendPlan, _ address: ListenAddress) -> ServerBootstrap {
         let engine = self.engine
-        return ServerBootstrap(group: group)
+        let statsIndex = engine.plan.frontends.firstIndex { $0.name == frontend.name } ?? 0
+        var bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            // As HAProxy on Linux: a new process can bind beside the old one during a reload (-sf).
-            .serverChannelOption(.socketOption(ListenerSocket.reusePort), value: engine.plan.global.process?.noReusePort == true ? 0 : 1)
-            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.
             .childChannelOption(.allowRemoteHalfClosure, value: frontend.mode == .tcp)
             .childChannelOption(.recvAllocator, value: ClientChannelSetup.receiveAllocator)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    engine.statistics.shard(for: channel.eventLoop).countSession(frontend: statsIndex)
                     try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false)
                 }
             }
+        guard ListenerSocket.isIP(address) else { return bootstrap }
+        bootstrap = bootstrap.childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+        // As HAProxy on Linux: a new process can bind beside the old one during a reload (-sf).
+        if engine.plan.global.process?.noReusePort != true {
+            bootstrap = bootstrap.serverChannelOption(.socketOption(ListenerSocket.reusePort), value: 1)
+        }
+        return bootstrap
     }
 }

@@ -9,7 +9,7 @@ struct Route: ParsableCommand {
         discussion: """
             Reads a plan.json, or compiles a haproxy.cfg or site YAML first. The request is routed through the \
             same code the engine uses. Directives of the frontend and backend that the engine does not run yet \
-            (peers, logging, stats, ...) are listed after the answer: they take no part in it. There is no live \
+            (peers, logging, ...) are listed after the answer: they take no part in it. There is no live \
             stick table here: track-sc rules do nothing and sc_* fetches fail, as for an untracked counter. An unknown \
             --port or --frontend is an error. Exit status: 0 when the request reaches a backend, 3 when the rules \
             answer it directly (deny, redirect, return) or no backend applies, 1 or 2 on errors.

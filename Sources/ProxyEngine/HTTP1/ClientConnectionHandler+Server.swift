@@ -44,10 +44,13 @@ extension ClientConnectionHandler {
     private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
         guard let pool else { return }
         recordPersistence(exchange, server: server)
-        let address = engine.plan.backends[exchange.backendIndex].servers[server].address
+        let configured = engine.plan.backends[exchange.backendIndex].servers[server].address
+        let address = engine.backends[exchange.backendIndex].address(server)
         let endpoint = address.forClient(destinationPort: exchange.request.destinationPort)
         // A server without a port follows the client's port: its idle connections serve that port only.
-        let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort)
+        let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort,
+                            address: address == configured ? nil : address)
+        if reuse { counters?.countServerTaken(backend: exchange.backendIndex, server: server) }
         if reuse, let connection = pool.takeIdle(key) { return send(exchange, on: connection) }
         pool.connect(key, endpoint: endpoint, connectTimeout: exchange.timeouts.connect) { [weak self] result in
             guard let self, self.exchange === exchange else {
@@ -66,7 +69,11 @@ extension ClientConnectionHandler {
     private func retry(_ exchange: ServerExchange, after server: Int) {
         exchange.attemptsLeft -= 1
         let plan = engine.plan.backends[exchange.backendIndex]
-        guard exchange.attemptsLeft > 0 else { return abortExchange(status: 503) }
+        guard exchange.attemptsLeft > 0 else {
+            counters?.countServerError(backend: exchange.backendIndex, server: server, connecting: true)
+            return abortExchange(status: 503)
+        }
+        counters?.countRetry(backend: exchange.backendIndex, server: server, redispatched: plan.redispatch && plan.servers.count > 1)
         guard plan.redispatch, plan.servers.count > 1 else { return connect(exchange, server, reuse: false) }
         releaseServer(exchange)
         exchange.excluded.insert(server)
@@ -76,6 +83,7 @@ extension ClientConnectionHandler {
     private func send(_ exchange: ServerExchange, on connection: ServerConnection) {
         exchange.connection = connection
         connection.owner = self
+        counters?.countForwarded(backend: exchange.backendIndex, server: exchange.server, exchange.head.readableBytes)
         connection.write(exchange.head)
         process()
         connection.flush()
@@ -106,6 +114,9 @@ extension ClientConnectionHandler {
     func abortExchange(status: Int) {
         guard let context, let exchange else { return }
         serverTimer?.cancel()
+        if status == 502 || status == 504 {
+            counters?.countServerError(backend: exchange.backendIndex, server: exchange.server, connecting: false)
+        }
         exchange.connection?.close()
         exchange.connection = nil
         releaseServer(exchange)
@@ -130,6 +141,7 @@ extension ClientConnectionHandler {
     func serverRead(_ bytes: ByteBuffer, from connection: ServerConnection) {
         guard let context, let exchange, exchange.connection === connection else { return connection.close() }
         exchange.responseStarted = true
+        countServerBytes(exchange, bytes.readableBytes)
         var bytes = bytes
         if exchange.responseInput == nil || exchange.responseInput!.readableBytes == 0 {
             exchange.responseInput = bytes
@@ -191,6 +203,7 @@ extension ClientConnectionHandler {
     /// Forwards a response head; false when the exchange ended or became a tunnel.
     private func startResponse(_ head: H1Head, _ bytes: inout ByteBuffer, _ exchange: ServerExchange,
                                _ context: ChannelHandlerContext) -> Bool {
+        if head.status >= 200 || head.status == 101 { countServerResponse(exchange, status: head.status) }
         if head.status == 101 {
             let handshake = exchange.request.fullHeaderValues("upgrade").contains { $0.lowercased().contains("websocket") }
             // A 101 to a request that asked for no upgrade, or a WebSocket one without its accept key, is invalid.

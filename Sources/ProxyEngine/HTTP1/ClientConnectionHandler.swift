@@ -61,6 +61,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
+    /// The traffic counters of this connection's event loop (taken once, used without a lock).
+    var counters: CounterShard?
     /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
     var stickStream: TrackedCounters?
     var stickConnection: TrackedCounters?
@@ -78,6 +80,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
+        counters = engine.statistics.shard(for: context.eventLoop)
         // Connection rules run once, when the connection is accepted, not again for a parked one taken back.
         if !servedOne { stickConnection = ConnectionTracking.start(engine, frontend, context.channel) }
         // A client that half-closes after its request still gets the response (see `inputClosed`).
@@ -98,6 +101,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var bytes = unwrapInboundIn(data)
+        countClientBytes(bytes.readableBytes)
         if input == nil || input!.readableBytes == 0 { input = bytes } else { input!.writeBuffer(&bytes) }
         process()
     }
@@ -205,9 +209,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     incompleteHeadBytes = bytes.readableBytes
                     return
                 case .invalid(let error):
+                    countInvalidRequest()
                     return sendError(error == .unsupportedTransferCoding ? 422 : 400, context, close: true)
                 case .complete(let head):
                     incompleteHeadBytes = 0
+                    // A form posted to the stats page is read whole first (the head is parsed again when more comes).
+                    if statsBodyIncomplete(head, bytes) { return }
                     waitTimer?.stop()
                     startRequest(head, &bytes, context)
                 }
@@ -229,6 +236,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             }
             switch step {
             case .forward(let piece):
+                counters?.countForwarded(backend: exchange.backendIndex, server: exchange.server, piece.readableBytes)
                 exchange.connection?.write(piece)
                 // Writing to the server is activity on its side: `timeout server` counts from here.
                 armServerTimer(exchange)
@@ -286,11 +294,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                           keepOpen: keepAlive, discarding: head.requestBody)
         }
         facts.stickCounters = beginStickStream()
-        if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
-                                         authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
-            bytes.moveReaderIndex(forwardBy: head.length)
-            input = bytes
-            return answer(reply, keepOpen: false)
+        countRequest()
+        if let page = shared.statsPage, let request = page.intercepts(method: facts.method, path: facts.path, target: facts.target) {
+            return answerStats(page, request, head, &bytes, facts, context)
+        }
+        if let exporter = shared.prometheus, exporter.plan.condition.map({ exporter.evaluator.evaluate($0, facts) }) ?? true {
+            return answerMetrics(head, &bytes, facts, context)
         }
         let decision = engine.router.route(frontend, facts, tracing: false)
         keepScopedVariables(decision.request)
@@ -300,6 +309,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         case .respond(let status, let contentType, let text, let headers, let denied):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
+            if denied { countDenied() }
             if denied { return sendError(status, context, close: !keepAlive, discarding: head.requestBody) }
             let fields = contentType.map { [("content-type", $0)] } ?? []
             answer(ErrorPages.local(status, leading: headers.map { ($0.name, $0.value) }, headers: fields, body: text,
@@ -382,6 +392,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The body of a request answered here is read and dropped first, as HAProxy does.
     func answer(_ response: ByteBuffer, keepOpen: Bool, discarding body: H1BodyKind = .none) {
         guard let context else { return }
+        countLocalResponse(status: response.getString(at: response.readerIndex + 9, length: 3).flatMap { Int($0) },
+                           bytes: response.readableBytes)
         context.writeAndFlush(NIOAny(afterResponseRules(response)), promise: nil)
         finishRequest(keepOpen: keepOpen)
         if keepOpen, body != .none, phase == .waitingHead {

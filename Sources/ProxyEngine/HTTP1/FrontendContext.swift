@@ -5,12 +5,16 @@ import RuntimePlan
 /// its waits for a request, the answers of its `stats` lines, its `option forwardfor`.
 final class FrontendContext: Sendable {
     let plan: FrontendPlan
+    /// The frontend's position in the plan: its row in the traffic counters.
+    let statsIndex: Int
     /// `timeout http-request` (or `client`): the wait for a connection's first request.
     let requestWait: TimeAmount?
     /// `timeout http-keep-alive` (or the request wait): the wait for the next one.
     let keepAliveWait: TimeAmount?
-    /// What `stats` lines make the proxy answer on its stats URI.
-    let statsGate: StatsAuthGate?
+    /// The stats page of the proxy's `stats` lines.
+    let statsPage: StatsPage?
+    /// `http-request use-service prometheus-exporter`: its condition, with the evaluator that tests it.
+    let prometheus: (plan: PrometheusExporterPlan, evaluator: ACLEvaluator)?
     /// `monitor-uri`: the target the frontend answers itself.
     let monitor: MonitorPlan?
     /// The frontend's `option forwardfor`, used when the backend has none.
@@ -22,10 +26,12 @@ final class FrontendContext: Sendable {
 
     init(plan: FrontendPlan, runtime: RuntimePlan) {
         self.plan = plan
+        statsIndex = runtime.frontends.firstIndex { $0.name == plan.name } ?? 0
         let request = (plan.timeoutsMs["http-request"] ?? plan.timeoutsMs["client"]).map { TimeAmount.milliseconds(Int64($0)) }
         requestWait = request
         keepAliveWait = plan.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
-        statsGate = StatsAuthGate(plan: runtime, proxy: plan.name)
+        statsPage = StatsPage(frontend: plan, runtime: runtime)
+        prometheus = plan.prometheusExporter.map { ($0, ACLEvaluator(plan: runtime)) }
         monitor = plan.monitor
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
         hasContentRules = plan.tcpRequestRules.contains { $0.stage == .content }

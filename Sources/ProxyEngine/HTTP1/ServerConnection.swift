@@ -9,6 +9,8 @@ struct ServerKey: Hashable {
     var backend: Int
     var server: Int
     var clientPort: Int? = nil
+    /// The address set by `set server … addr` (nil: the configured one), so connections to the old one are not reused.
+    var address: SocketEndpoint? = nil
 }
 
 /// The one handler of a connection to a server: passes what the server
@@ -110,9 +112,10 @@ final class ServerConnectionPool {
     /// Opens a new connection to `endpoint` (any address form) within `connectTimeout`; `completion` runs on this loop.
     func connect(_ key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount,
                  completion: @escaping (Result<ServerConnection, Error>) -> Void) {
-        ClientBootstrap(group: eventLoop)
-            .connectTimeout(connectTimeout)
-            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+        var bootstrap = ClientBootstrap(group: eventLoop).connectTimeout(connectTimeout)
+        // Linux refuses TCP options on a Unix socket.
+        if endpoint.isIP { bootstrap = bootstrap.channelOption(.tcpOption(.tcp_nodelay), value: 1) }
+        bootstrap
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key)) }
             }

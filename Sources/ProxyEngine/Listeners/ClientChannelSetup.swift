@@ -14,7 +14,7 @@ enum ClientChannelSetup {
     /// it), and adds the frontend's handlers.
     static func configure(_ channel: Channel, engine: EngineContext, frontend: FrontendPlan, resumed: Bool) throws {
         if resumed {
-            engine.connections.adopted(channel)
+            engine.connections.adopted(channel, frontend: frontend.name)
         } else {
             engine.connections.opened(channel, frontend: frontend.name)
         }
@@ -41,8 +41,8 @@ enum ClientChannelSetup {
     static func adopt(_ socket: NIOBSDSocket.Handle, engine: EngineContext, frontend: FrontendPlan, on loop: EventLoop)
         -> EventLoopFuture<Channel>
     {
+        // Socket options set at accept (TCP_NODELAY) stay with the socket: only the channel's own are set.
         ClientBootstrap(group: loop)
-            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
             .channelOption(.recvAllocator, value: receiveAllocator)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try configure(channel, engine: engine, frontend: frontend, resumed: true) }

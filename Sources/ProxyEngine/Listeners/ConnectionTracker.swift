@@ -15,28 +15,38 @@ import RuntimePlan
 /// then, so that pauses and resumes from several loops cannot cross.
 final class ConnectionTracker: Sendable {
     private struct Registry {
-        var channels: [ObjectIdentifier: Channel] = [:]
+        var channels: [ObjectIdentifier: (channel: Channel, frontend: String, opened: NIODeadline)] = [:]
         var listeners: [(frontend: String, channel: Channel)] = []
     }
 
-    /// One frontend's count and `maxconn`.
+    /// One frontend's count, its peak and `maxconn` (0: none; `set maxconn frontend` changes it).
     private struct FrontendCount: Sendable {
         let open = ManagedAtomic<Int>(0)
         /// Every connection accepted since start (HAProxy's cumulated count).
         let accepted = ManagedAtomic<Int>(0)
-        let limit: Int?
+        let peak = ManagedAtomic<Int>(0)
+        let limitValue: ManagedAtomic<Int>
+        var limit: Int? {
+            let value = limitValue.load(ordering: .relaxed)
+            return value > 0 ? value : nil
+        }
     }
 
-    let globalLimit: Int?
+    /// The global `maxconn` (0: none; `set maxconn global` changes it).
+    private let globalLimitValue: ManagedAtomic<Int>
+    var globalLimit: Int? {
+        let value = globalLimitValue.load(ordering: .relaxed)
+        return value > 0 ? value : nil
+    }
     private let total = ManagedAtomic<Int>(0)
     private let draining = ManagedAtomic<Bool>(false)
     private let frontends: [String: FrontendCount]
     private let registry = NIOLockedValueBox(Registry())
 
     init(globalLimit: Int?, frontends: [FrontendPlan]) {
-        self.globalLimit = globalLimit
+        self.globalLimitValue = ManagedAtomic(globalLimit ?? 0)
         var counts: [String: FrontendCount] = [:]
-        for frontend in frontends { counts[frontend.name] = FrontendCount(limit: frontend.maxconn) }
+        for frontend in frontends { counts[frontend.name] = FrontendCount(limitValue: ManagedAtomic(frontend.maxconn ?? 0)) }
         self.frontends = counts
     }
 
@@ -51,7 +61,8 @@ final class ConnectionTracker: Sendable {
         let count = total.wrappingIncrementThenLoad(ordering: .relaxed)
         let frontendCount = frontends[frontend].map { ($0.open.wrappingIncrementThenLoad(ordering: .relaxed), $0.limit) }
         frontends[frontend]?.accepted.wrappingIncrement(ordering: .relaxed)
-        registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = channel }
+        if let entry = frontends[frontend], let count = frontendCount { Self.raise(entry.peak, to: count.0) }
+        registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = (channel, frontend, .now()) }
         let globalFull = globalLimit.map { count >= $0 } ?? false
         let frontendFull = frontendCount.map { count, limit in limit.map { count >= $0 } ?? false } ?? false
         if globalFull || frontendFull { refreshListeners(only: globalFull ? nil : frontend) }
@@ -69,8 +80,8 @@ final class ConnectionTracker: Sendable {
     }
 
     /// A parked socket is back in a channel: registered again, counted once.
-    func adopted(_ channel: Channel) {
-        registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = channel }
+    func adopted(_ channel: Channel, frontend: String) {
+        registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = (channel, frontend, .now()) }
     }
 
     /// A connection closed: its counts go down, and a listener paused at a limit may accept again.
@@ -82,6 +93,40 @@ final class ConnectionTracker: Sendable {
         let globalFreed = globalLimit.map { count == $0 - 1 } ?? false
         let frontendFreed = frontendCount.map { count, limit in limit.map { count == $0 - 1 } ?? false } ?? false
         if globalFreed || frontendFreed { refreshListeners(only: globalFreed ? nil : frontend) }
+    }
+
+    /// A frontend's open connections, their peak and its `maxconn` (the global one when it has none), for `show stat`.
+    func frontendCounts(_ frontend: String) -> (current: Int, peak: Int, limit: Int?) {
+        guard let count = frontends[frontend] else { return (0, 0, globalLimit) }
+        return (count.open.load(ordering: .relaxed), count.peak.load(ordering: .relaxed), count.limit ?? globalLimit)
+    }
+
+    /// `set maxconn frontend NAME N`; false when there is no such frontend.
+    func setFrontendLimit(_ frontend: String, _ limit: Int) -> Bool {
+        guard let count = frontends[frontend] else { return false }
+        count.limitValue.store(limit, ordering: .relaxed)
+        refreshListeners(only: frontend)
+        return true
+    }
+
+    /// `set maxconn global N` (0: no limit).
+    func setGlobalLimit(_ limit: Int) {
+        globalLimitValue.store(limit, ordering: .relaxed)
+        refreshListeners(only: nil)
+    }
+
+    /// The open connections with their frontend and when they opened, for `show sess`.
+    func sessions() -> [(channel: Channel, frontend: String, opened: NIODeadline)] {
+        registry.withLockedValue { registry in registry.channels.values.map { ($0.channel, $0.frontend, $0.opened) } }
+    }
+
+    private static func raise(_ peak: ManagedAtomic<Int>, to value: Int) {
+        var seen = peak.load(ordering: .relaxed)
+        while value > seen {
+            let (exchanged, original) = peak.compareExchange(expected: seen, desired: value, ordering: .relaxed)
+            if exchanged { return }
+            seen = original
+        }
     }
 
     /// Whether a frontend's listeners must stop accepting now.
@@ -107,7 +152,7 @@ final class ConnectionTracker: Sendable {
     /// Stops accepting: closes the listeners and tells open connections to finish.
     func drain() -> [EventLoopFuture<Void>] {
         draining.store(true, ordering: .relaxed)
-        let (listeners, channels) = registry.withLockedValue { ($0.listeners.map(\.channel), Array($0.channels.values)) }
+        let (listeners, channels) = registry.withLockedValue { ($0.listeners.map(\.channel), $0.channels.values.map(\.channel)) }
         let closing = listeners.map { $0.close() }
         for channel in channels { channel.pipeline.fireUserInboundEventTriggered(DrainEvent()) }
         return closing
@@ -121,7 +166,7 @@ final class ConnectionTracker: Sendable {
     /// A hard stop: closes every open client connection now; returns how many there were.
     @discardableResult
     func closeAll() -> Int {
-        let channels = registry.withLockedValue { Array($0.channels.values) }
+        let channels = registry.withLockedValue { $0.channels.values.map(\.channel) }
         for channel in channels { channel.close(promise: nil) }
         return channels.count
     }
@@ -129,7 +174,7 @@ final class ConnectionTracker: Sendable {
     /// The open client connections on each event loop (for tests and statistics).
     func openCountByLoop() -> [ObjectIdentifier: Int] {
         registry.withLockedValue { registry in
-            registry.channels.values.reduce(into: [:]) { $0[ObjectIdentifier($1.eventLoop), default: 0] += 1 }
+            registry.channels.values.reduce(into: [:]) { $0[ObjectIdentifier($1.channel.eventLoop), default: 0] += 1 }
         }
     }
 }

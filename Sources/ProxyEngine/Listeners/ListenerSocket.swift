@@ -21,6 +21,15 @@ enum ListenerSocket {
     /// SO_REUSEPORT, which NIO does not name.
     static let reusePort = NIOBSDSocket.Option(rawValue: SO_REUSEPORT)
 
+    /// Whether the listener is an IPv4 or IPv6 socket (an inherited one is asked for its domain).
+    static func isIP(_ address: ListenAddress) -> Bool {
+        guard case .inherited(let descriptor) = address.endpoint else { return address.endpoint.isIP }
+        var domain: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(Int32(descriptor), SOL_SOCKET, SO_DOMAIN, &domain, &length) == 0 else { return false }
+        return domain == AF_INET || domain == AF_INET6
+    }
+
     static func open(_ address: ListenAddress, with bootstrap: ServerBootstrap) async throws -> Channel {
         do {
             switch address.endpoint {

@@ -63,16 +63,18 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
                 return
             }
             persistence?.record(server: server, backend: backend.plan)
+            self.engine.statistics.shard(for: clientChannel.eventLoop).countServerTaken(backend: index, server: server)
             // The server stays counted as busy until the client connection ends.
             clientChannel.closeFuture.whenComplete { _ in backend.release(server) }
             guard clientChannel.isActive else { return }
-            self.connect(to: backend.plan, server, destinationPort: local?.port, clientChannel)
+            self.connect(to: backend.plan, server, address: backend.address(server), destinationPort: local?.port, clientChannel)
         }
         context.pipeline.syncOperations.removeHandler(self, promise: nil)
         context.fireChannelActive()
     }
 
-    private func connect(to backend: BackendPlan, _ server: Int, destinationPort: Int?, _ clientChannel: Channel) {
+    private func connect(to backend: BackendPlan, _ server: Int, address: SocketEndpoint, destinationPort: Int?,
+                         _ clientChannel: Channel) {
         let tunnel = backend.timeoutsMs["tunnel"]
         let serverTimeout = tunnel ?? backend.timeoutsMs["server"]
         let clientRelay = self.clientRelay
@@ -84,7 +86,7 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
                     try channel.pipeline.syncOperations.addHandler(ByteRelayHandler(idleTimeoutMs: serverTimeout))
                 }
             }
-            .connect(to: backend.servers[server].address.forClient(destinationPort: destinationPort), on: clientChannel.eventLoop)
+            .connect(to: address.forClient(destinationPort: destinationPort), on: clientChannel.eventLoop)
             .assumeIsolated().whenComplete { result in
                 switch result {
                 case .success(let channel):

@@ -4,10 +4,13 @@ public struct ServerStatus: Sendable, Hashable {
     public var up: Bool
     /// Connections (or requests) the server is handling now.
     public var active: Int
+    /// Set to drain (stats socket or page): the balancer gives it no new request.
+    public var draining: Bool
 
-    public init(up: Bool = true, active: Int = 0) {
+    public init(up: Bool = true, active: Int = 0, draining: Bool = false) {
         self.up = up
         self.active = active
+        self.draining = draining
     }
 }
 
@@ -16,7 +19,8 @@ public struct ServerStatus: Sendable, Hashable {
 /// credits, the leastconn cursor); the engine keeps one per backend behind
 /// a lock, `weir route` makes a fresh one.
 public struct ServerSelector: Sendable {
-    public let backend: BackendPlan
+    /// The backend, with the weights and maintenance flags set at run time (`setServer`).
+    public private(set) var backend: BackendPlan
     private var credits: [Int]
     private var cursor = 0
 
@@ -31,12 +35,19 @@ public struct ServerSelector: Sendable {
     public func eligible(_ statuses: [ServerStatus], excluding: Set<Int> = []) -> [Int] {
         let usable = backend.servers.indices.filter { index in
             let server = backend.servers[index]
-            return statuses[index].up && !server.maintenance && server.weight > 0 && !excluding.contains(index)
+            return statuses[index].up && !statuses[index].draining && !server.maintenance && server.weight > 0
+                && !excluding.contains(index)
         }
         let active = usable.filter { !backend.servers[$0].backup }
         if !active.isEmpty { return active }
         let backups = usable.filter { backend.servers[$0].backup }
         return backend.allBackups ? backups : Array(backups.prefix(1))
+    }
+
+    /// Changes a server's weight and maintenance flag at run time (the runtime API, the stats page).
+    public mutating func setServer(_ index: Int, weight: Int, maintenance: Bool) {
+        backend.servers[index].weight = weight
+        backend.servers[index].maintenance = maintenance
     }
 
     /// The index of the chosen server, nil when none is eligible.

@@ -30,6 +30,10 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var acls: [NamedACL]
     /// `monitor-uri` and `monitor fail` (HTTP frontends only).
     public var monitor: MonitorPlan?
+    /// The stats page, when the section has `stats` lines.
+    public var statsPage: StatsPagePlan?
+    /// `http-request use-service prometheus-exporter`, when the section has it.
+    public var prometheusExporter: PrometheusExporterPlan?
     public var source: SourceRef
 
     public init(name: String, mode: ProxyMode, binds: [ListenAddress] = [], maxconn: Int? = nil,

@@ -35,6 +35,12 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var maxconn: Int?
     /// `nbthread`: the event-loop threads that share the connections (nil: one per core).
     public var nbthread: Int?
+    /// `stats socket` lines: the runtime API's listeners (nil when there are none).
+    public var statsSockets: [StatsSocketPlan]?
+    /// `stats timeout`: how long an idle CLI session stays open (nil: HAProxy's 10 s).
+    public var statsTimeoutMs: Int?
+    /// `node`: the name `show info` reports (nil: the host name).
+    public var node: String?
     /// `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr` (nil: HAProxy's defaults).
     public var buffers: BufferTuning?
     /// Daemon, pid file, identity, limits and stopping (nil: none of these keywords is written).

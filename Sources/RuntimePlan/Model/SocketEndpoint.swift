@@ -27,6 +27,14 @@ public enum SocketEndpoint: Sendable, Hashable, Codable, CustomStringConvertible
         }
     }
 
+    /// Whether the address is an IP one (TCP options apply); an inherited descriptor's family is not known here.
+    public var isIP: Bool {
+        switch self {
+        case .inet, .inetClientPort: true
+        case .unix, .abstract, .inherited: false
+        }
+    }
+
     /// The host of an IP endpoint.
     public var inetHost: String? {
         switch self {

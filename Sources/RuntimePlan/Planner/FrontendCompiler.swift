@@ -37,6 +37,8 @@ struct FrontendCompiler {
         plan.connectionStickRules = stickRules.connection
         plan.httpRequestRules = stickRules.stream + plan.httpRequestRules
         if plan.mode == .http { plan.monitor = MonitorCompiler(proxy: proxy, acls: acls).compile(context: &context) }
+        plan.statsPage = StatsPageCompiler(proxy: proxy, acls: acls).compile(context: &context)
+        plan.prometheusExporter = PrometheusExporterCompiler(proxy: proxy, acls: acls).compile(context: &context)
         for rule in proxy.useBackends {
             context.markHandled(rule.range)
             guard let written = rule.condition else {

@@ -1,0 +1,75 @@
+import NIOCore
+import RuntimePlan
+
+/// The runtime API's and the stats page's view of a backend's servers, and
+/// the administrative changes they make (under the backend's lock, off the request path).
+extension BackendState {
+    /// Every server's state now, in plan order.
+    func snapshot() -> [ServerSnapshot] {
+        withState { state in
+            plan.servers.indices.map { index in
+                ServerSnapshot(up: state.statuses[index].up, active: state.statuses[index].active,
+                               queued: state.serverQueues[index].count, runtime: state.runtime[index])
+            }
+        }
+    }
+
+    /// Requests waiting for any server of the backend.
+    var backendQueueLength: Int { withState { $0.backendQueue.count } }
+
+    /// Applies an administrative change; a server leaving maintenance or drain takes queued requests.
+    func apply(_ action: ServerAdminAction, to index: Int) {
+        let handoffs = withState { state -> [(EventLoopPromise<Int>, Int)] in
+            var runtime = state.runtime[index]
+            switch action {
+            case .ready: runtime.maintenance = false; runtime.draining = false
+            case .drain: runtime.maintenance = false; runtime.draining = true
+            case .maint: runtime.maintenance = true; runtime.draining = false
+            case .enableChecks: runtime.checksEnabled = true
+            case .disableChecks: runtime.checksEnabled = false
+            case .weight(let weight): runtime.weight = weight
+            case .address(let address): runtime.address = address
+            }
+            if runtime.maintenance != state.runtime[index].maintenance || runtime.draining != state.runtime[index].draining {
+                runtime.lastChange = .now()
+            }
+            state.runtime[index] = runtime
+            state.statuses[index].draining = runtime.draining
+            state.selector.setServer(index, weight: runtime.weight, maintenance: runtime.maintenance)
+            return Self.dispatchQueued(&state, plan: plan)
+        }
+        for (promise, server) in handoffs { promise.succeed(server) }
+    }
+
+    /// Where a server is reached now: the configured address unless `set server … addr` changed it.
+    func address(_ index: Int) -> SocketEndpoint {
+        withState { $0.runtime[index].address } ?? plan.servers[index].address
+    }
+
+    /// Whether the health checks of a server run now (not paused, not in maintenance).
+    func checksRun(_ index: Int) -> Bool {
+        withState { $0.runtime[index].checksEnabled && !$0.runtime[index].maintenance }
+    }
+
+    /// Records one health-check result (`check_status`, `chkfail`).
+    func noteCheck(_ index: Int, status: String, description: String, failed: Bool) {
+        withState { state in
+            state.runtime[index].checkStatus = status
+            state.runtime[index].checkDescription = description
+            if failed { state.runtime[index].failedChecks += 1 }
+        }
+    }
+
+    /// Updates the time of the last change and the downtime when the server goes up or down.
+    static func noteTransition(_ runtime: inout ServerRuntimeState, up: Bool) {
+        let now = NIODeadline.now()
+        runtime.lastChange = now
+        if up, let since = runtime.downSince {
+            runtime.downtimeSeconds += (now - since).nanoseconds / 1_000_000_000
+            runtime.downSince = nil
+        } else if !up, runtime.downSince == nil {
+            runtime.downSince = now
+            runtime.downTransitions += 1
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ConfigDiagnostics
+import HAProxyConfig
+
+/// Compiles the runtime API lines of `global`: `stats socket ADDRESS
+/// [level L] [mode M] [uid N] [gid N] [user U] [group G] [expose-fd listeners]`,
+/// `stats timeout` and `node`.
+struct StatsSocketCompiler {
+    let unixBind: UnixBindDefaults
+
+    func compile(_ global: GlobalSettings?, into plan: inout GlobalPlan, context: inout PlanningContext) {
+        var sockets: [StatsSocketPlan] = []
+        for directive in global?.directives ?? [] {
+            switch directive.keyword {
+            case "stats socket":
+                context.markHandled(directive.range)
+                if let socket = socket(directive, context: &context) { sockets.append(socket) }
+            case "stats timeout":
+                context.markHandled(directive.range)
+                plan.statsTimeoutMs = directive.arguments.first.flatMap { try? Duration.parse($0).get() }.map { Int($0.milliseconds) }
+            case "node":
+                context.markHandled(directive.range)
+                plan.node = directive.arguments.first
+            default:
+                continue
+            }
+        }
+        plan.statsSockets = sockets.isEmpty ? nil : sockets
+    }
+
+    private func socket(_ directive: Directive, context: inout PlanningContext) -> StatsSocketPlan? {
+        guard let text = directive.arguments.first else {
+            context.error(PlannerMessage.bindAddress, "'stats socket' needs an address or a path", at: directive.range)
+            return nil
+        }
+        guard let endpoint = endpoint(text) else {
+            context.error(PlannerMessage.bindAddress, "'stats socket' cannot listen on '\(text)'", at: directive.range)
+            return nil
+        }
+        var access = unixBind.access
+        var level = StatsSocketPlan.Level.operator
+        let words = Array(directive.arguments.dropFirst())
+        var index = 0
+        while index < words.count {
+            let name = words[index], value = index + 1 < words.count ? words[index + 1] : nil
+            index += 2
+            if name == "level" {
+                guard let parsed = value.flatMap(StatsSocketPlan.Level.init(rawValue:)) else {
+                    context.error(PlannerMessage.bindAddress, "'level' only supports 'user', 'operator', and 'admin'", at: directive.range)
+                    return nil
+                }
+                level = parsed
+            } else if SocketFileAccess.optionNames.contains(name) {
+                if let message = access.apply(name, value) {
+                    context.error(PlannerMessage.bindAddress, message, at: directive.range)
+                    return nil
+                }
+            } else if name == "expose-fd" {
+                // Only the master process of a reload (`-x`) asks for the listeners; the engine reloads without it.
+                continue
+            } else {
+                context.unsupported(directive, proxy: nil, feature: "stats")
+                index -= 1
+            }
+        }
+        let unix: Bool = if case .unix = endpoint { true } else { false }
+        return StatsSocketPlan(listen: ListenAddress(endpoint: endpoint, fileAccess: unix && !access.isEmpty ? access : nil), level: level)
+    }
+
+    /// A Unix path (with the `unix-bind` prefix) or an IP address with a port.
+    private func endpoint(_ text: String) -> SocketEndpoint? {
+        guard case .success(let address) = ConfigAddress.parse(text, portRequired: false, allowRange: false) else { return nil }
+        switch address.family {
+        case .unix: return address.host.isEmpty ? nil : .unix(path: unixBind.prefix + address.host)
+        case .abns: return .abstract(name: address.host)
+        case .ipv4, .ipv6, .hostname, .any:
+            guard case .single(let port)? = address.port else { return nil }
+            let host = address.family == .any ? "0.0.0.0" : address.host
+            return .inet(host: host, port: port)
+        case .fd, .sockpair: return nil
+        }
+    }
+}
