@@ -18,6 +18,8 @@ final class EngineContext: Sendable {
     let backendForwarding: [ForwardingRule?]
     private let backendIndexes: [String: Int]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
+    /// TLS toward the servers that have `ssl` or `check-ssl`.
+    let serverTLS: ServerTLSContexts
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink) {
         self.plan = plan
@@ -28,6 +30,7 @@ final class EngineContext: Sendable {
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.serverTLS = ServerTLSContexts(plan)
         self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan)) },
                                            uniquingKeysWith: { first, _ in first })
     }

@@ -25,16 +25,19 @@ public final class ProxyEngine: Sendable {
         for feature in engine.plan.unsupported {
             engine.events(.warning("\(feature.source): '\(feature.directive)' is not run by the engine yet (\(feature.feature))"))
         }
+        if let failure = engine.serverTLS.failures.first { throw StartError(description: failure) }
         var bound: [String] = []
         for frontend in engine.plan.frontends {
             for address in frontend.binds {
-                if address.tls {
-                    engine.events(.warning("frontend \(frontend.name): TLS is not terminated yet, \(address) is not opened"))
-                    continue
+                let tls: BindTLSContexts?
+                do {
+                    tls = try address.tls.map { try BindTLSContexts($0) }
+                } catch {
+                    throw StartError(description: "frontend \(frontend.name): bind \(address): \(error)")
                 }
                 let channel: Channel
                 do {
-                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend))
+                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend, tls: tls))
                 } catch {
                     throw StartError(description: EngineErrorText.bindFailure(frontend: frontend.name, address: "\(address)", error))
                 }
@@ -61,7 +64,7 @@ public final class ProxyEngine: Sendable {
         engine.events(.stopped)
     }
 
-    private func bootstrap(_ frontend: FrontendPlan) -> ServerBootstrap {
+    private func bootstrap(_ frontend: FrontendPlan, tls: BindTLSContexts?) -> ServerBootstrap {
         let engine = self.engine
         return ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
@@ -77,11 +80,21 @@ public final class ProxyEngine: Sendable {
                     engine.connections.opened(channel, frontend: frontend.name)
                     channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
                     let operations = channel.pipeline.syncOperations
+                    let state = tls.map { _ in TLSConnectionState() }
+                    let first: ChannelHandler
                     switch frontend.mode {
                     case .tcp:
-                        try operations.addHandlers(TCPProxyHandler.handlers(engine: engine, frontend: frontend))
+                        let handlers = TCPProxyHandler.handlers(engine: engine, frontend: frontend)
+                        first = handlers[0]
+                        try operations.addHandlers(handlers)
                     case .http:
-                        try operations.addHandler(ClientConnectionHandler(engine: engine, frontend: frontend))
+                        let handler = ClientConnectionHandler(engine: engine, frontend: frontend)
+                        handler.tls = state
+                        first = handler
+                        try operations.addHandler(handler)
+                    }
+                    if let tls, let state {
+                        try TLSServerPipeline.add(to: channel, contexts: tls, state: state, before: first)
                     }
                 }
             }

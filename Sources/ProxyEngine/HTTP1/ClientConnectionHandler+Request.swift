@@ -20,9 +20,11 @@ extension ClientConnectionHandler {
             fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
         }
         let version = String(head.string(head.third, in: bytes).dropFirst(5))
-        return RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
-                            version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
-                            destination: local?.ipAddress, destinationPort: local?.port, tls: false)
+        var facts = RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
+                                 version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
+                                 destination: local?.ipAddress, destinationPort: local?.port, tls: tls != nil)
+        facts.tlsSession = tls?.facts
+        return facts
     }
 
     /// The changes the rules made to the headers, `option forwardfor`, and the connection handling toward the server.

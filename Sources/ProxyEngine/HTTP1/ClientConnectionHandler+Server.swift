@@ -44,7 +44,8 @@ extension ClientConnectionHandler {
         // A server without a port follows the client's port: its idle connections serve that port only.
         let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort)
         if reuse, let connection = pool.takeIdle(key) { return send(exchange, on: connection) }
-        pool.connect(key, endpoint: endpoint, connectTimeout: exchange.timeouts.connect) { [weak self] result in
+        pool.connect(key, endpoint: endpoint, connectTimeout: exchange.timeouts.connect,
+                     tls: engine.serverTLSHandler(backend: exchange.backendIndex, server: server, forCheck: false)) { [weak self] result in
             guard let self, self.exchange === exchange else {
                 if case .success(let connection) = result { connection.close() }
                 return

@@ -54,6 +54,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
+    /// The TLS session when the bind terminates TLS (`ssl_fc` and the other TLS fetches read it).
+    var tls: TLSConnectionState?
 
     init(engine: EngineContext, frontend: FrontendPlan) {
         self.engine = engine

@@ -108,13 +108,17 @@ final class ServerConnectionPool {
     }
 
     /// Opens a new connection to `endpoint` (any address form) within `connectTimeout`; `completion` runs on this loop.
-    func connect(_ key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount,
+    /// `tls` puts a TLS handler in front (a server with `ssl`); the request waits in it for the handshake.
+    func connect(_ key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount, tls: (@Sendable () throws -> ChannelHandler)? = nil,
                  completion: @escaping (Result<ServerConnection, Error>) -> Void) {
         ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key)) }
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(try tls()) }
+                    try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key))
+                }
             }
             .connect(to: endpoint, on: eventLoop)
             .assumeIsolated()

@@ -14,6 +14,8 @@ public struct RequestFacts: Sendable, Hashable {
     public var destinationPort: Int?
     /// Whether the client connection is TLS (`ssl_fc`).
     public var tls: Bool
+    /// The TLS session of the client connection, for the `ssl_fc_*` and `ssl_c_*` fetches.
+    public var tlsSession: TLSSessionFacts?
 
     public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],
                 source: String? = nil, sourcePort: Int? = nil, destination: String? = nil, destinationPort: Int? = nil,

@@ -55,7 +55,33 @@ enum SampleFetcher {
         case .headerCount:
             guard let name = fetch.arguments.first, !name.isEmpty else { return [.integer(Int64(facts.headers.count))] }
             return [.integer(Int64(facts.headerValues(name).count))]
+        case .sslServerName, .sslProtocol, .sslCipher, .sslALPN, .sslHasServerName, .sslClientCertificateUsed,
+             .sslClientVerify, .sslClientSubject, .sslClientIssuer, .sslClientSerial, .sslClientNotAfter:
+            return tlsSample(fetch, facts)
         }
+    }
+
+    /// The `ssl_fc_*` and `ssl_c_*` fetches: they fail on a clear-text connection, as in HAProxy.
+    private static func tlsSample(_ fetch: Fetch, _ facts: RequestFacts) -> [Sample] {
+        guard facts.tls, let session = facts.tlsSession else { return [] }
+        let certificate = session.clientCertificate
+        let text: String?
+        switch fetch.name {
+        case .sslServerName: text = session.serverName
+        case .sslProtocol: text = session.protocolVersion
+        case .sslCipher: text = session.cipher
+        case .sslALPN: text = session.alpn
+        case .sslHasServerName: return [.boolean(session.serverName != nil)]
+        case .sslClientCertificateUsed: return [.boolean(certificate != nil)]
+        // A failed verification aborts the handshake: a request always sees 0 (X509_V_OK).
+        case .sslClientVerify: return [.integer(0)]
+        case .sslClientSubject: text = certificate.flatMap { ClientCertificateFacts.distinguishedName($0.subject, fetch.arguments) }
+        case .sslClientIssuer: text = certificate.flatMap { ClientCertificateFacts.distinguishedName($0.issuer, fetch.arguments) }
+        case .sslClientSerial: text = certificate?.serialHex
+        case .sslClientNotAfter: text = certificate?.notAfter
+        default: text = nil
+        }
+        return text.map { [.string($0)] } ?? []
     }
 
     /// `hdr(name,N)`: the Nth value (1-based), or counting from the end when negative.

@@ -41,6 +41,10 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
         case src, srcPort = "src_port", dst, dstPort = "dst_port", path, url, query, method
         case header = "req.hdr", headerCount = "req.hdr_cnt", fullHeader = "req.fhdr", version = "req.ver"
         case sslFrontend = "ssl_fc", alwaysTrue = "always_true", alwaysFalse = "always_false"
+        case sslServerName = "ssl_fc_sni", sslProtocol = "ssl_fc_protocol", sslCipher = "ssl_fc_cipher"
+        case sslALPN = "ssl_fc_alpn", sslHasServerName = "ssl_fc_has_sni", sslClientCertificateUsed = "ssl_c_used"
+        case sslClientVerify = "ssl_c_verify", sslClientSubject = "ssl_c_s_dn", sslClientIssuer = "ssl_c_i_dn"
+        case sslClientSerial = "ssl_c_serial", sslClientNotAfter = "ssl_c_notafter"
     }
 
     public var name: Name

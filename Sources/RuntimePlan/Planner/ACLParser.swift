@@ -117,9 +117,15 @@ struct ACLParser {
         "hdr": (.header, .str), "req.hdr": (.header, .str), "req.fhdr": (.fullHeader, .str),
         "hdr_cnt": (.headerCount, .int), "req.hdr_cnt": (.headerCount, .int), "req.ver": (.version, .str),
         "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
+        "ssl_fc_sni": (.sslServerName, .str), "ssl_fc_protocol": (.sslProtocol, .str), "ssl_fc_cipher": (.sslCipher, .str),
+        "ssl_fc_alpn": (.sslALPN, .str), "ssl_fc_has_sni": (.sslHasServerName, .bool), "ssl_c_used": (.sslClientCertificateUsed, .bool),
+        "ssl_c_verify": (.sslClientVerify, .int), "ssl_c_s_dn": (.sslClientSubject, .str), "ssl_c_i_dn": (.sslClientIssuer, .str),
+        "ssl_c_serial": (.sslClientSerial, .str), "ssl_c_notafter": (.sslClientNotAfter, .str),
     ]
 
-    private static let shorthandStems: [String: Fetch.Name] = ["path": .path, "url": .url, "hdr": .header]
+    private static let shorthandStems: [String: Fetch.Name] = [
+        "path": .path, "url": .url, "hdr": .header, "ssl_fc_sni": .sslServerName,
+    ]
 
     private static let shorthandSuffixes: [String: MatchMethod] = [
         "beg": .beg, "end": .end, "sub": .sub, "reg": .reg, "dom": .dom, "dir": .dir, "len": .len, "ip": .ip, "val": .int,
