@@ -2,9 +2,9 @@ import NIOCore
 import NIOSSL
 import NIOTLS
 
-/// Sits after the TLS handler until the handshake completes, then records
-/// the session (version, ALPN, client certificate) and leaves the pipeline.
-final class TLSHandshakeObserver: ChannelInboundHandler, RemovableChannelHandler {
+/// Sits after the TLS handler and records the session (version, ALPN,
+/// client certificate) when the handshake completes; it passes everything on.
+final class TLSHandshakeObserver: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
@@ -18,32 +18,32 @@ final class TLSHandshakeObserver: ChannelInboundHandler, RemovableChannelHandler
         if case TLSUserEvent.handshakeCompleted(let negotiatedProtocol)? = event as? TLSUserEvent,
            let handler = try? context.pipeline.syncOperations.handler(type: NIOSSLServerHandler.self) {
             state.recordHandshake(negotiatedProtocol: negotiatedProtocol, handler: handler)
-            context.fireUserInboundEventTriggered(event)
-            context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
-            return
         }
         context.fireUserInboundEventTriggered(event)
     }
 }
 
 /// Reads the cipher suite from the ServerHello the TLS handler writes (the
-/// library has no call that tells it), then leaves the pipeline. It sits
-/// on the socket side of the TLS handler, where the handshake is clear text.
-final class ServerHelloCipherReader: ChannelOutboundHandler, RemovableChannelHandler {
+/// library has no call that tells it): the first write only, then it passes
+/// writes on. It sits on the socket side of the TLS handler, where the
+/// handshake is clear text.
+final class ServerHelloCipherReader: ChannelOutboundHandler {
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private let state: TLSConnectionState
+    private var done = false
 
     init(_ state: TLSConnectionState) {
         self.state = state
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        let bytes = unwrapOutboundIn(data)
-        if let code = Self.cipherSuite(inServerHello: bytes) { state.recordCipher(code: code) }
+        if !done {
+            done = true
+            if let code = Self.cipherSuite(inServerHello: unwrapOutboundIn(data)) { state.recordCipher(code: code) }
+        }
         context.write(data, promise: promise)
-        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
     }
 
     /// The cipher suite of a handshake record starting with a ServerHello: after the record header (5),
