@@ -108,7 +108,8 @@ final class ServerConnectionPool {
     }
 
     /// Opens a new connection to `endpoint` (any address form) within `connectTimeout`; `completion` runs on this loop.
-    /// `tls` puts a TLS handler in front (a server with `ssl`); the request waits in it for the handshake.
+    /// `tls` puts a TLS handler in front (a server with `ssl`): the connection counts as open once its
+    /// handshake is done, so a failed handshake is a failed connection (retried, then 503, as HAProxy).
     func connect(_ key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount, tls: (@Sendable () throws -> ChannelHandler)? = nil,
                  completion: @escaping (Result<ServerConnection, Error>) -> Void) {
         ClientBootstrap(group: eventLoop)
@@ -116,11 +117,23 @@ final class ServerConnectionPool {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if let tls { try channel.pipeline.syncOperations.addHandler(try tls()) }
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(try tls())
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(channel.eventLoop))
+                    }
                     try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key))
                 }
             }
             .connect(to: endpoint, on: eventLoop)
+            .flatMap { channel in
+                guard let waiter = try? channel.pipeline.syncOperations.handler(type: TLSHandshakeWaiter.self) else {
+                    return channel.eventLoop.makeSucceededFuture(channel)
+                }
+                return waiter.completed.map { channel }.flatMapErrorThrowing { error in
+                    channel.close(promise: nil)
+                    throw error
+                }
+            }
             .assumeIsolated()
             .whenComplete { result in
                 completion(result.flatMap { channel in
