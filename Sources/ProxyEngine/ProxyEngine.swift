@@ -81,20 +81,21 @@ public final class ProxyEngine: Sendable {
                     channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
                     let operations = channel.pipeline.syncOperations
                     let state = tls.map { _ in TLSConnectionState() }
-                    let first: ChannelHandler
+                    let tlsGoesBefore: ChannelHandler
                     switch frontend.mode {
                     case .tcp:
                         let handlers = TCPProxyHandler.handlers(engine: engine, frontend: frontend)
-                        first = handlers[0]
+                        // TLS goes before the client relay: the proxy handler leaves the pipeline once active.
+                        tlsGoesBefore = handlers[handlers.count - 1]
                         try operations.addHandlers(handlers)
                     case .http:
                         let handler = ClientConnectionHandler(engine: engine, frontend: frontend)
                         handler.tls = state
-                        first = handler
+                        tlsGoesBefore = handler
                         try operations.addHandler(handler)
                     }
                     if let tls, let state {
-                        try TLSServerPipeline.add(to: channel, contexts: tls, state: state, before: first)
+                        try TLSServerPipeline.add(to: channel, contexts: tls, state: state, before: tlsGoesBefore)
                     }
                 }
             }

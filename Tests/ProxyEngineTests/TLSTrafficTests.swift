@@ -212,6 +212,30 @@ final class TLSTrafficTests: XCTestCase {
         await harness.shutdown()
     }
 
+    func testTCPModeTerminatesTLSToo() async throws {
+        let backendPort = Loopback.freePort(), port = Loopback.freePort()
+        let harness = EngineHarness()
+        try harness.startBackend("app", port: backendPort)
+        try await harness.startEngine("""
+            defaults
+                mode tcp
+                timeout connect 2s
+                timeout client 5s
+                timeout server 5s
+            frontend f
+                bind 127.0.0.1:\(port) ssl crt \(pki.path("b.pem"))
+                default_backend b
+            backend b
+                server s 127.0.0.1:\(backendPort)
+
+            """)
+        let served = try ToolRun.run(try XCTUnwrap(Programs.path("curl")), [
+            "-sS", "--cacert", pki.path("ca.crt"), "--resolve", "b.test:\(port):127.0.0.1", "https://b.test:\(port)/",
+        ])
+        XCTAssertTrue(served.output.hasPrefix("app\n"), served.output)
+        await harness.shutdown()
+    }
+
     func testBadMaterialAtStartIsAnErrorNotACrash() async throws {
         let file = pki.path("vanishing-\(UUID().uuidString).pem")
         try FileManager.default.copyItem(atPath: pki.path("a.pem"), toPath: file)
