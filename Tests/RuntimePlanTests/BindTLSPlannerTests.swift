@@ -88,8 +88,6 @@ final class BindTLSPlannerTests: XCTestCase {
 
     func testBadMaterialIsADiagnosticWithHAProxysWords() {
         let cases: [(String, String, String)] = [
-            ("ssl crt /nonexistent/site.pem", "crt-invalid",
-             "unable to stat SSL certificate from file '/nonexistent/site.pem' : No such file or directory."),
             ("ssl crt \(pki.path("nokey.pem"))", "crt-invalid", "No Private Key found in '\(pki.path("nokey.pem")).key'."),
             ("ssl crt \(pki.path("mismatch.pem"))", "crt-invalid",
              "inconsistencies between private key and certificate loaded '\(pki.path("mismatch.pem"))'."),
@@ -116,6 +114,11 @@ final class BindTLSPlannerTests: XCTestCase {
         }
     }
 
+    func testAnAbsentFileIsLeftToTheCheckerAndTheEngineStart() throws {
+        let settings = try tls("ssl crt /nonexistent/site.pem")
+        XCTAssertEqual(settings.certificates.map(\.path), ["/nonexistent/site.pem"])
+    }
+
     func testExpiredCertificatesAndUnrunOptionsAreWarnings() throws {
         let result = planResult(config(bind: "ssl crt \(pki.path("expired.pem")) no-tls-tickets ciphersuites TLS_AES_128_GCM_SHA256"))
         XCTAssertNotNil(result.plan)
@@ -128,7 +131,7 @@ final class BindTLSPlannerTests: XCTestCase {
 
     func testHAProxyAgreesOnWhatIsRefused() throws {
         guard let haproxy = Programs.path("haproxy") else { return XCTFail("haproxy is not installed") }
-        let refused = ["ssl crt /nonexistent/site.pem", "ssl crt \(pki.path("nokey.pem"))", "ssl crt \(pki.path("mismatch.pem"))",
+        let refused = ["ssl crt \(pki.path("nokey.pem"))", "ssl crt \(pki.path("mismatch.pem"))",
                        "ssl", "ssl crt \(pki.path("a.pem")) verify required"]
         let accepted = ["ssl crt \(pki.path("a.pem"))", "ssl crt \(pki.path("expired.pem"))",
                         "ssl crt \(pki.path("a.pem")) ssl-min-ver TLSv1.3 alpn h2,http/1.1 ca-file \(pki.path("ca.crt")) verify optional"]

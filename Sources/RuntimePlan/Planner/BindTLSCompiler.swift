@@ -140,6 +140,10 @@ struct BindTLSCompiler {
         }
         return files.compactMap { file in
             switch ServedCertificateFile.load(file) {
+            case .failure(.unreadable):
+                // A file absent here is the checker's `crt-missing` (the plan may be built away from the
+                // deployment); the engine refuses to start without it, with HAProxy's message.
+                return TLSCertificate(path: file, serverNames: filters, excludedNames: excluded)
             case .failure(let problem):
                 context.error(TLSPlannerMessage.certificate, problem.description, at: range)
                 return nil
