@@ -20,16 +20,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
     ],
     targets: [
         .target(name: "ConfigDiagnostics"),
         .target(name: "ConfigGrammar"),
+        .target(
+            name: "TLSMaterial",
+            dependencies: [.product(name: "X509", package: "swift-certificates"), .product(name: "SwiftASN1", package: "swift-asn1")]
+        ),
         .target(name: "HAProxyConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
         .target(name: "KeepalivedConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
         .target(
             name: "ConfigCheck",
             dependencies: [
-                "ConfigDiagnostics", "ConfigGrammar", "HAProxyConfig", "KeepalivedConfig",
+                "ConfigDiagnostics", "ConfigGrammar", "HAProxyConfig", "KeepalivedConfig", "TLSMaterial",
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
@@ -37,16 +43,19 @@ let package = Package(
             name: "ConfigYAML",
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig"]),
+        .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig", "TLSMaterial"]),
         .systemLibrary(name: "CEpoll"),
         .target(
             name: "ProxyEngine",
             dependencies: [
-                "RuntimePlan", "CEpoll",
+                "RuntimePlan", "CEpoll", "TLSMaterial",
                 .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
         .executableTarget(
@@ -66,10 +75,10 @@ let package = Package(
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(
             name: "ConfigCheckTests",
-            dependencies: ["ConfigCheck", "ConfigDiagnostics", "ConfigGrammar", "ConfigYAML", "RuntimePlan", "WeirTestSupport"]
+            dependencies: ["ConfigCheck", "ConfigDiagnostics", "ConfigGrammar", "ConfigYAML", "RuntimePlan", "TLSMaterial", "WeirTestSupport"]
         ),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig", "WeirTestSupport"]),
-        .testTarget(name: "RuntimePlanTests", dependencies: ["RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "WeirTestSupport"]),
+        .testTarget(name: "RuntimePlanTests", dependencies: ["RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "TLSMaterial", "WeirTestSupport"]),
         .testTarget(
             name: "ProxyEngineTests",
             dependencies: [

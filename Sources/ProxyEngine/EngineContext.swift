@@ -37,6 +37,8 @@ final class EngineContext: Sendable {
     /// Whether any rule reads or writes a `proc` variable (otherwise requests never take its lock).
     let usesProcessVariables: Bool
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
+    /// TLS toward the servers that have `ssl` or `check-ssl`.
+    let serverTLS: ServerTLSContexts
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?) {
         self.plan = plan
@@ -53,6 +55,7 @@ final class EngineContext: Sendable {
         self.backendErrorFiles = plan.backends.map { ErrorFilePages($0.errorFiles) }
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.serverTLS = ServerTLSContexts(plan)
         self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan)) },
                                            uniquingKeysWith: { first, _ in first })
     }

@@ -20,9 +20,10 @@ final class HealthChecker: Sendable {
             for (serverIndex, server) in backend.servers.enumerated() {
                 guard let timing = server.check else { continue }
                 let loop = group.next()
-                let probe = HealthProbe(check: check, server: server.address, checkPort: timing.port,
+                var probe = HealthProbe(check: check, server: server.address, checkPort: timing.port,
                                         connectTimeoutMs: min(timing.interMs, backend.timeoutsMs["connect"] ?? timing.interMs),
                                         responseTimeoutMs: backend.timeoutsMs["check"] ?? timing.interMs)
+                probe.tls = engine.serverTLSHandler(backend: backendIndex, server: serverIndex, forCheck: true)
                 let tracker = HealthTracker(backend: backendIndex, server: serverIndex, timing: timing)
                 schedule(probe, tracker, on: loop, after: 0)
             }

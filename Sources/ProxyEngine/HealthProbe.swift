@@ -12,13 +12,18 @@ struct HealthProbe: Sendable {
     let checkPort: Int?
     let connectTimeoutMs: Int
     let responseTimeoutMs: Int
+    /// Makes the TLS handler of a check over TLS (`check-ssl`, or `ssl` without a check port).
+    var tls: (@Sendable () throws -> ChannelHandler)?
 
     /// Succeeds with nil on a pass, or with the reason of the failure.
     func run(on loop: EventLoop) -> EventLoopFuture<String?> {
         switch check.kind {
         case .connect:
             return open(port: checkPort, on: loop).flatMap { collector in
-                collector.channel.close().map { nil }
+                // Over TLS the check passes when the handshake does (HAProxy's Layer6 check).
+                let handshake = (try? collector.channel.pipeline.syncOperations.handler(type: TLSHandshakeWaiter.self))?.completed
+                    ?? loop.makeSucceededVoidFuture()
+                return handshake.always { _ in collector.channel.close(promise: nil) }.map { nil }
             }.recover(EngineErrorText.checkFailure)
         case .http:
             let request = check.request ?? HTTPCheckRequest()
@@ -135,8 +140,14 @@ struct HealthProbe: Sendable {
         let collector = ResponseCollector()
         return ClientBootstrap(group: loop)
             .connectTimeout(.milliseconds(Int64(connectTimeoutMs)))
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(collector) }
+            .channelInitializer { [tls] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(try tls())
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(channel.eventLoop))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(collector)
+                }
             }
             .connect(to: Self.target(server, port: port), on: loop)
             .map { channel in

@@ -36,16 +36,19 @@ public final class ProxyEngine: Sendable {
         for feature in engine.plan.unsupported {
             engine.events(.warning("\(feature.source): '\(feature.directive)' is not run by the engine yet (\(feature.feature))"))
         }
+        if let failure = engine.serverTLS.failures.first { throw StartError(description: failure) }
         var bound: [String] = []
         for frontend in engine.plan.frontends {
             for address in frontend.binds {
-                if address.tls {
-                    engine.events(.warning("frontend \(frontend.name): TLS is not terminated yet, \(address) is not opened"))
-                    continue
+                let tls: BindTLSContexts?
+                do {
+                    tls = try address.tls.map { try BindTLSContexts($0) }
+                } catch {
+                    throw StartError(description: "frontend \(frontend.name): bind \(address): \(error)")
                 }
                 let channel: Channel
                 do {
-                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend, address))
+                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend, address, tls: tls))
                 } catch {
                     throw StartError(description: EngineErrorText.bindFailure(frontend: frontend.name, address: "\(address)", error))
                 }
@@ -88,7 +91,7 @@ public final class ProxyEngine: Sendable {
     }
 
     /// SO_REUSEPORT and TCP_NODELAY go on IP listeners only: Linux refuses both on Unix sockets.
-    private func bootstrap(_ frontend: FrontendPlan, _ address: ListenAddress) -> ServerBootstrap {
+    private func bootstrap(_ frontend: FrontendPlan, _ address: ListenAddress, tls: BindTLSContexts?) -> ServerBootstrap {
         let engine = self.engine
         let statsIndex = engine.plan.frontends.firstIndex { $0.name == frontend.name } ?? 0
         var bootstrap = ServerBootstrap(group: group)
@@ -100,7 +103,7 @@ public final class ProxyEngine: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     engine.statistics.shard(for: channel.eventLoop).countSession(frontend: statsIndex)
-                    try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false)
+                    try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false, tls: tls)
                 }
             }
         guard ListenerSocket.isIP(address) else { return bootstrap }

@@ -1,5 +1,6 @@
 @testable import ConfigCheck
 import Foundation
+import TLSMaterial
 import XCTest
 
 /// Reading certificate files the way HAProxy does, on the certificates the

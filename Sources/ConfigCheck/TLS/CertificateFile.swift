@@ -1,5 +1,6 @@
 import Foundation
 import HAProxyConfig
+import TLSMaterial
 
 /// A certificate file read the way HAProxy 2.6 reads it: the PEM text, and
 /// the private key from the same file or else from `NAME.key`.

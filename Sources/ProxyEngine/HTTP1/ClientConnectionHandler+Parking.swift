@@ -16,11 +16,12 @@ extension ClientConnectionHandler {
         parkTimer?.start(parking.delay)
     }
 
-    /// A connection whose `tcp-request connection` rules track counters, or that holds
-    /// `sess.` variables, is never parked: both live as long as the connection's handler.
+    /// A connection whose `tcp-request connection` rules track counters, that holds
+    /// `sess.` variables, or whose TLS session lives in its pipeline is never parked:
+    /// each lives as long as the connection's handler.
     private var isIdle: Bool {
         phase == .waitingHead && exchange == nil && (input?.readableBytes ?? 0) == 0 && !clientInputClosed
-            && !engine.connections.isDraining && stickConnection == nil && sessionVariables.isEmpty
+            && !engine.connections.isDraining && stickConnection == nil && sessionVariables.isEmpty && tls == nil
     }
 
     private func parkIfIdle() {

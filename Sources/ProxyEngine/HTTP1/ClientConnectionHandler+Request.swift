@@ -22,7 +22,8 @@ extension ClientConnectionHandler {
         let version = String(head.string(head.third, in: bytes).dropFirst(5))
         var facts = RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
                                  version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
-                                 destination: local?.ipAddress, destinationPort: local?.port, tls: false)
+                                 destination: local?.ipAddress, destinationPort: local?.port, tls: tls != nil)
+        facts.tlsSession = tls?.facts
         facts.firstRequest = !servedOne
         loadScopedVariables(&facts)
         return facts

@@ -52,7 +52,8 @@ extension ClientConnectionHandler {
                             address: address == configured ? nil : address)
         if reuse { counters?.countServerTaken(backend: exchange.backendIndex, server: server) }
         if reuse, let connection = pool.takeIdle(key) { return send(exchange, on: connection) }
-        pool.connect(key, endpoint: endpoint, connectTimeout: exchange.timeouts.connect) { [weak self] result in
+        pool.connect(key, endpoint: endpoint, connectTimeout: exchange.timeouts.connect,
+                     tls: engine.serverTLSHandler(backend: exchange.backendIndex, server: server, forCheck: false)) { [weak self] result in
             guard let self, self.exchange === exchange else {
                 if case .success(let connection) = result { connection.close() }
                 return

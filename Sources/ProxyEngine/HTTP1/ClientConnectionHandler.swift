@@ -66,6 +66,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
     var stickStream: TrackedCounters?
     var stickConnection: TrackedCounters?
+    /// The TLS session when the bind terminates TLS (`ssl_fc` and the other TLS fetches read it).
+    var tls: TLSConnectionState?
 
     /// Moves the connection out of its channel once it has been idle for the parking delay.
     var parkTimer: MovableTimer?

@@ -110,16 +110,33 @@ final class ServerConnectionPool {
     }
 
     /// Opens a new connection to `endpoint` (any address form) within `connectTimeout`; `completion` runs on this loop.
-    func connect(_ key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount,
+    /// `tls` puts a TLS handler in front (a server with `ssl`): the connection counts as open once its
+    /// handshake is done, so a failed handshake is a failed connection (retried, then 503, as HAProxy).
+    func connect(_ key: ServerKey, endpoint: SocketEndpoint, connectTimeout: TimeAmount, tls: (@Sendable () throws -> ChannelHandler)? = nil,
                  completion: @escaping (Result<ServerConnection, Error>) -> Void) {
         var bootstrap = ClientBootstrap(group: eventLoop).connectTimeout(connectTimeout)
         // Linux refuses TCP options on a Unix socket.
         if endpoint.isIP { bootstrap = bootstrap.channelOption(.tcpOption(.tcp_nodelay), value: 1) }
         bootstrap
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key)) }
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(try tls())
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(channel.eventLoop))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(ServerConnection(key: key))
+                }
             }
             .connect(to: endpoint, on: eventLoop)
+            .flatMap { channel in
+                guard let waiter = try? channel.pipeline.syncOperations.handler(type: TLSHandshakeWaiter.self) else {
+                    return channel.eventLoop.makeSucceededFuture(channel)
+                }
+                return waiter.completed.map { channel }.flatMapErrorThrowing { error in
+                    channel.close(promise: nil)
+                    throw error
+                }
+            }
             .assumeIsolated()
             .whenComplete { result in
                 completion(result.flatMap { channel in

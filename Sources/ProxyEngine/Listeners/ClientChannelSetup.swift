@@ -11,8 +11,9 @@ enum ClientChannelSetup {
 
     /// Counts the connection (a resumed one is counted already), runs the
     /// `tcp-request connection|session` rules of a new one (a reject closes
-    /// it), and adds the frontend's handlers.
-    static func configure(_ channel: Channel, engine: EngineContext, frontend: FrontendPlan, resumed: Bool) throws {
+    /// it), and adds the frontend's handlers, behind TLS when the bind terminates it.
+    static func configure(_ channel: Channel, engine: EngineContext, frontend: FrontendPlan, resumed: Bool,
+                          tls: BindTLSContexts? = nil) throws {
         if resumed {
             engine.connections.adopted(channel, frontend: frontend.name)
         } else {
@@ -27,13 +28,23 @@ enum ClientChannelSetup {
             session = admitted
         }
         let operations = channel.pipeline.syncOperations
+        let state = tls.map { _ in TLSConnectionState() }
+        let tlsGoesBefore: ChannelHandler
         switch frontend.mode {
         case .tcp:
-            try operations.addHandlers(TCPProxyHandler.handlers(engine: engine, frontend: frontend))
+            let handlers = TCPProxyHandler.handlers(engine: engine, frontend: frontend)
+            // TLS goes before the client relay: the proxy handler leaves the pipeline once active.
+            tlsGoesBefore = handlers[handlers.count - 1]
+            try operations.addHandlers(handlers)
         case .http:
             let handler = ClientConnectionHandler(engine: engine, frontend: frontend, resumed: resumed)
             handler.sessionVariables = session
+            handler.tls = state
+            tlsGoesBefore = handler
             try operations.addHandler(handler)
+        }
+        if let tls, let state {
+            try TLSServerPipeline.add(to: channel, contexts: tls, state: state, before: tlsGoesBefore)
         }
     }
 

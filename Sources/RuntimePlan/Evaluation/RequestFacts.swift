@@ -31,6 +31,8 @@ public struct RequestFacts: Sendable, Hashable {
     /// The server that answered (`srv_name`) and its position in the backend from 1 (`srv_id`).
     public var serverName: String?
     public var serverID: Int?
+    /// The TLS session of the client connection, for the `ssl_fc_*` and `ssl_c_*` fetches.
+    public var tlsSession: TLSSessionFacts?
 
     public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],
                 source: String? = nil, sourcePort: Int? = nil, destination: String? = nil, destinationPort: Int? = nil,

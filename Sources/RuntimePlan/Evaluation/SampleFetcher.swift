@@ -127,7 +127,33 @@ enum SampleFetcher {
         case .date:
             let offset = fetch.arguments.first.flatMap { Int64($0) } ?? 0
             return [.integer(Int64(Date().timeIntervalSince1970) + offset)]
+        case .sslServerName, .sslProtocol, .sslCipher, .sslALPN, .sslHasServerName, .sslClientCertificateUsed,
+             .sslClientVerify, .sslClientSubject, .sslClientIssuer, .sslClientSerial, .sslClientNotAfter:
+            return tlsSample(fetch, facts)
         }
+    }
+
+    /// The `ssl_fc_*` and `ssl_c_*` fetches: they fail on a clear-text connection, as in HAProxy.
+    private static func tlsSample(_ fetch: Fetch, _ facts: RequestFacts) -> [Sample] {
+        guard facts.tls, let session = facts.tlsSession else { return [] }
+        let certificate = session.clientCertificate
+        let text: String?
+        switch fetch.name {
+        case .sslServerName: text = session.serverName
+        case .sslProtocol: text = session.protocolVersion
+        case .sslCipher: text = session.cipher
+        case .sslALPN: text = session.alpn
+        case .sslHasServerName: return [.boolean(session.serverName != nil)]
+        case .sslClientCertificateUsed: return [.boolean(certificate != nil)]
+        // A failed verification aborts the handshake: a request always sees 0 (X509_V_OK).
+        case .sslClientVerify: return [.integer(0)]
+        case .sslClientSubject: text = certificate.flatMap { ClientCertificateFacts.distinguishedName($0.subject, fetch.arguments) }
+        case .sslClientIssuer: text = certificate.flatMap { ClientCertificateFacts.distinguishedName($0.issuer, fetch.arguments) }
+        case .sslClientSerial: text = certificate?.serialHex
+        case .sslClientNotAfter: text = certificate?.notAfter
+        default: text = nil
+        }
+        return text.map { [.string($0)] } ?? []
     }
 
     /// `hdr(name,N)` over a header list: the Nth value (1-based), or counting from the end when negative.
@@ -137,6 +163,7 @@ enum SampleFetcher {
         return occurrence(values, fetch.arguments.dropFirst().first).map { .string($0) }
     }
 
+    /// The Nth value (1-based) of a list, or counting from the end when negative.
     private static func occurrence(_ values: [String], _ argument: String?) -> [String] {
         guard let argument, let position = Int(argument), position != 0 else { return values }
         let index = position > 0 ? position - 1 : values.count + position

@@ -97,6 +97,8 @@ public struct ServerPlan: Sendable, Hashable, Codable {
     public var maintenance: Bool
     /// Health-check timing; nil when the server has no `check`.
     public var check: ServerCheckPlan?
+    /// TLS toward the server; nil for clear text.
+    public var tls: ServerTLS?
     public var source: SourceRef
 
     public init(name: String, address: SocketEndpoint, weight: Int = 1, maxconn: Int? = nil, maxqueue: Int? = nil,

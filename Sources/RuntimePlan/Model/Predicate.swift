@@ -51,6 +51,10 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
         case cookieCount = "req.cook_cnt", cookieValue = "req.cook_val", capturedURI = "capture.req.uri"
         case capturedMethod = "capture.req.method", capturedVersion = "capture.req.ver"
         case serverName = "srv_name", serverID = "srv_id"
+        case sslServerName = "ssl_fc_sni", sslProtocol = "ssl_fc_protocol", sslCipher = "ssl_fc_cipher"
+        case sslALPN = "ssl_fc_alpn", sslHasServerName = "ssl_fc_has_sni", sslClientCertificateUsed = "ssl_c_used"
+        case sslClientVerify = "ssl_c_verify", sslClientSubject = "ssl_c_s_dn", sslClientIssuer = "ssl_c_i_dn"
+        case sslClientSerial = "ssl_c_serial", sslClientNotAfter = "ssl_c_notafter"
     }
 
     public var name: Name

@@ -6,19 +6,19 @@ public enum ProxyMode: String, Sendable, Hashable, Codable {
 /// A listening address of a frontend.
 public struct ListenAddress: Sendable, Hashable, Codable, CustomStringConvertible {
     public var endpoint: SocketEndpoint
-    /// Whether the `bind` line asked for TLS (`ssl`), which the engine does not terminate yet.
-    public var tls: Bool
+    /// TLS termination when the `bind` line says `ssl`, nil for clear text.
+    public var tls: BindTLS?
     /// Owner and permissions of the socket file; only for `unix` endpoints, nil when unchanged.
     public var fileAccess: SocketFileAccess?
 
-    public init(endpoint: SocketEndpoint, tls: Bool = false, fileAccess: SocketFileAccess? = nil) {
+    public init(endpoint: SocketEndpoint, tls: BindTLS? = nil, fileAccess: SocketFileAccess? = nil) {
         self.endpoint = endpoint
         self.tls = tls
         self.fileAccess = fileAccess
     }
 
     /// An IP listener.
-    public init(host: String, port: Int, tls: Bool = false) {
+    public init(host: String, port: Int, tls: BindTLS? = nil) {
         self.init(endpoint: .inet(host: host, port: port), tls: tls)
     }
 

@@ -136,11 +136,15 @@ struct ACLParser {
         "srv_name": (.serverName, .str), "srv_id": (.serverID, .int),
         // The connection's own addresses: the same as src and dst while no PROXY protocol header is read.
         "fc_src": (.src, .ip), "fc_dst": (.dst, .ip), "fc_src_port": (.srcPort, .int), "fc_dst_port": (.dstPort, .int),
+        "ssl_fc_sni": (.sslServerName, .str), "ssl_fc_protocol": (.sslProtocol, .str), "ssl_fc_cipher": (.sslCipher, .str),
+        "ssl_fc_alpn": (.sslALPN, .str), "ssl_fc_has_sni": (.sslHasServerName, .bool), "ssl_c_used": (.sslClientCertificateUsed, .bool),
+        "ssl_c_verify": (.sslClientVerify, .int), "ssl_c_s_dn": (.sslClientSubject, .str), "ssl_c_i_dn": (.sslClientIssuer, .str),
+        "ssl_c_serial": (.sslClientSerial, .str), "ssl_c_notafter": (.sslClientNotAfter, .str),
     ]
 
     private static let shorthandStems: [String: Fetch.Name] = [
         "path": .path, "url": .url, "hdr": .header, "base": .base, "urlp": .urlParameter, "shdr": .responseHeader,
-        "res.hdr": .responseHeader, "req.hdr": .header, "cook": .cookie, "req.cook": .cookie,
+        "res.hdr": .responseHeader, "req.hdr": .header, "cook": .cookie, "req.cook": .cookie, "ssl_fc_sni": .sslServerName,
     ]
 
     private static let shorthandSuffixes: [String: MatchMethod] = [

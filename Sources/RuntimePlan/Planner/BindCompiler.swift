@@ -6,6 +6,8 @@ import HAProxyConfig
 /// and mode, abstract-namespace names and inherited descriptors.
 struct BindCompiler {
     let unixBind: UnixBindDefaults
+    /// The line's TLS termination, compiled by `BindTLSCompiler`.
+    var tls: BindTLS?
 
     func compile(_ bind: Bind, context: inout PlanningContext) -> [ListenAddress] {
         var listeners: [ListenAddress] = []
@@ -15,8 +17,8 @@ struct BindCompiler {
             switch endpoints(address) {
             case .success(let endpoints):
                 listeners += endpoints.map { endpoint in
-                    guard case .unix = endpoint else { return ListenAddress(endpoint: endpoint, tls: bind.isTLS) }
-                    return ListenAddress(endpoint: endpoint, tls: bind.isTLS, fileAccess: access)
+                    guard case .unix = endpoint else { return ListenAddress(endpoint: endpoint, tls: tls) }
+                    return ListenAddress(endpoint: endpoint, tls: tls, fileAccess: access)
                 }
             case .failure(let failure):
                 context.error(PlannerMessage.bindAddress, failure.message, at: bind.range)

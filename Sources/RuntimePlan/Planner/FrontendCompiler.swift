@@ -6,6 +6,7 @@ struct FrontendCompiler {
     let proxy: Proxy
     let acls: ACLTable
     let unixBind: UnixBindDefaults
+    var tlsDefaults = TLSBindDefaults()
 
     static let timeouts = ["client", "client-fin", "http-request", "http-keep-alive"]
     static let keywords: Set<String> = [
@@ -21,10 +22,9 @@ struct FrontendCompiler {
                                 timeoutsMs: milliseconds(proxy, Self.timeouts), options: httpOptions(proxy, context: &context),
                                 defaultBackend: proxy.defaultBackend ?? (proxy.kind.hasBackend ? name : nil), acls: acls.named, source: SourceRef(proxy.range))
         for bind in proxy.binds {
-            let directive = proxy.directives.first { $0.range == bind.range }
-            if bind.isTLS, let directive { context.unsupported(directive, proxy: name, feature: "tls") }
             context.markHandled(bind.range)
-            plan.binds += BindCompiler(unixBind: unixBind).compile(bind, context: &context)
+            let tls = BindTLSCompiler(defaults: tlsDefaults, proxyName: name).compile(bind, context: &context)
+            plan.binds += BindCompiler(unixBind: unixBind, tls: tls).compile(bind, context: &context)
         }
         TCPRuleCompiler(acls: acls, proxyName: name).compile(proxy, into: &plan, context: &context)
         plan.errorFiles = ErrorFileCompiler.compile(proxy, context: &context)

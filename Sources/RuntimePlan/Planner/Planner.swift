@@ -42,6 +42,7 @@ public struct Planner: Sendable {
         let effective = DefaultsResolver(fileOrder: fileOrder).resolve(configuration, context: &context)
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
+        let tlsDefaults = TLSBindDefaults(configuration.global, context: &context)
         plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
         StatsSocketCompiler(unixBind: unixBind).compile(configuration.global, into: &plan.global, context: &context)
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
@@ -56,7 +57,8 @@ public struct Planner: Sendable {
             let acls = ACLTable(proxy: proxy, context: &context)
             if let table = StickTableCompiler(proxy: proxy).compile(context: &context) { plan.stickTables.append(table) }
             if proxy.kind.hasFrontend {
-                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind).compile(context: &context))
+                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind, tlsDefaults: tlsDefaults)
+                    .compile(context: &context))
             }
             if proxy.kind.hasBackend {
                 plan.backends.append(BackendCompiler(proxy: proxy, acls: acls).compile(context: &context))

@@ -18,6 +18,10 @@ struct PlanningContext {
         diagnostics.append(Diagnostic(.error, rule, message, at: range))
     }
 
+    mutating func warning(_ rule: RuleID, _ message: String, at range: SourceRange) {
+        diagnostics.append(Diagnostic(.warning, rule, message, at: range))
+    }
+
     mutating func markHandled(_ range: SourceRange) { handled.insert(range) }
 
     mutating func unsupported(_ directive: Directive, proxy: String?, feature: String? = nil) {

@@ -32,7 +32,8 @@ struct ServerCompiler {
                                          downinterMs: interval("downinter"), rise: server.rise ?? 2, fall: server.fall ?? 3,
                                          port: server.option("port")?.value.flatMap { Int($0) })
         }
-        for option in server.options where !Self.handledOptions.contains(option.name) {
+        plan.tls = ServerTLSCompiler(proxyName: proxyName).compile(server, context: &context)
+        for option in server.options where !Self.handledOptions.contains(option.name) && !ServerTLSCompiler.options.contains(option.name) {
             let directive = Directive(keyword: "server", arguments: [server.name, option.name] + (option.value.map { [$0] } ?? []),
                                       argumentRanges: [], range: option.range)
             let feature = option.name == "ssl" || option.name.hasPrefix("ssl-") || option.name == "verify" ? "tls"

@@ -4,28 +4,28 @@ import X509
 /// The PEM blocks of a certificate file as HAProxy reads it: the first
 /// certificate is the one served, and the private key is in the same file
 /// or else in `NAME.key` beside it.
-struct PEMBundle: Sendable {
+public struct PEMBundle: Sendable {
     /// One `-----BEGIN LABEL-----` … `-----END LABEL-----` block.
-    struct Block: Sendable {
-        var label: String
-        var body: String
+    public struct Block: Sendable {
+        public var label: String
+        public var body: String
         /// Whether the block has RFC 1421 headers (`Proc-Type: 4,ENCRYPTED`).
-        var hasHeaders: Bool
+        public var hasHeaders: Bool
 
         /// The block in canonical form (64-column lines), which the PEM readers of swift-certificates require.
-        var canonical: String? {
+        public var canonical: String? {
             guard let der = Data(base64Encoded: body, options: .ignoreUnknownCharacters) else { return nil }
             let encoded = der.base64EncodedString(options: .lineLength64Characters).replacingOccurrences(of: "\r\n", with: "\n")
             return "-----BEGIN \(label)-----\n\(encoded)\n-----END \(label)-----\n"
         }
     }
 
-    static let certificateLabels: Set<String> = ["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"]
+    public static let certificateLabels: Set<String> = ["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"]
 
-    var blocks: [Block]
+    public var blocks: [Block]
 
     /// Reads the blocks of PEM text; text between blocks is ignored, as OpenSSL does.
-    init(text: String) {
+    public init(text: String) {
         var blocks: [Block] = []
         var current: (label: String, lines: [Substring], headers: Bool)?
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -49,13 +49,13 @@ struct PEMBundle: Sendable {
     }
 
     /// Whether the text holds a certificate block.
-    var hasCertificate: Bool { blocks.contains { Self.certificateLabels.contains($0.label) } }
+    public var hasCertificate: Bool { blocks.contains { Self.certificateLabels.contains($0.label) } }
 
     /// Whether the text holds a private key block of any kind (RSA, EC, DSA, PKCS#8, encrypted).
-    var hasPrivateKey: Bool { blocks.contains { $0.label.hasSuffix("PRIVATE KEY") } }
+    public var hasPrivateKey: Bool { blocks.contains { $0.label.hasSuffix("PRIVATE KEY") } }
 
     /// The first certificate, when it parses.
-    var certificate: Certificate? {
+    public var certificate: Certificate? {
         guard let block = blocks.first(where: { Self.certificateLabels.contains($0.label) }),
               let pem = block.canonical else { return nil }
         return try? Certificate(pemEncoded: pem)
@@ -63,7 +63,7 @@ struct PEMBundle: Sendable {
 
     /// The first private key, when it is of a kind swift-certificates reads
     /// (RSA of 2048 bits or more, ECDSA P-256/384/521, Ed25519) and not encrypted.
-    var privateKey: Certificate.PrivateKey? {
+    public var privateKey: Certificate.PrivateKey? {
         guard let block = blocks.first(where: { $0.label.hasSuffix("PRIVATE KEY") }), !block.hasHeaders,
               let pem = block.canonical else { return nil }
         return try? Certificate.PrivateKey(pemEncoded: pem)
