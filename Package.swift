@@ -38,10 +38,11 @@ let package = Package(
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig"]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ProxyEngine",
             dependencies: [
-                "RuntimePlan",
+                "RuntimePlan", "CZlib",
                 .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -283,7 +283,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 input = bytes
                 return sendError(503, context, close: !keepAlive, discarding: head.requestBody)
             }
-            let edits = requestEdits(head, bytes, decision.request, backend: index, keepAlive: keepAlive)
+            var edits = requestEdits(head, bytes, decision.request, backend: index, keepAlive: keepAlive)
+            let compression = requestCompression(head, bytes, decision.request, backend: index, edits: &edits)
             let forwarded = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .request)
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
@@ -292,6 +293,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                                           requestUpgrade: head.connectionUpgrade, clientKeepAlive: keepAlive,
                                           attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
                                           timeouts: engine.backendTimeouts[index])
+            exchange.compression = compression
             self.exchange = exchange
             phase = .forwarding
             acquireServer(exchange)

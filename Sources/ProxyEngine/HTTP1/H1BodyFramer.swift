@@ -72,6 +72,14 @@ struct H1BodyFramer {
 
     var isDone: Bool { if case .done = state { true } else { false } }
 
+    /// Whether the next bytes forwarded are payload (not chunk framing or trailers).
+    var isInPayload: Bool {
+        switch state {
+        case .length, .chunkData, .untilClose: true
+        case .chunkSize, .chunkDataEnd, .trailers, .done: false
+        }
+    }
+
     /// The next step over `input`, consuming what it forwards or validates.
     mutating func next(_ input: inout ByteBuffer) throws -> Step {
         switch state {

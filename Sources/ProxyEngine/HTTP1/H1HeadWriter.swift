@@ -7,8 +7,10 @@ struct H1HeadEdits {
     var removed: Set<Int> = []
     /// Lines added before the empty line, in order.
     var added: [(name: String, value: String)] = []
+    /// New values for lines kept in place, by position in `H1Head.fields`.
+    var replaced: [Int: String] = [:]
 
-    var isEmpty: Bool { removed.isEmpty && added.isEmpty }
+    var isEmpty: Bool { removed.isEmpty && added.isEmpty && replaced.isEmpty }
 }
 
 /// Writes a head for forwarding: the bytes as read when nothing changes (a
@@ -37,14 +39,14 @@ enum H1HeadWriter {
         let connection = connectionEdits(head, buffer)
         var removed = edits.removed.union(connection.removed)
         removed.formUnion(head.droppedFields)
-        if !head.needsRewrite, removed.isEmpty, connection.replaced.isEmpty, edits.added.isEmpty {
+        if !head.needsRewrite, removed.isEmpty, connection.replaced.isEmpty, edits.replaced.isEmpty, edits.added.isEmpty {
             return buffer.getSlice(at: buffer.readerIndex, length: head.length)!
         }
         var output = ByteBuffer()
         output.reserveCapacity(head.length + 64)
         writeStartLine(head, buffer, kind, &output)
         for (position, field) in head.fields.enumerated() where !removed.contains(position) {
-            if let value = connection.replaced[position] {
+            if let value = connection.replaced[position] ?? edits.replaced[position] {
                 output.writeBytes(head.bytes(field.name, in: buffer))
                 output.writeString(": \(value)\r\n")
             } else if !head.needsRewrite {

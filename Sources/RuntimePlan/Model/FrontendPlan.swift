@@ -16,6 +16,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     /// Every named ACL of the section, compiled (for `weir route` and for readers of the plan).
     public var acls: [NamedACL]
     public var source: SourceRef
+    /// The section's `compression` lines with its defaults' (nil when there are none).
+    public var compression: CompressionPlan? = nil
 
     public init(name: String, mode: ProxyMode, binds: [ListenAddress] = [], maxconn: Int? = nil,
                 timeoutsMs: [String: Int] = [:], options: HTTPOptions = HTTPOptions(),

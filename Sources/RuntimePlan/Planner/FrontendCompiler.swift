@@ -26,6 +26,7 @@ struct FrontendCompiler {
             context.markHandled(bind.range)
             plan.binds += BindCompiler(unixBind: unixBind).compile(bind, context: &context)
         }
+        plan.compression = CompressionCompiler(proxy: proxy).compile(context: &context)
         plan.httpRequestRules = RuleCompiler(acls: acls, proxyName: name).compile(proxy.rules, directives: proxy.directives,
                                                                                    context: &context)
         for rule in proxy.useBackends {

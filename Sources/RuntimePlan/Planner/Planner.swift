@@ -99,4 +99,5 @@ public enum PlannerMessage {
     public static let bindAddress = RuleID("bind-address")
     public static let ruleInvalid = RuleID("http-request-invalid")
     public static let forwardforExceptInvalid = RuleID("forwardfor-except-invalid")
+    public static let compressionAlgoUnknown = RuleID("compression-algo-unknown")
 }
