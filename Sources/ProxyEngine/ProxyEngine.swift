@@ -81,7 +81,9 @@ public final class ProxyEngine: Sendable {
                     case .tcp:
                         try operations.addHandlers(TCPProxyHandler.handlers(engine: engine, frontend: frontend))
                     case .http:
-                        try operations.addHandler(ClientConnectionHandler(engine: engine, frontend: frontend))
+                        // HTTP/2 by prior knowledge is told from HTTP/1 by its preface (see `H2Pipeline`).
+                        try operations.addHandlers(H2PrefaceDetector(engine: engine, frontend: frontend),
+                                                   ClientConnectionHandler(engine: engine, frontend: frontend))
                     }
                 }
             }

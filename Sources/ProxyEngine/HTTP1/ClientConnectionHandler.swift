@@ -55,7 +55,11 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
 
-    init(engine: EngineContext, frontend: FrontendPlan) {
+    /// False on an HTTP/2 stream's channel, which has no socket options (see `H2Pipeline`).
+    private let onSocket: Bool
+
+    init(engine: EngineContext, frontend: FrontendPlan, onSocket: Bool = true) {
+        self.onSocket = onSocket
         self.engine = engine
         self.shared = engine.frontendContext(frontend)
     }
@@ -64,7 +68,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         self.context = context
         pool = engine.pool(for: context.eventLoop)
         // A client that half-closes after its request still gets the response (see `inputClosed`).
-        try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
+        if onSocket { try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true) }
         armWaitTimer(context)
     }
 
