@@ -17,6 +17,10 @@ struct CompressionCompiler {
                 for (position, word) in directive.arguments.enumerated() {
                     guard let algorithm = CompressionAlgorithm(rawValue: word) else {
                         let range = position < directive.argumentRanges.count ? directive.argumentRanges[position] : directive.range
+                        // A `listen` section is compiled as a frontend and as a backend: one error is enough.
+                        if context.diagnostics.contains(where: { $0.rule == PlannerMessage.compressionAlgoUnknown && $0.range == range }) {
+                            continue
+                        }
                         context.error(PlannerMessage.compressionAlgoUnknown,
                                       "'compression' : '\(word)' is not a supported algorithm (gzip, deflate, raw-deflate, identity)",
                                       at: range)

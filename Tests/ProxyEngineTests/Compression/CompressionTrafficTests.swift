@@ -32,16 +32,16 @@ final class CompressionTrafficTests: XCTestCase {
         try await harness.startEngine(text)
         XCTAssertFalse(harness.plan?.unsupported.contains { $0.feature == "compression" } ?? true)
         // backend.py answers text/plain, a listed type.
-        let verbose = try run(curl, ["-sS", "-v", "--compressed", "-o", "/dev/null", "http://127.0.0.1:\(port)/"])
+        let verbose = try ToolOutput.run(curl, ["-sS", "-v", "--compressed", "-o", "/dev/null", "http://127.0.0.1:\(port)/"])
         XCTAssertTrue(verbose.lowercased().contains("< content-encoding: gzip"), verbose)
         XCTAssertTrue(verbose.lowercased().contains("< vary: accept-encoding"), verbose)
         XCTAssertFalse(verbose.lowercased().contains("< content-length"), verbose)
-        let body = try run(curl, ["-sS", "--compressed", "http://127.0.0.1:\(port)/", "-H", "X-Marker: compressed-run"])
+        let body = try ToolOutput.run(curl, ["-sS", "--compressed", "http://127.0.0.1:\(port)/", "-H", "X-Marker: compressed-run"])
         XCTAssertTrue(body.hasPrefix("web0"), body)
         XCTAssertTrue(body.contains("x-marker: compressed-run"), body)
         XCTAssertTrue(body.contains("accept-encoding: deflate, gzip") || body.contains("accept-encoding: gzip"),
                       "without offload the server still sees Accept-Encoding: \(body)")
-        let plain = try run(curl, ["-sS", "-v", "-o", "/dev/null", "http://127.0.0.1:\(port)/"])
+        let plain = try ToolOutput.run(curl, ["-sS", "-v", "-o", "/dev/null", "http://127.0.0.1:\(port)/"])
         XCTAssertFalse(plain.lowercased().contains("content-encoding"), plain)
     }
 
@@ -116,18 +116,5 @@ final class CompressionTrafficTests: XCTestCase {
             cursor = lineEnd + 2 + size + 2
         }
         return body
-    }
-
-    private func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -44,7 +44,7 @@ final class HTTP2DifferentialTests: XCTestCase {
         for arguments in cases {
             var seen: [String] = []
             for port in [pair.haproxyPort, pair.enginePort] {
-                let output = try run(curl, ["-sS", "-D", "-", "--http2-prior-knowledge", "-o", "/dev/null",
+                let output = try ToolOutput.run(curl, ["-sS", "-D", "-", "--http2-prior-knowledge", "-o", "/dev/null",
                                             "http://127.0.0.1:\(port)" + arguments[0]] + arguments.dropFirst(), input: "streamed body")
                 seen.append(Self.normalised(output))
             }
@@ -71,21 +71,5 @@ final class HTTP2DifferentialTests: XCTestCase {
         guard let status = lines.first else { return "" }
         return ([status.trimmingCharacters(in: .whitespaces)] + lines.dropFirst().map { $0.lowercased() }.filter { !$0.hasPrefix("date:") }.sorted())
             .joined(separator: " | ")
-    }
-
-    private func run(_ tool: String, _ arguments: [String], input: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = stdin
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -46,17 +46,17 @@ final class HTTP2TrafficTests: XCTestCase {
         let port = Loopback.freePort(), web = Loopback.freePort(), api = Loopback.freePort()
         try await start(web: web, api: api, port: port)
         let url = "http://127.0.0.1:\(port)"
-        let page = try run(curl, ["-sS", "--http2-prior-knowledge", "-w", "\nversion=%{http_version} status=%{http_code}", url + "/index"])
+        let page = try ToolOutput.run(curl, ["-sS", "--http2-prior-knowledge", "-w", "\nversion=%{http_version} status=%{http_code}", url + "/index"])
         XCTAssertTrue(page.hasPrefix("web1"), page)
         XCTAssertTrue(page.contains("version=2 status=200"), page)
         XCTAssertTrue(page.contains("x-via-rules: yes"), "the frontend's rules ran: \(page)")
         XCTAssertTrue(page.contains("host: 127.0.0.1:\(port)"), ":authority becomes Host: \(page)")
-        let api1 = try run(curl, ["-sS", "--http2-prior-knowledge", "--data-binary", "hello over h2", url + "/api/items"])
+        let api1 = try ToolOutput.run(curl, ["-sS", "--http2-prior-knowledge", "--data-binary", "hello over h2", url + "/api/items"])
         XCTAssertTrue(api1.hasPrefix("api1"), api1)
         XCTAssertTrue(api1.contains("body: hello over h2"), "the request body reached the server: \(api1)")
-        let compressed = try run(curl, ["-sS", "-v", "--http2-prior-knowledge", "--compressed", "-o", "/dev/null", url + "/index"])
+        let compressed = try ToolOutput.run(curl, ["-sS", "-v", "--http2-prior-knowledge", "--compressed", "-o", "/dev/null", url + "/index"])
         XCTAssertTrue(compressed.lowercased().contains("< content-encoding: gzip"), compressed)
-        let http1 = try run(curl, ["-sS", "-w", "\nversion=%{http_version}", url + "/api/x"])
+        let http1 = try ToolOutput.run(curl, ["-sS", "-w", "\nversion=%{http_version}", url + "/api/x"])
         XCTAssertTrue(http1.hasPrefix("api1") && http1.contains("version=1.1"), "HTTP/1.1 still works on the bind: \(http1)")
     }
 
@@ -65,7 +65,7 @@ final class HTTP2TrafficTests: XCTestCase {
         let h2load = try XCTUnwrap(Programs.path("h2load"), "h2load is not installed (bash .ci/run installs nghttp2-client)")
         let port = Loopback.freePort(), web = Loopback.freePort(), api = Loopback.freePort()
         try await start(web: web, api: api, port: port)
-        let report = try run(h2load, ["-n", "400", "-c", "4", "-m", "10", "-T", "20", "http://127.0.0.1:\(port)/api/load"])
+        let report = try ToolOutput.run(h2load, ["-n", "400", "-c", "4", "-m", "10", "-T", "20", "http://127.0.0.1:\(port)/api/load"])
         XCTAssertTrue(report.contains("400 total") && report.contains("400 succeeded"), report)
         XCTAssertTrue(report.contains("400 2xx"), report)
     }
@@ -128,18 +128,5 @@ final class HTTP2TrafficTests: XCTestCase {
     /// An HPACK literal header field without indexing, with a literal name (RFC 7541 §6.2.2), short strings only.
     static func literal(_ name: String, _ value: String) -> [UInt8] {
         [0x00, UInt8(name.utf8.count)] + Array(name.utf8) + [UInt8(value.utf8.count)] + Array(value.utf8)
-    }
-
-    private func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
