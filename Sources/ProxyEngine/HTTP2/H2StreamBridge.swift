@@ -4,7 +4,7 @@ import NIOHTTP2
 
 /// Between one HTTP/2 stream (as `HTTP2FramePayloadToHTTP1ServerCodec` gives
 /// it) and the HTTP/1 transaction handler: the request goes in as HTTP/1.1
-/// bytes (`Host` from `:authority`, a body without a length chunked,
+/// bytes (`Host` from `:authority`, cookies on one line, a body without a length chunked,
 /// `connection: close` so the handler ends the stream after one response);
 /// the response bytes the handler writes are parsed back into a head, body
 /// pieces and the end of the stream, without the HTTP/1 connection headers
@@ -62,9 +62,16 @@ final class H2StreamBridge: ChannelDuplexHandler, RemovableChannelHandler {
     static func requestHead(_ head: HTTPRequestHead, chunked: Bool) -> ByteBuffer {
         var bytes = ByteBuffer()
         bytes.writeString("\(head.method.rawValue) \(head.uri) HTTP/1.1\r\n")
+        var cookies: [String] = []
         for (name, value) in head.headers where !connectionFields.contains(name.lowercased()) {
-            bytes.writeString("\(name): \(value)\r\n")
+            if name.lowercased() == "cookie" {
+                cookies.append(value)
+            } else {
+                bytes.writeString("\(name): \(value)\r\n")
+            }
         }
+        // HTTP/2 may split cookies over several fields; HTTP/1 wants one line (RFC 9113 §8.2.3), as HAProxy writes it.
+        if !cookies.isEmpty { bytes.writeString("cookie: \(cookies.joined(separator: "; "))\r\n") }
         if chunked { bytes.writeString("transfer-encoding: chunked\r\n") }
         bytes.writeString("connection: close\r\n\r\n")
         return bytes

@@ -34,12 +34,13 @@ final class H2StreamBridgeTests: XCTestCase {
         _ = try channel.finish()
     }
 
-    func testABodilessRequestHasNoFraming() throws {
+    func testABodilessRequestHasNoFramingAndOneCookieLine() throws {
         let channel = EmbeddedChannel(handler: H2StreamBridge())
-        try channel.writeInbound(HTTPServerRequestPart.head(HTTPRequestHead(version: .http2, method: .GET, uri: "/")))
+        let cookies = HTTPHeaders([("cookie", "a=1"), ("accept", "*/*"), ("cookie", "b=2")])
+        try channel.writeInbound(HTTPServerRequestPart.head(HTTPRequestHead(version: .http2, method: .GET, uri: "/", headers: cookies)))
         try channel.writeInbound(HTTPServerRequestPart.end(nil))
         let bytes = try XCTUnwrap(channel.readInbound(as: ByteBuffer.self))
-        XCTAssertEqual(String(buffer: bytes), "GET / HTTP/1.1\r\nconnection: close\r\n\r\n")
+        XCTAssertEqual(String(buffer: bytes), "GET / HTTP/1.1\r\naccept: */*\r\ncookie: a=1; b=2\r\nconnection: close\r\n\r\n")
         _ = try channel.finish()
     }
 }
