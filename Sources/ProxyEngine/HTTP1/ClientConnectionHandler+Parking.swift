@@ -18,9 +18,9 @@ extension ClientConnectionHandler {
 
     /// A connection whose `tcp-request connection` rules track counters, that holds
     /// `sess.` variables, or whose TLS session lives in its pipeline is never parked:
-    /// each lives as long as the connection's handler.
+    /// each lives as long as the connection's handler. An HTTP/2 stream has no socket of its own.
     private var isIdle: Bool {
-        phase == .waitingHead && exchange == nil && (input?.readableBytes ?? 0) == 0 && !clientInputClosed
+        onSocket && phase == .waitingHead && exchange == nil && (input?.readableBytes ?? 0) == 0 && !clientInputClosed
             && !engine.connections.isDraining && stickConnection == nil && sessionVariables.isEmpty && tls == nil
     }
 

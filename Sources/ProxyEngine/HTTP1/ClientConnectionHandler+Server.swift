@@ -186,13 +186,23 @@ extension ClientConnectionHandler {
         defer { if self.exchange === exchange { exchange.responseInput = bytes } }
         while true {
             do {
+                let payload = exchange.responseFramer!.isInPayload
                 let step = try exchange.responseFramer!.next(&bytes)
                 // The head goes out with the first body bytes judged valid (as HAProxy sends what it parsed).
                 writePendingHeads(exchange, context)
                 switch step {
-                case .forward(let piece): context.write(NIOAny(piece), promise: nil)
+                case .forward(let piece):
+                    if let compressor = exchange.compressor {
+                        writeCompressed(piece, isPayload: payload, compressor, exchange, context)
+                    } else {
+                        context.write(NIOAny(piece), promise: nil)
+                    }
                 case .needMore: return
-                case .end: return completeResponse(exchange, context, serverKeeps: bytes.readableBytes == 0)
+                case .end:
+                    if let compressor = exchange.compressor, !compressor.finished {
+                        context.write(NIOAny(compressor.end()), promise: nil)
+                    }
+                    return completeResponse(exchange, context, serverKeeps: bytes.readableBytes == 0)
                 }
             } catch {
                 // A framing error in what arrived with the head: nothing was sent, so 502; later, only a close.
@@ -255,6 +265,7 @@ extension ClientConnectionHandler {
             edits.added.append(("connection", "keep-alive"))
         }
         persistenceResponseEdits(head, bytes, exchange, &edits)
+        startCompression(head, bytes, body, exchange, edits: &edits)
         exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)
         bytes.moveReaderIndex(forwardBy: head.length)
         exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)

@@ -71,9 +71,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// Moves the connection out of its channel once it has been idle for the parking delay.
     var parkTimer: MovableTimer?
+    /// False on an HTTP/2 stream's channel, which has no socket options (see `H2Pipeline`).
+    let onSocket: Bool
 
     /// `resumed`: a parked keep-alive connection taken back, which has served a request already.
-    init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false) {
+    init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false, onSocket: Bool = true) {
+        self.onSocket = onSocket
         self.engine = engine
         self.shared = engine.frontendContext(frontend)
         self.servedOne = resumed
@@ -84,9 +87,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         pool = engine.pool(for: context.eventLoop)
         counters = engine.statistics.shard(for: context.eventLoop)
         // Connection rules run once, when the connection is accepted, not again for a parked one taken back.
-        if !servedOne { stickConnection = ConnectionTracking.start(engine, frontend, context.channel) }
+        if !servedOne, onSocket { stickConnection = ConnectionTracking.start(engine, frontend, context.channel) }
         // A client that half-closes after its request still gets the response (see `inputClosed`).
-        try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
+        if onSocket { try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true) }
         armWaitTimer(context)
     }
 
@@ -337,7 +340,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             }
             var request = decision.request
             let persistence = resolvePersistence(&request, backend: index)
-            let edits = requestEdits(head, bytes, request, backend: index, keepAlive: keepAlive)
+            var edits = requestEdits(head, bytes, request, backend: index, keepAlive: keepAlive)
+            let compression = requestCompression(head, bytes, request, backend: index, edits: &edits)
             let forwarded = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .request)
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
@@ -347,6 +351,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                                           attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
                                           timeouts: engine.backendTimeouts[index])
             exchange.persistence = persistence
+            exchange.compression = compression
             self.exchange = exchange
             phase = .forwarding
             acquireServer(exchange)

@@ -72,6 +72,17 @@ struct H1BodyFramer {
 
     var isDone: Bool { if case .done = state { true } else { false } }
 
+    /// Whether the body ends when the sender closes.
+    var isUntilClose: Bool { if case .untilClose = state { true } else { false } }
+
+    /// Whether the next bytes forwarded are payload (not chunk framing or trailers).
+    var isInPayload: Bool {
+        switch state {
+        case .length, .chunkData, .untilClose: true
+        case .chunkSize, .chunkDataEnd, .trailers, .done: false
+        }
+    }
+
     /// The next step over `input`, consuming what it forwards or validates.
     mutating func next(_ input: inout ByteBuffer) throws -> Step {
         switch state {

@@ -9,8 +9,10 @@ struct H1HeadEdits {
     var added: [(name: String, value: String)] = []
     /// A start line that replaces the head's (`set-status`, `set-path`…), without its line break.
     var startLine: String?
+    /// New values for lines kept in place, by position in `H1Head.fields`.
+    var replaced: [Int: String] = [:]
 
-    var isEmpty: Bool { removed.isEmpty && added.isEmpty && startLine == nil }
+    var isEmpty: Bool { removed.isEmpty && added.isEmpty && startLine == nil && replaced.isEmpty }
 }
 
 /// Writes a head for forwarding: the bytes as read when nothing changes (a
@@ -39,7 +41,8 @@ enum H1HeadWriter {
         let connection = connectionEdits(head, buffer)
         var removed = edits.removed.union(connection.removed)
         removed.formUnion(head.droppedFields)
-        if !head.needsRewrite, removed.isEmpty, connection.replaced.isEmpty, edits.added.isEmpty, edits.startLine == nil {
+        if !head.needsRewrite, removed.isEmpty, connection.replaced.isEmpty, edits.replaced.isEmpty, edits.added.isEmpty,
+           edits.startLine == nil {
             return buffer.getSlice(at: buffer.readerIndex, length: head.length)!
         }
         var output = ByteBuffer()
@@ -50,7 +53,7 @@ enum H1HeadWriter {
             writeStartLine(head, buffer, kind, &output)
         }
         for (position, field) in head.fields.enumerated() where !removed.contains(position) {
-            if let value = connection.replaced[position] {
+            if let value = connection.replaced[position] ?? edits.replaced[position] {
                 output.writeBytes(head.bytes(field.name, in: buffer))
                 output.writeString(": \(value)\r\n")
             } else if !head.needsRewrite {

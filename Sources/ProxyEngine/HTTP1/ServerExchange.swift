@@ -39,6 +39,10 @@ final class ServerExchange {
     let limit: Int
     /// The backend's timeouts, resolved once for the exchange.
     let timeouts: BackendTimeouts
+    /// The algorithm the request accepts, when the proxies compress (see `CompressionPolicy`).
+    var compression: CompressionAlgorithm?
+    /// Compresses the response body, when the response qualifies.
+    var compressor: ResponseCompressor?
 
     init(backendIndex: Int, head: ByteBuffer, request: RequestFacts, method: H1Method, requestBody: H1BodyKind,
          requestIsHTTP11: Bool, requestUpgrade: Bool, clientKeepAlive: Bool, attempts: Int, limit: Int,

@@ -41,6 +41,8 @@ enum ClientChannelSetup {
             handler.sessionVariables = session
             handler.tls = state
             tlsGoesBefore = handler
+            // HTTP/2 by prior knowledge is told from HTTP/1 by its preface on a clear connection (see `H2Pipeline`).
+            if tls == nil, !resumed { try operations.addHandler(H2PrefaceDetector(engine: engine, frontend: frontend)) }
             try operations.addHandler(handler)
         }
         if let tls, let state {

@@ -27,6 +27,8 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     public var httpAfterResponseRules: [HTTPRequestRule] = []
     public var acls: [NamedACL]
     public var source: SourceRef
+    /// The section's `compression` lines with its defaults' (nil when there are none).
+    public var compression: CompressionPlan? = nil
 
     public init(name: String, mode: ProxyMode, balance: BalancePlan = BalancePlan(), servers: [ServerPlan] = [],
                 timeoutsMs: [String: Int] = [:], options: HTTPOptions = HTTPOptions(), retries: Int = 3,

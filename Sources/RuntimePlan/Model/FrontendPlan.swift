@@ -35,6 +35,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     /// `http-request use-service prometheus-exporter`, when the section has it.
     public var prometheusExporter: PrometheusExporterPlan?
     public var source: SourceRef
+    /// The section's `compression` lines with its defaults' (nil when there are none).
+    public var compression: CompressionPlan? = nil
 
     public init(name: String, mode: ProxyMode, binds: [ListenAddress] = [], maxconn: Int? = nil,
                 timeoutsMs: [String: Int] = [:], options: HTTPOptions = HTTPOptions(),

@@ -23,6 +23,7 @@ struct BackendCompiler {
                                redispatch: proxy.options["redispatch"] == true,
                                allBackups: proxy.options["allbackups"] == true, acls: acls.named,
                                source: SourceRef(proxy.range))
+        plan.compression = CompressionCompiler(proxy: proxy).compile(context: &context)
         let defaults = proxy.defaultServer?.options ?? []
         for server in proxy.servers {
             context.markHandled(server.range)

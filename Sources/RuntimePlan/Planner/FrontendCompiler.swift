@@ -39,6 +39,7 @@ struct FrontendCompiler {
         if plan.mode == .http { plan.monitor = MonitorCompiler(proxy: proxy, acls: acls).compile(context: &context) }
         plan.statsPage = StatsPageCompiler(proxy: proxy, acls: acls).compile(context: &context)
         plan.prometheusExporter = PrometheusExporterCompiler(proxy: proxy, acls: acls).compile(context: &context)
+        plan.compression = CompressionCompiler(proxy: proxy).compile(context: &context)
         for rule in proxy.useBackends {
             context.markHandled(rule.range)
             guard let written = rule.condition else {

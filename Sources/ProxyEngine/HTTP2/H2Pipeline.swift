@@ -1,0 +1,72 @@
+import NIOCore
+import NIOHTTP1
+import NIOHTTP2
+import RuntimePlan
+
+/// HTTP/2 toward clients: the connection speaks HTTP/2 through swift-nio-http2
+/// and each stream becomes one ordinary HTTP/1.1 transaction of the frontend
+/// (`ClientConnectionHandler` on the stream's channel, behind `H2StreamBridge`),
+/// so rules, routing, queues, limits and compression are the same as for
+/// HTTP/1.1, and servers are reached over HTTP/1.1.
+///
+/// The entry point for every way a connection becomes HTTP/2: the preface on
+/// a clear bind (`H2PrefaceDetector`), and ALPN `h2` on a TLS bind (to be
+/// called by the TLS handshake's completion handler with the TLS handler already in place).
+enum H2Pipeline {
+    /// HAProxy 2.6's `tune.h2.max-concurrent-streams` default.
+    static let maxConcurrentStreams = 100
+    /// HAProxy 2.6's `tune.h2.initial-window-size` default (the protocol's).
+    static let initialWindowSize = 65_535
+    /// HAProxy 2.6's `tune.h2.max-frame-size` default.
+    static let maxFrameSize = 16_384
+    /// A header list larger than a buffer (`tune.bufsize`) cannot be taken by HAProxy either.
+    static let maxHeaderListSize = H1Limits().bufferSize
+
+    /// The settings the engine announces in its first SETTINGS frame.
+    static var settings: HTTP2Settings {
+        [
+            HTTP2Setting(parameter: .maxConcurrentStreams, value: maxConcurrentStreams),
+            HTTP2Setting(parameter: .initialWindowSize, value: initialWindowSize),
+            HTTP2Setting(parameter: .maxFrameSize, value: maxFrameSize),
+            HTTP2Setting(parameter: .maxHeaderListSize, value: maxHeaderListSize),
+            HTTP2Setting(parameter: .enablePush, value: 0),
+        ]
+    }
+
+    /// Adds the HTTP/2 handlers to a connection's pipeline at `position`. The
+    /// library's protections stay on with their defaults: header block and
+    /// content-length validation, the limits on reset streams (rapid reset),
+    /// sequential CONTINUATION frames, empty DATA frames, control-frame rates and glitches.
+    static func configure(_ operations: ChannelPipeline.SynchronousOperations, engine: EngineContext, frontend: FrontendPlan,
+                          position: ChannelPipeline.Position = .last) throws {
+        var connection = NIOHTTP2Handler.ConnectionConfiguration()
+        connection.initialSettings = settings
+        var stream = NIOHTTP2Handler.StreamConfiguration()
+        stream.targetWindowSize = initialWindowSize
+        _ = try operations.configureHTTP2Pipeline(mode: .server, connectionConfiguration: connection, streamConfiguration: stream,
+                                                  position: position) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandlers([
+                    HTTP2FramePayloadToHTTP1ServerCodec(),
+                    H2StreamBridge(),
+                    ClientConnectionHandler(engine: engine, frontend: frontend, onSocket: false),
+                ])
+            }
+        }
+        // HAProxy closes an idle HTTP/2 connection after `timeout client`.
+        if let idle = frontend.timeoutsMs["client"] {
+            try operations.addHandlers([IdleStateHandler(allTimeout: .milliseconds(Int64(idle))), H2IdleCloser()],
+                                       position: .first)
+        }
+    }
+}
+
+/// Closes a connection when `IdleStateHandler` says nothing moved for the idle time.
+final class H2IdleCloser: ChannelInboundHandler, Sendable {
+    typealias InboundIn = NIOAny
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent { return context.close(promise: nil) }
+        context.fireUserInboundEventTriggered(event)
+    }
+}
