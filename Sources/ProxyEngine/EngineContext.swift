@@ -17,6 +17,8 @@ final class EngineContext: Sendable {
     /// Each backend's `option forwardfor`, by position.
     let backendForwarding: [ForwardingRule?]
     private let backendIndexes: [String: Int]
+    /// Each backend's logger (server state changes, health checks), by position; nil without log targets.
+    let backendLoggers: [ProxyLogger?]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
     init(plan: RuntimePlan, events: @escaping EngineEventSink) {
@@ -28,7 +30,9 @@ final class EngineContext: Sendable {
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan)) },
+        let warn: (String) -> Void = { events(.warning($0)) }
+        self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, warn: warn) }
+        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, warn: warn)) },
                                            uniquingKeysWith: { first, _ in first })
     }
 

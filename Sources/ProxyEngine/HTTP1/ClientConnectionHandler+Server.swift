@@ -13,6 +13,7 @@ extension ClientConnectionHandler {
         switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {
         case .success(let server)?:
             exchange.server = server
+            logAssigned(server)
             return connect(exchange, server, reuse: true)
         case .failure?:
             return abortExchange(status: 503)
@@ -30,6 +31,7 @@ extension ClientConnectionHandler {
                 switch result {
                 case .success(let server):
                     exchange.server = server
+                    self.logAssigned(server)
                     self.connect(exchange, server, reuse: true)
                 case .failure:
                     self.abortExchange(status: 503)
@@ -62,8 +64,10 @@ extension ClientConnectionHandler {
         exchange.attemptsLeft -= 1
         let plan = engine.plan.backends[exchange.backendIndex]
         guard exchange.attemptsLeft > 0 else { return abortExchange(status: 503) }
+        logUpdate { $0.retries += 1 }
         guard plan.redispatch, plan.servers.count > 1 else { return connect(exchange, server, reuse: false) }
         releaseServer(exchange)
+        logUpdate { $0.redispatched = true }
         exchange.excluded.insert(server)
         acquireServer(exchange)
     }
@@ -71,6 +75,11 @@ extension ClientConnectionHandler {
     private func send(_ exchange: ServerExchange, on connection: ServerConnection) {
         exchange.connection = connection
         connection.owner = self
+        logUpdate { log in
+            log.connectMs = log.elapsedMs()
+            log.serverAddress = connection.channel?.remoteAddress
+            log.serverSource = connection.channel?.localAddress
+        }
         connection.write(exchange.head)
         process()
         connection.flush()
@@ -88,7 +97,11 @@ extension ClientConnectionHandler {
 
     func serverTimedOut() {
         guard let exchange else { return }
-        if exchange.responseStarted { return abortClient() }
+        if exchange.responseStarted {
+            logUpdate { $0.end(.serverTimeout, .data) }
+            return abortClient()
+        }
+        logUpdate { $0.end(.serverTimeout, .headers) }
         abortExchange(status: 504)
     }
 
@@ -104,6 +117,7 @@ extension ClientConnectionHandler {
         exchange.connection?.close()
         exchange.connection = nil
         releaseServer(exchange)
+        logUpdate { log in log.end(.serverAbort, status == 503 ? .connect : .headers) }
         // The rest of a request body cannot be told from a next request: close after the page.
         sendError(status, context, close: !exchange.clientKeepAlive || !exchange.requestComplete)
     }
@@ -115,6 +129,7 @@ extension ClientConnectionHandler {
         exchange.connection?.close()
         exchange.connection = nil
         releaseServer(exchange)
+        logFinish(cause: .clientAbort, phase: exchange.responseStarted ? .data : .headers)
         self.exchange = nil
         context.flush()
         closeAfterWrites(context)
@@ -142,6 +157,7 @@ extension ClientConnectionHandler {
             // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
             writePendingHeads(exchange, context)
             if exchange.untilClose { return completeResponse(exchange, context, serverKeeps: false) }
+            logUpdate { $0.end(.serverAbort, .data) }
             return abortClient()
         }
         abortExchange(status: 502)
@@ -172,7 +188,9 @@ extension ClientConnectionHandler {
                 // The head goes out with the first body bytes judged valid (as HAProxy sends what it parsed).
                 writePendingHeads(exchange, context)
                 switch step {
-                case .forward(let piece): context.write(NIOAny(piece), promise: nil)
+                case .forward(let piece):
+                    logUpdate { $0.bytesOut += Int64(piece.readableBytes) }
+                    context.write(NIOAny(piece), promise: nil)
                 case .needMore: return
                 case .end: return completeResponse(exchange, context, serverKeeps: bytes.readableBytes == 0)
                 }
@@ -225,6 +243,7 @@ extension ClientConnectionHandler {
             edits.added.append(("connection", "keep-alive"))
         }
         exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)
+        logResponse(status: head.status, head: head, bytes: bytes)
         bytes.moveReaderIndex(forwardBy: head.length)
         exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)
         return true

@@ -54,6 +54,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
+    /// The record of the transaction in progress, only when the frontend logs (see `+Log`).
+    var transactionLog: TransactionLog?
 
     init(engine: EngineContext, frontend: FrontendPlan) {
         self.engine = engine
@@ -63,6 +65,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
+        logBegin(first: true)
         // A client that half-closes after its request still gets the response (see `inputClosed`).
         try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         armWaitTimer(context)
@@ -92,6 +95,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         if let exchange {
             exchange.connection?.close()
             releaseServer(exchange)
+            logFinish(cause: .clientAbort, phase: exchange.responseStarted ? .data : .headers)
             self.exchange = nil
         }
         phase = .closing
@@ -182,6 +186,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     incompleteHeadBytes = bytes.readableBytes
                     return
                 case .invalid(let error):
+                    logUpdate { $0.end(.proxy, .request) }
                     return sendError(error == .unsupportedTransferCoding ? 422 : 400, context, close: true)
                 case .complete(let head):
                     incompleteHeadBytes = 0
@@ -249,10 +254,15 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             return sendError(400, context, close: true)
         }
         let facts = requestFacts(head, bytes, context)
+        logRequest(head, bytes, facts)
         if let reply = shared.statsGate?.answer(method: facts.method, path: facts.path, target: facts.target,
                                          authorization: facts.fullHeaderValues("authorization").first, http11: head.isHTTP11) {
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
+            logUpdate {
+                $0.applet = "<STATS>"
+                $0.end(.local, .request)
+            }
             return answer(reply, keepOpen: false)
         }
         let decision = engine.router.route(frontend, facts, tracing: false)
@@ -261,6 +271,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         case .respond(let status, let contentType, let text, let headers, let denied):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
+            logUpdate { $0.end(denied ? .proxy : .local, .request) }
             if denied { return sendError(status, context, close: !keepAlive, discarding: head.requestBody) }
             var fields = headers.map { ($0.name, $0.value) }
             if let contentType { fields.append(("content-type", contentType)) }
@@ -271,6 +282,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             input = bytes
             // HAProxy closes after a redirect of a request that has a body.
             let closing = !keepAlive || head.requestBody != .none
+            logUpdate { $0.end(.local, .request) }
             answer(ErrorPages.local(status, headers: [("location", location), ("cache-control", "no-cache")], body: nil,
                                     closing: closing), keepOpen: !closing)
         case .noBackend:
@@ -283,6 +295,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 input = bytes
                 return sendError(503, context, close: !keepAlive, discarding: head.requestBody)
             }
+            logUpdate { $0.backend = index }
             let edits = requestEdits(head, bytes, decision.request, backend: index, keepAlive: keepAlive)
             let forwarded = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .request)
             bytes.moveReaderIndex(forwardBy: head.length)
@@ -314,7 +327,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         guard let context else { return }
         if phase == .discarding { return closeAfterWrites(context) }
         guard phase == .waitingHead else { return }
-        if waitingForFirst || (input?.readableBytes ?? 0) > 0 { sendError(408, context, close: true) } else { context.close(promise: nil) }
+        if waitingForFirst || (input?.readableBytes ?? 0) > 0 {
+            logUpdate { $0.end(.clientTimeout, .request) }
+            sendError(408, context, close: true)
+        } else {
+            context.close(promise: nil)
+        }
     }
 
     /// Closes once what was written is sent: the output first, then the whole
@@ -339,6 +357,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The body of a request answered here is read and dropped first, as HAProxy does.
     func answer(_ response: ByteBuffer, keepOpen: Bool, discarding body: H1BodyKind = .none) {
         guard let context else { return }
+        logUpdate { log in
+            log.bytesOut += Int64(MessageSize.of(response: response))
+            log.status = response.getString(at: response.readerIndex + 9, length: 3).flatMap { Int($0) } ?? 0
+        }
         context.writeAndFlush(NIOAny(response), promise: nil)
         finishRequest(keepOpen: keepOpen)
         if keepOpen, body != .none, phase == .waitingHead {
@@ -357,8 +379,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func finishRequest(keepOpen: Bool) {
         guard let context else { return }
         servedOne = true
+        logFinish()
         exchange = nil
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
+        logBegin(first: false)
         phase = .waitingHead
         armWaitTimer(context)
         if (input?.readableBytes ?? 0) > 0 {

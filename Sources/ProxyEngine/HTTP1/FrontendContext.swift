@@ -13,14 +13,17 @@ final class FrontendContext: Sendable {
     let statsGate: StatsAuthGate?
     /// The frontend's `option forwardfor`, used when the backend has none.
     let forwarding: ForwardingRule?
+    /// The frontend's traffic log; nil without log targets (nothing is recorded then).
+    let trafficLog: TrafficLogEmitter?
 
-    init(plan: FrontendPlan, runtime: RuntimePlan) {
+    init(plan: FrontendPlan, runtime: RuntimePlan, warn: (String) -> Void = { _ in }) {
         self.plan = plan
         let request = (plan.timeoutsMs["http-request"] ?? plan.timeoutsMs["client"]).map { TimeAmount.milliseconds(Int64($0)) }
         requestWait = request
         keepAliveWait = plan.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
         statsGate = StatsAuthGate(plan: runtime, proxy: plan.name)
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
+        trafficLog = ProxyLogger(plan: plan.log, global: runtime.global.log, warn: warn).map { TrafficLogEmitter(logger: $0, frontend: plan) }
     }
 }
 

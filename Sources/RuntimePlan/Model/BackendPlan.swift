@@ -18,6 +18,8 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     /// `http-request` rules of the backend, in order.
     public var httpRequestRules: [HTTPRequestRule]
     public var acls: [NamedACL]
+    /// What the proxy logs and where (no target: nothing is logged).
+    public var log: ProxyLogPlan = ProxyLogPlan()
     public var source: SourceRef
 
     public init(name: String, mode: ProxyMode, balance: BalancePlan = BalancePlan(), servers: [ServerPlan] = [],

@@ -15,6 +15,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var defaultBackend: String?
     /// Every named ACL of the section, compiled (for `weir route` and for readers of the plan).
     public var acls: [NamedACL]
+    /// What the proxy logs and where (no target: nothing is logged).
+    public var log: ProxyLogPlan = ProxyLogPlan()
     public var source: SourceRef
 
     public init(name: String, mode: ProxyMode, binds: [ListenAddress] = [], maxconn: Int? = nil,

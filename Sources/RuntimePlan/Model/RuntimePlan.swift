@@ -33,10 +33,13 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var maxconn: Int?
     /// `nbthread`: the event-loop threads that share the connections (nil: one per core).
     public var nbthread: Int?
+    /// `log`, `log-tag`, `log-send-hostname`.
+    public var log: GlobalLogPlan
 
-    public init(maxconn: Int? = nil, nbthread: Int? = nil) {
+    public init(maxconn: Int? = nil, nbthread: Int? = nil, log: GlobalLogPlan = GlobalLogPlan()) {
         self.maxconn = maxconn
         self.nbthread = nbthread
+        self.log = log
     }
 }
 

@@ -43,6 +43,7 @@ public struct Planner: Sendable {
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
         plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
+        plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)
@@ -51,11 +52,16 @@ public struct Planner: Sendable {
         for proxy in effective {
             let name = proxy.name ?? ""
             let acls = ACLTable(proxy: proxy, context: &context)
+            let log = LogCompiler(proxy: proxy, global: plan.global.log).compile(context: &context)
             if proxy.kind.hasFrontend {
-                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind).compile(context: &context))
+                var frontend = FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind).compile(context: &context)
+                frontend.log = log
+                plan.frontends.append(frontend)
             }
             if proxy.kind.hasBackend {
-                plan.backends.append(BackendCompiler(proxy: proxy, acls: acls).compile(context: &context))
+                var backend = BackendCompiler(proxy: proxy, acls: acls).compile(context: &context)
+                backend.log = log
+                plan.backends.append(backend)
             }
             context.reportUnhandled(proxy, name: name)
         }
