@@ -49,7 +49,7 @@ struct LogCompiler {
             case "error-log-format":
                 plan.errorFormat = format(words.first ?? "", directive, &context)
             case "unique-id-format":
-                plan.uniqueIDFormat = format(words.first ?? "", directive, &context)
+                plan.uniqueIDFormat = format(words.first ?? "", directive, &context, atLogTime: false)
             case "unique-id-header":
                 plan.uniqueIDHeader = words.first
             case "log-tag":
@@ -87,8 +87,8 @@ struct LogCompiler {
 
     /// A compiled format; nil (with HAProxy's error) when the string is refused.
     private func format(_ text: String, _ directive: Directive?, _ context: inout PlanningContext,
-                        reportUnavailable: Bool = true) -> LogFormat? {
-        switch LogFormatCompiler().compile(text) {
+                        reportUnavailable: Bool = true, atLogTime: Bool = true) -> LogFormat? {
+        switch LogFormatCompiler(atLogTime: atLogTime).compile(text) {
         case .success(let output):
             if reportUnavailable, !output.unavailable.isEmpty, let directive {
                 context.unsupported(directive, proxy: proxy.name, feature: "logging")

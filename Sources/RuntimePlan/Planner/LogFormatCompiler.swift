@@ -23,6 +23,11 @@ struct LogFormatCompiler {
 
     /// `mergeSpaces` is true for log lines (`log-format`), false for header values.
     var mergeSpaces = true
+    /// A log line is built after the transaction: fetches of the request's headers are refused there, as HAProxy does.
+    var atLogTime = true
+
+    /// Fetches that need the request's headers.
+    static let requestFetches: Set<Fetch.Name> = [.path, .url, .query, .method, .header, .headerCount, .fullHeader, .version]
 
     func compile(_ text: String) -> Result<Output, Failure> {
         var parts: [LogFormat.Part] = []
@@ -85,6 +90,10 @@ struct LogFormatCompiler {
                 let expression = String(characters[(index + 1)..<close])
                 flushLiteral()
                 if !expression.contains(","), let (fetch, _) = ACLParser.fetch(for: expression) {
+                    if atLogTime, Self.requestFetches.contains(fetch.name) {
+                        return .failure(Failure(message: "sample fetch <\(expression)> may not be reliably used here because it needs "
+                                                + "'HTTP request headers' which is not available here."))
+                    }
                     parts.append(.fetch(fetch))
                 } else {
                     parts.append(.unavailable(expression))
