@@ -7,9 +7,13 @@ import XCTest
 /// field, except for dates, pids, client ports and the values of timers
 /// (a timer that is -1 on one side must be -1 on the other).
 final class HTTPLogDifferentialTests: XCTestCase {
+    /// `/slow` never answers (`timeout server`, 504); `/abort` neither, but the client leaves first;
+    /// `/partial` sends 2 of 100 bytes (`timeout server` during the body).
     static let replies: [String: ScriptedBackend.Reply] = [
         "/": .init("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"),
         "/slow": .init(""),
+        "/abort": .init(""),
+        "/partial": .init("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nok"),
     ]
 
     /// A configuration with `format` in defaults, a capture of each direction and a backend whose server refuses connections.
@@ -43,7 +47,7 @@ final class HTTPLogDifferentialTests: XCTestCase {
     }
 
     func testHTTPLogLinesAgreeWithHAProxy() async throws {
-        try await compare(format: "option httplog", paths: ["/", "/dead", "/slow", "/?q=a%20b"], timerTokens: [4])
+        try await compare(format: "option httplog", paths: ["/", "/dead", "/slow", "/?q=a%20b", "/partial", "/abort"], timerTokens: [4])
     }
 
     func testArticleCustomFormatAgreesWithHAProxy() async throws {
@@ -68,13 +72,12 @@ final class HTTPLogDifferentialTests: XCTestCase {
             }
             return port
         }
-        let pair = try await ProxyPair(Self.config(format: format, logPort: next)) { request in
-            let path = request.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
-            return Self.replies[path] ?? Self.replies["/"]!
+        let pair = try await ProxyPair(Self.config(format: format, logPort: next)) { path in
+            Self.replies[path] ?? Self.replies["/"]!
         }
         receivers.forEach { $0.drain() }
         for path in paths {
-            _ = pair.exchange(Array("GET \(path) HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n".utf8), settle: 0.3)
+            _ = pair.exchange(Array("GET \(path) HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n".utf8), settle: path == "/slow" ? 1.5 : 0.3)
             let haproxy = receivers[0].next(seconds: 3), engine = receivers[1].next(seconds: 3)
             XCTAssertNotNil(haproxy, "haproxy logged nothing for \(path)", file: file, line: line)
             XCTAssertNotNil(engine, "the engine logged nothing for \(path)", file: file, line: line)
