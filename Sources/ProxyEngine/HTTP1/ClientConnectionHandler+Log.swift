@@ -25,6 +25,7 @@ extension ClientConnectionHandler {
         log.facts = facts
         log.bytesIn = Int64(MessageSize.of(head, in: bytes))
         log.requestCounter = emitter.nextRequestNumber()
+        log.uniqueID = emitter.uniqueID(log, engine: engine)
         let captures = emitter.logger.plan.requestCaptures
         if !captures.isEmpty {
             log.requestCaptures = captures.map { capture in

@@ -35,6 +35,13 @@ final class TrafficLogEmitter: Sendable {
         logger.send(line, level: level, structuredData: structured)
     }
 
+    /// The transaction's `unique-id-format` value (`%ID`), built once its request head is known.
+    func uniqueID(_ log: TransactionLog, engine: EngineContext) -> String? {
+        guard let format = logger.plan.uniqueIDFormat else { return nil }
+        let renderer = LogLineRenderer(surroundings: surroundings(engine, logCounter: logger.lineCount.load(ordering: .relaxed)))
+        return String(decoding: renderer.render(format, log, limit: 1024), as: UTF8.self)
+    }
+
     /// HAProxy's message without a format option: `Connect from 127.0.0.1:40000 to 127.0.0.1:8080 (fe/HTTP)`.
     private func connectMessage(_ log: TransactionLog) -> String {
         let mode = frontend.mode == .http ? "HTTP" : "TCP"
