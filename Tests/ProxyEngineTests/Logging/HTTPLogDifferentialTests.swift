@@ -35,6 +35,8 @@ final class HTTPLogDifferentialTests: XCTestCase {
                 bind 127.0.0.1:\(port)
                 capture request header Host len 32
                 capture response header Content-Type len 32
+                http-request deny if { path_beg /deny }
+                http-request return status 200 content-type text/plain string ok if { path_beg /local }
                 use_backend dead if { path_beg /dead }
                 default_backend app
             backend app
@@ -47,7 +49,7 @@ final class HTTPLogDifferentialTests: XCTestCase {
     }
 
     func testHTTPLogLinesAgreeWithHAProxy() async throws {
-        try await compare(format: "option httplog", paths: ["/", "/dead", "/slow", "/?q=a%20b", "/partial", "/abort"], timerTokens: [4])
+        try await compare(format: "option httplog", paths: ["/", "/dead", "/slow", "/?q=a%20b", "/partial", "/abort", "/deny", "/local"], timerTokens: [4])
     }
 
     func testArticleCustomFormatAgreesWithHAProxy() async throws {
