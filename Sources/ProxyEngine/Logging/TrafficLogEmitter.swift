@@ -19,7 +19,7 @@ final class TrafficLogEmitter: Sendable {
     /// The next transaction number.
     func nextRequestNumber() -> Int { counter.loadThenWrappingIncrement(ordering: .relaxed) }
 
-    /// Logs a finished transaction. `sentNothing`: the client sent no byte (for `dontlognull`).
+    /// Logs a finished transaction. `clientSentNothing`: the client sent no byte (for `dontlognull`).
     func emit(_ log: TransactionLog, engine: EngineContext, clientSentNothing: Bool = false) {
         let plan = logger.plan
         if plan.dontLogNull, clientSentNothing { return }

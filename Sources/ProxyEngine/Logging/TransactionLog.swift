@@ -99,6 +99,9 @@ struct TransactionLog {
         self.phase = phase
     }
 
-    /// Whether the line reports an error (for `option log-separate-errors` and `dontlog-normal`).
-    var isError: Bool { cause != .normal || status >= 500 || status == 0 }
+    /// Whether the line reports an error (for `option log-separate-errors` and `dontlog-normal`), as
+    /// src/log.c `strm_log` decides: a redispatch, an end other than normal or local, retries, a 5xx.
+    var isError: Bool {
+        redispatched || (cause != .normal && cause != .local) || (cause == .normal && retries != 0) || status >= 500
+    }
 }

@@ -63,7 +63,13 @@ final class HTTPLogDifferentialTests: XCTestCase {
         try await compare(format: "option httplog clf", paths: ["/", "/dead"], timerTokens: [11, 12, 16, 17, 18, 19, 20])
     }
 
-    private func compare(format: String, paths: [String], timerTokens: Set<Int>, file: StaticString = #filePath, line: UInt = #line) async throws {
+    /// `option dontlog-normal` drops the normal line; `log-separate-errors` sends the 503 at `err` (`<131>`).
+    func testDontLogNormalAndSeparateErrorsAgreeWithHAProxy() async throws {
+        try await compare(format: "option httplog\n    option dontlog-normal\n    option log-separate-errors",
+                          paths: ["/", "/dead"], timerTokens: [4], silent: ["/"])
+    }
+
+    private func compare(format: String, paths: [String], timerTokens: Set<Int>, silent: Set<String> = [], file: StaticString = #filePath, line: UInt = #line) async throws {
         let receivers = [try SyslogReceiver(), try SyslogReceiver()]
         let calls = NSLockedBox(0)
         let next: () -> Int = {
@@ -80,6 +86,11 @@ final class HTTPLogDifferentialTests: XCTestCase {
         receivers.forEach { $0.drain() }
         for path in paths {
             _ = pair.exchange(Array("GET \(path) HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n".utf8), settle: path == "/slow" ? 1.5 : 0.3)
+            if silent.contains(path) {
+                XCTAssertNil(receivers[0].next(seconds: 0.5), "haproxy logged \(path)", file: file, line: line)
+                XCTAssertNil(receivers[1].next(seconds: 0.5), "the engine logged \(path)", file: file, line: line)
+                continue
+            }
             let haproxy = receivers[0].next(seconds: 3), engine = receivers[1].next(seconds: 3)
             XCTAssertNotNil(haproxy, "haproxy logged nothing for \(path)", file: file, line: line)
             XCTAssertNotNil(engine, "the engine logged nothing for \(path)", file: file, line: line)
