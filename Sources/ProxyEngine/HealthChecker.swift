@@ -59,7 +59,7 @@ final class HealthChecker: Sendable {
             backend.setUp(tracker.server, true)
             engine.events(.serverUp(backend: backend.plan.name, server: name, reason: "Layer7/Layer4 check passed"))
             ServerStateMessages.log(engine, backend: tracker.backend, server: tracker.server, up: true,
-                                    reason: "Layer7/Layer4 check passed", durationMs: durationMs)
+                                    reason: ServerStateMessages.passReason(backend.plan.healthCheck), durationMs: durationMs)
         case .unchanged: break
         }
         return tracker.nextDelayMs

@@ -18,6 +18,12 @@ enum ServerStateMessages {
             + "\(active) active and \(backup) backup servers online. 0 sessions requeued, 0 total in queue."
     }
 
+    /// The reason of a passed check: HAProxy's `Layer4 check passed` for a connect check; `Layer7 check
+    /// passed` for the others (HAProxy adds the status code and text of an HTTP check, which the probe does not keep).
+    static func passReason(_ check: HealthCheckPlan?) -> String {
+        check?.kind == .connect ? "Layer4 check passed" : "Layer7 check passed"
+    }
+
     /// `backend app has no server available!`
     static func noServer(backend: String) -> String { "backend \(backend) has no server available!" }
 
