@@ -24,7 +24,7 @@ final class ProxyLogger: Sendable {
     init?(plan: ProxyLogPlan, global: GlobalLogPlan, warn: (String) -> Void) {
         var senders: [LogSender] = []
         for target in plan.targets {
-            if let sender = LogSender(target) { senders.append(sender) } else { warn("cannot open log target \(target.destination)") }
+            if let sender = LogSender(target) { senders.append(sender) } else { warn("cannot open log target \(Self.describe(target.destination))") }
         }
         guard !senders.isEmpty else { return nil }
         self.plan = plan
@@ -53,6 +53,15 @@ final class ProxyLogger: Sendable {
             datagram.append(contentsOf: message.prefix(room))
             datagram.append(10)
             sender.send(datagram)
+        }
+    }
+
+    /// A destination as a `log` line writes it (`127.0.0.1:514`, `[::1]:514`, `/dev/log`, `fd@1`).
+    static func describe(_ destination: LogTarget.Destination) -> String {
+        switch destination {
+        case .udp(let host, let port): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        case .unixDatagram(let path): path
+        case .fileDescriptor(let descriptor): "fd@\(descriptor)"
         }
     }
 
