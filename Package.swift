@@ -38,10 +38,11 @@ let package = Package(
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig"]),
+        .systemLibrary(name: "CEpoll"),
         .target(
             name: "ProxyEngine",
             dependencies: [
-                "RuntimePlan",
+                "RuntimePlan", "CEpoll",
                 .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -13,7 +13,7 @@
 # SECONDS s after a 2 s warm-up): requests/s, p99 latency, user and system CPU
 # seconds per 100,000 requests; then IDLE idle keep-alive connections (one
 # request each) to the http frontend and the growth of resident memory per
-# connection, and the peak RSS of the whole run. Prints the figures and the
+# connection one second after the last one was answered, and the peak RSS of the whole run. Prints the figures and the
 # weir/haproxy ratios. Every wrk and idle phase is bounded by `timeout`.
 #
 # Usage: bash Benchmarks/engine-vs-haproxy.sh [SECONDS] [CONNECTIONS] [IDLE]
@@ -206,6 +206,8 @@ idle_bytes() {
         sleep 0.1
     done
     grep -q ready "$work/$name.idle" || { echo "error: $name did not hold $idle idle connections" >&2; exit 1; }
+    # Both proxies get the same second to settle: weir parks a connection idle for 100 ms.
+    sleep 1
     after=$(rss_kib "$pid")
     exec 9>&-
     wait "$holder" 2>/dev/null || true

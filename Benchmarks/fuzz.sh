@@ -11,20 +11,21 @@
 #   SECONDS defaults to 60; RUNS (environment) caps executions per harness
 #   (default 10000000); JOBS (environment) runs that many workers per harness
 #   (default 1: the machine is shared). Harnesses: FuzzHAProxyParser
-#   FuzzKeepalivedParser FuzzCondition FuzzYAML FuzzFormat.
+#   FuzzKeepalivedParser FuzzCondition FuzzYAML FuzzFormat FuzzH1Head.
 # Exit status: 0 nothing found, 1 a harness found an input, 2 build failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -eq 0 ] && harnesses=(FuzzHAProxyParser FuzzKeepalivedParser FuzzCondition FuzzYAML FuzzFormat)
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(FuzzHAProxyParser FuzzKeepalivedParser FuzzCondition FuzzYAML FuzzFormat FuzzH1Head)
 runs=${RUNS:-10000000}
 jobs=${JOBS:-1}
 corpus=../shared/corpus
 
 # Each harness's entry point hands its LLVMFuzzerTestOneInput to libFuzzer's driver (FuzzSupport).
-flags=(-c release -Xswiftc -sanitize=fuzzer,address)
+# -enable-testing: FuzzH1Head reaches the engine's internal HTTP/1 parser through @testable import.
+flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing)
 if ! swift build --package-path Tests/Fuzz "${flags[@]}" >/tmp/weir-fuzz-build.log 2>&1; then
     echo "fuzz build failed; see /tmp/weir-fuzz-build.log" >&2
     tail -20 /tmp/weir-fuzz-build.log >&2
@@ -45,6 +46,9 @@ seed() {
             cp -n "$corpus"/keepalived/* Fixtures/article/*.conf Fixtures/probe/*.conf "$dir"/ 2>/dev/null ;;
         FuzzYAML)
             cp -n Fixtures/yaml/*.yaml Fixtures/probe/*.yaml "$dir"/ 2>/dev/null ;;
+        FuzzH1Head)
+            # Raw heads and bodies; the first byte picks request (even) or response (odd) and the split points.
+            cp -n Tests/Fuzz/seeds/FuzzH1Head/* "$dir"/ 2>/dev/null ;;
         FuzzFormat)
             # The first byte picks the format: even for haproxy.cfg, odd for keepalived.conf.
             for f in "$corpus"/haproxy/*.cfg Fixtures/article/*.cfg; do

@@ -24,9 +24,57 @@ public enum AtomicWriter {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) -> Result<Void, Diagnostic> {
+        writeAll([(path, bytes)])
+    }
+
+    /// Writes several files as one change: every file is written to its
+    /// temporary name and flushed first, and only when all of them are on
+    /// disk are they renamed over their targets, so a failure while writing
+    /// (a full disk, a read-only directory) leaves every old file as it was
+    /// and no new one in place. Devices and FIFOs are written into as they come.
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) -> Result<Void, Diagnostic> {
+        var staged: [StagedFile] = []
+        for (path, bytes) in files {
+            switch stage(bytes, to: path) {
+            case .success(let file):
+                if let file { staged.append(file) }
+            case .failure(let diagnostic):
+                staged.forEach { unlink($0.temporary) }
+                return .failure(diagnostic)
+            }
+        }
+        for (index, file) in staged.enumerated() {
+            guard rename(file.temporary, file.target) == 0 else {
+                let diagnostic = failure(file.path)
+                staged[index...].forEach { unlink($0.temporary) }
+                return .failure(diagnostic)
+            }
+        }
+        // The renames are durable once the directories are on disk too.
+        for directory in Set(staged.map(\.directory)) {
+            let directoryDescriptor = open(directory, O_RDONLY)
+            if directoryDescriptor >= 0 {
+                fsync(directoryDescriptor)
+                close(directoryDescriptor)
+            }
+        }
+        return .success(())
+    }
+
+    /// A file's new bytes under a temporary name beside its target, flushed, with the target's mode and owner.
+    private struct StagedFile {
+        let path: String
+        let target: String
+        let temporary: String
+        let directory: String
+    }
+
+    /// Writes the bytes to a temporary file beside the target; nil when the
+    /// target is a device or a FIFO, which is written into at once.
+    private static func stage(_ bytes: [UInt8], to path: String) -> Result<StagedFile?, Diagnostic> {
         var named = stat()
         if stat(path, &named) == 0, named.st_mode & S_IFMT != S_IFREG {
-            return writeInPlace(bytes, to: path, kind: named.st_mode & S_IFMT)
+            return writeInPlace(bytes, to: path, kind: named.st_mode & S_IFMT).map { nil }
         }
         let target: String
         switch resolve(path) {
@@ -41,7 +89,7 @@ public enum AtomicWriter {
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { return .failure(failure(path)) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        func abandon(_ reason: String? = nil) -> Result<Void, Diagnostic> {
+        func abandon(_ reason: String? = nil) -> Result<StagedFile?, Diagnostic> {
             let diagnostic = failure(path, reason: reason)
             close(descriptor)
             unlink(temporary)
@@ -64,18 +112,7 @@ public enum AtomicWriter {
             unlink(temporary)
             return .failure(diagnostic)
         }
-        guard rename(temporary, target) == 0 else {
-            let diagnostic = failure(path)
-            unlink(temporary)
-            return .failure(diagnostic)
-        }
-        // The rename is durable once the directory is on disk too.
-        let directoryDescriptor = open(directory, O_RDONLY)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            close(directoryDescriptor)
-        }
-        return .success(())
+        return .success(StagedFile(path: path, target: target, temporary: temporary, directory: directory))
     }
 
     /// A character device or a FIFO (`-o /dev/null`, `-o /dev/stdout`) is

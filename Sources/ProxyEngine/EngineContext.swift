@@ -10,6 +10,10 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
+    /// The head limits of `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr`.
+    let limits: H1Limits
+    /// Where idle keep-alive client connections wait outside their channels; nil: they keep their channels.
+    let parking: IdleParking?
     /// What the connections of each frontend share, by name.
     private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
@@ -21,12 +25,14 @@ final class EngineContext: Sendable {
     let backendLoggers: [ProxyLogger?]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
 
-    init(plan: RuntimePlan, events: @escaping EngineEventSink) {
+    init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?) {
         self.plan = plan
+        self.parking = idleParkingDelay.map(IdleParking.init)
         self.router = RequestRouter(plan: plan)
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
+        self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()
         self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })

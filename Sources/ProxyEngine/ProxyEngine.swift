@@ -14,10 +14,16 @@ public final class ProxyEngine: Sendable {
     private let group: EventLoopGroup
 
     /// `events` receives listener, server-state and warning events from any thread.
-    public init(plan: RuntimePlan, group: EventLoopGroup, events: @escaping EngineEventSink) {
-        self.engine = EngineContext(plan: plan, events: events)
+    /// A keep-alive client connection idle for `idleParkingDelay` leaves its
+    /// channel until it sends again (see `IdleParking`); nil keeps every connection in its channel.
+    public init(plan: RuntimePlan, group: EventLoopGroup, idleParkingDelay: TimeAmount? = .milliseconds(100),
+                events: @escaping EngineEventSink) {
+        self.engine = EngineContext(plan: plan, events: events, idleParkingDelay: idleParkingDelay)
         self.group = group
     }
+
+    /// Idle keep-alive connections parked outside their channels now (see `IdleParking`).
+    public var parkedConnections: Int { engine.parking?.count ?? 0 }
 
     /// Binds every listener and starts the health checks; returns the bound addresses.
     @discardableResult
@@ -45,6 +51,7 @@ public final class ProxyEngine: Sendable {
             }
         }
         HealthChecker(engine: engine, group: group).start()
+        engine.parking?.start()
         return bound
     }
 
@@ -53,6 +60,7 @@ public final class ProxyEngine: Sendable {
     public func stop(graceMs: Int = 10_000) async {
         engine.events(.stopping)
         for closing in engine.connections.drain() { try? await closing.get() }
+        engine.parking?.stop()
         var waited = 0
         while engine.connections.openCount > 0, waited < graceMs {
             try? await Task.sleep(nanoseconds: 20_000_000)
@@ -69,20 +77,10 @@ public final class ProxyEngine: Sendable {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.
             .childChannelOption(.allowRemoteHalfClosure, value: frontend.mode == .tcp)
-            // The channel keeps the last read buffer of an idle keep-alive connection: start
-            // small (a request head is a few hundred bytes) and let busy connections grow it.
-            .childChannelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536))
+            .childChannelOption(.recvAllocator, value: ClientChannelSetup.receiveAllocator)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    engine.connections.opened(channel, frontend: frontend.name)
-                    channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
-                    let operations = channel.pipeline.syncOperations
-                    switch frontend.mode {
-                    case .tcp:
-                        try operations.addHandlers(TCPProxyHandler.handlers(engine: engine, frontend: frontend))
-                    case .http:
-                        try operations.addHandler(ClientConnectionHandler(engine: engine, frontend: frontend))
-                    }
+                    try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false)
                 }
             }
     }

@@ -186,6 +186,7 @@ struct Convert: ParsableCommand {
         }
         // With --strict a warning stops the conversion too.
         guard !diagnostics.contains(atLeast: output.strict ? .warning : .error), !outputs.isEmpty else { throw ExitCode(1) }
+        var files: [(path: String, bytes: [UInt8])] = []
         for (path, text) in outputs {
             guard let path else {
                 Terminal.writeOutput(text)
@@ -193,10 +194,12 @@ struct Convert: ParsableCommand {
             }
             let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            if case .failure(let diagnostic) = AtomicWriter.write(text, to: path) {
-                report([diagnostic], sources: [:])
-                throw ExitCode(2)
-            }
+            files.append((path, Array(text.utf8)))
+        }
+        // A pair's files are one change: all of them are replaced, or none when one cannot be written.
+        if case .failure(let diagnostic) = AtomicWriter.writeAll(files) {
+            report([diagnostic], sources: [:])
+            throw ExitCode(2)
         }
     }
 

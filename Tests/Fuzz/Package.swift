@@ -13,8 +13,17 @@ let weir: [Target.Dependency] = [
 
 let package = Package(
     name: "weir-fuzz",
-    dependencies: [.package(name: "weir", path: "../..")],
+    dependencies: [
+        .package(name: "weir", path: "../.."),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
     targets: [.target(name: "FuzzSupport")] + ["FuzzHAProxyParser", "FuzzKeepalivedParser", "FuzzCondition", "FuzzYAML", "FuzzFormat"].map {
         .executableTarget(name: $0, dependencies: weir + ["FuzzSupport"])
-    }
+    } + [
+        // The HTTP/1 parser is internal to the engine: the harness imports it @testable (fuzz.sh builds with -enable-testing).
+        .executableTarget(
+            name: "FuzzH1Head",
+            dependencies: ["FuzzSupport", .product(name: "ProxyEngine", package: "weir"), .product(name: "NIOCore", package: "swift-nio")]
+        ),
+    ]
 )

@@ -138,6 +138,41 @@ final class SafeWriteTests: XCTestCase {
         XCTAssertEqual((try attributes(output.path)[.posixPermissions] as? NSNumber)?.intValue, 0o640)
     }
 
+    /// A pair's files are one change: when one node's file cannot be written
+    /// (its directory is a read-only mount), no file of the pair is replaced
+    /// and no temporary file is left.
+    func testConvertPairReplacesAllFilesOrNone() throws {
+        let site = WeirProcess.packageRoot.appendingPathComponent("Fixtures/yaml/production.yaml")
+        let scratch = work.appendingPathComponent("scratch")
+        let first = try WeirProcess.weir(["convert", site.path, "--output-directory", scratch.path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let written = try FileManager.default.subpathsOfDirectory(atPath: scratch.path)
+            .filter { !((try? attributes(scratch.appendingPathComponent($0).path)[.type] as? FileAttributeType) == .typeDirectory) }
+        XCTAssertGreaterThanOrEqual(written.count, 4, "\(written)")
+        let pair = work.appendingPathComponent("pair")
+        for file in written {
+            let url = pair.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "old \(file)\n".write(to: url, atomically: false, encoding: .utf8)
+        }
+        let lastDirectory = try XCTUnwrap(written.compactMap { $0.split(separator: "/").dropLast().first.map(String.init) }.max())
+        let locked = pair.appendingPathComponent(lastDirectory)
+        let kept = try written.filter { $0.hasPrefix(lastDirectory + "/") }.map { ($0, try String(contentsOf: pair.appendingPathComponent($0), encoding: .utf8)) }
+        try withTmpfs(locked, options: "size=64k") {
+            for (file, text) in kept { try text.write(to: pair.appendingPathComponent(file), atomically: false, encoding: .utf8) }
+            let remount = try WeirProcess.run(URL(fileURLWithPath: "/bin/mount"), ["-o", "remount,ro", locked.path])
+            XCTAssertEqual(remount.status, 0, remount.stderr)
+            let result = try WeirProcess.weir(["convert", site.path, "--output-directory", pair.path])
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("cannot write"), result.stderr)
+            for file in written {
+                XCTAssertEqual(try String(contentsOf: pair.appendingPathComponent(file), encoding: .utf8), "old \(file)\n", "\(file) replaced")
+            }
+            let debris = try FileManager.default.subpathsOfDirectory(atPath: pair.path).filter { $0.contains(".weir-") }
+            XCTAssertEqual(debris, [], "temporary files left")
+        }
+    }
+
     /// Convert writes nothing when its input has errors, and replaces an existing output atomically.
     func testConvertWritesNothingOnErrors() throws {
         let yaml = work.appendingPathComponent("site.yaml")

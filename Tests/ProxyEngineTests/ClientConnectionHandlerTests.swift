@@ -23,7 +23,7 @@ final class ClientConnectionHandlerTests: XCTestCase {
             """
         let parsed = HAProxyReader().read([SourceFile(path: "unit.cfg", text: text)])
         let plan = try XCTUnwrap(Planner().plan(parsed.configuration).plan)
-        let engine = EngineContext(plan: plan, events: { _ in })
+        let engine = EngineContext(plan: plan, events: { _ in }, idleParkingDelay: nil)
         let loop = EmbeddedEventLoop()
         let channel = EmbeddedChannel(handler: ClientConnectionHandler(engine: engine, frontend: plan.frontends[0]), loop: loop)
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 40000)).wait()

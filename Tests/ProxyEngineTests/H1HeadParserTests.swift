@@ -1,5 +1,6 @@
 import NIOCore
 @testable import ProxyEngine
+import RuntimePlan
 import XCTest
 
 /// HAProxy 2.6's HTTP/1 head rules as a table, without sockets: each input
@@ -141,9 +142,23 @@ final class H1HeadParserTests: XCTestCase {
         XCTAssertEqual(verdict(parse("GET / HTTP/1.1\r\n" + many.dropLast(8) + "\r\n")), .ok)
         XCTAssertEqual(verdict(parse("GET /" + String(repeating: "a", count: 16_000) + " HTTP/1.1\r\n\r\n")), .error(.headTooLarge))
         XCTAssertEqual(verdict(parse("GET /" + String(repeating: "a", count: 16_000))), .error(.headTooLarge))
-        XCTAssertEqual(verdict(parse("HTTP/1.1 200 OK\r\nX: " + String(repeating: "a", count: 16_000) + "\r\n\r\n", .response)), .ok)
         XCTAssertEqual(verdict(parse("HTTP/1.1 200 OK\r\nX: " + String(repeating: "a", count: 16_400) + "\r\n\r\n", .response)),
                        .error(.headTooLarge))
+    }
+
+    /// Heads are bounded by their HTX size, in both directions, as haproxy
+    /// 2.6.12 bounds them (bisected on the real haproxy: the largest header
+    /// value that passes, with the default 16384-byte buffer and 1024 reserved).
+    func testHTXSizeBoundsBothDirections() {
+        func request(_ count: Int) -> String { "GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: count) + "\r\n\r\n" }
+        func response(_ count: Int) -> String { "HTTP/1.1 200 OK\r\nX: " + String(repeating: "a", count: count) + "\r\n\r\n" }
+        XCTAssertEqual(verdict(parse(request(15_254))), .ok)
+        XCTAssertEqual(verdict(parse(request(15_255))), .error(.headTooLarge))
+        XCTAssertEqual(verdict(parse(response(15_253), .response)), .ok)
+        XCTAssertEqual(verdict(parse(response(15_254), .response)), .error(.headTooLarge))
+        let tuned = H1Limits(BufferTuning(bufferSize: 4_096, maxRewrite: 3_000))
+        XCTAssertEqual(verdict(parse(request(1_942), limits: tuned)), .ok)
+        XCTAssertEqual(verdict(parse(request(1_943), limits: tuned)), .error(.headTooLarge))
     }
 
     func testResponseRulesAndFraming() throws {

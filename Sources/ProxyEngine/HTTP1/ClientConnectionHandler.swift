@@ -29,7 +29,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// What every connection of the frontend shares, resolved once when the engine starts.
     let shared: FrontendContext
     var frontend: FrontendPlan { shared.plan }
-    let limits = H1Limits()
+    var limits: H1Limits { engine.limits }
     var context: ChannelHandlerContext?
     var phase = Phase.waitingHead
     /// Bytes read and not yet used.
@@ -57,15 +57,20 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The record of the transaction in progress, only when the frontend logs (see `+Log`).
     var transactionLog: TransactionLog?
 
-    init(engine: EngineContext, frontend: FrontendPlan) {
+    /// Moves the connection out of its channel once it has been idle for the parking delay.
+    var parkTimer: MovableTimer?
+
+    /// `resumed`: a parked keep-alive connection taken back, which has served a request already.
+    init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false) {
         self.engine = engine
         self.shared = engine.frontendContext(frontend)
+        self.servedOne = resumed
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
-        logBegin(first: true)
+        logBegin(first: !servedOne)
         // A client that half-closes after its request still gets the response (see `inputClosed`).
         try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         armWaitTimer(context)
@@ -74,6 +79,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerRemoved(context: ChannelHandlerContext) {
         waitTimer?.cancel()
         waitTimer = nil
+        parkTimer?.cancel()
+        parkTimer = nil
         serverTimer?.cancel()
         serverTimer = nil
         self.context = nil
@@ -389,6 +396,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             context.eventLoop.assumeIsolated().execute { [weak self] in self?.process() }
         } else {
             input = nil
+            armParkTimer(context)
         }
         resumeReading()
     }

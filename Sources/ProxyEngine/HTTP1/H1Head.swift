@@ -1,4 +1,5 @@
 import NIOCore
+import RuntimePlan
 
 /// HAProxy's buffer limits that bound an HTTP/1 head: `tune.bufsize`,
 /// `tune.maxrewrite` (the part of the buffer a request head may not use, kept
@@ -8,10 +9,23 @@ struct H1Limits: Sendable, Hashable {
     var maxRewrite = 1_024
     var maxHeaders = 101
 
+    init() {}
+
+    /// The plan's `tune.*` values.
+    init(_ tuning: BufferTuning) {
+        bufferSize = tuning.bufferSize
+        maxRewrite = tuning.maxRewrite
+        maxHeaders = tuning.maxHeaders
+    }
+
     /// The longest request head HAProxy reads: the buffer less the rewrite reserve.
     var requestHeadBytes: Int { bufferSize - maxRewrite }
     /// The longest response head HAProxy reads.
     var responseHeadBytes: Int { bufferSize }
+    /// The most a head may take once HAProxy has stored it as HTX blocks, in
+    /// either direction: the buffer less the rewrite reserve and the 44 bytes
+    /// of HTX's own header (measured against haproxy 2.6.12 at two buffer sizes).
+    var htxHeadBytes: Int { bufferSize - maxRewrite - 44 }
 }
 
 /// Which side of an exchange a head belongs to.
@@ -99,6 +113,19 @@ struct H1Head: Sendable {
 
     func string(_ range: Range<Int>, in buffer: ByteBuffer) -> String {
         buffer.getString(at: buffer.readerIndex + range.lowerBound, length: range.count) ?? ""
+    }
+
+    /// The bytes HAProxy's HTX takes for this head: the start line as a
+    /// 24-byte block header plus its three parts, each kept header as an
+    /// 8-byte block with its name and value (no separators), and the end of
+    /// headers; every block has an 8-byte index entry.
+    var htxSize: Int {
+        let startLine = 8 + 24 + first.count + second.count + third.count
+        var headers = 0
+        for (index, field) in fields.enumerated() where !droppedFields.contains(index) {
+            headers += 8 + field.name.count + field.value.count
+        }
+        return startLine + headers + 9
     }
 
     /// Index of the first field named `name` (lower case ASCII), if any.

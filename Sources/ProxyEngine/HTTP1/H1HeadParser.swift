@@ -30,7 +30,7 @@ struct H1HeadParser {
             guard let head = try parseHead(&cursor) else {
                 return bytes.count >= headLimit ? .invalid(.headTooLarge) : .incomplete
             }
-            return head.length > headLimit ? .invalid(.headTooLarge) : .complete(head)
+            return head.length > headLimit || head.htxSize > limits.htxHeadBytes ? .invalid(.headTooLarge) : .complete(head)
         } catch let error as H1Error {
             return .invalid(error)
         } catch {

@@ -56,10 +56,26 @@ final class ConnectionTracker: Sendable {
         if globalFull || frontendFull { refreshListeners(only: globalFull ? nil : frontend) }
     }
 
+    /// A channel closed; a channel whose socket was parked (see `parked`) keeps its count.
     func closed(_ channel: Channel, frontend: String) {
+        let wasOpen = registry.withLockedValue { $0.channels.removeValue(forKey: ObjectIdentifier(channel)) != nil }
+        if wasOpen { release(frontend) }
+    }
+
+    /// The channel's socket goes on without it (parked idle, see `IdleParking`): it stays counted.
+    func parked(_ channel: Channel) {
+        registry.withLockedValue { _ = $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
+    }
+
+    /// A parked socket is back in a channel: registered again, counted once.
+    func adopted(_ channel: Channel) {
+        registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = channel }
+    }
+
+    /// A connection closed: its counts go down, and a listener paused at a limit may accept again.
+    func release(_ frontend: String) {
         let count = total.wrappingDecrementThenLoad(ordering: .relaxed)
         let frontendCount = frontends[frontend].map { ($0.open.wrappingDecrementThenLoad(ordering: .relaxed), $0.limit) }
-        registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = nil }
         guard !isDraining else { return }
         // Only a count that just fell below its limit can let a paused listener accept again.
         let globalFreed = globalLimit.map { count == $0 - 1 } ?? false

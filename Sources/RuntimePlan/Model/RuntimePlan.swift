@@ -33,13 +33,34 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var maxconn: Int?
     /// `nbthread`: the event-loop threads that share the connections (nil: one per core).
     public var nbthread: Int?
+    /// `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr` (nil: HAProxy's defaults).
+    public var buffers: BufferTuning?
     /// `log`, `log-tag`, `log-send-hostname`.
     public var log: GlobalLogPlan
 
-    public init(maxconn: Int? = nil, nbthread: Int? = nil, log: GlobalLogPlan = GlobalLogPlan()) {
+    public init(maxconn: Int? = nil, nbthread: Int? = nil, buffers: BufferTuning? = nil, log: GlobalLogPlan = GlobalLogPlan()) {
         self.maxconn = maxconn
         self.nbthread = nbthread
+        self.buffers = buffers
         self.log = log
+    }
+}
+
+/// The buffer sizes that bound an HTTP message head, as HAProxy 2.6 applies
+/// them at start: a request head may use `bufferSize - maxRewrite` bytes, a
+/// response head `bufferSize`, and a message at most `maxHeaders` header lines.
+public struct BufferTuning: Sendable, Hashable, Codable {
+    /// `tune.bufsize` (default 16384).
+    public var bufferSize: Int
+    /// `tune.maxrewrite`, already capped at half the buffer as HAProxy caps it (default 1024).
+    public var maxRewrite: Int
+    /// `tune.http.maxhdr` (default 101).
+    public var maxHeaders: Int
+
+    public init(bufferSize: Int = 16_384, maxRewrite: Int? = nil, maxHeaders: Int = 101) {
+        self.bufferSize = bufferSize
+        self.maxRewrite = min(maxRewrite ?? 1_024, bufferSize / 2)
+        self.maxHeaders = maxHeaders
     }
 }
 

@@ -43,6 +43,7 @@ public struct Planner: Sendable {
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
         plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
+        plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
         plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
