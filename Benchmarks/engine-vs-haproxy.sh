@@ -7,6 +7,8 @@
 #   http-l7  the article's L7 features: option forwardfor, two set-header,
 #            ten ACLs and ten use_backend rules before the default_backend
 #   tcp      mode tcp (the same HTTP requests relayed as bytes)
+#   http-log the bare HTTP proxy with option httplog to a local UDP syslog
+#            receiver (a python3 process that reads and drops the datagrams)
 # each measured with wrk (1 thread, CONNECTIONS keep-alive connections,
 # SECONDS s after a 2 s warm-up): requests/s, p99 latency, user and system CPU
 # seconds per 100,000 requests; then IDLE idle keep-alive connections (one
@@ -47,9 +49,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Seven free ports below the ephemeral range, so that the thousands of client
+# Ten free ports below the ephemeral range, so that the thousands of client
 # connections the benchmark opens cannot take a proxy's port in between.
-read -r backend_port h_http h_l7 h_tcp w_http w_l7 w_tcp < <(python3 - <<'PY'
+read -r backend_port h_http h_l7 h_tcp w_http w_l7 w_tcp h_log w_log syslog_port < <(python3 - <<'PY'
 import random, socket
 found = []
 for port in random.sample(range(20000, 30000), 400):
@@ -59,7 +61,7 @@ for port in random.sample(range(20000, 30000), 400):
         except OSError:
             continue
     found.append(port)
-    if len(found) == 7:
+    if len(found) == 10:
         break
 print(*found)
 PY
@@ -79,7 +81,7 @@ frontend backend
     http-request return status 200 content-type text/plain string hello
 CFG
 
-# proxy_cfg HTTP_PORT L7_PORT TCP_PORT
+# proxy_cfg HTTP_PORT L7_PORT TCP_PORT LOG_PORT
 proxy_cfg() {
     cat <<CFG
 global
@@ -124,6 +126,11 @@ frontend tcp
     mode tcp
     bind 127.0.0.1:$3
     default_backend pool_tcp
+frontend http-log
+    bind 127.0.0.1:$4
+    log 127.0.0.1:$syslog_port local0
+    option httplog
+    default_backend pool
 backend pool_tcp
     mode tcp
     server s1 127.0.0.1:$backend_port
@@ -132,8 +139,8 @@ CFG
         printf 'backend %s\n    server s1 127.0.0.1:%s\n' "$name" "$backend_port"
     done
 }
-proxy_cfg "$h_http" "$h_l7" "$h_tcp" >"$work/haproxy.cfg"
-proxy_cfg "$w_http" "$w_l7" "$w_tcp" >"$work/weir.cfg"
+proxy_cfg "$h_http" "$h_l7" "$h_tcp" "$h_log" >"$work/haproxy.cfg"
+proxy_cfg "$w_http" "$w_l7" "$w_tcp" "$w_log" >"$work/weir.cfg"
 haproxy -c -q -f "$work/haproxy.cfg" || { echo "error: haproxy refuses the benchmark config" >&2; exit 1; }
 "$weir" compile "$work/weir.cfg" 2>/dev/null | python3 -c 'import json, sys; sys.exit(1 if json.load(sys.stdin)["unsupported"] else 0)' \
     || { echo "error: the engine does not run all of the benchmark config" >&2; exit 1; }
@@ -148,6 +155,14 @@ wait_port() {
 }
 
 haproxy -db -f "$work/backend.cfg" >/dev/null 2>&1 & pids+=($!)
+# The syslog receiver of the http-log run: reads every datagram and drops it.
+python3 -c "
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(('127.0.0.1', $syslog_port))
+while True:
+    s.recv(65536)
+" & pids+=($!)
 wait_port "$backend_port"
 
 hz=$(getconf CLK_TCK)
@@ -199,12 +214,13 @@ idle_bytes() {
     awk -v a="$before" -v b="$after" -v n="$idle" 'BEGIN {printf "%.0f", (b - a) * 1024 / n}'
 }
 
-# measure PID HTTP_PORT L7_PORT TCP_PORT NAME: one line per run, then "memory PEAK_KIB BYTES_PER_IDLE".
+# measure PID HTTP_PORT L7_PORT TCP_PORT NAME LOG_PORT: one line per run, then "memory PEAK_KIB BYTES_PER_IDLE".
 measure() {
     local pid=$1 name=$5
     echo "http $(throughput "$pid" "$2" "$name-http")"
     echo "http-l7 $(throughput "$pid" "$3" "$name-l7")"
     echo "tcp $(throughput "$pid" "$4" "$name-tcp")"
+    echo "http-log $(throughput "$pid" "$6" "$name-log")"
     local per_idle
     per_idle=$(idle_bytes "$pid" "$2" "$name")
     echo "memory $(peak_kib "$pid") $per_idle"
@@ -212,12 +228,12 @@ measure() {
 
 haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 & haproxy_pid=$!; pids+=($haproxy_pid)
 wait_port "$h_http" || { cat "$work/haproxy.log" >&2; exit 1; }
-measure "$haproxy_pid" "$h_http" "$h_l7" "$h_tcp" haproxy >"$work/haproxy.results"
+measure "$haproxy_pid" "$h_http" "$h_l7" "$h_tcp" haproxy "$h_log" >"$work/haproxy.results"
 kill "$haproxy_pid"
 
 "$weir" run --threads 1 "$work/weir.cfg" >"$work/weir.log" 2>&1 & weir_pid=$!; pids+=($weir_pid)
 wait_port "$w_http" || { cat "$work/weir.log" >&2; exit 1; }
-measure "$weir_pid" "$w_http" "$w_l7" "$w_tcp" weir >"$work/weir.results"
+measure "$weir_pid" "$w_http" "$w_l7" "$w_tcp" weir "$w_log" >"$work/weir.results"
 kill "$weir_pid"
 
 echo "wrk: 1 thread, $connections keep-alive connections, ${duration} s per run; proxies: 1 thread each; $idle idle connections"
@@ -227,7 +243,7 @@ awk '
     $1 == "memory" {peak[proxy] = $2; idle[proxy] = $3}
     END {
         printf "%-8s %-8s %11s %8s %12s %12s %12s\n", "run", "proxy", "requests/s", "p99 ms", "user s/100k", "sys s/100k", "CPU s/100k"
-        n = split("http http-l7 tcp", order, " ")
+        n = split("http http-l7 tcp http-log", order, " ")
         for (i = 1; i <= n; i++) {
             r = order[i]
             for (j = 1; j <= 2; j++) {

@@ -36,6 +36,8 @@ final class EngineContext: Sendable {
     let processVariables = NIOLockedValueBox<[String: Sample]>([:])
     /// Whether any rule reads or writes a `proc` variable (otherwise requests never take its lock).
     let usesProcessVariables: Bool
+    /// Each backend's logger (server state changes, health checks), by position; nil without log targets.
+    let backendLoggers: [ProxyLogger?]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
     /// TLS toward the servers that have `ssl` or `check-ssl`.
     let serverTLS: ServerTLSContexts
@@ -56,7 +58,9 @@ final class EngineContext: Sendable {
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.serverTLS = ServerTLSContexts(plan)
-        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan)) },
+        let warn: (String) -> Void = { events(.warning($0)) }
+        self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, warn: warn) }
+        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, warn: warn)) },
                                            uniquingKeysWith: { first, _ in first })
     }
 

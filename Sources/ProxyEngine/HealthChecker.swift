@@ -37,13 +37,15 @@ final class HealthChecker: Sendable {
             guard engine.backends[tracker.backend].checksRun(tracker.server) else {
                 return self.schedule(probe, tracker, on: loop, after: tracker.timing.interMs)
             }
+            let started = NIODeadline.now()
             probe.run(on: loop).whenComplete { result in
                 let failure: String? = switch result {
                 case .success(let reason): reason
                 case .failure(let error): "\(error)"
                 }
                 self.noteCheck(result, tracker)
-                let next = self.record(failure, tracker)
+                let durationMs = Int((NIODeadline.now() - started).nanoseconds / 1_000_000)
+                let next = self.record(failure, tracker, durationMs: durationMs)
                 self.schedule(probe, tracker, on: loop, after: next)
             }
         }
@@ -65,16 +67,20 @@ final class HealthChecker: Sendable {
     }
 
     /// Applies one result and returns the delay before the next check.
-    private func record(_ failure: String?, _ tracker: HealthTracker) -> Int {
+    private func record(_ failure: String?, _ tracker: HealthTracker, durationMs: Int) -> Int {
         let backend = engine.backends[tracker.backend]
         let name = backend.plan.servers[tracker.server].name
         switch tracker.apply(passed: failure == nil) {
         case .wentDown:
             backend.setUp(tracker.server, false)
             engine.events(.serverDown(backend: backend.plan.name, server: name, reason: failure ?? ""))
+            ServerStateMessages.log(engine, backend: tracker.backend, server: tracker.server, up: false, reason: failure ?? "",
+                                    durationMs: durationMs)
         case .cameUp:
             backend.setUp(tracker.server, true)
             engine.events(.serverUp(backend: backend.plan.name, server: name, reason: "Layer7/Layer4 check passed"))
+            ServerStateMessages.log(engine, backend: tracker.backend, server: tracker.server, up: true,
+                                    reason: ServerStateMessages.passReason(backend.plan.healthCheck), durationMs: durationMs)
         case .unchanged: break
         }
         return tracker.nextDelayMs

@@ -17,6 +17,7 @@ extension ClientConnectionHandler {
         switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {
         case .success(let server)?:
             exchange.server = server
+            logAssigned(server)
             return connect(exchange, server, reuse: true)
         case .failure?:
             return abortExchange(status: 503)
@@ -34,6 +35,7 @@ extension ClientConnectionHandler {
                 switch result {
                 case .success(let server):
                     exchange.server = server
+                    self.logAssigned(server)
                     self.connect(exchange, server, reuse: true)
                 case .failure:
                     self.abortExchange(status: 503)
@@ -75,8 +77,10 @@ extension ClientConnectionHandler {
             return abortExchange(status: 503)
         }
         counters?.countRetry(backend: exchange.backendIndex, server: server, redispatched: plan.redispatch && plan.servers.count > 1)
+        logUpdate { $0.retries += 1 }
         guard plan.redispatch, plan.servers.count > 1 else { return connect(exchange, server, reuse: false) }
         releaseServer(exchange)
+        logUpdate { $0.redispatched = true }
         exchange.excluded.insert(server)
         acquireServer(exchange)
     }
@@ -85,6 +89,11 @@ extension ClientConnectionHandler {
         exchange.connection = connection
         connection.owner = self
         counters?.countForwarded(backend: exchange.backendIndex, server: exchange.server, exchange.head.readableBytes)
+        logUpdate { log in
+            log.connectMs = log.elapsedMs()
+            log.serverAddress = connection.channel?.remoteAddress
+            log.serverSource = connection.channel?.localAddress
+        }
         connection.write(exchange.head)
         process()
         connection.flush()
@@ -102,7 +111,11 @@ extension ClientConnectionHandler {
 
     func serverTimedOut() {
         guard let exchange else { return }
-        if exchange.responseStarted { return abortClient() }
+        if exchange.responseStarted {
+            logUpdate { $0.end(.serverTimeout, .data) }
+            return abortClient()
+        }
+        logUpdate { $0.end(.serverTimeout, .headers) }
         abortExchange(status: 504)
     }
 
@@ -121,6 +134,7 @@ extension ClientConnectionHandler {
         exchange.connection?.close()
         exchange.connection = nil
         releaseServer(exchange)
+        logUpdate { log in log.end(.serverAbort, status == 503 ? .connect : .headers) }
         // The rest of a request body cannot be told from a next request: close after the page.
         sendError(status, context, close: !exchange.clientKeepAlive || !exchange.requestComplete)
     }
@@ -132,6 +146,7 @@ extension ClientConnectionHandler {
         exchange.connection?.close()
         exchange.connection = nil
         releaseServer(exchange)
+        logFinish(cause: .clientAbort, phase: exchange.responseStarted ? .data : .headers)
         self.exchange = nil
         context.flush()
         closeAfterWrites(context)
@@ -160,6 +175,7 @@ extension ClientConnectionHandler {
             // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
             writePendingHeads(exchange, context)
             if exchange.untilClose { return completeResponse(exchange, context, serverKeeps: false) }
+            logUpdate { $0.end(.serverAbort, .data) }
             return abortClient()
         }
         abortExchange(status: 502)
@@ -192,6 +208,7 @@ extension ClientConnectionHandler {
                 writePendingHeads(exchange, context)
                 switch step {
                 case .forward(let piece):
+                    logUpdate { $0.bytesOut += Int64(piece.readableBytes) }
                     if let compressor = exchange.compressor {
                         writeCompressed(piece, isPayload: payload, compressor, exchange, context)
                     } else {
@@ -267,6 +284,7 @@ extension ClientConnectionHandler {
         persistenceResponseEdits(head, bytes, exchange, &edits)
         startCompression(head, bytes, body, exchange, edits: &edits)
         exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)
+        logResponse(status: head.status, head: head, bytes: bytes)
         bytes.moveReaderIndex(forwardBy: head.length)
         exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)
         return true

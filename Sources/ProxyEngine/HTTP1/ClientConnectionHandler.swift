@@ -68,6 +68,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     var stickConnection: TrackedCounters?
     /// The TLS session when the bind terminates TLS (`ssl_fc` and the other TLS fetches read it).
     var tls: TLSConnectionState?
+    /// The record of the transaction in progress, only when the frontend logs (see `+Log`).
+    var transactionLog: TransactionLog?
 
     /// Moves the connection out of its channel once it has been idle for the parking delay.
     var parkTimer: MovableTimer?
@@ -88,6 +90,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         counters = engine.statistics.shard(for: context.eventLoop)
         // Connection rules run once, when the connection is accepted, not again for a parked one taken back.
         if !servedOne, onSocket { stickConnection = ConnectionTracking.start(engine, frontend, context.channel) }
+        logBegin(first: !servedOne)
         // A client that half-closes after its request still gets the response (see `inputClosed`).
         if onSocket { try? context.channel.syncOptions?.setOption(.allowRemoteHalfClosure, value: true) }
         armWaitTimer(context)
@@ -121,6 +124,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         if let exchange {
             exchange.connection?.close()
             releaseServer(exchange)
+            logFinish(cause: .clientAbort, phase: exchange.responseStarted ? .data : .headers)
             self.exchange = nil
         }
         if !servedOne, stickStream == nil { countClosedWithoutRequest() }
@@ -215,6 +219,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     return
                 case .invalid(let error):
                     countInvalidRequest()
+                    logUpdate { $0.end(.proxy, .request) }
                     return sendError(error == .unsupportedTransferCoding ? 422 : 400, context, close: true)
                 case .complete(let head):
                     incompleteHeadBytes = 0
@@ -285,6 +290,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             return sendError(400, context, close: true)
         }
         var facts = requestFacts(head, bytes, context)
+        logRequest(head, bytes, facts)
         if shared.hasContentRules {
             // `tcp-request content` rules run before each request's HTTP rules; a reject closes without an answer.
             let verdict = engine.router.tcpVerdict(frontend, stages: [.content], facts)
@@ -315,6 +321,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
             if denied { countDenied() }
+            logUpdate { $0.end(denied ? .proxy : .local, .request) }
             if denied { return sendError(status, context, close: !keepAlive, discarding: head.requestBody) }
             let fields = contentType.map { [("content-type", $0)] } ?? []
             answer(ErrorPages.local(status, leading: headers.map { ($0.name, $0.value) }, headers: fields, body: text,
@@ -324,6 +331,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             input = bytes
             // HAProxy closes after a redirect of a request that has a body.
             let closing = !keepAlive || head.requestBody != .none
+            logUpdate { $0.end(.local, .request) }
             answer(ErrorPages.local(status, headers: [("location", location), ("cache-control", "no-cache")], body: nil,
                                     closing: closing), keepOpen: !closing)
         case .reject:
@@ -338,6 +346,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 input = bytes
                 return sendError(503, context, close: !keepAlive, discarding: head.requestBody)
             }
+            logUpdate { $0.backend = index }
             var request = decision.request
             let persistence = resolvePersistence(&request, backend: index)
             var edits = requestEdits(head, bytes, request, backend: index, keepAlive: keepAlive)
@@ -374,7 +383,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         guard let context else { return }
         if phase == .discarding { return closeAfterWrites(context) }
         guard phase == .waitingHead else { return }
-        if waitingForFirst || (input?.readableBytes ?? 0) > 0 { sendError(408, context, close: true) } else { context.close(promise: nil) }
+        if waitingForFirst || (input?.readableBytes ?? 0) > 0 {
+            logUpdate { $0.end(.clientTimeout, .request) }
+            sendError(408, context, close: true)
+        } else {
+            context.close(promise: nil)
+        }
     }
 
     /// Closes once what was written is sent: the output first, then the whole
@@ -399,6 +413,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The body of a request answered here is read and dropped first, as HAProxy does.
     func answer(_ response: ByteBuffer, keepOpen: Bool, discarding body: H1BodyKind = .none) {
         guard let context else { return }
+        logUpdate { log in
+            log.bytesOut += Int64(MessageSize.of(response: response))
+            log.status = response.getString(at: response.readerIndex + 9, length: 3).flatMap { Int($0) } ?? 0
+        }
         countLocalResponse(status: response.getString(at: response.readerIndex + 9, length: 3).flatMap { Int($0) },
                            bytes: response.readableBytes)
         context.writeAndFlush(NIOAny(afterResponseRules(response)), promise: nil)
@@ -423,10 +441,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func finishRequest(keepOpen: Bool) {
         guard let context else { return }
         servedOne = true
+        logFinish()
         exchange = nil
         endStickStream()
         answeredRequest = nil
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
+        logBegin(first: false)
         phase = .waitingHead
         armWaitTimer(context)
         if (input?.readableBytes ?? 0) > 0 {

@@ -23,8 +23,10 @@ final class FrontendContext: Sendable {
     let hasContentRules: Bool
     /// The frontend's `errorfile` pages.
     let errorFiles: ErrorFilePages
+    /// The frontend's traffic log; nil without log targets (nothing is recorded then).
+    let trafficLog: TrafficLogEmitter?
 
-    init(plan: FrontendPlan, runtime: RuntimePlan) {
+    init(plan: FrontendPlan, runtime: RuntimePlan, warn: (String) -> Void = { _ in }) {
         self.plan = plan
         statsIndex = runtime.frontends.firstIndex { $0.name == plan.name } ?? 0
         let request = (plan.timeoutsMs["http-request"] ?? plan.timeoutsMs["client"]).map { TimeAmount.milliseconds(Int64($0)) }
@@ -36,6 +38,7 @@ final class FrontendContext: Sendable {
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
         hasContentRules = plan.tcpRequestRules.contains { $0.stage == .content }
         errorFiles = ErrorFilePages(plan.errorFiles)
+        trafficLog = ProxyLogger(plan: plan.log, global: runtime.global.log, warn: warn).map { TrafficLogEmitter(logger: $0, frontend: plan) }
     }
 }
 

@@ -52,6 +52,8 @@ final class ConnectionTracker: Sendable {
 
     var isDraining: Bool { draining.load(ordering: .relaxed) }
     var openCount: Int { total.load(ordering: .relaxed) }
+    /// The open connections of one frontend (`%fc`).
+    func openCount(frontend: String) -> Int { frontends[frontend]?.open.load(ordering: .relaxed) ?? 0 }
 
     func addListener(_ channel: Channel, frontend: String) {
         registry.withLockedValue { $0.listeners.append((frontend, channel)) }

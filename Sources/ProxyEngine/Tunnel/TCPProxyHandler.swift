@@ -18,17 +18,24 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
     let frontend: FrontendPlan
     /// The client side of the tunnel, in the pipeline after this handler.
     let clientRelay: ByteRelayHandler
+    /// The connection's log record, when the frontend logs.
+    let transactionLog: TCPTransactionLogHandler?
 
-    init(engine: EngineContext, frontend: FrontendPlan, clientRelay: ByteRelayHandler) {
+    init(engine: EngineContext, frontend: FrontendPlan, clientRelay: ByteRelayHandler, transactionLog: TCPTransactionLogHandler? = nil) {
         self.engine = engine
         self.frontend = frontend
         self.clientRelay = clientRelay
+        self.transactionLog = transactionLog
     }
 
     /// The handlers of a new client connection, in pipeline order.
     static func handlers(engine: EngineContext, frontend: FrontendPlan) -> [ChannelHandler] {
         let relay = ByteRelayHandler(idleTimeoutMs: frontend.timeoutsMs["client"])
-        return [TCPProxyHandler(engine: engine, frontend: frontend, clientRelay: relay), relay]
+        guard let emitter = engine.frontendContext(frontend).trafficLog else {
+            return [TCPProxyHandler(engine: engine, frontend: frontend, clientRelay: relay), relay]
+        }
+        let log = TCPTransactionLogHandler(engine: engine, emitter: emitter)
+        return [log, TCPProxyHandler(engine: engine, frontend: frontend, clientRelay: relay, transactionLog: log), relay]
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -41,9 +48,12 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         guard case .backend(let name) = engine.router.route(frontend, facts).outcome,
               let index = engine.backendIndex(named: name) else {
+            transactionLog?.log.end(.proxy, .request)
             context.close(promise: nil)
             return
         }
+        transactionLog?.log.backend = index
+        transactionLog?.log.requestMs = 0
         let backend = engine.backends[index]
         let clientChannel = context.channel
         // `stick match|on` may ask for a server before balancing; `stick on|store-request` records the one used.
@@ -59,13 +69,23 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         acquired.assumeIsolated().whenComplete { result in
             guard case .success(let server) = result else {
+                self.transactionLog?.log.end(.serverAbort, .queue)
                 clientChannel.close(promise: nil)
                 return
             }
             persistence?.record(server: server, backend: backend.plan)
             self.engine.statistics.shard(for: clientChannel.eventLoop).countServerTaken(backend: index, server: server)
-            // The server stays counted as busy until the client connection ends.
-            clientChannel.closeFuture.whenComplete { _ in backend.release(server) }
+            if let record = self.transactionLog {
+                record.log.server = server
+                record.log.queueMs = record.log.elapsedMs()
+            }
+            // The server stays counted as busy until the client connection ends (released before the log
+            // line is built, as HAProxy counts it).
+            if let record = self.transactionLog {
+                record.release = { backend.release(server) }
+            } else {
+                clientChannel.closeFuture.whenComplete { _ in backend.release(server) }
+            }
             guard clientChannel.isActive else { return }
             self.connect(to: backend.plan, server, address: backend.address(server), destinationPort: local?.port, clientChannel)
         }
@@ -90,13 +110,19 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
             .assumeIsolated().whenComplete { result in
                 switch result {
                 case .success(let channel):
+                    if let record = self.transactionLog {
+                        record.log.connectMs = record.log.elapsedMs()
+                        record.log.serverAddress = channel.remoteAddress
+                        record.log.serverSource = channel.localAddress
+                    }
                     guard clientChannel.isActive, let serverRelay = try? channel.pipeline.syncOperations.handler(type: ByteRelayHandler.self) else {
                         clientChannel.close(promise: nil)
                         return channel.close(promise: nil)
                     }
                     if let tunnel { clientRelay.replaceIdleTimeout(milliseconds: tunnel) }
                     ByteRelayHandler.join(clientRelay, serverRelay)
-                case .failure:
+                case .failure(let error):
+                    self.transactionLog?.log.end(EngineErrorText.isTimeout(error) ? .serverTimeout : .serverAbort, .connect)
                     clientChannel.close(promise: nil)
                 }
             }

@@ -205,6 +205,9 @@ enum SampleFetcher {
             switch part {
             case .literal(let text): text
             case .fetch(let sampleFetch): value(sampleFetch, facts)?.stringValue ?? ""
+            // Log variables need a transaction: the log line renderer of the engine prints them.
+            case .separator: " "
+            case .variable, .unavailable: ""
             }
         }.joined()
     }

@@ -26,6 +26,8 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     /// `http-after-response` rules in order, run on every response, also those the proxy makes.
     public var httpAfterResponseRules: [HTTPRequestRule] = []
     public var acls: [NamedACL]
+    /// What the proxy logs and where (no target: nothing is logged).
+    public var log: ProxyLogPlan = ProxyLogPlan()
     public var source: SourceRef
     /// The section's `compression` lines with its defaults' (nil when there are none).
     public var compression: CompressionPlan? = nil

@@ -34,6 +34,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var statsPage: StatsPagePlan?
     /// `http-request use-service prometheus-exporter`, when the section has it.
     public var prometheusExporter: PrometheusExporterPlan?
+    /// What the proxy logs and where (no target: nothing is logged).
+    public var log: ProxyLogPlan = ProxyLogPlan()
     public var source: SourceRef
     /// The section's `compression` lines with its defaults' (nil when there are none).
     public var compression: CompressionPlan? = nil

@@ -89,6 +89,12 @@ public struct LogFormat: Sendable, Hashable, Codable {
     public enum Part: Sendable, Hashable, Codable {
         case literal(String)
         case fetch(Fetch)
+        /// Unescaped spaces of a log line: one space, written only after something that is not a space.
+        case separator
+        /// A `%ci`-style variable (see `LogVariable`).
+        case variable(LogVariable)
+        /// A `%[fetch]` the engine cannot evaluate yet (`%[ssl_fc_sni]`): printed `-`, as a failed fetch.
+        case unavailable(String)
     }
 
     public var parts: [Part]

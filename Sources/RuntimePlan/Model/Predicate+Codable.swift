@@ -37,16 +37,23 @@ extension Predicate: Codable {
     }
 }
 
-/// Log-format parts are written as `{"literal":"…"}` or `{"fetch":{…}}`.
+/// Log-format parts are written as `{"literal":"…"}`, `{"fetch":{…}}`,
+/// `{"separator":true}`, `{"variable":{…}}` or `{"unavailable":"…"}`.
 extension LogFormat.Part {
     private enum Key: String, CodingKey {
-        case literal, fetch
+        case literal, fetch, separator, variable, unavailable
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         if let text = try container.decodeIfPresent(String.self, forKey: .literal) {
             self = .literal(text)
+        } else if try container.decodeIfPresent(Bool.self, forKey: .separator) != nil {
+            self = .separator
+        } else if let variable = try container.decodeIfPresent(LogVariable.self, forKey: .variable) {
+            self = .variable(variable)
+        } else if let text = try container.decodeIfPresent(String.self, forKey: .unavailable) {
+            self = .unavailable(text)
         } else {
             self = .fetch(try container.decode(Fetch.self, forKey: .fetch))
         }
@@ -57,6 +64,9 @@ extension LogFormat.Part {
         switch self {
         case .literal(let text): try container.encode(text, forKey: .literal)
         case .fetch(let fetch): try container.encode(fetch, forKey: .fetch)
+        case .separator: try container.encode(true, forKey: .separator)
+        case .variable(let variable): try container.encode(variable, forKey: .variable)
+        case .unavailable(let text): try container.encode(text, forKey: .unavailable)
         }
     }
 }

@@ -45,12 +45,16 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var buffers: BufferTuning?
     /// Daemon, pid file, identity, limits and stopping (nil: none of these keywords is written).
     public var process: ProcessPlan?
+    /// `log`, `log-tag`, `log-send-hostname`.
+    public var log: GlobalLogPlan
 
-    public init(maxconn: Int? = nil, nbthread: Int? = nil, buffers: BufferTuning? = nil, process: ProcessPlan? = nil) {
+    public init(maxconn: Int? = nil, nbthread: Int? = nil, buffers: BufferTuning? = nil, process: ProcessPlan? = nil,
+                log: GlobalLogPlan = GlobalLogPlan()) {
         self.maxconn = maxconn
         self.nbthread = nbthread
         self.buffers = buffers
         self.process = process
+        self.log = log
     }
 }
 

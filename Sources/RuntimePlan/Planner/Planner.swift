@@ -47,6 +47,7 @@ public struct Planner: Sendable {
         StatsSocketCompiler(unixBind: unixBind).compile(configuration.global, into: &plan.global, context: &context)
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
         plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
+        plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)
@@ -56,12 +57,17 @@ public struct Planner: Sendable {
             let name = proxy.name ?? ""
             let acls = ACLTable(proxy: proxy, context: &context)
             if let table = StickTableCompiler(proxy: proxy).compile(context: &context) { plan.stickTables.append(table) }
+            let log = LogCompiler(proxy: proxy, global: plan.global.log).compile(context: &context)
             if proxy.kind.hasFrontend {
-                plan.frontends.append(FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind, tlsDefaults: tlsDefaults)
-                    .compile(context: &context))
+                var frontend = FrontendCompiler(proxy: proxy, acls: acls, unixBind: unixBind, tlsDefaults: tlsDefaults)
+                    .compile(context: &context)
+                frontend.log = log
+                plan.frontends.append(frontend)
             }
             if proxy.kind.hasBackend {
-                plan.backends.append(BackendCompiler(proxy: proxy, acls: acls).compile(context: &context))
+                var backend = BackendCompiler(proxy: proxy, acls: acls).compile(context: &context)
+                backend.log = log
+                plan.backends.append(backend)
             }
             context.reportUnhandled(proxy, name: name)
         }

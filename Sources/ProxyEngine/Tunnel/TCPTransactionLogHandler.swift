@@ -1,0 +1,61 @@
+import NIOCore
+import RuntimePlan
+
+/// The record of a `mode tcp` connection, first in the client's pipeline
+/// when its frontend logs: it counts the bytes each way as they pass
+/// (`%U` read from the client, `%B` written to it) and sends the line when
+/// the client connection ends, while the connection is still counted in
+/// `%ac`/`%fc` as HAProxy counts it. `TCPProxyHandler` fills the backend,
+/// server and timers.
+final class TCPTransactionLogHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let engine: EngineContext
+    let emitter: TrafficLogEmitter
+    var log = TransactionLog()
+    /// Gives the server back; called once when the client connection ends.
+    var release: (() -> Void)?
+
+    init(engine: EngineContext, emitter: TrafficLogEmitter) {
+        self.engine = engine
+        self.emitter = emitter
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        log.client = context.channel.remoteAddress
+        log.local = context.channel.localAddress
+        log.requestCounter = emitter.nextRequestNumber()
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        log.bytesIn += Int64(unwrapInboundIn(data).readableBytes)
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        log.bytesOut += Int64(unwrapOutboundIn(data).readableBytes)
+        context.write(data, promise: promise)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        release?()
+        release = nil
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        if log.cause == .normal { log.end(.clientAbort, .data) }
+        context.fireErrorCaught(error)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        release?()
+        release = nil
+        log.closeMs = log.elapsedMs()
+        emitter.emit(log, engine: engine, clientSentNothing: log.bytesIn == 0)
+        context.fireChannelInactive()
+    }
+}
