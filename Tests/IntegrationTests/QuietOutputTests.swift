@@ -111,9 +111,17 @@ final class QuietOutputTests: XCTestCase {
         XCTAssertEqual(unknown.stdout, "")
         let https = try weir(["route", "--port", "443", "--tls", "--request", "GET /api/v1", "--header", "Host: a", production.path])
         XCTAssertEqual(https.status, 0, https.stderr)
-        XCTAssertTrue(https.stdout.contains("not run by the engine yet, so not part of this answer:\n"), https.stdout)
-        XCTAssertTrue(https.stdout.contains("  [https_in] bind 0.0.0.0:443 ssl crt /etc/haproxy/certs/solvethenetwork.com.pem  "
-                                            + "(\(production.path):32:5) (tls)\n"), https.stdout)
+        XCTAssertFalse(https.stdout.contains("not run by the engine yet"), "the engine runs all of this route: \(https.stdout)")
         XCTAssertTrue(https.stdout.contains("  applied [https_in] http-request track-sc0 src  (\(production.path):34:5)\n"), https.stdout)
+        // A line the engine does not run (tarpit) is listed with its location.
+        var lines = try String(contentsOf: production, encoding: .utf8).components(separatedBy: "\n")
+        lines.insert("    http-request tarpit if { path /slow }", at: 34)
+        let tarpit = FileManager.default.temporaryDirectory.appendingPathComponent("weir-route-tarpit-\(UUID().uuidString).cfg")
+        try lines.joined(separator: "\n").write(to: tarpit, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: tarpit) }
+        let listed = try weir(["route", "--port", "443", "--tls", "--request", "GET /api/v1", "--header", "Host: a", tarpit.path])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(listed.stdout.contains("not run by the engine yet, so not part of this answer:\n"), listed.stdout)
+        XCTAssertTrue(listed.stdout.contains("  [https_in] http-request tarpit if { path /slow }  (\(tarpit.path):35:5)"), listed.stdout)
     }
 }

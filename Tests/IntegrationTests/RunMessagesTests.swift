@@ -19,22 +19,21 @@ final class RunMessagesTests: XCTestCase {
     private func write(listen port: Int, server: Int) throws {
         try """
             global
-                log 127.0.0.1:514 local0
-                daemon
+                tune.ssl.default-dh-param 2048
 
             defaults
                 mode http
-                log global
                 timeout connect 1s
                 timeout client 5s
                 timeout server 5s
 
             frontend f
                 bind 127.0.0.1:\(port)
-                option httplog
+                http-request tarpit if { path /t }
                 default_backend b
 
             backend b
+                retry-on all-retryable-errors
                 server s1 127.0.0.1:\(server) check inter 200ms fall 1 rise 1
 
             """.write(to: file, atomically: true, encoding: .utf8)

@@ -212,6 +212,7 @@ enum TLSPlannerMessage {
     static let version = RuleID("ssl-version-unknown")
     static let curves = RuleID("ssl-curves-unknown")
     static let alpn = RuleID("ssl-alpn-invalid")
-    static let verify = RuleID("ssl-verify-invalid")
+    /// A `verify` value HAProxy refuses: the checker's own id, which reports it first.
+    static let verify = RuleID("invalid-argument")
     static let notRun = RuleID("tls-not-run")
 }

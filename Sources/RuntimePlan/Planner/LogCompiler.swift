@@ -136,5 +136,6 @@ enum GlobalLogCompiler {
 enum LogMessage {
     static let targetInvalid = RuleID("log-target-invalid")
     static let formatInvalid = RuleID("log-format-invalid")
-    static let captureInvalid = RuleID("capture-invalid")
+    /// A `capture … header` line without its length: the checker's own id, which reports it first.
+    static let captureInvalid = RuleID("missing-argument")
 }

@@ -11,6 +11,7 @@ final class RuntimeSocketTrafficTests: XCTestCase {
         let port = Loopback.freePort(), ports = [Loopback.freePort(), Loopback.freePort()]
         let cliPort = Loopback.freePort()
         let socket = FileManager.default.temporaryDirectory.appendingPathComponent("weir-drain-\(UUID().uuidString).sock").path
+        defer { try? FileManager.default.removeItem(atPath: socket) }
         try harness.startBackend("app01", port: ports[0])
         try harness.startBackend("app02", port: ports[1])
         try await harness.startEngine("""
@@ -62,6 +63,7 @@ final class RuntimeSocketTrafficTests: XCTestCase {
     func testStatsSocketLinesAreRunNotListedUnsupported() async throws {
         let harness = EngineHarness()
         let socket = FileManager.default.temporaryDirectory.appendingPathComponent("weir-plan-\(UUID().uuidString).sock").path
+        defer { try? FileManager.default.removeItem(atPath: socket) }
         try await harness.startEngine("""
             global
                 stats socket \(socket) mode 600 level operator expose-fd listeners
