@@ -36,7 +36,9 @@ final class HTTP2TrafficTests: XCTestCase {
                 compression algo gzip
                 server s 127.0.0.1:\(web)
             backend api
-                server s 127.0.0.1:\(api)
+                # The Python test server's accept queue holds 5: the engine queues the streams beyond 4.
+                timeout queue 10s
+                server s 127.0.0.1:\(api) maxconn 4
 
             """)
     }
