@@ -85,8 +85,9 @@ for node in a b; do
     mkdir -p "$work/$node"
     # The production config (Fixtures/engine/production-loopback.cfg: the article's, with loopback addresses, no TLS):
     # frontends on every address of the node (so on the VIP once it arrives), the pools on the node's loopback,
-    # user/group/chroot that exist on any machine.
-    sed -e 's/bind 127\.0\.0\.1:/bind :/' -e 's/^    user haproxy/    user nobody/' -e 's/^    group haproxy/    group nogroup/' \
+    # user/group/chroot that exist on any machine, and a stats socket of the node's own (the namespaces share
+    # one file system: two engines binding the same socket path at once could make one of them fail to start).
+    sed -e 's/bind 127\.0\.0\.1:/bind :/' -e "s|stats socket /tmp/weir-production-loopback-admin.sock|stats socket $work/$node/admin.sock|" -e 's/^    user haproxy/    user nobody/' -e 's/^    group haproxy/    group nogroup/' \
         -e "s|^    chroot /var/lib/haproxy|    chroot $work/empty|" -e "s/^    maxconn 50000/    maxconn $maxconn/" "$root/Fixtures/engine/production-loopback.cfg" > "$work/$node/haproxy.cfg"
     source_conf=$([ "$node" = a ] && echo 13-keepalived-primary.conf || echo 14-keepalived-standby.conf)
     # auth_pass within VRRP's 8 characters (keepalived truncates the article's 11).
