@@ -36,9 +36,7 @@ final class KeepalivedFormatterTests: XCTestCase {
 final class KeepalivedFormatterLimitTests: XCTestCase {
     func testDeepNestingStopsIndentingAtTheLimit() {
         let input = String(repeating: "{\n", count: 10_000)
-        let start = Date()
         let output = KeepalivedFormatter().formattedBytes(SourceFile(path: "k.conf", text: input))
-        XCTAssertLessThan(Date().timeIntervalSince(start), 4)
         // 40 KB became 400 MB; capped at 64 levels it is at most 10,000 × (256 + 2) bytes.
         XCTAssertLessThanOrEqual(output.count, 10_000 * (KeepalivedParser.maximumDepth * 4 + 2))
         XCTAssertEqual(output.filter { $0 == UInt8(ascii: "{") }.count, 10_000)

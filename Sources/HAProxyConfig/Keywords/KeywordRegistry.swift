@@ -12,6 +12,9 @@ public struct KeywordRegistry: Sendable {
     public let maximumWords: Int
     /// Keywords grouped by their first word, longest first, for `lookup`.
     private let byFirstWord: [String: [(words: [String], info: KeywordInfo)]]
+    /// The first words of the keywords allowed in each section, for "did you
+    /// mean" suggestions (built once: an unknown keyword is common in bad input).
+    private let firstWordsBySection: [String: Set<String>]
 
     public init(sectionsTSV: String, keywordsTSV: String, bindOptionsTSV: String, serverOptionsTSV: String) {
         var sections: [String: SectionInfo] = [:]
@@ -41,6 +44,11 @@ public struct KeywordRegistry: Sendable {
             byFirstWord[words[0], default: []].append((words, info))
         }
         self.byFirstWord = byFirstWord.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+        var firstWordsBySection: [String: Set<String>] = [:]
+        for (first, entries) in byFirstWord {
+            for section in entries.flatMap(\.info.sections) { firstWordsBySection[section, default: []].insert(first) }
+        }
+        self.firstWordsBySection = firstWordsBySection
     }
 
     private static func list(_ text: String?) -> Set<String> {
@@ -86,7 +94,12 @@ public struct KeywordRegistry: Sendable {
     /// Known keywords that start with the given word (for `timeout` → its
     /// sub-keywords).
     public func keywords(startingWith first: String) -> [KeywordInfo] {
-        keywords.values.filter { $0.name.hasPrefix(first + " ") }.sorted { $0.name < $1.name }
+        (byFirstWord[first] ?? []).filter { $0.words.count > 1 }.map(\.info).sorted { $0.name < $1.name }
+    }
+
+    /// The first words of the keywords allowed in `section`.
+    public func firstWords(in section: String) -> Set<String> {
+        firstWordsBySection[section] ?? []
     }
 }
 

@@ -213,9 +213,8 @@ public struct KeywordValidator: Sendable {
             return Diagnostic(.error, .unknownKeyword, ValidationMessage.unknownKeyword("\(first) \(sub.text)", section),
                               at: file.source.range(words[0].start, sub.end), fixIts: fixIts)
         }
-        let candidates = Set(registry.keywords.values.filter(inSection).map { String($0.name.split(separator: " ")[0]) })
         var fixIts: [FixIt] = []
-        if let suggestion = Suggestion.closest(to: first, in: candidates) {
+        if let suggestion = Suggestion.closest(to: first, in: registry.firstWords(in: section)) {
             fixIts.append(FixIt(message: ValidationMessage.didYouMean(suggestion), range: file.range(of: words[0]),
                                 replacement: suggestion))
         }
