@@ -69,13 +69,13 @@ for harness in "${harnesses[@]}"; do
     mkdir -p "$findings"
     log=$work/$harness.log
     # -rss_limit_mb: a hostile input must not take the shared machine's memory; -timeout: a hang is a finding.
-    # -detect_leaks=0: LeakSanitizer cannot follow Swift's tagged pointers and reports the lazily built
-    # keyword tables as leaked at exit (checked: every report pointed into KeywordRegistry.standard);
-    # memory growth is caught by -rss_limit_mb and -malloc_limit_mb instead.
+    # Leaks are findings: LeakSanitizer checks every input whose mallocs and frees do not balance.
+    # Tests/Fuzz/lsan.supp only suppresses what Swift's one-time global initialisers keep for the
+    # life of the process (the keyword tables), which LeakSanitizer cannot follow.
     parallel=()
     [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
-    ASAN_OPTIONS=detect_leaks=0 "$bin/$harness" "$dir" -max_total_time="$seconds" -runs="$runs" "${parallel[@]}" \
-        -rss_limit_mb=2048 -malloc_limit_mb=1024 -detect_leaks=0 -timeout=10 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 \
+    LSAN_OPTIONS=suppressions=$PWD/Tests/Fuzz/lsan.supp ASAN_OPTIONS=detect_leaks=1 "$bin/$harness" "$dir" -max_total_time="$seconds" -runs="$runs" "${parallel[@]}" \
+        -rss_limit_mb=2048 -malloc_limit_mb=1024 -detect_leaks=1 -timeout=10 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 \
         >"$log" 2>&1
     status=$?
     # With several jobs each worker writes fuzz-N.log; their totals add up.
