@@ -17,6 +17,10 @@ public struct KeepalivedKeywordTable: Sendable {
     private let entries: [String: [String: Entry]]
     /// Keywords that open a block of keywords.
     public let blockKeywords: Set<String>
+    /// Keywords whose block holds raw values in some block (`virtual_ipaddress`, `notification_email`, …).
+    public let valueBlockKeywords: Set<String>
+    /// The blocks where each keyword is valid, sorted (asked for every unknown keyword).
+    private let blocksByKeyword: [String: [String]]
 
     public init(tsv: String) {
         var entries: [String: [String: Entry]] = [:]
@@ -28,6 +32,12 @@ public struct KeepalivedKeywordTable: Sendable {
         }
         self.entries = entries
         self.blockKeywords = Set(entries.keys)
+        self.valueBlockKeywords = Set(entries.values.flatMap { $0.values.filter(\.holdsValues).map(\.keyword) })
+        var blocksByKeyword: [String: [String]] = [:]
+        for (block, keywords) in entries {
+            for keyword in keywords.keys { blocksByKeyword[keyword, default: []].append(block) }
+        }
+        self.blocksByKeyword = blocksByKeyword.mapValues { $0.sorted() }
     }
 
     /// The table generated from `Grammar/`.
@@ -35,14 +45,9 @@ public struct KeepalivedKeywordTable: Sendable {
 
     public func entry(_ keyword: String, in block: String) -> Entry? { entries[block]?[keyword] }
 
-    /// Keywords whose block holds raw values in some block (`virtual_ipaddress`, `notification_email`, …).
-    public var valueBlockKeywords: Set<String> {
-        Set(entries.values.flatMap { $0.values.filter(\.holdsValues).map(\.keyword) })
-    }
-
     /// Blocks where a keyword is valid.
     public func blocks(of keyword: String) -> [String] {
-        entries.filter { $0.value[keyword] != nil }.map(\.key).sorted()
+        blocksByKeyword[keyword] ?? []
     }
 
     /// Keywords valid in a block.
