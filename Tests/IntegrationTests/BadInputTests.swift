@@ -24,10 +24,10 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue([0, 1, 2].contains(result.status), "\(label) ended with \(result.status): \(result.stderr)", file: file, line: line)
     }
 
-    /// D7: the 33-byte fuzz case and its readable form trap no more, and the
+    /// D7: the 33-byte fuzz case, the config it was cut from and its readable form trap no more, and the
     /// other files of the run keep their findings.
     func testKeepalivedVIPSlashIsReportedAndOtherFilesStillChecked() throws {
-        for name in ["lint-crash-KeepalivedLowerer63.min.conf", "crash-keepalived-vip-slash.conf"] {
+        for name in ["lint-crash-KeepalivedLowerer63.min.conf", "lint-crash-KeepalivedLowerer63.orig.conf", "crash-keepalived-vip-slash.conf"] {
             let result = try WeirProcess.weir(["lint", "--format", "json", fixture(name), fixture("lint-misses-nul-at-column-1.cfg")])
             assertNoTrap(result, name)
             XCTAssertEqual(result.status, 1)
