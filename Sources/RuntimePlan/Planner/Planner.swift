@@ -120,5 +120,4 @@ public enum PlannerMessage {
     public static let ruleInvalid = RuleID("http-request-invalid")
     public static let forwardforExceptInvalid = RuleID("forwardfor-except-invalid")
     public static let stickTableInvalid = RuleID("stick-table-invalid")
-    public static let compressionAlgoUnknown = RuleID("compression-algo-unknown")
 }
