@@ -99,8 +99,8 @@ final class BindTLSPlannerTests: XCTestCase {
              "unable to load CA file '\(pki.path("a.key"))' (no certificate in it)"),
             ("ssl crt \(pki.path("a.pem")) ciphers DHE-RSA-AES128-GCM-SHA256", "ssl-cipher-unknown",
              "unable to set SSL cipher list to 'DHE-RSA-AES128-GCM-SHA256': the engine's TLS library (BoringSSL) has none of these ciphers"),
-            ("ssl crt \(pki.path("a.pem")) curves X448", "ssl-curves-unknown",
-             "unable to set SSL curves list to 'X448': the engine's TLS library does not know 'X448'"),
+            ("ssl crt \(pki.path("a.pem")) curves X25519:NOPE", "ssl-curves-unknown",
+             "unable to set SSL curves list to 'X25519:NOPE': OpenSSL has no curve 'NOPE'"),
             ("ssl crt \(pki.path("a.pem")) alpn h2,,http/1.1", "ssl-alpn-invalid",
              "alpn: '' is not a protocol name (1 to 255 printable ASCII characters)"),
         ]
@@ -117,6 +117,18 @@ final class BindTLSPlannerTests: XCTestCase {
     func testAnAbsentFileIsLeftToTheCheckerAndTheEngineStart() throws {
         let settings = try tls("ssl crt /nonexistent/site.pem")
         XCTAssertEqual(settings.certificates.map(\.path), ["/nonexistent/site.pem"])
+    }
+
+    /// A curve haproxy's OpenSSL has and the engine's BoringSSL has not: the plan runs with the curves the
+    /// engine has, and says so.
+    func testACurveOnlyOpenSSLHasIsNotRunAndLeftOut() throws {
+        let result = planResult(config(bind: "ssl crt \(pki.path("a.pem")) curves X448:P-256"))
+        XCTAssertEqual(result.diagnostics.map(\.rule.rawValue), ["tls-not-run"])
+        XCTAssertEqual(result.diagnostics.first?.message,
+                       "'curves' is not run by the engine: its TLS library (BoringSSL) has no curve 'X448' (it has X25519, P-256, P-384 and P-521)")
+        let frontend = try XCTUnwrap(result.plan?.frontends.first)
+        XCTAssertEqual(frontend.binds.first?.tls?.curves, ["P-256"])
+        XCTAssertEqual(result.plan?.unsupported.map(\.feature), ["tls curves"])
     }
 
     func testExpiredCertificatesAndUnrunOptionsAreWarnings() throws {

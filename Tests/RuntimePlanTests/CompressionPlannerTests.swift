@@ -1,3 +1,4 @@
+import HAProxyConfig
 import RuntimePlan
 import XCTest
 
@@ -62,10 +63,10 @@ final class CompressionPlannerTests: XCTestCase {
 
             """)
         XCTAssertNil(result.plan)
-        let diagnostic = result.diagnostics.first { $0.rule == PlannerMessage.compressionAlgoUnknown }
+        let diagnostic = result.diagnostics.first { $0.rule == SemanticFindings.compressionAlgoUnknown }
         XCTAssertEqual(diagnostic?.range.start.line, 4)
         XCTAssertEqual(diagnostic?.range.start.column, 27)
         let listen = planResult("listen l\n    mode http\n    bind 127.0.0.1:8080\n    compression algo zstd\n    server s 127.0.0.1:8081\n")
-        XCTAssertEqual(listen.diagnostics.filter { $0.rule == PlannerMessage.compressionAlgoUnknown }.count, 1, "\(listen.diagnostics)")
+        XCTAssertEqual(listen.diagnostics.filter { $0.rule == SemanticFindings.compressionAlgoUnknown }.count, 1, "\(listen.diagnostics)")
     }
 }

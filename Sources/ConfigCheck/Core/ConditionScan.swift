@@ -25,34 +25,22 @@ public struct ConditionUse: Sendable {
 
 extension Proxy {
     /// Every condition of the proxy's rules, in order: the words after an
-    /// `if` or `unless` argument of any line but `acl`.
+    /// `if` or `unless` argument of any line but `acl`, read by the semantic
+    /// layer (`ConditionExpression`, which the planner compiles too).
     public var conditions: [ConditionUse] {
         directives.compactMap { directive -> ConditionUse? in
             guard directive.keyword != "acl",
                   let index = directive.arguments.firstIndex(where: { $0 == "if" || $0 == "unless" }) else { return nil }
+            let expression = ConditionExpression(terms: Array(directive.arguments[(index + 1)...]),
+                                                 ranges: Array(directive.argumentRanges.dropFirst(index + 1)))
             var use = ConditionUse(directive: directive, polarity: directive.arguments[index] == "if" ? .if : .unless,
                                    references: [], anonymous: [])
-            var depth = 0
-            var current: [(text: String, range: SourceRange)] = []
-            for position in directive.arguments.indices.dropFirst(index + 1) {
-                let word = directive.arguments[position]
-                let range = directive.argumentRanges[position]
-                if depth > 0 {
-                    if word == "}" {
-                        depth -= 1
-                        use.anonymous.append(current)
-                        current = []
-                    } else {
-                        current.append((word, range))
-                    }
-                    continue
-                }
-                // As HAProxy: every leading `!` negates, then the rest is the word (`!{` opens an anonymous ACL).
-                let term = word.drop { $0 == "!" }
-                if term == "{" {
-                    depth += 1
-                } else if !term.isEmpty, term.lowercased() != "or", term != "||" {
-                    use.references.append(.init(name: String(term), range: range))
+            for term in expression.terms {
+                switch term.operand {
+                case .named(let name):
+                    use.references.append(.init(name: name, range: term.range ?? directive.range))
+                case .anonymous(let words, let ranges):
+                    use.anonymous.append(Array(zip(words, ranges)).map { (text: $0.0, range: $0.1) })
                 }
             }
             return use

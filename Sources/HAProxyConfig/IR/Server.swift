@@ -80,7 +80,4 @@ public struct Server: Sendable, Hashable, Codable {
     public var usesTLS: Bool { flag("ssl") }
     public var weight: Int? { option("weight")?.value.flatMap { Int(leadingDigitsOf: $0) } }
     public var maxconn: Int? { option("maxconn")?.value.flatMap { Int(leadingDigitsOf: $0) } }
-    public var rise: Int? { option("rise")?.value.flatMap { Int(leadingDigitsOf: $0) } }
-    public var fall: Int? { option("fall")?.value.flatMap { Int(leadingDigitsOf: $0) } }
-    public var checkInterval: Duration? { option("inter")?.value.flatMap { try? Duration.parse($0).get() } }
 }

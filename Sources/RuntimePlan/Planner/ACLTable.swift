@@ -40,66 +40,61 @@ struct ACLTable {
         }
     }
 
-    /// Compiles `if|unless` terms: groups separated by `or`/`||` are ORed,
-    /// terms inside a group ANDed; `!` negates the next term; `{ … }` is an
-    /// anonymous ACL.
+    /// Compiles a condition, read by the semantic layer (`ConditionExpression`): groups ORed, terms inside a
+    /// group ANDed, negations, anonymous ACLs.
     func compile(_ condition: Condition, context: inout PlanningContext) -> Compiled {
-        compile(polarity: condition.polarity, terms: condition.terms, range: condition.range, context: &context)
+        compile(polarity: condition.polarity, condition.expression, range: condition.range, context: &context)
     }
 
     /// Compiles the terms of a condition written after `if` or `unless` in a directive.
     func compile(polarity: Condition.Polarity, terms: [String], range: SourceRange, context: inout PlanningContext) -> Compiled {
-        var groups: [[Predicate]] = [[]]
-        var negate = false
-        var index = 0
-        while index < terms.count {
-            var term = Substring(terms[index])
-            index += 1
-            // As HAProxy: every leading `!` negates, a lone `!` is allowed, `or` resets the negation.
-            while term.first == "!" {
-                negate.toggle()
-                term.removeFirst()
-            }
-            if term.isEmpty { continue }
-            if term.lowercased() == "or" || term == "||" {
-                groups.append([])
-                negate = false
-                continue
-            }
-            let name = String(term)
-            let predicate: Predicate
-            if term == "{" {
-                guard let close = terms[index...].firstIndex(of: "}"), close > index else {
-                    context.error(PlannerMessage.aclInvalid, "anonymous ACL without a closing '}'", at: range)
-                    return .invalid
+        compile(polarity: polarity, ConditionExpression(terms: terms), range: range, context: &context)
+    }
+
+    private func compile(polarity: Condition.Polarity, _ expression: ConditionExpression, range: SourceRange,
+                         context: inout PlanningContext) -> Compiled {
+        var ands: [Predicate] = []
+        for group in expression.groups {
+            var predicates: [Predicate] = []
+            for term in group {
+                let predicate: Predicate
+                switch term.operand {
+                case .anonymous(let words, _):
+                    guard let criterion = words.first else {
+                        context.error(PlannerMessage.aclInvalid, "anonymous ACL without a closing '}'", at: range)
+                        return .invalid
+                    }
+                    switch parser.parse(criterion: criterion, arguments: Array(words.dropFirst())) {
+                    case .success(let test): predicate = .test(test)
+                    case .failure(.unsupportedFetch(let fetch)): return .unsupported("anonymous ACL uses '\(fetch)'")
+                    case .failure(.invalid(let reason)):
+                        context.error(PlannerMessage.aclInvalid, "anonymous ACL: \(reason)", at: range)
+                        return .invalid
+                    }
+                case .named(let name):
+                    if let acl = named.first(where: { $0.name == name }) {
+                        predicate = .acl(name: name, tests: acl.tests)
+                    } else if let reason = unsupportedNames[name] {
+                        return .unsupported(reason)
+                    } else if let tests = PredefinedACLs.tests(named: name) {
+                        predicate = .acl(name: name, tests: tests)
+                    } else if PredefinedACLs.notEvaluated.contains(name) {
+                        return .unsupported("predefined ACL '\(name)'")
+                    } else if invalidNames.contains(name) {
+                        return .invalid
+                    } else {
+                        context.error(PlannerMessage.aclUndefined, "no ACL named '\(name)' in this section", at: range)
+                        return .invalid
+                    }
                 }
-                let inner = Array(terms[index..<close])
-                index = close + 1
-                switch parser.parse(criterion: inner[0], arguments: Array(inner.dropFirst())) {
-                case .success(let test): predicate = .test(test)
-                case .failure(.unsupportedFetch(let fetch)): return .unsupported("anonymous ACL uses '\(fetch)'")
-                case .failure(.invalid(let reason)):
-                    context.error(PlannerMessage.aclInvalid, "anonymous ACL: \(reason)", at: range)
-                    return .invalid
-                }
-            } else if let acl = named.first(where: { $0.name == name }) {
-                predicate = .acl(name: name, tests: acl.tests)
-            } else if let reason = unsupportedNames[name] {
-                return .unsupported(reason)
-            } else if let tests = PredefinedACLs.tests(named: name) {
-                predicate = .acl(name: name, tests: tests)
-            } else if PredefinedACLs.notEvaluated.contains(name) {
-                return .unsupported("predefined ACL '\(name)'")
-            } else if invalidNames.contains(name) {
-                return .invalid
-            } else {
-                context.error(PlannerMessage.aclUndefined, "no ACL named '\(name)' in this section", at: range)
-                return .invalid
+                predicates.append(term.negated ? .not(predicate) : predicate)
             }
-            groups[groups.count - 1].append(negate ? .not(predicate) : predicate)
-            negate = false
+            ands.append(predicates.count == 1 ? predicates[0] : .and(predicates))
         }
-        let ands = groups.map { $0.count == 1 ? $0[0] : .and($0) }
+        if expression.hasUnclosedBrace {
+            context.error(PlannerMessage.aclInvalid, "anonymous ACL without a closing '}'", at: range)
+            return .invalid
+        }
         let whole = ands.count == 1 ? ands[0] : .or(ands)
         return .predicate(polarity == .unless ? .not(whole) : whole)
     }

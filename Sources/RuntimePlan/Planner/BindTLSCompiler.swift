@@ -88,14 +88,19 @@ struct BindTLSCompiler {
             }
             tls.ciphers = resolution.ciphers
         case "curves", "ecdhe":
-            let names = value.split(separator: ":").map(String.init)
-            let unknown = names.filter { TLSCurveName.engineName($0) == nil }
-            if names.isEmpty || !unknown.isEmpty {
-                context.error(TLSPlannerMessage.curves, "unable to set SSL curves list to '\(value)': the engine's TLS library does not know '"
-                              + unknown.joined(separator: "', '") + "'", at: option.range)
-            } else if option.name == "curves" || tls.curves == nil {
-                tls.curves = names.compactMap(TLSCurveName.engineName)
+            // A name OpenSSL does not have stops haproxy: the semantic layer's finding.
+            if let refused = SemanticFindings.curves(option) {
+                context.report(refused)
+                return
             }
+            let names = option.name == "ecdhe" ? [value] : TLSCurveNames.names(ofList: value)
+            let missing = names.filter { TLSCurveName.engineName($0) == nil }
+            if !missing.isEmpty {
+                notRun(option, reason: "its TLS library (BoringSSL) has no curve '" + missing.joined(separator: "', '")
+                       + "' (it has X25519, P-256, P-384 and P-521)", context: &context)
+            }
+            let usable = names.compactMap(TLSCurveName.engineName)
+            if !usable.isEmpty, option.name == "curves" || tls.curves == nil { tls.curves = usable }
         case "alpn":
             let protocols = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if let bad = protocols.first(where: { !Self.isValidALPN($0) }) {
@@ -117,11 +122,16 @@ struct BindTLSCompiler {
             break
         default:
             guard let reason = Self.notRun[option.name] else { return }
-            context.warning(TLSPlannerMessage.notRun, "'\(option.name)' is not run by the engine: \(reason)", at: option.range)
-            context.unsupportedFeatures.append(UnsupportedFeature(feature: "tls \(option.name)", proxy: proxyName,
-                                                                  directive: ([option.name] + (option.value.map { [$0] } ?? [])).joined(separator: " "),
-                                                                  source: SourceRef(option.range)))
+            notRun(option, reason: reason, context: &context)
         }
+    }
+
+    /// A warning naming an option the engine does not run, and its entry under `unsupported`.
+    private func notRun(_ option: NamedOption, reason: String, context: inout PlanningContext) {
+        context.warning(TLSPlannerMessage.notRun, "'\(option.name)' is not run by the engine: \(reason)", at: option.range)
+        context.unsupportedFeatures.append(UnsupportedFeature(feature: "tls \(option.name)", proxy: proxyName,
+                                                              directive: ([option.name] + (option.value.map { [$0] } ?? [])).joined(separator: " "),
+                                                              source: SourceRef(option.range)))
     }
 
     /// The certificates of a `crt` path: one file, or every file of a directory in name order
@@ -210,7 +220,6 @@ enum TLSPlannerMessage {
     static let caFile = RuleID("ssl-ca-file-missing")
     static let ciphers = RuleID("ssl-cipher-unknown")
     static let version = RuleID("ssl-version-unknown")
-    static let curves = RuleID("ssl-curves-unknown")
     static let alpn = RuleID("ssl-alpn-invalid")
     /// A `verify` value HAProxy refuses: the checker's own id, which reports it first.
     static let verify = RuleID("invalid-argument")

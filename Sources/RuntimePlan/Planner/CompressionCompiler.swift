@@ -14,18 +14,11 @@ struct CompressionCompiler {
             var current = plan ?? CompressionPlan()
             switch directive.keyword {
             case "compression algo":
-                for (position, word) in directive.arguments.enumerated() {
-                    guard let algorithm = CompressionAlgorithm(rawValue: word) else {
-                        let range = position < directive.argumentRanges.count ? directive.argumentRanges[position] : directive.range
-                        // A `listen` section is compiled as a frontend and as a backend: one error is enough.
-                        if context.diagnostics.contains(where: { $0.rule == PlannerMessage.compressionAlgoUnknown && $0.range == range }) {
-                            continue
-                        }
-                        context.error(PlannerMessage.compressionAlgoUnknown,
-                                      "'compression' : '\(word)' is not a supported algorithm (gzip, deflate, raw-deflate, identity)",
-                                      at: range)
-                        continue
-                    }
+                // A name HAProxy does not have is the semantic layer's finding, reported once for a `listen`
+                // section (compiled as a frontend and as a backend).
+                for finding in SemanticFindings.compressionAlgorithms(directive) { context.report(finding) }
+                for word in directive.arguments {
+                    guard let algorithm = CompressionAlgorithm(rawValue: word) else { continue }
                     // Each word goes in front of the list, as `comp_append_algo` does.
                     current.algorithms.insert(algorithm, at: 0)
                 }

@@ -96,7 +96,8 @@ struct LogCompiler {
             return output.format
         case .failure(let failure):
             if let directive {
-                context.error(LogMessage.formatInvalid, "failed to parse \(directive.keyword) : \(failure.message)", at: directive.range)
+                let keyword = SemanticFindings.logFormatKeywords[directive.keyword] ?? directive.keyword
+                context.report(SemanticFindings.logFormat(failure, keyword: keyword, at: directive.range))
             }
             return nil
         }
@@ -135,7 +136,6 @@ enum GlobalLogCompiler {
 /// Rule ids of the planner's logging diagnostics.
 enum LogMessage {
     static let targetInvalid = RuleID("log-target-invalid")
-    static let formatInvalid = RuleID("log-format-invalid")
     /// A `capture … header` line without its length: the checker's own id, which reports it first.
     static let captureInvalid = RuleID("missing-argument")
 }

@@ -39,7 +39,9 @@ public struct Planner: Sendable {
 
     public func plan(_ configuration: HAProxyConfiguration) -> PlanResult {
         var context = PlanningContext(readPatternFile: readPatternFile)
-        let effective = DefaultsResolver(fileOrder: fileOrder).resolve(configuration, context: &context)
+        // Each proxy with its defaults merged in (the semantic layer's `EffectiveProxy`), in reading order.
+        let effective = configuration.proxies.sorted { position($0.range) < position($1.range) }
+            .map { EffectiveProxy($0, in: configuration).merged }
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
         let tlsDefaults = TLSBindDefaults(configuration.global, context: &context)
@@ -88,6 +90,10 @@ public struct Planner: Sendable {
         return PlanResult(plan: failed ? nil : plan, diagnostics: context.diagnostics)
     }
 
+    private func position(_ range: SourceRange) -> (Int, Int) {
+        (fileOrder.firstIndex(of: range.file) ?? fileOrder.count, range.start.offset)
+    }
+
     /// `nbthread N`: the event-loop threads (the keyword table already refuses a count outside 1-64).
     private static func threadCount(_ global: GlobalSettings?, context: inout PlanningContext) -> Int? {
         guard let directive = global?.directives.last(where: { $0.keyword == "nbthread" }) else { return nil }
@@ -120,5 +126,4 @@ public enum PlannerMessage {
     public static let ruleInvalid = RuleID("http-request-invalid")
     public static let forwardforExceptInvalid = RuleID("forwardfor-except-invalid")
     public static let stickTableInvalid = RuleID("stick-table-invalid")
-    public static let compressionAlgoUnknown = RuleID("compression-algo-unknown")
 }

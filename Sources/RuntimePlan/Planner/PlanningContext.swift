@@ -22,6 +22,11 @@ struct PlanningContext {
         diagnostics.append(Diagnostic(.warning, rule, message, at: range))
     }
 
+    /// Adds a finding of the semantic layer once, however many sections compile its line.
+    mutating func report(_ diagnostic: Diagnostic) {
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+
     mutating func markHandled(_ range: SourceRange) { handled.insert(range) }
 
     mutating func unsupported(_ directive: Directive, proxy: String?, feature: String? = nil) {

@@ -25,11 +25,10 @@ struct ServerCompiler {
         if plan.maxconn == 0 { plan.maxconn = nil }
         plan.cookie = server.option("cookie")?.value
         if server.checks {
-            func interval(_ name: String) -> Int? {
-                server.option(name)?.value.flatMap { try? Duration.parse($0).get() }.map { Int($0.milliseconds) }
-            }
-            plan.check = ServerCheckPlan(interMs: interval("inter") ?? 2000, fastinterMs: interval("fastinter"),
-                                         downinterMs: interval("downinter"), rise: server.rise ?? 2, fall: server.fall ?? 3,
+            // The semantic layer's timing (the caller put the `default-server` options first).
+            let timing = CheckTiming(options: server.options)
+            plan.check = ServerCheckPlan(interMs: Int(timing.inter.milliseconds), fastinterMs: Int(timing.fastinter.milliseconds),
+                                         downinterMs: Int(timing.downinter.milliseconds), rise: timing.rise, fall: timing.fall,
                                          port: server.option("port")?.value.flatMap { Int($0) })
         }
         plan.tls = ServerTLSCompiler(proxyName: proxyName).compile(server, context: &context)

@@ -1,8 +1,11 @@
 import ConfigDiagnostics
-import HAProxyConfig
 
 /// A proxy with what it inherits from its `defaults` chain resolved, the
-/// way HAProxy copies a defaults section into each proxy that follows it.
+/// way HAProxy copies a defaults section into each proxy that follows it: a
+/// proxy takes the last `defaults` section before it, or the one named by
+/// `from NAME`, and a `defaults` section may itself inherit with `from`
+/// (`Proxy.defaultsIndex`, set by lowering). The checker's rules read its
+/// layers; the planner reads `merged`.
 /// A class: rules pass it around for every proxy of configs with tens of
 /// thousands of them, and a reference costs one retain where the struct
 /// would copy every field.
@@ -68,5 +71,36 @@ public final class EffectiveProxy: Sendable {
         let negated = "no-" + name
         let matches: (NamedOption) -> Bool = { $0.name == name || $0.name == negated }
         return (server.options.last(where: matches) ?? defaultServerOptions.last(where: matches))?.name == name
+    }
+
+    /// The proxy as one section with its defaults copied in, farthest first: what the planner compiles.
+    public var merged: Proxy {
+        guard let farthest = chain.last else { return proxy }
+        return (chain.dropLast().reversed() + [proxy]).reduce(farthest) { base, layer in Self.merge(base, into: layer) }
+    }
+
+    /// The settings a section inherits from the (merged) defaults before it. Check scripts (`http-check`,
+    /// `tcp-check`) come from the defaults only when the section has none of its own.
+    static func merge(_ base: Proxy, into proxy: Proxy) -> Proxy {
+        var result = proxy
+        result.mode = proxy.mode ?? base.mode
+        result.timeouts = base.timeouts.merging(proxy.timeouts) { $1 }
+        result.options = base.options.merging(proxy.options) { $1 }
+        result.balance = proxy.balance ?? base.balance
+        result.maxconn = proxy.maxconn ?? base.maxconn
+        result.defaultBackend = proxy.defaultBackend ?? base.defaultBackend
+        if let inherited = base.defaultServer {
+            var server = inherited
+            server.options += proxy.defaultServer?.options ?? []
+            result.defaultServer = server
+        }
+        result.rules = base.rules + proxy.rules
+        let ownsChecks = proxy.directives.contains { isCheckScript($0.keyword) }
+        result.directives = base.directives.filter { !(ownsChecks && isCheckScript($0.keyword)) } + proxy.directives
+        return result
+    }
+
+    static func isCheckScript(_ keyword: String) -> Bool {
+        keyword.hasPrefix("http-check") || keyword.hasPrefix("tcp-check")
     }
 }
