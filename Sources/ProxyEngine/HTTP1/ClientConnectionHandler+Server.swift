@@ -8,24 +8,25 @@ import RuntimePlan
 /// or a close gives 502 and the request is never sent again (D1).
 extension ClientConnectionHandler {
     func acquireServer(_ exchange: ServerExchange) {
-        guard let context else { return }
+        guard let context, let balancer = balancers?[exchange.backendIndex] else { return }
         let backend = engine.backends[exchange.backendIndex]
         if let server = takePersistentServer(exchange) {
             exchange.server = server
             return connect(exchange, server, reuse: true)
         }
-        switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {
-        case .success(let server)?:
+        let chosen: Int
+        switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded, balancer: balancer) {
+        case .server(let server):
             exchange.server = server
             logAssigned(server)
             return connect(exchange, server, reuse: true)
-        case .failure?:
+        case .noServer:
             return abortExchange(status: 503)
-        case nil:
-            break
+        case .full(let server):
+            chosen = server
         }
         // Every candidate is full: wait in the backend's queue.
-        backend.acquire(for: exchange.request, excluding: exchange.excluded, on: context.eventLoop)
+        backend.enqueue(chosen: chosen, excluding: exchange.excluded, balancer: balancer, on: context.eventLoop)
             .assumeIsolated().whenComplete { [weak self] result in
                 guard let self, self.exchange === exchange else {
                     // The client left while the request waited for a server: give the place back.
@@ -44,10 +45,10 @@ extension ClientConnectionHandler {
     }
 
     private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
-        guard let pool else { return }
+        guard let pool, let balancer = balancers?[exchange.backendIndex] else { return }
         recordPersistence(exchange, server: server)
         let configured = engine.plan.backends[exchange.backendIndex].servers[server].address
-        let address = engine.backends[exchange.backendIndex].address(server)
+        let address = balancer.address(server)
         let endpoint = address.forClient(destinationPort: exchange.request.destinationPort)
         // A server without a port follows the client's port: its idle connections serve that port only.
         let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort,

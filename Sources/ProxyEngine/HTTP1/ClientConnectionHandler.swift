@@ -61,6 +61,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
+    /// The balancers of this connection's event loop (taken once, used without a lock).
+    var balancers: LoopBalancers?
     /// The traffic counters of this connection's event loop (taken once, used without a lock).
     var counters: CounterShard?
     /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
@@ -87,6 +89,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
+        balancers = engine.balancers(for: context.eventLoop)
         counters = engine.statistics.shard(for: context.eventLoop)
         // Connection rules run once, when the connection is accepted, not again for a parked one taken back.
         if !servedOne, onSocket { stickConnection = ConnectionTracking.start(engine, frontend, context.channel) }
