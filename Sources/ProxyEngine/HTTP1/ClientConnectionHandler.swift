@@ -315,7 +315,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         if let exporter = shared.prometheus, exporter.plan.condition.map({ exporter.evaluator.evaluate($0, facts) }) ?? true {
             return answerMetrics(head, &bytes, facts, context)
         }
-        let decision = engine.router.route(frontend, facts, tracing: false)
+        let decision = engine.router.route(frontend, facts, tracing: false, targets: shared.backendTargets)
         keepScopedVariables(decision.request)
         answeredRequest = decision.request
         let keepAlive = clientKeepAlive(head)
@@ -343,8 +343,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
             sendError(503, context, close: !keepAlive, discarding: head.requestBody)
-        case .backend(let name):
-            guard let index = engine.backendIndex(named: name) else {
+        case .backend:
+            guard let index = decision.backendIndex else {
                 bytes.moveReaderIndex(forwardBy: head.length)
                 input = bytes
                 return sendError(503, context, close: !keepAlive, discarding: head.requestBody)
