@@ -2,10 +2,11 @@ import NIOCore
 import RuntimePlan
 
 /// The server side of an exchange: taking a server, connecting or reusing a
-/// pooled connection (one found closed in the pool is not used), retrying
-/// only what HAProxy 2.6 retries without `retry-on`: a connection that could
-/// not be opened. Once bytes of the request were written, an invalid answer
-/// or a close gives 502 and the request is never sent again (D1).
+/// pooled connection (one found closed in the pool is not used), retrying a
+/// connection that could not be opened (`retry-on conn-failure`, the default).
+/// Once bytes of the request were written, an invalid answer or a close gives
+/// 502 and the request is never sent again (D1) unless `retry-on` names the
+/// failure (`+Retry`).
 extension ClientConnectionHandler {
     func acquireServer(_ exchange: ServerExchange) {
         guard let context, let balancer = balancers?[exchange.backendIndex] else { return }
@@ -70,7 +71,7 @@ extension ClientConnectionHandler {
 
     /// A connection could not be used before anything reached the server: try
     /// again (on another server with `option redispatch`), or 503 when the retries are spent.
-    private func retry(_ exchange: ServerExchange, after server: Int) {
+    func retry(_ exchange: ServerExchange, after server: Int) {
         exchange.attemptsLeft -= 1
         let plan = engine.plan.backends[exchange.backendIndex]
         guard exchange.attemptsLeft > 0 else {
@@ -95,8 +96,12 @@ extension ClientConnectionHandler {
             log.serverAddress = connection.channel?.remoteAddress
             log.serverSource = connection.channel?.localAddress
         }
-        connection.write(exchange.head)
-        process()
+        if let replay = exchange.replay {
+            connection.write(replay)
+            process()
+        } else {
+            sendFirstTime(exchange, on: connection)
+        }
         connection.flush()
         armServerTimer(exchange)
         resumeReading()
@@ -116,6 +121,7 @@ extension ClientConnectionHandler {
             logUpdate { $0.end(.serverTimeout, .data) }
             return abortClient()
         }
+        if retrySent(exchange, after: .responseTimeout) { return }
         logUpdate { $0.end(.serverTimeout, .headers) }
         abortExchange(status: 504)
     }
@@ -179,6 +185,7 @@ extension ClientConnectionHandler {
             logUpdate { $0.end(.serverAbort, .data) }
             return abortClient()
         }
+        if !exchange.responseStarted, retrySent(exchange, after: .emptyResponse) { return }
         abortExchange(status: 502)
     }
 
@@ -193,6 +200,7 @@ extension ClientConnectionHandler {
                 writePendingInterim(exchange, context)
                 return
             case .invalid:
+                if retrySent(exchange, after: .junkResponse) { return }
                 return abortExchange(status: 502)
             case .complete(let head):
                 guard startResponse(head, &bytes, exchange, context) else { return }
@@ -232,6 +240,7 @@ extension ClientConnectionHandler {
     /// Forwards a response head; false when the exchange ended or became a tunnel.
     private func startResponse(_ head: H1Head, _ bytes: inout ByteBuffer, _ exchange: ServerExchange,
                                _ context: ChannelHandlerContext) -> Bool {
+        if head.status >= 400, retrySent(exchange, after: .status(head.status)) { return false }
         if head.status >= 200 || head.status == 101 { countServerResponse(exchange, status: head.status) }
         if head.status == 101 {
             let handshake = exchange.request.fullHeaderValues("upgrade").contains { $0.lowercased().contains("websocket") }

@@ -250,6 +250,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             switch step {
             case .forward(let piece):
                 counters?.countForwarded(backend: exchange.backendIndex, server: exchange.server, piece.readableBytes)
+                if exchange.keepsReplay { keepForReplay(piece, exchange) }
                 exchange.connection?.write(piece)
                 // Writing to the server is activity on its side: `timeout server` counts from here.
                 armServerTimer(exchange)
