@@ -64,7 +64,10 @@ extension ClientConnectionHandler {
             }
             switch result {
             case .success(let connection): self.send(exchange, on: connection)
-            case .failure: self.retry(exchange, after: server)
+            case .failure:
+                // `retry-on` without `conn-failure` gives up at the first failed connection.
+                if self.engine.plan.backends[exchange.backendIndex].retryOn?.connectionFailure == false { exchange.attemptsLeft = 1 }
+                self.retry(exchange, after: server)
             }
         }
     }
