@@ -15,8 +15,12 @@
 # request each) to the http frontend and the growth of resident memory per
 # connection one second after the last one was answered, and the peak RSS of the whole run. Prints the figures and the
 # weir/haproxy ratios. Every wrk and idle phase is bounded by `timeout`.
+# The load average is printed before and after: CPU figures taken while
+# other work loads the machine are not comparable with an idle machine's.
+# With PROFILE=1 (and perf installed), a last bare-http run of SECONDS under
+# `perf record -g` on weir gives where its CPU time goes (perf-summary.py).
 #
-# Usage: bash Benchmarks/engine-vs-haproxy.sh [SECONDS] [CONNECTIONS] [IDLE]
+# Usage: [PROFILE=1] bash Benchmarks/engine-vs-haproxy.sh [SECONDS] [CONNECTIONS] [IDLE]
 #        (defaults: 10 s, 50 connections, 10000 idle connections; IDLE is
 #        lowered to what the descriptor limit lets haproxy hold, which needs
 #        two descriptors per connection of its maxconn)
@@ -226,6 +230,7 @@ measure() {
     echo "memory $(peak_kib "$pid") $per_idle"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 & haproxy_pid=$!; pids+=($haproxy_pid)
 wait_port "$h_http" || { cat "$work/haproxy.log" >&2; exit 1; }
 measure "$haproxy_pid" "$h_http" "$h_l7" "$h_tcp" haproxy "$h_log" >"$work/haproxy.results"
@@ -234,9 +239,18 @@ kill "$haproxy_pid"
 "$weir" run --threads 1 "$work/weir.cfg" >"$work/weir.log" 2>&1 & weir_pid=$!; pids+=($weir_pid)
 wait_port "$w_http" || { cat "$work/weir.log" >&2; exit 1; }
 measure "$weir_pid" "$w_http" "$w_l7" "$w_tcp" weir "$w_log" >"$work/weir.results"
+if [[ "${PROFILE:-0}" == 1 ]] && command -v perf >/dev/null; then
+    timeout $((duration + 30)) perf record -F 999 -g -o "$work/weir.perf" -p "$weir_pid" -- sleep "$duration" >/dev/null 2>&1 &
+    perf_pid=$!
+    timeout $((duration + 30)) wrk -t1 -c"$connections" -d"${duration}s" "http://127.0.0.1:$w_http/" >/dev/null 2>&1
+    wait "$perf_pid" || true
+    perf report -i "$work/weir.perf" --no-children --sort dso,sym --stdio -g none 2>/dev/null \
+        | python3 Benchmarks/perf-summary.py >"$work/weir.profile"
+fi
 kill "$weir_pid"
 
 echo "wrk: 1 thread, $connections keep-alive connections, ${duration} s per run; proxies: 1 thread each; $idle idle connections"
+echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after, on $(nproc) CPUs"
 awk '
     FNR == 1 {proxy = (FILENAME ~ /haproxy/) ? "haproxy" : "weir"}
     $1 != "memory" {rps[$1, proxy] = $2; p99[$1, proxy] = $3; user[$1, proxy] = $4; sys[$1, proxy] = $5; runs[$1] = 1}
@@ -265,3 +279,7 @@ awk '
         printf "weir/haproxy: peak RSS %.2fx, memory per idle connection %.2fx\n", peak["weir"] / peak["haproxy"],
             (idle["haproxy"] > 0 ? idle["weir"] / idle["haproxy"] : 0)
     }' "$work/haproxy.results" "$work/weir.results"
+if [[ -s "$work/weir.profile" ]]; then
+    printf "\nweir, bare http, perf (self time):\n"
+    cat "$work/weir.profile"
+fi

@@ -39,6 +39,7 @@ final class EngineContext: Sendable {
     /// Each backend's logger (server state changes, health checks), by position; nil without log targets.
     let backendLoggers: [ProxyLogger?]
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
+    private let loopBalancers = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<LoopBalancers>]>([:])
     /// TLS toward the servers that have `ssl` or `check-ssl`.
     let serverTLS: ServerTLSContexts
 
@@ -96,6 +97,16 @@ final class EngineContext: Sendable {
         let pool = ServerConnectionPool(eventLoop: loop)
         pools.withLockedValue { $0[key] = NIOLoopBound(pool, eventLoop: loop) }
         return pool
+    }
+
+    /// The balancers of the calling event loop (taken once per connection, then used without a lock).
+    func balancers(for loop: EventLoop) -> LoopBalancers {
+        loop.preconditionInEventLoop()
+        let key = ObjectIdentifier(loop)
+        if let bound = loopBalancers.withLockedValue({ $0[key] }) { return bound.value }
+        let balancers = LoopBalancers(backends)
+        loopBalancers.withLockedValue { $0[key] = NIOLoopBound(balancers, eventLoop: loop) }
+        return balancers
     }
 }
 

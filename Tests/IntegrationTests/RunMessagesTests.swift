@@ -34,6 +34,7 @@ final class RunMessagesTests: XCTestCase {
 
             backend b
                 retry-on all-retryable-errors
+                fullconn 100
                 server s1 127.0.0.1:\(server) check inter 200ms fall 1 rise 1
 
             """.write(to: file, atomically: true, encoding: .utf8)

@@ -2,30 +2,32 @@ import NIOCore
 import RuntimePlan
 
 /// The server side of an exchange: taking a server, connecting or reusing a
-/// pooled connection (one found closed in the pool is not used), retrying
-/// only what HAProxy 2.6 retries without `retry-on`: a connection that could
-/// not be opened. Once bytes of the request were written, an invalid answer
-/// or a close gives 502 and the request is never sent again (D1).
+/// pooled connection (one found closed in the pool is not used), retrying a
+/// connection that could not be opened (`retry-on conn-failure`, the default).
+/// Once bytes of the request were written, an invalid answer or a close gives
+/// 502 and the request is never sent again (D1) unless `retry-on` names the
+/// failure (`+Retry`).
 extension ClientConnectionHandler {
     func acquireServer(_ exchange: ServerExchange) {
-        guard let context else { return }
+        guard let context, let balancer = balancers?[exchange.backendIndex] else { return }
         let backend = engine.backends[exchange.backendIndex]
         if let server = takePersistentServer(exchange) {
             exchange.server = server
             return connect(exchange, server, reuse: true)
         }
-        switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {
-        case .success(let server)?:
+        let chosen: Int
+        switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded, balancer: balancer) {
+        case .server(let server):
             exchange.server = server
             logAssigned(server)
             return connect(exchange, server, reuse: true)
-        case .failure?:
+        case .noServer:
             return abortExchange(status: 503)
-        case nil:
-            break
+        case .full(let server):
+            chosen = server
         }
         // Every candidate is full: wait in the backend's queue.
-        backend.acquire(for: exchange.request, excluding: exchange.excluded, on: context.eventLoop)
+        backend.enqueue(chosen: chosen, excluding: exchange.excluded, balancer: balancer, on: context.eventLoop)
             .assumeIsolated().whenComplete { [weak self] result in
                 guard let self, self.exchange === exchange else {
                     // The client left while the request waited for a server: give the place back.
@@ -44,10 +46,10 @@ extension ClientConnectionHandler {
     }
 
     private func connect(_ exchange: ServerExchange, _ server: Int, reuse: Bool) {
-        guard let pool else { return }
+        guard let pool, let balancer = balancers?[exchange.backendIndex] else { return }
         recordPersistence(exchange, server: server)
         let configured = engine.plan.backends[exchange.backendIndex].servers[server].address
-        let address = engine.backends[exchange.backendIndex].address(server)
+        let address = balancer.address(server)
         let endpoint = address.forClient(destinationPort: exchange.request.destinationPort)
         // A server without a port follows the client's port: its idle connections serve that port only.
         let key = ServerKey(backend: exchange.backendIndex, server: server, clientPort: endpoint == address ? nil : endpoint.inetPort,
@@ -62,14 +64,17 @@ extension ClientConnectionHandler {
             }
             switch result {
             case .success(let connection): self.send(exchange, on: connection)
-            case .failure: self.retry(exchange, after: server)
+            case .failure:
+                // `retry-on` without `conn-failure` gives up at the first failed connection.
+                if self.engine.plan.backends[exchange.backendIndex].retryOn?.connectionFailure == false { exchange.attemptsLeft = 1 }
+                self.retry(exchange, after: server)
             }
         }
     }
 
     /// A connection could not be used before anything reached the server: try
     /// again (on another server with `option redispatch`), or 503 when the retries are spent.
-    private func retry(_ exchange: ServerExchange, after server: Int) {
+    func retry(_ exchange: ServerExchange, after server: Int) {
         exchange.attemptsLeft -= 1
         let plan = engine.plan.backends[exchange.backendIndex]
         guard exchange.attemptsLeft > 0 else {
@@ -94,8 +99,12 @@ extension ClientConnectionHandler {
             log.serverAddress = connection.channel?.remoteAddress
             log.serverSource = connection.channel?.localAddress
         }
-        connection.write(exchange.head)
-        process()
+        if let replay = exchange.replay {
+            connection.write(replay)
+            process()
+        } else {
+            sendFirstTime(exchange, on: connection)
+        }
         connection.flush()
         armServerTimer(exchange)
         resumeReading()
@@ -115,6 +124,7 @@ extension ClientConnectionHandler {
             logUpdate { $0.end(.serverTimeout, .data) }
             return abortClient()
         }
+        if retrySent(exchange, after: .responseTimeout) { return }
         logUpdate { $0.end(.serverTimeout, .headers) }
         abortExchange(status: 504)
     }
@@ -178,6 +188,7 @@ extension ClientConnectionHandler {
             logUpdate { $0.end(.serverAbort, .data) }
             return abortClient()
         }
+        if !exchange.responseStarted, retrySent(exchange, after: .emptyResponse) { return }
         abortExchange(status: 502)
     }
 
@@ -192,6 +203,7 @@ extension ClientConnectionHandler {
                 writePendingInterim(exchange, context)
                 return
             case .invalid:
+                if retrySent(exchange, after: .junkResponse) { return }
                 return abortExchange(status: 502)
             case .complete(let head):
                 guard startResponse(head, &bytes, exchange, context) else { return }
@@ -231,6 +243,7 @@ extension ClientConnectionHandler {
     /// Forwards a response head; false when the exchange ended or became a tunnel.
     private func startResponse(_ head: H1Head, _ bytes: inout ByteBuffer, _ exchange: ServerExchange,
                                _ context: ChannelHandlerContext) -> Bool {
+        if head.status >= 400, retrySent(exchange, after: .status(head.status)) { return false }
         if head.status >= 200 || head.status == 101 { countServerResponse(exchange, status: head.status) }
         if head.status == 101 {
             let handshake = exchange.request.fullHeaderValues("upgrade").contains { $0.lowercased().contains("websocket") }

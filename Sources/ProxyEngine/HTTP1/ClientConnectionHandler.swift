@@ -61,6 +61,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
+    /// The balancers of this connection's event loop (taken once, used without a lock).
+    var balancers: LoopBalancers?
     /// The traffic counters of this connection's event loop (taken once, used without a lock).
     var counters: CounterShard?
     /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
@@ -87,6 +89,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         pool = engine.pool(for: context.eventLoop)
+        balancers = engine.balancers(for: context.eventLoop)
         counters = engine.statistics.shard(for: context.eventLoop)
         // Connection rules run once, when the connection is accepted, not again for a parked one taken back.
         if !servedOne, onSocket { stickConnection = ConnectionTracking.start(engine, frontend, context.channel) }
@@ -247,6 +250,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             switch step {
             case .forward(let piece):
                 counters?.countForwarded(backend: exchange.backendIndex, server: exchange.server, piece.readableBytes)
+                if exchange.keepsReplay { keepForReplay(piece, exchange) }
                 exchange.connection?.write(piece)
                 // Writing to the server is activity on its side: `timeout server` counts from here.
                 armServerTimer(exchange)
@@ -312,7 +316,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         if let exporter = shared.prometheus, exporter.plan.condition.map({ exporter.evaluator.evaluate($0, facts) }) ?? true {
             return answerMetrics(head, &bytes, facts, context)
         }
-        let decision = engine.router.route(frontend, facts, tracing: false)
+        let decision = engine.router.route(frontend, facts, tracing: false, targets: shared.backendTargets)
         keepScopedVariables(decision.request)
         answeredRequest = decision.request
         let keepAlive = clientKeepAlive(head)
@@ -340,8 +344,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
             sendError(503, context, close: !keepAlive, discarding: head.requestBody)
-        case .backend(let name):
-            guard let index = engine.backendIndex(named: name) else {
+        case .backend:
+            guard let index = decision.backendIndex else {
                 bytes.moveReaderIndex(forwardBy: head.length)
                 input = bytes
                 return sendError(503, context, close: !keepAlive, discarding: head.requestBody)

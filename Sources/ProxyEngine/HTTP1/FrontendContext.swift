@@ -25,6 +25,8 @@ final class FrontendContext: Sendable {
     let errorFiles: ErrorFilePages
     /// The frontend's traffic log; nil without log targets (nothing is recorded then).
     let trafficLog: TrafficLogEmitter?
+    /// The backends of its `use_backend` rules and `default_backend`, by position.
+    let backendTargets: BackendTargets
 
     init(plan: FrontendPlan, runtime: RuntimePlan, warn: (String) -> Void = { _ in }) {
         self.plan = plan
@@ -38,6 +40,7 @@ final class FrontendContext: Sendable {
         forwarding = plan.options.forwardFor.map(ForwardingRule.init)
         hasContentRules = plan.tcpRequestRules.contains { $0.stage == .content }
         errorFiles = ErrorFilePages(plan.errorFiles)
+        backendTargets = BackendTargets(frontend: plan, plan: runtime)
         trafficLog = ProxyLogger(plan: plan.log, global: runtime.global.log, warn: warn).map { TrafficLogEmitter(logger: $0, frontend: plan) }
     }
 }

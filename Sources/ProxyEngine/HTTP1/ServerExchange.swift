@@ -13,6 +13,10 @@ final class ServerExchange {
     let clientKeepAlive: Bool
     var requestFramer: H1BodyFramer
     var requestComplete: Bool
+    /// The whole request as first sent, kept when `retry-on` may send it again (see `+Retry`).
+    var replay: ByteBuffer?
+    /// The body forwarded now is copied into `replay` (during the first sending only).
+    var keepsReplay = false
     var attemptsLeft: Int
     var excluded: Set<Int> = []
     /// What cookie and stick persistence decided (see `+Persistence`).

@@ -1,15 +1,18 @@
+import Atomics
 import NIOCore
 import RuntimePlan
 
 /// The runtime API's and the stats page's view of a backend's servers, and
-/// the administrative changes they make (under the backend's lock, off the request path).
+/// the administrative changes they make (under the backend's lock, off the request path; the flags the
+/// balancers read are mirrored in each server's `ServerSlot`).
 extension BackendState {
     /// Every server's state now, in plan order.
     func snapshot() -> [ServerSnapshot] {
         withState { state in
             plan.servers.indices.map { index in
-                ServerSnapshot(up: state.statuses[index].up, active: state.statuses[index].active,
-                               queued: state.serverQueues[index].count, runtime: state.runtime[index])
+                var runtime = state.runtime[index]
+                runtime.peakActive = servers[index].peakActive.load(ordering: .relaxed)
+                return ServerSnapshot(up: isUp(index), active: active(index), queued: state.serverQueues[index].count, runtime: runtime)
             }
         }
     }
@@ -34,9 +37,12 @@ extension BackendState {
                 runtime.lastChange = .now()
             }
             state.runtime[index] = runtime
-            state.statuses[index].draining = runtime.draining
-            state.selector.setServer(index, weight: runtime.weight, maintenance: runtime.maintenance)
-            return Self.dispatchQueued(&state, plan: plan)
+            let slot = servers[index]
+            slot.draining.store(runtime.draining, ordering: .sequentiallyConsistent)
+            slot.maintenance.store(runtime.maintenance, ordering: .sequentiallyConsistent)
+            slot.weight.store(runtime.weight, ordering: .sequentiallyConsistent)
+            generation.wrappingIncrement(ordering: .releasing)
+            return dispatchQueued(&state)
         }
         for (promise, server) in handoffs { promise.succeed(server) }
     }

@@ -62,10 +62,11 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
                                       evaluator: engine.router.evaluator, now: ClientConnectionHandler.unixSeconds(), request: &facts)
         }
         let acquired: EventLoopFuture<Int>
+        let balancer = engine.balancers(for: context.eventLoop)[index]
         if let server = persistence?.server, backend.tryAcquire(server: server) {
             acquired = context.eventLoop.makeSucceededFuture(server)
         } else {
-            acquired = backend.acquire(for: facts, excluding: [], on: context.eventLoop)
+            acquired = backend.acquire(for: facts, excluding: [], balancer: balancer, on: context.eventLoop)
         }
         acquired.assumeIsolated().whenComplete { result in
             guard case .success(let server) = result else {
@@ -87,7 +88,7 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
                 clientChannel.closeFuture.whenComplete { _ in backend.release(server) }
             }
             guard clientChannel.isActive else { return }
-            self.connect(to: backend.plan, server, address: backend.address(server), destinationPort: local?.port, clientChannel)
+            self.connect(to: backend.plan, server, address: balancer.address(server), destinationPort: local?.port, clientChannel)
         }
         context.pipeline.syncOperations.removeHandler(self, promise: nil)
         context.fireChannelActive()

@@ -22,7 +22,8 @@ public struct ServerSelector: Sendable {
     /// The backend, with the weights and maintenance flags set at run time (`setServer`).
     public private(set) var backend: BackendPlan
     private var credits: [Int]
-    private var cursor = 0
+    /// Where leastconn starts among servers with equally few connections (the engine shares it between event loops).
+    public var cursor = 0
 
     public init(backend: BackendPlan) {
         self.backend = backend

@@ -11,6 +11,8 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     public var retries: Int
     /// `option redispatch`: a retry may go to another server.
     public var redispatch: Bool
+    /// `retry-on` in `mode http`; nil: HAProxy's default, `conn-failure`.
+    public var retryOn: RetryPolicy? = nil
     /// `option allbackups`: use every backup server at once instead of the first.
     public var allBackups: Bool
     /// How servers with `check` are probed; nil when no server checks.

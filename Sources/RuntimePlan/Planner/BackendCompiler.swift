@@ -8,7 +8,7 @@ struct BackendCompiler {
 
     static let timeouts = ["connect", "server", "server-fin", "queue", "tunnel", "check"]
     static let keywords: Set<String> = [
-        "mode", "balance", "hash-type", "retries", "option redispatch", "option allbackups", "option httpchk",
+        "mode", "balance", "hash-type", "retries", "retry-on", "option redispatch", "option allbackups", "option httpchk",
         "option tcp-check", "http-check send", "http-check expect", "tcp-check connect", "tcp-check send",
         "tcp-check send-binary", "tcp-check expect", "option http-server-close", "option httpclose", "option forwardfor",
         "option http-keep-alive", "description", "default-server",
@@ -24,6 +24,10 @@ struct BackendCompiler {
                                allBackups: proxy.options["allbackups"] == true, acls: acls.named,
                                source: SourceRef(proxy.range))
         plan.compression = CompressionCompiler(proxy: proxy).compile(context: &context)
+        // `retry-on` is ignored outside `mode http`, as HAProxy does; a line replaces the one before it.
+        if plan.mode == .http, let words = proxy.directives("retry-on").last?.arguments {
+            plan.retryOn = RetryPolicy(words: words)
+        }
         let defaults = proxy.defaultServer?.options ?? []
         for server in proxy.servers {
             context.markHandled(server.range)

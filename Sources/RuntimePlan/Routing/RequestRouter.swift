@@ -15,6 +15,8 @@ public struct RoutingDecision: Sendable, Hashable {
     }
 
     public var outcome: Outcome
+    /// The position of the backend of `.backend` in the plan.
+    public var backendIndex: Int?
     /// The request after the header rules ran.
     public var request: RequestFacts
     /// Every rule looked at, in order.
@@ -39,14 +41,18 @@ public struct RuleStep: Sendable, Hashable {
 public struct RequestRouter: Sendable {
     public let plan: RuntimePlan
     public let evaluator: ACLEvaluator
+    private let backendPositions: [String: Int]
 
     public init(plan: RuntimePlan) {
         self.plan = plan
         self.evaluator = ACLEvaluator(plan: plan)
+        self.backendPositions = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Routes a request; with `tracing` false (the engine), `steps` stays empty and no trace text is built.
-    public func route(_ frontend: FrontendPlan, _ facts: RequestFacts, tracing: Bool = true) -> RoutingDecision {
+    /// `targets`, the frontend's backends resolved beforehand, spares a lookup by name.
+    public func route(_ frontend: FrontendPlan, _ facts: RequestFacts, tracing: Bool = true,
+                      targets: BackendTargets? = nil) -> RoutingDecision {
         var decision = RoutingDecision(outcome: .noBackend, request: facts, steps: [])
         decision.request.frontendName = frontend.name
         decision.request.receivedMethod = decision.request.receivedMethod ?? facts.method
@@ -56,10 +62,12 @@ public struct RequestRouter: Sendable {
             return decision
         }
         var chosen: String?
-        for rule in frontend.backendRules {
+        var chosenIndex: Int?
+        for (position, rule) in frontend.backendRules.enumerated() {
             guard tracing else {
                 if rule.condition.map({ evaluator.evaluate($0, decision.request) }) ?? true {
                     chosen = rule.backend
+                    chosenIndex = targets?.rules[position]
                     break
                 }
                 continue
@@ -81,14 +89,17 @@ public struct RequestRouter: Sendable {
                                                acls: []))
             }
             chosen = fallback
+            chosenIndex = targets?.fallback
         }
-        guard let name = chosen, let backend = plan.backend(named: name) else { return decision }
+        guard let name = chosen, let index = chosenIndex ?? backendPositions[name] else { return decision }
+        let backend = plan.backends[index]
         decision.request.backendName = name
         if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
         }
         decision.outcome = .backend(name)
+        decision.backendIndex = index
         return decision
     }
 

@@ -36,10 +36,16 @@ final class ProxyPair: @unchecked Sendable {
     private let file: URL
 
     /// `sections(port, server)` is the configuration with a proxy's port and its backend's address.
-    init(_ sections: (Int, String) -> String, script: @escaping @Sendable (String) -> ScriptedBackend.Reply) async throws {
+    convenience init(_ sections: (Int, String) -> String, script: @escaping @Sendable (String) -> ScriptedBackend.Reply) async throws {
+        try await self.init(sections, makeScript: { script })
+    }
+
+    /// `makeScript` gives each backend a script of its own (for scripts that keep state, such as "503, then 200").
+    init(_ sections: (Int, String) -> String,
+         makeScript: () -> @Sendable (String) -> ScriptedBackend.Reply) async throws {
         let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
-        haproxyBackend = try ScriptedBackend(script: script)
-        engineBackend = try ScriptedBackend(script: script)
+        haproxyBackend = try ScriptedBackend(script: makeScript())
+        engineBackend = try ScriptedBackend(script: makeScript())
         haproxyPort = Loopback.freePort()
         enginePort = Loopback.freePort()
         file = FileManager.default.temporaryDirectory.appendingPathComponent("weir-differential-\(UUID().uuidString).cfg")
