@@ -21,6 +21,8 @@ public struct LogFormatString: Sendable, Hashable {
     /// Why HAProxy refuses a string; the message is HAProxy's.
     public struct Failure: Error, Sendable, Hashable {
         public var message: String
+
+        public init(message: String) { self.message = message }
     }
 
     /// The variables HAProxy 2.6 defines (src/log.c `logformat_keywords`, without `o`).
