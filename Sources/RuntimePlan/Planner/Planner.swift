@@ -39,6 +39,7 @@ public struct Planner: Sendable {
 
     public func plan(_ configuration: HAProxyConfiguration) -> PlanResult {
         var context = PlanningContext(readPatternFile: readPatternFile)
+        context.httpErrorSections = ErrorFileCompiler.sections(configuration)
         let effective = DefaultsResolver(fileOrder: fileOrder).resolve(configuration, context: &context)
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
@@ -48,6 +49,7 @@ public struct Planner: Sendable {
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
         plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
         plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
+        InertSettingsCompiler.markGlobal(configuration.global, context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)
@@ -69,6 +71,7 @@ public struct Planner: Sendable {
                 backend.log = log
                 plan.backends.append(backend)
             }
+            InertSettingsCompiler.markProxy(proxy, context: &context)
             context.reportUnhandled(proxy, name: name)
         }
         for section in configuration.defaults {
@@ -78,6 +81,7 @@ public struct Planner: Sendable {
             where (FrontendCompiler.timeouts + BackendCompiler.timeouts).contains(where: { directive.keyword == "timeout " + $0 }) {
                 context.markHandled(directive.range)
             }
+            InertSettingsCompiler.markProxy(section, context: &context)
             context.reportUnhandled(section, name: nil)
         }
         plan.stickTables += configuration.peers.flatMap { StickTableCompiler.peersTables($0, context: &context) }
