@@ -48,6 +48,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-header X-Conv-Mask %[src,ipmask(16)]
             http-request set-header X-Conv-Json %[req.hdr(x-json),json]
             http-request set-header X-Conv-UrlDec %[url_param(q),url_dec]
+            http-request set-header X-Conv-UrlEnc %[url_param(q),url_dec,url_enc]|%[path,url_enc(query)]|%[req.hdr(x-json),url_enc]
             http-request set-header X-Conv-Arith %[var(txn.path_len),mul(3),sub(1),div(2)]
             http-request set-header X-Conv-Mod %[var(txn.path_len),mod(4),neg]
             http-request set-header X-Conv-Concat %[var(txn.host),concat(<,txn.first,>)]

@@ -16,6 +16,12 @@ enum SampleConverter {
             let text = Data(sample.stringValue.utf8).base64EncodedString()
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             return .string(String(text.prefix { $0 != "=" }))
+        case .urlEncode:
+            // `url_enc([query])`: every byte but RFC 3986's unreserved characters as %XX (only `query` is defined).
+            guard arguments.first.map({ $0 == "query" }) ?? true else { return nil }
+            return .string(sample.stringValue.utf8.map { byte in
+                Self.unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+            }.joined())
         case .urlDecode: return urlDecode(sample.stringValue, form: arguments.first.flatMap { Int($0) } ?? 0 != 0)
         case .field: return split(sample.stringValue, arguments, words: false)
         case .word: return split(sample.stringValue, arguments, words: true)
@@ -61,6 +67,9 @@ enum SampleConverter {
             return .string(String(text))
         }
     }
+
+    /// RFC 3986's unreserved characters, which `url_enc` keeps.
+    private static let unreserved = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8))
 
     /// A sample as an integer: an integer as it is, a boolean as 0/1, a string by its leading digits.
     static func integer(_ sample: Sample) -> Int64? {
