@@ -48,6 +48,10 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-header X-Conv-Mask %[src,ipmask(16)]
             http-request set-header X-Conv-Json %[req.hdr(x-json),json]
             http-request set-header X-Conv-UrlDec %[url_param(q),url_dec]
+            http-request set-header X-Field-Missing [%[path,field(9,/)]]
+            http-request set-header X-Field-Found yes if { path,field(9,/) -m found }
+            http-request set-header X-Field-Third %[path,field(3,/)] if { path,field(3,/) -m found }
+            http-request set-header X-Conv-UrlDec-Url %[url,url_dec]|%[url,url_dec(1)]
             http-request set-header X-Conv-UrlEnc %[url_param(q),url_dec,url_enc]|%[path,url_enc(query)]|%[req.hdr(x-json),url_enc]
             http-request set-header X-Conv-Arith %[var(txn.path_len),mul(3),sub(1),div(2)]
             http-request set-header X-Conv-Mod %[var(txn.path_len),mod(4),neg]
@@ -97,6 +101,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         "GET /deny-response HTTP/1.1\r\nHost: a\r\n\r\n",
         "GET /deny-503 HTTP/1.0\r\n\r\n",
         "GET /nf HTTP/1.0\r\nHost: a\r\n\r\n",
+        "GET /bla+%20?foo%3Dbar%2B42+42%20 HTTP/1.1\r\nHost: a\r\n\r\n",
     ]
 
     func testRulesMatchHAProxy() async throws {

@@ -120,7 +120,8 @@ enum SampleConverter {
         let pieces = text.split(omittingEmptySubsequences: words, whereSeparator: { delimiters.contains($0) })
         let joiner = String(arguments[1].prefix(1))
         let start = index > 0 ? index - 1 : pieces.count + index
-        guard pieces.indices.contains(start) else { return words ? nil : .string("") }
+        // A field that is not there fails the sample (an ACL's `-m found` is false), as in HAProxy.
+        guard pieces.indices.contains(start) else { return nil }
         if index > 0 {
             let end = count == 0 ? pieces.count : min(pieces.count, start + count)
             return .string(pieces[start..<end].joined(separator: joiner))
@@ -180,7 +181,9 @@ enum SampleConverter {
     }
 
     /// `url_dec([in_form])`: `%XX` decoded; `+` is a space only in form data.
+    /// `url_dec([in_form])`: `+` becomes a space everywhere with `in_form`, else only after a literal `?`.
     private static func urlDecode(_ text: String, form: Bool) -> Sample? {
+        var form = form
         var bytes: [UInt8] = []
         var input = Array(text.utf8)[...]
         while let byte = input.popFirst() {
@@ -189,6 +192,7 @@ enum SampleConverter {
                 bytes.append(value)
                 input = input.dropFirst(2)
             } else {
+                if byte == UInt8(ascii: "?") { form = true }
                 bytes.append(form && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
             }
         }
