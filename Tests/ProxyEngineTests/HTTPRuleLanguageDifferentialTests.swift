@@ -133,6 +133,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-var-fmt(txn.line) %[method]:%[path]:%[query]
             http-request set-header X-First %[http_first_req]
             http-request set-header X-Cookie %[req.cook(b)]-%[req.cook_cnt()]-%[req.cook_val(n),add(1)]
+            http-request set-header X-Cookie-First %[req.cook()]-%[req.cook_val()]-%[req.cook_val(n)]
             http-request set-header X-Iif %[req.hdr_cnt(x-flag),iif(yes,no)]
             http-request set-header X-Bytes %[path,bytes(1,3)]-%[str(aGk),b64dec]
             http-request set-header X-Decoded %[url_param(d),url_dec]
