@@ -94,7 +94,8 @@ final class ErrorFilesSectionDifferentialTests: XCTestCase {
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
     }
 
-    /// `deny` and `return` naming a page: `errorfile FILE`, `errorfiles NAME`, `default-errorfiles`.
+    /// `deny` and `return` naming a page: `errorfile FILE`, `errorfiles NAME`, `default-errorfiles`; a `deny` with a
+    /// reply of its own (`status`, `hdr`, `content-type`, `string`, `lf-file`).
     func testDenyAndReturnWithAPageMatchHAProxy() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-rule-pages-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -104,6 +105,7 @@ final class ErrorFilesSectionDifferentialTests: XCTestCase {
             try page.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         let path = directory.path
+        try "denied %[path]\n".write(toFile: "\(path)/lf-403", atomically: true, encoding: .utf8)
         let pair = try await ProxyPair({ port, server in
             """
             http-errors set
@@ -126,6 +128,8 @@ final class ErrorFilesSectionDifferentialTests: XCTestCase {
                 http-request deny deny_status 404 errorfiles set if { path /deny-set }
                 http-request deny status 400 default-errorfiles if { path /deny-default }
                 http-request deny deny_status 500 errorfiles set if { path /deny-empty }
+                http-request deny status 500 hdr x-err-info "path=%[path]" content-type "text/plain" string "Internal Error" if { path /deny-reply }
+                http-request deny hdr x-err-info "path=%[path]" content-type "text/plain" lf-file \(path)/lf-403 if { path /deny-lf }
                 default_backend b
             backend b
                 server s \(server)
@@ -135,7 +139,7 @@ final class ErrorFilesSectionDifferentialTests: XCTestCase {
         var disagreements: [String] = []
         let next = "GET /next HTTP/1.1\r\nHost: a\r\n\r\n"
         for target in ["/return-default", "/return-file", "/return-set", "/return-builtin", "/deny-file", "/deny-set",
-                       "/deny-default", "/deny-empty"] {
+                       "/deny-default", "/deny-empty", "/deny-reply", "/deny-lf"] {
             let request = "GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n" + next
             let (haproxy, engine) = pair.exchange(Array(request.utf8))
             let left = HTTPRuleLanguageDifferentialTests.normalised(haproxy.raw)

@@ -79,7 +79,7 @@ final class ErrorPagePlannerTests: XCTestCase {
         XCTAssertEqual(plan.unsupported.map(\.directive), ["http-request return content-type text/plain file /e/missing"])
     }
 
-    func testDenyAndReturnNamingAPageCarryItAndAReplyOfTheirOwnOnADenyStaysUnsupported() throws {
+    func testDenyAndReturnNamingAPageCarryItAndADenyMayHaveAReplyOfItsOwn() throws {
         let plan = try XCTUnwrap(compilePlan("""
             http-errors one
                 errorfile 400 /e/400-one
@@ -96,9 +96,12 @@ final class ErrorPagePlannerTests: XCTestCase {
             """, patternFiles: Self.pages))
         let rules = try XCTUnwrap(plan.frontends.first).httpRequestRules
         XCTAssertEqual(rules.map(\.errorPage), [.file(ErrorFile(status: 400, response: "HTTP/1.1 400 One\r\n\r\n")),
-                                                .file(ErrorFile(status: 500, response: "HTTP/1.1 500 Mine\r\n\r\n")), .proxy])
-        XCTAssertEqual(rules.map(\.status), [400, 500, 404])
-        XCTAssertEqual(plan.unsupported.map(\.source.line), [10, 11], "section one has no 404; a deny's own reply is not run")
+                                                .file(ErrorFile(status: 500, response: "HTTP/1.1 500 Mine\r\n\r\n")), .proxy, nil])
+        XCTAssertEqual(rules.map(\.status), [400, 500, 404, 500])
+        XCTAssertEqual(rules.map(\.action), [.deny, .deny, .return, .deny])
+        XCTAssertEqual(rules[3].value, LogFormat(literal: "oops"))
+        XCTAssertEqual(rules[3].contentType, "text/plain")
+        XCTAssertEqual(plan.unsupported.map(\.source.line), [10], "section one has no 404")
     }
 
     func testIdlePoolsNotSharedAndAnUnusedTarpitTimeoutAreRunAsWritten() throws {

@@ -322,7 +322,9 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             input = bytes
             if denied { countDenied() }
             logUpdate { $0.end(denied ? .proxy : .local, .request) }
-            if denied { return answerPage(status, file: nil, context, close: !keepAlive, discarding: head.requestBody) }
+            if denied && text == nil && headers.isEmpty {
+                return answerPage(status, file: nil, context, close: !keepAlive, discarding: head.requestBody)
+            }
             let fields = contentType.map { [("content-type", $0)] } ?? []
             answer(ErrorPages.local(status, leading: headers.map { ($0.name, $0.value) }, headers: fields, body: text,
                                     closing: !keepAlive), keepOpen: keepAlive, discarding: head.requestBody)

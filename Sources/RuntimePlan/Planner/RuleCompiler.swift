@@ -116,7 +116,15 @@ struct RuleCompiler {
             guard arguments.isEmpty else { return .failure(.invalid("'reject' takes no argument")) }
             return .success(HTTPRequestRule(action: .reject, text: text, source: source))
         case "deny":
-            return ReplyPageCompiler.deny(arguments, hook: hook, text: text, source: source, context: context)
+            let denial = ReplyPageCompiler.deny(arguments, hook: hook, text: text, source: source, context: context)
+            guard case .failure(.unsupported) = denial, hook == "http-request" else { return denial }
+            // A reply of its own (`content-type`, `string`, `lf-file`, `hdr`…): read as `return`'s, counted as a deny.
+            let words = arguments.map { $0 == "deny_status" ? "status" : $0 }
+            return returnRule(words, text: text, source: source, context: context, status: 403).map { reply in
+                var rule = reply
+                rule.action = .deny
+                return rule
+            }
         case "redirect":
             guard arguments.count >= 2, let kind = HTTPRequestRule.RedirectKind(rawValue: arguments[0]) else {
                 return .failure(.invalid("'redirect' needs location, prefix or scheme and a target"))
@@ -145,10 +153,10 @@ struct RuleCompiler {
     /// `return`: a body from `string`, `lf-string`, `file` or `lf-file` (both read now, `/dev/null` being empty),
     /// or a page (`errorfile`, `errorfiles`, `default-errorfiles`); as in HAProxy, `content-type` is dropped when
     /// there is no body or it is empty.
-    private func returnRule(_ arguments: [String], text: String, source: SourceRef,
-                            context: PlanningContext) -> Result<HTTPRequestRule, Problem> {
+    private func returnRule(_ arguments: [String], text: String, source: SourceRef, context: PlanningContext,
+                            status: Int = 200) -> Result<HTTPRequestRule, Problem> {
         let readFile = context.readPatternFile
-        var rule = HTTPRequestRule(action: .return, status: 200, text: text, source: source)
+        var rule = HTTPRequestRule(action: .return, status: status, text: text, source: source)
         var pageWord: (String, String?)?
         var index = 0
         while index < arguments.count {

@@ -132,20 +132,24 @@ public struct RequestRouter: Sendable {
             return .reject
         case .deny:
             if let page = rule.errorPage { return .page(status: rule.status ?? 403, file: page.file, denied: true) }
-            return .respond(status: rule.status ?? 403, contentType: nil, body: nil, headers: [], denied: true)
+            return .respond(status: rule.status ?? 403, contentType: rule.contentType, body: rule.value?.render(request),
+                            headers: Self.replyHeaders(rule, request), denied: true)
         case .return:
             if let page = rule.errorPage { return .page(status: rule.status ?? 200, file: page.file, denied: false) }
-            // As HAProxy, a header whose value renders empty is left out.
-            let headers = rule.headers.map { field in
-                HTTPHeaderField(name: field.name,
-                                value: RuleActions.lineSafe(LogFormatParser.parse(field.value)?.render(request) ?? field.value))
-            }.filter { !$0.value.isEmpty }
             return .respond(status: rule.status ?? 200, contentType: rule.contentType, body: rule.value?.render(request),
-                            headers: headers, denied: false)
+                            headers: Self.replyHeaders(rule, request), denied: false)
         case .redirect:
             return .redirect(status: rule.status ?? 302, location: location(rule, request))
         }
         return nil
+    }
+
+    /// The `hdr` lines of a `return` or `deny` reply, rendered; as HAProxy, a header whose value renders empty is left out.
+    private static func replyHeaders(_ rule: HTTPRequestRule, _ request: RequestFacts) -> [HTTPHeaderField] {
+        rule.headers.map { field in
+            HTTPHeaderField(name: field.name,
+                            value: RuleActions.lineSafe(LogFormatParser.parse(field.value)?.render(request) ?? field.value))
+        }.filter { !$0.value.isEmpty }
     }
 
     private func location(_ rule: HTTPRequestRule, _ request: RequestFacts) -> String {
