@@ -136,6 +136,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-header X-Cookie-First %[req.cook()]-%[req.cook_val()]-%[req.cook_val(n)]
             http-request set-header X-Iif %[req.hdr_cnt(x-flag),iif(yes,no)]
             http-request set-header X-Bytes %[path,bytes(1,3)]-%[str(aGk),b64dec]
+            http-request set-header X-Ub64 %[str(aGk_Pz4-),ub64dec]|%[str(aGk),ub64dec]|%[str(aGk_Pz4-),ub64dec,ub64enc]
             http-request set-header X-Decoded %[url_param(d),url_dec]
             http-request del-header x-beg -m beg
             http-request del-header END1 -m end

@@ -54,6 +54,12 @@ enum SampleConverter {
             return .string(sample.truthValue ? arguments[0] : arguments[1])
         case .b64dec:
             return Data(base64Encoded: sample.stringValue).map { .string(String(decoding: $0, as: UTF8.self)) }
+        case .ub64dec:
+            // base64url: `-` and `_` for `+` and `/`, the padding left out.
+            var text = sample.stringValue.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            guard !text.contains("=") else { return nil }
+            text += String(repeating: "=", count: (4 - text.utf8.count % 4) % 4)
+            return Data(base64Encoded: text).map { .string(String(decoding: $0, as: UTF8.self)) }
         case .bytes:
             let bytes = Array(sample.stringValue.utf8)
             guard let offset = arguments.first.flatMap({ Int($0) }), offset >= 0, offset <= bytes.count else { return nil }
