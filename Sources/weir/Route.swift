@@ -111,6 +111,8 @@ enum RouteReport {
             lines.append("server \(explanation.server ?? "none")" + (explanation.serverNote.map { "  (\($0))" } ?? ""))
         case .respond(let status, _, _, _, let denied):
             lines.append("\(denied ? "denied" : "answered") with status \(status)")
+        case .page(let status, let file, let denied):
+            lines.append("\(denied ? "denied" : "answered") with status \(status) (\(file == nil ? "the proxy's error page" : "an error file"))")
         case .redirect(let status, let location):
             lines.append("redirected with status \(status) to \(location)")
         case .noBackend:

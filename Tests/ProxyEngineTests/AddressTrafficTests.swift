@@ -225,6 +225,26 @@ final class AddressTrafficTests: XCTestCase {
         }
     }
 
+    /// `stats socket fd@3`: the runtime API on an inherited socket, as VTest gives haproxy its CLI in every
+    /// reg-test; both answer `show info` there.
+    func testAStatsSocketOnAnInheritedDescriptorAnswersAsHAProxysDoes() throws {
+        let weir = try ProductionConfigTrafficTests.weirBinary().path
+        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed: this test runs it beside the engine")
+        let file = "\(directory)/cli.cfg"
+        let front = Loopback.freePort()
+        try config(global: "    stats socket fd@3 level admin\n", binds: ["127.0.0.1:\(front)"])
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        for (program, arguments) in [(weir, ["run", "--threads", "1", file]), (haproxy, ["-db", "-f", file])] {
+            let port = Loopback.freePort()
+            let process = try launch("listen", port: port, program, arguments)
+            XCTAssertTrue(Loopback.waitForListener(port: front), "\(program): \(process.output)")
+            let answer = Loopback.exchange(port: port, "show info\n")
+            XCTAssertTrue(answer.contains("Pid: \(process.process.processIdentifier)"), "\(program): \(answer)")
+            kill(process.process.processIdentifier, SIGTERM)
+            process.process.waitUntilExit()
+        }
+    }
+
     func testAnInheritedDescriptorThatIsNotASocketStopsWeirRunAsItStopsHAProxy() throws {
         let weir = try ProductionConfigTrafficTests.weirBinary().path
         let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed: this test runs it beside the engine")

@@ -48,6 +48,11 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-header X-Conv-Mask %[src,ipmask(16)]
             http-request set-header X-Conv-Json %[req.hdr(x-json),json]
             http-request set-header X-Conv-UrlDec %[url_param(q),url_dec]
+            http-request set-header X-Field-Missing [%[path,field(9,/)]]
+            http-request set-header X-Field-Found yes if { path,field(9,/) -m found }
+            http-request set-header X-Field-Third %[path,field(3,/)] if { path,field(3,/) -m found }
+            http-request set-header X-Conv-UrlDec-Url %[url,url_dec]|%[url,url_dec(1)]
+            http-request set-header X-Conv-UrlEnc %[url_param(q),url_dec,url_enc]|%[path,url_enc(query)]|%[req.hdr(x-json),url_enc]
             http-request set-header X-Conv-Arith %[var(txn.path_len),mul(3),sub(1),div(2)]
             http-request set-header X-Conv-Mod %[var(txn.path_len),mod(4),neg]
             http-request set-header X-Conv-Concat %[var(txn.host),concat(<,txn.first,>)]
@@ -96,6 +101,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         "GET /deny-response HTTP/1.1\r\nHost: a\r\n\r\n",
         "GET /deny-503 HTTP/1.0\r\n\r\n",
         "GET /nf HTTP/1.0\r\nHost: a\r\n\r\n",
+        "GET /bla+%20?foo%3Dbar%2B42+42%20 HTTP/1.1\r\nHost: a\r\n\r\n",
     ]
 
     func testRulesMatchHAProxy() async throws {
@@ -127,8 +133,10 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
             http-request set-var-fmt(txn.line) %[method]:%[path]:%[query]
             http-request set-header X-First %[http_first_req]
             http-request set-header X-Cookie %[req.cook(b)]-%[req.cook_cnt()]-%[req.cook_val(n),add(1)]
+            http-request set-header X-Cookie-First %[req.cook()]-%[req.cook_val()]-%[req.cook_val(n)]
             http-request set-header X-Iif %[req.hdr_cnt(x-flag),iif(yes,no)]
             http-request set-header X-Bytes %[path,bytes(1,3)]-%[str(aGk),b64dec]
+            http-request set-header X-Ub64 %[str(aGk_Pz4-),ub64dec]|%[str(aGk),ub64dec]|%[str(aGk_Pz4-),ub64dec,ub64enc]
             http-request set-header X-Decoded %[url_param(d),url_dec]
             http-request del-header x-beg -m beg
             http-request del-header END1 -m end

@@ -79,6 +79,23 @@ extension ClientConnectionHandler {
         return shared.errorFiles.page(status).map { shared.errorFiles.response($0, closing: closing) }
     }
 
+    /// The page of a `deny` or of a `return` that names one: a file read with the plan (`errorfile`, `errorfiles`),
+    /// or the proxy's page for the status (`default-errorfiles`, a plain `deny`).
+    func answerPage(_ status: Int, file: ErrorFile?, _ context: ChannelHandlerContext, close: Bool, discarding body: H1BodyKind) {
+        // A page from a file keeps the connection open whatever the status, as HAProxy does after a rule's answer.
+        let pages = file.map { ErrorFilePages([$0]) }
+        if let pages, let page = pages.page(status) {
+            stickStream?.countResponse(status: status)
+            let (bytes, closes) = pages.response(page, closing: close)
+            return answer(bytes, keepOpen: !closes, discarding: body)
+        }
+        if let (page, closes) = errorFilePage(status, closing: close) {
+            stickStream?.countResponse(status: status)
+            return answer(page, keepOpen: !closes, discarding: body)
+        }
+        sendError(status, context, close: close, discarding: body)
+    }
+
     /// A response made here (error page, `deny`, `return`, `redirect`) after the
     /// `http-after-response` rules: its head written again when they change it.
     func afterResponseRules(_ response: ByteBuffer) -> ByteBuffer {

@@ -326,10 +326,18 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             input = bytes
             if denied { countDenied() }
             logUpdate { $0.end(denied ? .proxy : .local, .request) }
-            if denied { return sendError(status, context, close: !keepAlive, discarding: head.requestBody) }
+            if denied && text == nil && headers.isEmpty {
+                return answerPage(status, file: nil, context, close: !keepAlive, discarding: head.requestBody)
+            }
             let fields = contentType.map { [("content-type", $0)] } ?? []
             answer(ErrorPages.local(status, leading: headers.map { ($0.name, $0.value) }, headers: fields, body: text,
                                     closing: !keepAlive), keepOpen: keepAlive, discarding: head.requestBody)
+        case .page(let status, let file, let denied):
+            bytes.moveReaderIndex(forwardBy: head.length)
+            input = bytes
+            if denied { countDenied() }
+            logUpdate { $0.end(denied ? .proxy : .local, .request) }
+            answerPage(status, file: file, context, close: !keepAlive, discarding: head.requestBody)
         case .redirect(let status, let location):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes

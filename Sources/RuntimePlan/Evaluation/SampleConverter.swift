@@ -16,6 +16,12 @@ enum SampleConverter {
             let text = Data(sample.stringValue.utf8).base64EncodedString()
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             return .string(String(text.prefix { $0 != "=" }))
+        case .urlEncode:
+            // `url_enc([query])`: every byte but RFC 3986's unreserved characters as %XX (only `query` is defined).
+            guard arguments.first.map({ $0 == "query" }) ?? true else { return nil }
+            return .string(sample.stringValue.utf8.map { byte in
+                Self.unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+            }.joined())
         case .urlDecode: return urlDecode(sample.stringValue, form: arguments.first.flatMap { Int($0) } ?? 0 != 0)
         case .field: return split(sample.stringValue, arguments, words: false)
         case .word: return split(sample.stringValue, arguments, words: true)
@@ -48,6 +54,12 @@ enum SampleConverter {
             return .string(sample.truthValue ? arguments[0] : arguments[1])
         case .b64dec:
             return Data(base64Encoded: sample.stringValue).map { .string(String(decoding: $0, as: UTF8.self)) }
+        case .ub64dec:
+            // base64url: `-` and `_` for `+` and `/`, the padding left out.
+            var text = sample.stringValue.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            guard !text.contains("=") else { return nil }
+            text += String(repeating: "=", count: (4 - text.utf8.count % 4) % 4)
+            return Data(base64Encoded: text).map { .string(String(decoding: $0, as: UTF8.self)) }
         case .bytes:
             let bytes = Array(sample.stringValue.utf8)
             guard let offset = arguments.first.flatMap({ Int($0) }), offset >= 0, offset <= bytes.count else { return nil }
@@ -61,6 +73,9 @@ enum SampleConverter {
             return .string(String(text))
         }
     }
+
+    /// RFC 3986's unreserved characters, which `url_enc` keeps.
+    private static let unreserved = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8))
 
     /// A sample as an integer: an integer as it is, a boolean as 0/1, a string by its leading digits.
     static func integer(_ sample: Sample) -> Int64? {
@@ -111,7 +126,8 @@ enum SampleConverter {
         let pieces = text.split(omittingEmptySubsequences: words, whereSeparator: { delimiters.contains($0) })
         let joiner = String(arguments[1].prefix(1))
         let start = index > 0 ? index - 1 : pieces.count + index
-        guard pieces.indices.contains(start) else { return words ? nil : .string("") }
+        // A field that is not there fails the sample (an ACL's `-m found` is false), as in HAProxy.
+        guard pieces.indices.contains(start) else { return nil }
         if index > 0 {
             let end = count == 0 ? pieces.count : min(pieces.count, start + count)
             return .string(pieces[start..<end].joined(separator: joiner))
@@ -171,7 +187,9 @@ enum SampleConverter {
     }
 
     /// `url_dec([in_form])`: `%XX` decoded; `+` is a space only in form data.
+    /// `url_dec([in_form])`: `+` becomes a space everywhere with `in_form`, else only after a literal `?`.
     private static func urlDecode(_ text: String, form: Bool) -> Sample? {
+        var form = form
         var bytes: [UInt8] = []
         var input = Array(text.utf8)[...]
         while let byte = input.popFirst() {
@@ -180,6 +198,7 @@ enum SampleConverter {
                 bytes.append(value)
                 input = input.dropFirst(2)
             } else {
+                if byte == UInt8(ascii: "?") { form = true }
                 bytes.append(form && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
             }
         }

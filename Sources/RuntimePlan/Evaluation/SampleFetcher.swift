@@ -114,7 +114,9 @@ enum SampleFetcher {
         case .pathQuery: return [.string(facts.path + (facts.query.map { "?" + $0 } ?? ""))]
         case .firstRequest: return [.boolean(facts.firstRequest)]
         case .cookie, .cookieValue:
-            let values = cookies(facts, fetch.arguments.first).map(\.value)
+            // Without a name, the first cookie of the request is the value (HAProxy 2.6).
+            let named = !(fetch.arguments.first ?? "").isEmpty
+            let values = cookies(facts, fetch.arguments.first).map(\.value).prefix(named ? Int.max : 1)
             guard fetch.name == .cookieValue else { return values.map { .string($0) } }
             return values.compactMap { SampleConverter.integer(.string($0)).map { .integer($0) } }
         case .cookieCount: return [.integer(Int64(cookies(facts, fetch.arguments.first).count))]

@@ -44,6 +44,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var reason: String?
     /// How `del-header` matches names (`-m str|beg|end|sub|reg`); nil is `str`.
     public var headerMatch: MatchMethod?
+    /// The page of a `deny` or `return` that names one (`errorfile`, `errorfiles`, `default-errorfiles`).
+    public var errorPage: RuleErrorPage?
     /// nil: the rule always applies.
     public var condition: Predicate?
     /// The rule as written, for explanations.

@@ -39,6 +39,7 @@ public struct Planner: Sendable {
 
     public func plan(_ configuration: HAProxyConfiguration) -> PlanResult {
         var context = PlanningContext(readPatternFile: readPatternFile)
+        context.httpErrorSections = ErrorFileCompiler.sections(configuration)
         // Each proxy with its defaults merged in (the semantic layer's `EffectiveProxy`), in reading order.
         let effective = configuration.proxies.sorted { position($0.range) < position($1.range) }
             .map { EffectiveProxy($0, in: configuration).merged }
@@ -50,6 +51,7 @@ public struct Planner: Sendable {
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
         plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
         plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
+        InertSettingsCompiler.markGlobal(configuration.global, context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)
@@ -71,6 +73,7 @@ public struct Planner: Sendable {
                 backend.log = log
                 plan.backends.append(backend)
             }
+            InertSettingsCompiler.markProxy(proxy, context: &context)
             context.reportUnhandled(proxy, name: name)
         }
         for section in configuration.defaults {
@@ -80,6 +83,7 @@ public struct Planner: Sendable {
             where (FrontendCompiler.timeouts + BackendCompiler.timeouts).contains(where: { directive.keyword == "timeout " + $0 }) {
                 context.markHandled(directive.range)
             }
+            InertSettingsCompiler.markProxy(section, context: &context)
             context.reportUnhandled(section, name: nil)
         }
         plan.stickTables += configuration.peers.flatMap { StickTableCompiler.peersTables($0, context: &context) }

@@ -9,6 +9,8 @@ struct PlanningContext {
     var unsupportedFeatures: [UnsupportedFeature] = []
     /// Directives a compiler consumed, by range, so the rest can be listed as unsupported.
     var handled: Set<SourceRange> = []
+    /// The `errorfile` lines of each `http-errors` section, by name (`errorfiles NAME`).
+    var httpErrorSections: [String: [Directive]] = [:]
 
     init(readPatternFile: @escaping Planner.PatternFileReader) {
         self.readPatternFile = readPatternFile

@@ -47,7 +47,7 @@ struct RuleCompiler {
             }
             let text = ([hook, rule.action] + rule.arguments + (rule.condition.map { [$0.polarity.rawValue] + $0.terms } ?? []))
                 .joined(separator: " ")
-            switch action(rule, hook: hook, text: text) {
+            switch action(rule, hook: hook, text: text, context: context) {
             case .success(var compiled):
                 compiled.condition = condition
                 result.append(compiled)
@@ -76,7 +76,8 @@ struct RuleCompiler {
         case invalid(String)
     }
 
-    private func action(_ rule: ActionRule, hook: String, text: String) -> Result<HTTPRequestRule, Problem> {
+    private func action(_ rule: ActionRule, hook: String, text: String,
+                        context: PlanningContext) -> Result<HTTPRequestRule, Problem> {
         let source = SourceRef(rule.range)
         let arguments = rule.arguments
         switch Self.keyword(rule.action) {
@@ -115,12 +116,15 @@ struct RuleCompiler {
             guard arguments.isEmpty else { return .failure(.invalid("'reject' takes no argument")) }
             return .success(HTTPRequestRule(action: .reject, text: text, source: source))
         case "deny":
-            var status = hook == "http-request" ? 403 : 502
-            if let index = arguments.firstIndex(of: "deny_status"), index + 1 < arguments.count {
-                guard let code = Int(arguments[index + 1]) else { return .failure(.invalid("deny_status needs a number")) }
-                status = code
+            let denial = ReplyPageCompiler.deny(arguments, hook: hook, text: text, source: source, context: context)
+            guard case .failure(.unsupported) = denial, hook == "http-request" else { return denial }
+            // A reply of its own (`content-type`, `string`, `lf-file`, `hdr`…): read as `return`'s, counted as a deny.
+            let words = arguments.map { $0 == "deny_status" ? "status" : $0 }
+            return returnRule(words, text: text, source: source, context: context, status: 403).map { reply in
+                var rule = reply
+                rule.action = .deny
+                return rule
             }
-            return .success(HTTPRequestRule(action: .deny, status: status, text: text, source: source))
         case "redirect":
             guard arguments.count >= 2, let kind = HTTPRequestRule.RedirectKind(rawValue: arguments[0]) else {
                 return .failure(.invalid("'redirect' needs location, prefix or scheme and a target"))
@@ -133,7 +137,7 @@ struct RuleCompiler {
             return .success(HTTPRequestRule(action: .redirect, value: target, status: code, redirectKind: kind, text: text,
                                             source: source))
         case "return":
-            return returnRule(arguments, text: text, source: source)
+            return returnRule(arguments, text: text, source: source, context: context)
         case let word where StickCounterParser.isAction(word):
             // The counter's number is part of the action as written (`sc-inc-gpc0(0)`).
             return StickCounterParser.action(rule.action, arguments, proxy: proxyName).map { counter in
@@ -146,8 +150,14 @@ struct RuleCompiler {
         }
     }
 
-    private func returnRule(_ arguments: [String], text: String, source: SourceRef) -> Result<HTTPRequestRule, Problem> {
-        var rule = HTTPRequestRule(action: .return, status: 200, text: text, source: source)
+    /// `return`: a body from `string`, `lf-string`, `file` or `lf-file` (both read now, `/dev/null` being empty),
+    /// or a page (`errorfile`, `errorfiles`, `default-errorfiles`); as in HAProxy, `content-type` is dropped when
+    /// there is no body or it is empty.
+    private func returnRule(_ arguments: [String], text: String, source: SourceRef, context: PlanningContext,
+                            status: Int = 200) -> Result<HTTPRequestRule, Problem> {
+        let readFile = context.readPatternFile
+        var rule = HTTPRequestRule(action: .return, status: status, text: text, source: source)
+        var pageWord: (String, String?)?
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
@@ -161,6 +171,17 @@ struct RuleCompiler {
             case "lf-string":
                 guard let format = LogFormatParser.parse(next ?? "") else { return .failure(.unsupported) }
                 rule.value = format
+            case "file":
+                guard let next, let content = next == "/dev/null" ? "" : readFile(next) else { return .failure(.unsupported) }
+                rule.value = LogFormat(literal: content)
+            case "lf-file":
+                guard let next, let content = next == "/dev/null" ? "" : readFile(next),
+                      let format = LogFormatParser.parse(content) else { return .failure(.unsupported) }
+                rule.value = format
+            case let page where ReplyPageCompiler.pageWords[page] != nil && pageWord == nil:
+                let takesArgument = ReplyPageCompiler.pageWords[page] == true
+                pageWord = (page, takesArgument ? next : nil)
+                if !takesArgument { index -= 1 }
             case "hdr":
                 guard index + 2 < arguments.count else { return .failure(.invalid("'hdr' needs a name and a value")) }
                 // The value is a log-format, kept as written and rendered for each answer.
@@ -172,6 +193,13 @@ struct RuleCompiler {
             }
             index += 2
         }
+        if let (word, argument) = pageWord {
+            guard rule.value == nil, rule.headers.isEmpty,
+                  let page = ReplyPageCompiler.page(word, argument, status: rule.status ?? 200, context: context)
+            else { return .failure(.unsupported) }
+            rule.errorPage = page
+        }
+        if rule.value?.parts.isEmpty ?? true { rule.contentType = nil }
         return .success(rule)
     }
 }

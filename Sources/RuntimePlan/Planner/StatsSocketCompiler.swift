@@ -66,7 +66,8 @@ struct StatsSocketCompiler {
         return StatsSocketPlan(listen: ListenAddress(endpoint: endpoint, fileAccess: unix && !access.isEmpty ? access : nil), level: level)
     }
 
-    /// A Unix path (with the `unix-bind` prefix) or an IP address with a port.
+    /// A Unix path (with the `unix-bind` prefix), an IP address with a port, or an inherited descriptor
+    /// (`fd@N`, as VTest hands haproxy its CLI socket).
     private func endpoint(_ text: String) -> SocketEndpoint? {
         guard case .success(let address) = ConfigAddress.parse(text, portRequired: false, allowRange: false) else { return nil }
         switch address.family {
@@ -76,7 +77,8 @@ struct StatsSocketCompiler {
             guard case .single(let port)? = address.port else { return nil }
             let host = address.family == .any ? "0.0.0.0" : address.host
             return .inet(host: host, port: port)
-        case .fd, .sockpair: return nil
+        case .fd: return Int(address.host).flatMap { $0 >= 0 ? .inherited(descriptor: $0) : nil }
+        case .sockpair: return nil
         }
     }
 }

@@ -6,6 +6,8 @@ public struct RoutingDecision: Sendable, Hashable {
         case backend(String)
         /// Answer directly: `deny`, `return`.
         case respond(status: Int, contentType: String?, body: String?, headers: [HTTPHeaderField], denied: Bool)
+        /// Answer with an error page (`deny` or `return` naming one): `file`, or the proxy's page when nil.
+        case page(status: Int, file: ErrorFile?, denied: Bool)
         /// Answer with a redirection.
         case redirect(status: Int, location: String)
         /// No `use_backend` matched and there is no `default_backend` (HAProxy answers 503).
@@ -140,18 +142,25 @@ public struct RequestRouter: Sendable {
         case .reject:
             return .reject
         case .deny:
-            return .respond(status: rule.status ?? 403, contentType: nil, body: nil, headers: [], denied: true)
+            if let page = rule.errorPage { return .page(status: rule.status ?? 403, file: page.file, denied: true) }
+            return .respond(status: rule.status ?? 403, contentType: rule.contentType, body: rule.value?.render(request),
+                            headers: Self.replyHeaders(rule, request), denied: true)
         case .return:
-            let headers = rule.headers.map { field in
-                HTTPHeaderField(name: field.name,
-                                value: RuleActions.lineSafe(LogFormatParser.parse(field.value)?.render(request) ?? field.value))
-            }
+            if let page = rule.errorPage { return .page(status: rule.status ?? 200, file: page.file, denied: false) }
             return .respond(status: rule.status ?? 200, contentType: rule.contentType, body: rule.value?.render(request),
-                            headers: headers, denied: false)
+                            headers: Self.replyHeaders(rule, request), denied: false)
         case .redirect:
             return .redirect(status: rule.status ?? 302, location: location(rule, request))
         }
         return nil
+    }
+
+    /// The `hdr` lines of a `return` or `deny` reply, rendered; as HAProxy, a header whose value renders empty is left out.
+    private static func replyHeaders(_ rule: HTTPRequestRule, _ request: RequestFacts) -> [HTTPHeaderField] {
+        rule.headers.map { field in
+            HTTPHeaderField(name: field.name,
+                            value: RuleActions.lineSafe(LogFormatParser.parse(field.value)?.render(request) ?? field.value))
+        }.filter { !$0.value.isEmpty }
     }
 
     private func location(_ rule: HTTPRequestRule, _ request: RequestFacts) -> String {

@@ -1,0 +1,19 @@
+import HAProxyConfig
+
+/// Settings that change nothing in what the engine runs, so they are not listed as unsupported:
+/// `tune.idle-pool.shared off` in `global` (the engine keeps one idle-connection pool per event loop and never
+/// hands a thread's idle server connection to another, which is what `off` asks for; `on`, HAProxy's default,
+/// stays listed), and `timeout tarpit` in a section none of whose rules tarpits (HAProxy uses it for nothing else).
+enum InertSettingsCompiler {
+    static func markGlobal(_ global: GlobalSettings?, context: inout PlanningContext) {
+        for directive in global?.directives ?? [] where directive.keyword == "tune.idle-pool.shared" && directive.arguments == ["off"] {
+            context.markHandled(directive.range)
+        }
+    }
+
+    static func markProxy(_ proxy: Proxy, context: inout PlanningContext) {
+        let tarpits = proxy.rules.contains { $0.action == "tarpit" } || proxy.directives.contains { $0.keyword == "reqtarpit" }
+        guard !tarpits else { return }
+        for directive in proxy.directives where directive.keyword == "timeout tarpit" { context.markHandled(directive.range) }
+    }
+}
