@@ -12,6 +12,7 @@ extension ClientConnectionHandler {
         let backend = engine.backends[exchange.backendIndex]
         if let server = takePersistentServer(exchange) {
             exchange.server = server
+            logAssigned(server)
             return connect(exchange, server, reuse: true)
         }
         switch backend.tryAcquire(for: exchange.request, excluding: exchange.excluded) {

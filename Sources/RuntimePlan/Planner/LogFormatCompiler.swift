@@ -1,6 +1,6 @@
 /// Reads HAProxy's log-format language (doc/configuration.txt 8.2.4) into a
 /// `LogFormat`: `%ci`-style variables with `%{+Q,-X}` flags, `%{+Q}o` for
-/// the flags of every later variable, `%[fetch]`, `%%`, and spaces that
+/// the flags of every later variable, `%[fetch,converter…]`, `%%`, and spaces that
 /// merge into one separator, as `parse_logformat_string` reads a log line.
 struct LogFormatCompiler {
     /// Why a string is refused; the message is HAProxy's.
@@ -89,7 +89,7 @@ struct LogFormatCompiler {
                 }
                 let expression = String(characters[(index + 1)..<close])
                 flushLiteral()
-                if !expression.contains(","), let (fetch, _) = ACLParser.fetch(for: expression) {
+                if let (fetch, _) = SampleExpressionParser.parse(expression) {
                     if atLogTime, Self.requestFetches.contains(fetch.name) {
                         return .failure(Failure(message: "sample fetch <\(expression)> may not be reliably used here because it needs "
                                                 + "'HTTP request headers' which is not available here."))
