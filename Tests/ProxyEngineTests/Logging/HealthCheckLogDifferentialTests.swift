@@ -55,7 +55,7 @@ final class HealthCheckLogDifferentialTests: XCTestCase {
         let up = [collect(0, until: "is UP"), collect(1, until: "is UP")]
         await pair.shutdown()
         XCTAssertEqual(down[0].first, "<133>haproxy: Health check for server dead/gone failed, reason: Layer4 connection problem, "
-                       + "info: \"Connection refused\", check duration: Nms, status: 0/2 DOWN.", "haproxy: \(down[0])")
+                       + "info: \"Connection refused\", check duration: Nms, status: 0/2 DOWN.\n", "haproxy: \(down[0])")
         XCTAssertEqual(down[1], down[0])
         XCTAssertEqual(up[0].count, 3, "haproxy: \(up[0])")
         XCTAssertEqual(up[1], up[0])

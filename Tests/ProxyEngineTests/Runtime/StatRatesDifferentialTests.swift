@@ -40,8 +40,8 @@ final class StatRatesDifferentialTests: XCTestCase {
         try await Task.sleep(nanoseconds: 700_000_000)
         // Six requests each, interleaved so that both sides see them within the same second; the server waits 40 ms.
         for _ in 0..<6 {
-            XCTAssertEqual(EngineHarness.request(port: pair.enginePort, "/?ms=40").status, 200)
-            XCTAssertEqual(EngineHarness.request(port: pair.haproxyPort, "/?ms=40").status, 200)
+            XCTAssertEqual(EngineHarness.request(port: pair.enginePort, "/slow?ms=40").status, 200)
+            XCTAssertEqual(EngineHarness.request(port: pair.haproxyPort, "/slow?ms=40").status, 200)
         }
         let (haproxy, engine) = pair.ask("show stat")
         let rates = ["rate", "rate_max", "req_rate", "req_rate_max", "conn_rate", "conn_rate_max"]
