@@ -42,8 +42,13 @@ if (( idle > fits )); then
 fi
 maxconn=$(( idle + connections + 100 ))
 
-swift build -c release --scratch-path "$scratch" --product weir >/dev/null
-weir=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/weir
+# WEIR=path runs another build (e.g. the debug one) instead of building the release one.
+if [ -z "${WEIR:-}" ]; then
+    swift build -c release --scratch-path "$scratch" --product weir >/dev/null
+    weir=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/weir
+else
+    weir=$WEIR
+fi
 work=$(mktemp -d)
 pids=()
 cleanup() {

@@ -2,9 +2,9 @@ import NIOCore
 import RuntimePlan
 
 /// Checks the servers with `check` of every backend on their own timers,
-/// applying HAProxy's rules: `fall` consecutive failures take an UP server
-/// DOWN, `rise` consecutive passes bring it back; `inter` while stable,
-/// `fastinter` while changing, `downinter` while DOWN.
+/// applying HAProxy's health counter (`HealthTracker`); with `option
+/// log-health-checks` each result that moves the counter or changes the
+/// check status is logged with HAProxy's message.
 final class HealthChecker: Sendable {
     let engine: EngineContext
     let group: EventLoopGroup
@@ -43,34 +43,43 @@ final class HealthChecker: Sendable {
                 case .success(let reason): reason
                 case .failure(let error): "\(error)"
                 }
-                self.noteCheck(result, tracker)
                 let durationMs = Int((NIODeadline.now() - started).nanoseconds / 1_000_000)
-                let next = self.record(failure, tracker, durationMs: durationMs)
+                let statusChanged = self.noteCheck(result, tracker, durationMs: durationMs)
+                let next = self.record(failure, tracker, durationMs: durationMs, statusChanged: statusChanged)
                 self.schedule(probe, tracker, on: loop, after: next)
             }
         }
     }
 
-    /// Keeps HAProxy's `check_status` and description of a result for the runtime API.
-    private func noteCheck(_ result: Result<String?, Error>, _ tracker: HealthTracker) {
+    /// Keeps HAProxy's `check_status` and description of a result for the runtime API; true when the status changed.
+    private func noteCheck(_ result: Result<String?, Error>, _ tracker: HealthTracker, durationMs: Int) -> Bool {
         let backend = engine.backends[tracker.backend]
         let layer7 = backend.plan.healthCheck?.kind == .http
-        switch result {
+        return switch result {
         case .success(nil):
             backend.noteCheck(tracker.server, status: layer7 ? "L7OK" : "L4OK",
-                              description: layer7 ? "Layer7 check passed" : "Layer4 check passed", failed: false)
+                              description: layer7 ? "Layer7 check passed" : "Layer4 check passed", failed: false,
+                              durationMs: durationMs)
         case .success(let reason?):
-            backend.noteCheck(tracker.server, status: layer7 ? "L7STS" : "L4CON", description: reason, failed: true)
+            backend.noteCheck(tracker.server, status: layer7 ? "L7STS" : "L4CON", description: reason, failed: true,
+                              durationMs: durationMs)
         case .failure:
-            backend.noteCheck(tracker.server, status: "L4CON", description: "Layer4 connection problem", failed: true)
+            backend.noteCheck(tracker.server, status: "L4CON", description: "Layer4 connection problem", failed: true,
+                              durationMs: durationMs)
         }
     }
 
     /// Applies one result and returns the delay before the next check.
-    private func record(_ failure: String?, _ tracker: HealthTracker, durationMs: Int) -> Int {
+    private func record(_ failure: String?, _ tracker: HealthTracker, durationMs: Int, statusChanged: Bool) -> Int {
         let backend = engine.backends[tracker.backend]
         let name = backend.plan.servers[tracker.server].name
-        switch tracker.apply(passed: failure == nil) {
+        let (change, moved) = tracker.apply(passed: failure == nil)
+        if moved || statusChanged, backend.plan.log.healthChecks, let logger = engine.backendLoggers[tracker.backend] {
+            let reason = failure ?? ServerStateMessages.passReason(backend.plan.healthCheck)
+            logger.send(tracker.report(backend: backend.plan, passed: failure == nil, reason: reason, durationMs: durationMs,
+                                       weight: backend.runtimeWeight(tracker.server)), level: LogLevel.notice)
+        }
+        switch change {
         case .wentDown:
             backend.setUp(tracker.server, false)
             engine.events(.serverDown(backend: backend.plan.name, server: name, reason: failure ?? ""))
@@ -84,40 +93,5 @@ final class HealthChecker: Sendable {
         case .unchanged: break
         }
         return tracker.nextDelayMs
-    }
-}
-
-/// The rise/fall counters of one server's checks; only its own event loop touches it.
-final class HealthTracker: @unchecked Sendable {
-    /// What one check result did to the server's state.
-    enum Change { case wentDown, cameUp, unchanged }
-
-    let backend: Int
-    let server: Int
-    let timing: ServerCheckPlan
-    private(set) var up = true
-    private var consecutive = 0
-
-    init(backend: Int, server: Int, timing: ServerCheckPlan) {
-        self.backend = backend
-        self.server = server
-        self.timing = timing
-    }
-
-    func apply(passed: Bool) -> Change {
-        if passed == up {
-            consecutive = 0
-            return .unchanged
-        }
-        consecutive += 1
-        guard consecutive >= (up ? timing.fall : timing.rise) else { return .unchanged }
-        up.toggle()
-        consecutive = 0
-        return up ? .cameUp : .wentDown
-    }
-
-    var nextDelayMs: Int {
-        if !up && consecutive == 0 { return timing.downinterMs }
-        return consecutive > 0 ? timing.fastinterMs : timing.interMs
     }
 }

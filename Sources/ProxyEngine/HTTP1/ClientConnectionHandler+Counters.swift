@@ -3,8 +3,12 @@ import NIOCore
 /// The HTTP/1 connection's part of the traffic counters (`show stat`): each
 /// call adds to the shard of the connection's own event loop, without a lock.
 extension ClientConnectionHandler {
-    /// A request head was read (`req_tot`).
-    func countRequest() { counters?.totals.frontends[shared.statsIndex].requests &+= 1 }
+    /// A request head was read (`req_tot`, `req_rate`).
+    func countRequest() {
+        guard let counters else { return }
+        counters.totals.frontends[shared.statsIndex].requests &+= 1
+        counters.activity.frontends[shared.statsIndex].countRequest(at: ActivityClock())
+    }
 
     /// A request refused by a rule (`dreq`).
     func countDenied() { counters?.totals.frontends[shared.statsIndex].deniedRequests &+= 1 }

@@ -36,6 +36,10 @@ extension ClientConnectionHandler {
         if request.method != head.string(head.first, in: bytes) || request.target != head.string(head.second, in: bytes) {
             edits.startLine = "\(request.method) \(request.target) \(head.isHTTP11 ? "HTTP/1.1" : "HTTP/1.0")"
         }
+        // `unique-id-header` carries `%ID` to the server, added before `option forwardfor` as HAProxy adds it.
+        if let header = shared.trafficLog?.logger.plan.uniqueIDHeader, let id = transactionLog?.uniqueID {
+            edits.added.append((header, id))
+        }
         // HAProxy's `option forwardfor` with a frontend and a backend (http_process_request): the
         // backend's header name, `if-none` only when no side adds always, excepted by either side.
         let onBackend = engine.backendForwarding[backend], onFrontend = shared.forwarding

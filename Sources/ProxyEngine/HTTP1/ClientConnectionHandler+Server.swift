@@ -13,6 +13,7 @@ extension ClientConnectionHandler {
         let backend = engine.backends[exchange.backendIndex]
         if let server = takePersistentServer(exchange) {
             exchange.server = server
+            logAssigned(server)
             return connect(exchange, server, reuse: true)
         }
         let chosen: Int

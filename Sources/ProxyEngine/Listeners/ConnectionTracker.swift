@@ -42,6 +42,8 @@ final class ConnectionTracker: Sendable {
     private let draining = ManagedAtomic<Bool>(false)
     private let frontends: [String: FrontendCount]
     private let registry = NIOLockedValueBox(Registry())
+    /// `set rate-limit connections|sessions global`.
+    let rateLimits = AcceptRateLimits()
 
     init(globalLimit: Int?, frontends: [FrontendPlan]) {
         self.globalLimitValue = ManagedAtomic(globalLimit ?? 0)
@@ -68,6 +70,11 @@ final class ConnectionTracker: Sendable {
         let globalFull = globalLimit.map { count >= $0 } ?? false
         let frontendFull = frontendCount.map { count, limit in limit.map { count >= $0 } ?? false } ?? false
         if globalFull || frontendFull { refreshListeners(only: globalFull ? nil : frontend) }
+        if let wait = rateLimits.accepted(now: ActivityClock().milliseconds) {
+            // Over the accept rate limit: pause every listener, and look again once the rate has fallen.
+            refreshListeners(only: nil)
+            channel.eventLoop.scheduleTask(in: .milliseconds(Int64(wait))) { self.refreshListeners(only: nil) }
+        }
     }
 
     /// A channel closed; a channel whose socket was parked (see `parked`) keeps its count.
@@ -134,6 +141,7 @@ final class ConnectionTracker: Sendable {
     /// Whether a frontend's listeners must stop accepting now.
     private func isFull(_ frontend: String) -> Bool {
         if isDraining { return true }
+        if rateLimits.isPaused(now: ActivityClock().milliseconds) { return true }
         if let globalLimit, total.load(ordering: .relaxed) >= globalLimit { return true }
         guard let count = frontends[frontend], let limit = count.limit else { return false }
         return count.open.load(ordering: .relaxed) >= limit

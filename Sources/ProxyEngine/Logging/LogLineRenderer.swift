@@ -3,16 +3,11 @@ import NIOCore
 import RuntimePlan
 
 /// The process-wide facts a log line may print besides the transaction:
-/// names, connection counts, pid and host name.
+/// names, connection counts (read when the line is built), pid and host
+/// name. A value holding references only, so making one per line allocates nothing.
 struct LogLineSurroundings {
+    let engine: EngineContext
     var frontend: String
-    var backendName: (Int) -> String
-    var serverName: (Int, Int) -> String
-    /// `%ac`, `%fc`, `%bc` for a backend, `%sc` for a server (read when the line is built).
-    var activeConnections: () -> Int
-    var frontendConnections: () -> Int
-    var backendConnections: (Int) -> Int
-    var serverConnections: (Int, Int) -> Int
     /// In TCP mode `%Td` counts from the connection to the server, not from a response head.
     var isTCP: Bool
     var pid: Int32
@@ -21,6 +16,17 @@ struct LogLineSurroundings {
     /// The number of `capture request|response header` slots of the frontend.
     var requestCaptureCount: Int
     var responseCaptureCount: Int
+
+    func backendName(_ backend: Int) -> String { engine.plan.backends[backend].name }
+    func serverName(_ backend: Int, _ server: Int) -> String { engine.plan.backends[backend].servers[server].name }
+    /// `%ac`, `%fc`, `%bc` for a backend, `%sc` for a server.
+    func activeConnections() -> Int { engine.connections.openCount }
+    func frontendConnections() -> Int { engine.connections.openCount(frontend: frontend) }
+    func backendConnections(_ backend: Int) -> Int {
+        let state = engine.backends[backend]
+        return state.servers.indices.reduce(0) { $0 + state.active($1) }
+    }
+    func serverConnections(_ backend: Int, _ server: Int) -> Int { engine.backends[backend].active(server) }
 }
 
 /// Builds a log line from a `LogFormat` and a `TransactionLog`, as HAProxy's
@@ -70,20 +76,20 @@ struct LogLineRenderer {
         case .serverIP: text(&out, log.serverAddress?.ipAddress, flags)
         case .serverPort: number(&out, log.serverAddress?.port, flags)
         case .frontend, .frontendTransport: text(&out, surroundings.frontend, flags)
-        case .backend: text(&out, log.backend.map(surroundings.backendName) ?? surroundings.frontend, flags)
+        case .backend: text(&out, log.backend.map { surroundings.backendName($0) } ?? surroundings.frontend, flags)
         case .server:
             let name = log.backend.flatMap { backend in log.server.map { surroundings.serverName(backend, $0) } }
             text(&out, name ?? log.applet ?? "<NOSRV>", flags)
-        case .acceptDate: out.append(contentsOf: LogDates.legacy(log.acceptSeconds, log.acceptMicroseconds / 1000, gmt: false).utf8)
+        case .acceptDate: LogDates.appendLegacy(&out, log.acceptSeconds, log.acceptMicroseconds / 1000)
         case .requestDate, .requestDateGMT, .requestDateLocal:
             let shifted = log.acceptSeconds * 1000 + log.acceptMicroseconds / 1000 + log.idleMs + log.handshakeMs
             switch variable.code {
-            case .requestDate: out.append(contentsOf: LogDates.legacy(shifted / 1000, shifted % 1000, gmt: false).utf8)
-            case .requestDateGMT: out.append(contentsOf: LogDates.gmt(shifted / 1000).utf8)
-            default: out.append(contentsOf: LogDates.local(shifted / 1000).utf8)
+            case .requestDate: LogDates.appendLegacy(&out, shifted / 1000, shifted % 1000)
+            case .requestDateGMT: LogDates.appendGMT(&out, shifted / 1000)
+            default: LogDates.appendLocal(&out, shifted / 1000)
             }
-        case .acceptDateGMT: out.append(contentsOf: LogDates.gmt(log.acceptSeconds).utf8)
-        case .acceptDateLocal: out.append(contentsOf: LogDates.local(log.acceptSeconds).utf8)
+        case .acceptDateGMT: LogDates.appendGMT(&out, log.acceptSeconds)
+        case .acceptDateLocal: LogDates.appendLocal(&out, log.acceptSeconds)
         case .epoch: out.append(contentsOf: (flags.hex ? String(format: "%04X", log.acceptSeconds) : String(log.acceptSeconds)).utf8)
         case .milliseconds:
             let ms = log.acceptMicroseconds / 1000
@@ -102,8 +108,8 @@ struct LogLineRenderer {
         case .totalTime: integer(&out, log.closeMs)
         case .userTime: integer(&out, log.closeMs - log.idleMs)
         case .status: integer(&out, log.status)
-        case .bytesOut: out.append(contentsOf: String(log.bytesOut).utf8)
-        case .bytesIn: out.append(contentsOf: String(log.bytesIn).utf8)
+        case .bytesOut: integer(&out, Int(log.bytesOut))
+        case .bytesIn: integer(&out, Int(log.bytesIn))
         case .clientCookie, .serverCookie: text(&out, nil, flags)
         case .terminationState:
             out.append(log.cause.rawValue)
@@ -114,7 +120,7 @@ struct LogLineRenderer {
             out.append(contentsOf: "--".utf8)
         case .activeConnections: integer(&out, surroundings.activeConnections())
         case .frontendConnections: integer(&out, surroundings.frontendConnections())
-        case .backendConnections: integer(&out, log.backend.map(surroundings.backendConnections) ?? 0)
+        case .backendConnections: integer(&out, log.backend.map { surroundings.backendConnections($0) } ?? 0)
         case .serverConnections:
             integer(&out, log.backend.flatMap { backend in log.server.map { surroundings.serverConnections(backend, $0) } } ?? 0)
         case .retries:
@@ -157,7 +163,7 @@ struct LogLineRenderer {
             if flags.quote { out.append(34) }
         case .uniqueID: text(&out, log.uniqueID, flags)
         case .requestCounter: out.append(contentsOf: (flags.hex ? String(format: "%04X", log.requestCounter) : String(log.requestCounter)).utf8)
-        case .logCounter: out.append(contentsOf: String(surroundings.logCounter).utf8)
+        case .logCounter: integer(&out, surroundings.logCounter)
         case .pid: out.append(contentsOf: (flags.hex ? String(format: "%04X", surroundings.pid) : String(surroundings.pid)).utf8)
         case .hostname: text(&out, surroundings.hostname, flags)
         // Clear connections have no TLS cipher or version (the TLS engineer fills these).
@@ -211,8 +217,19 @@ struct LogLineRenderer {
         out.append(contentsOf: (flags.hex ? String(format: "%04X", value) : String(value)).utf8)
     }
 
-    private func integer(_ out: inout [UInt8], _ value: Int) {
-        out.append(contentsOf: String(value).utf8)
+    private func integer(_ out: inout [UInt8], _ value: Int) { Self.appendInteger(&out, value) }
+
+    /// Appends the decimal digits of `value`, without building a string.
+    static func appendInteger(_ out: inout [UInt8], _ value: Int) {
+        if value < 0 { out.append(45) }
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            out.append(48 + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Bytes printed as `#XX` in `%r` (controls, DEL and above, `"`, `#`).

@@ -46,9 +46,10 @@ final class ProxyLogger: Sendable {
             guard level <= target.maxLevel else { continue }
             if let sample = target.sample, !sample.keeps(sequences[index].loadThenWrappingIncrement(ordering: .relaxed)) { continue }
             let effective = max(level, target.minLevel)
-            var datagram = Array(SyslogHeader.make(target, level: effective, tag: tag, pid: pid, hostname: headerHostname,
-                                                   seconds: spec.tv_sec, microseconds: spec.tv_nsec / 1000,
-                                                   structuredData: structuredData).utf8)
+            var datagram: [UInt8] = []
+            datagram.reserveCapacity(min(target.length, message.count + 128))
+            SyslogHeader.append(&datagram, target, level: effective, tag: tag, pid: pid, hostname: headerHostname,
+                                seconds: spec.tv_sec, microseconds: spec.tv_nsec / 1000, structuredData: structuredData)
             let room = max(0, target.length - datagram.count - 1)
             datagram.append(contentsOf: message.prefix(room))
             datagram.append(10)

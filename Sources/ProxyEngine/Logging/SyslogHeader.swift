@@ -3,27 +3,57 @@ import RuntimePlan
 /// The header written before a message for each `format` of a `log` line
 /// (src/log.c `build_log_header`): `<PRI>` = facility × 8 + level.
 enum SyslogHeader {
-    /// The header bytes for a message sent now.
-    static func make(_ target: LogTarget, level: Int, tag: String, pid: Int32, hostname: String?,
-                     seconds: Int, microseconds: Int, structuredData: String = "-") -> String {
-        let priority = "<\(target.facility * 8 + level)>"
+    /// Appends the header of a message sent now.
+    static func append(_ out: inout [UInt8], _ target: LogTarget, level: Int, tag: String, pid: Int32, hostname: String?,
+                       seconds: Int, microseconds: Int, structuredData: String = "-") {
+        func priority() {
+            out.append(60)
+            LogLineRenderer.appendInteger(&out, target.facility * 8 + level)
+            out.append(62)
+        }
+        func tagAndPid() {
+            out.append(contentsOf: tag.utf8)
+            out.append(91)
+            LogLineRenderer.appendInteger(&out, Int(pid))
+            out.append(contentsOf: "]: ".utf8)
+        }
         switch target.format {
         case .local:
-            return "\(priority)\(LogDates.syslog(seconds)) \(tag)[\(pid)]: "
+            priority()
+            LogDates.appendSyslog(&out, seconds)
+            out.append(32)
+            tagAndPid()
         case .rfc3164:
-            return "\(priority)\(LogDates.syslog(seconds)) \(hostname.map { $0 + " " } ?? "")\(tag)[\(pid)]: "
+            priority()
+            LogDates.appendSyslog(&out, seconds)
+            out.append(32)
+            if let hostname {
+                out.append(contentsOf: hostname.utf8)
+                out.append(32)
+            }
+            tagAndPid()
         case .rfc5424:
-            return "\(priority)1 \(LogDates.iso(seconds, microseconds)) \(hostname ?? "-") \(tag) \(pid) - \(structuredData) "
+            priority()
+            out.append(contentsOf: "1 ".utf8)
+            LogDates.appendISO(&out, seconds, microseconds)
+            out.append(contentsOf: " \(hostname ?? "-") \(tag) \(pid) - \(structuredData) ".utf8)
         case .raw:
-            return ""
+            break
         case .short:
-            return "<\(level)>"
+            out.append(60)
+            LogLineRenderer.appendInteger(&out, level)
+            out.append(62)
         case .priority:
-            return priority
+            priority()
         case .iso:
-            return "\(LogDates.iso(seconds, microseconds)) "
+            LogDates.appendISO(&out, seconds, microseconds)
+            out.append(32)
         case .timed:
-            return "<\(level)>\(LogDates.iso(seconds, microseconds)) "
+            out.append(60)
+            LogLineRenderer.appendInteger(&out, level)
+            out.append(62)
+            LogDates.appendISO(&out, seconds, microseconds)
+            out.append(32)
         }
     }
 }

@@ -3,7 +3,8 @@ import RuntimePlan
 
 /// Turns the finished transactions of one frontend into log lines: applies
 /// `option dontlognull`, `dontlog-normal` and `log-separate-errors`, renders
-/// the frontend's format once per transaction and hands the line to its
+/// the frontend's format (`error-log-format` for a connection that failed
+/// before a request) once per transaction and hands the line to its
 /// `ProxyLogger`. One per frontend that has log targets.
 final class TrafficLogEmitter: Sendable {
     let logger: ProxyLogger
@@ -11,9 +12,16 @@ final class TrafficLogEmitter: Sendable {
     /// Transactions numbered for `%rt`.
     private let counter = ManagedAtomic<Int>(0)
 
+    /// Whether a format of the frontend has `%[…]` sample expressions: only then does a record keep the request's facts.
+    let readsSamples: Bool
+
     init(logger: ProxyLogger, frontend: FrontendPlan) {
         self.logger = logger
         self.frontend = frontend
+        let plan = logger.plan
+        readsSamples = [plan.format, plan.structuredData, plan.errorFormat].contains { format in
+            format?.parts.contains { if case .fetch = $0 { true } else { false } } ?? false
+        }
     }
 
     /// The next transaction number.
@@ -26,7 +34,10 @@ final class TrafficLogEmitter: Sendable {
         if plan.dontLogNormal, !log.isError { return }
         let level = plan.separateErrors && log.isError ? LogLevel.err : LogLevel.info
         let count = logger.lineCount.loadThenWrappingIncrement(ordering: .relaxed)
-        guard let format = plan.format else {
+        // A connection that failed before a request (400, 408) is logged as HAProxy's `sess_log` does: with
+        // `error-log-format` when it is set.
+        let failedBeforeRequest = frontend.mode == .http && log.requestLine == nil
+        guard let format = failedBeforeRequest ? plan.errorFormat ?? plan.format : plan.format else {
             return logger.send(connectMessage(log), level: level)
         }
         let renderer = LogLineRenderer(surroundings: surroundings(engine, logCounter: count))
@@ -36,10 +47,12 @@ final class TrafficLogEmitter: Sendable {
     }
 
     /// The transaction's `unique-id-format` value (`%ID`), built once its request head is known.
-    func uniqueID(_ log: TransactionLog, engine: EngineContext) -> String? {
+    func uniqueID(_ log: TransactionLog, facts: RequestFacts, engine: EngineContext) -> String? {
         guard let format = logger.plan.uniqueIDFormat else { return nil }
+        var record = log
+        record.facts = facts
         let renderer = LogLineRenderer(surroundings: surroundings(engine, logCounter: logger.lineCount.load(ordering: .relaxed)))
-        return String(decoding: renderer.render(format, log, limit: 1024), as: UTF8.self)
+        return String(decoding: renderer.render(format, record, limit: 1024), as: UTF8.self)
     }
 
     /// HAProxy's message without a format option: `Connect from 127.0.0.1:40000 to 127.0.0.1:8080 (fe/HTTP)`.
@@ -50,16 +63,8 @@ final class TrafficLogEmitter: Sendable {
     }
 
     private func surroundings(_ engine: EngineContext, logCounter: Int) -> LogLineSurroundings {
-        let name = frontend.name
-        return LogLineSurroundings(
-            frontend: name,
-            backendName: { engine.plan.backends[$0].name },
-            serverName: { engine.plan.backends[$0].servers[$1].name },
-            activeConnections: { engine.connections.openCount },
-            frontendConnections: { engine.connections.openCount(frontend: name) },
-            backendConnections: { backend in engine.backends[backend].plan.servers.indices.reduce(0) { $0 + engine.backends[backend].active($1) } },
-            serverConnections: { engine.backends[$0].active($1) },
-            isTCP: frontend.mode == .tcp,
+        LogLineSurroundings(
+            engine: engine, frontend: frontend.name, isTCP: frontend.mode == .tcp,
             pid: logger.pid, hostname: logger.hostname, logCounter: logCounter,
             requestCaptureCount: logger.plan.requestCaptures.count, responseCaptureCount: logger.plan.responseCaptures.count)
     }

@@ -79,9 +79,10 @@ struct TransactionLog {
     /// The transaction's number in the process (`%rt`).
     var requestCounter = 0
 
-    init(now: NIODeadline = .now()) {
+    /// A record starting `now`; `wallClock`: also read the date (only a log line prints it).
+    init(now: NIODeadline = .now(), wallClock: Bool = true) {
         var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
+        if wallClock { clock_gettime(CLOCK_REALTIME, &spec) }
         acceptSeconds = spec.tv_sec
         acceptMicroseconds = spec.tv_nsec / 1000
         acceptUptime = now

@@ -57,14 +57,21 @@ extension BackendState {
         withState { $0.runtime[index].checksEnabled && !$0.runtime[index].maintenance }
     }
 
-    /// Records one health-check result (`check_status`, `chkfail`).
-    func noteCheck(_ index: Int, status: String, description: String, failed: Bool) {
+    /// Records one health-check result (`check_status`, `check_duration`, `chkfail`); true when the status changed.
+    @discardableResult
+    func noteCheck(_ index: Int, status: String, description: String, failed: Bool, durationMs: Int) -> Bool {
         withState { state in
+            let changed = state.runtime[index].checkStatus != status
             state.runtime[index].checkStatus = status
+            state.runtime[index].checkDurationMs = durationMs
             state.runtime[index].checkDescription = description
             if failed { state.runtime[index].failedChecks += 1 }
+            return changed
         }
     }
+
+    /// The server's weight now (`set server … weight`): a server at 0 reports DRAIN.
+    func runtimeWeight(_ index: Int) -> Int { withState { $0.runtime[index].weight } }
 
     /// Updates the time of the last change and the downtime when the server goes up or down.
     static func noteTransition(_ runtime: inout ServerRuntimeState, up: Bool) {

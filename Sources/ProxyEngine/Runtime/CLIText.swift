@@ -19,6 +19,11 @@ enum CLIText {
     static let setServerUsage = "'set server <srv>' only supports 'agent', 'health', 'state', 'weight', 'addr', 'fqdn', 'check-addr', 'check-port', 'agent-check', 'agent-addr', 'agent-port', 'agent-inter', 'agent-send' and 'ssl'.\n"
     static let integerValueExpected = "Integer value expected.\n"
     static let noSuchProxy = "No such proxy.\n"
+    static let rateLimitUsage = "'set rate-limit' only supports :\n"
+        + "   - 'connections global' to set the per-process maximum connection rate\n"
+        + "   - 'sessions global' to set the per-process maximum session rate\n"
+        + "   - 'ssl-sessions global' to set the per-process maximum SSL session rate\n"
+        + "   - 'http-compression global' to set the per-process maximum compression speed in kB/s\n"
     static let addressRequired = "set server <b>/<s> addr requires an address and optionally a port.\n"
 
     /// One help line: the usage padded to 40 columns, then the description.
@@ -48,6 +53,7 @@ enum CLIText {
                  words: ["set", "maxconn", "frontend"]),
         HelpLine(usage: "set maxconn global <value>", summary: "change the per-process maxconn setting",
                  words: ["set", "maxconn", "global"]),
+        HelpLine(usage: "set rate-limit <setting> <value>", summary: "change a rate limiting value", words: ["set", "rate-limit"]),
         HelpLine(usage: "set server <bk>/<srv> [opts]", summary: "change a server's state, weight, address or ssl",
                  words: ["set", "server"]),
         HelpLine(usage: "set weight <bk>/<srv>  (DEPRECATED)", summary: "change a server's weight (use 'set server' instead)",

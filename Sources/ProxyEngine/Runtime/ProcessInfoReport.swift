@@ -19,21 +19,33 @@ struct ProcessInfoReport {
         let sessions = totals.frontends.reduce(UInt64(0)) { $0 + $1.sessions }
         let requests = totals.frontends.reduce(UInt64(0)) { $0 + $1.requests }
         let bytesOut = totals.frontends.reduce(UInt64(0)) { $0 + $1.bytesOut }
+        // The process's rates are its frontends' (each peak is summed: exact with one frontend, an upper bound with more).
+        let activity = totals.frontends.reduce(ActivityReading()) { $0 + $1.activity }
         let maxconn = engine.connections.globalLimit ?? ProcessLimits.hardMaxconn(engine)
         let host = engine.plan.global.node ?? ProcessInfo.processInfo.hostName
         let listeners = engine.plan.frontends.reduce(0) { $0 + $1.binds.count } + (engine.plan.global.statsSockets?.count ?? 0)
-        fields = [
+        let rateLimits = engine.connections.rateLimits
+        let counts: [(String, String)] = [
             ("Name", "HAProxy"), ("Version", Self.version), ("Release_date", "2023/03/10"),
             ("Nbthread", "\(engine.threadCount)"), ("Nbproc", "1"), ("Process_num", "1"), ("Pid", "\(getpid())"),
             ("Uptime", Self.uptimeText(uptime)), ("Uptime_sec", "\(uptime)"), ("Memmax_MB", "0"), ("PoolAlloc_MB", "0"),
             ("PoolUsed_MB", "0"), ("PoolFailed", "0"), ("Ulimit-n", "\(files)"), ("Maxsock", "\(files)"),
             ("Maxconn", "\(maxconn)"), ("Hard_maxconn", "\(ProcessLimits.hardMaxconn(engine))"),
             ("CurrConns", "\(engine.connections.openCount)"), ("CumConns", "\(sessions)"), ("CumReq", "\(requests)"),
-        ] + ["MaxSslConns", "CurrSslConns", "CumSslConns", "Maxpipes", "PipesUsed", "PipesFree", "ConnRate", "ConnRateLimit",
-             "MaxConnRate", "SessRate", "SessRateLimit", "MaxSessRate", "SslRate", "SslRateLimit", "MaxSslRate",
-             "SslFrontendKeyRate", "SslFrontendMaxKeyRate", "SslFrontendSessionReuse_pct", "SslBackendKeyRate",
-             "SslBackendMaxKeyRate", "SslCacheLookups", "SslCacheMisses", "CompressBpsIn", "CompressBpsOut",
-             "CompressBpsRateLim", "Tasks", "Run_queue"].map { ($0, "0") } + [
+        ]
+        let pipes: [(String, String)] = ["MaxSslConns", "CurrSslConns", "CumSslConns", "Maxpipes", "PipesUsed", "PipesFree"]
+            .map { ($0, "0") }
+        let rates: [(String, String)] = [
+            ("ConnRate", "\(activity.connectionRate)"), ("ConnRateLimit", "\(rateLimits.limit(.connections))"),
+            ("MaxConnRate", "\(activity.connectionRatePeak)"), ("SessRate", "\(activity.sessionRate)"),
+            ("SessRateLimit", "\(rateLimits.limit(.sessions))"), ("MaxSessRate", "\(activity.sessionRatePeak)"),
+        ]
+        let unused: [(String, String)] = [
+            "SslRate", "SslRateLimit", "MaxSslRate", "SslFrontendKeyRate", "SslFrontendMaxKeyRate", "SslFrontendSessionReuse_pct",
+            "SslBackendKeyRate", "SslBackendMaxKeyRate", "SslCacheLookups", "SslCacheMisses", "CompressBpsIn", "CompressBpsOut",
+            "CompressBpsRateLim", "Tasks", "Run_queue",
+        ].map { ($0, "0") }
+        let rest: [(String, String)] = [
             ("Idle_pct", "100"), ("node", host), ("Stopping", engine.connections.isDraining ? "1" : "0"),
             ("Jobs", "\(engine.connections.openCount + listeners)"), ("Unstoppable Jobs", "0"), ("Listeners", "\(listeners)"),
             ("ActivePeers", "0"), ("ConnectedPeers", "0"), ("DroppedLogs", "0"), ("BusyPolling", "0"),
@@ -42,6 +54,7 @@ struct ProcessInfoReport {
             ("PoolAlloc_bytes", "0"), ("PoolUsed_bytes", "0"),
             ("Start_time_sec", "\(Int(Date().timeIntervalSince1970) - uptime)"), ("Tainted", "0"),
         ]
+        fields = counts + pipes + rates + unused + rest
     }
 
     var text: String { fields.map { "\($0.0): \($0.1)\n" }.joined() }

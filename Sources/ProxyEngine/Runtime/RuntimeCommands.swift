@@ -39,6 +39,7 @@ struct RuntimeCommands {
             return need(.admin) { ServerCommands(engine: engine).health(words.count > 2 ? words[2] : "", enable: first == "enable") }
         case ("set", "maxconn") where ["global", "frontend"].contains(words.count > 2 ? words[2] : ""):
             return need(.admin) { setMaxconn(Array(words.dropFirst(2))) }
+        case ("set", "rate-limit"): return need(.admin) { setRateLimit(Array(words.dropFirst(2))) }
         default: return loop.makeSucceededFuture(CLIText.unknown(words))
         }
     }
@@ -81,6 +82,23 @@ struct RuntimeCommands {
             let runtime = engine.backends[backend].snapshot()[server].runtime
             return "\(runtime.weight) (initial \(runtime.initialWeight))\n"
         }
+    }
+
+    /// `set rate-limit connections|sessions|ssl-sessions|http-compression global N`, read as HAProxy reads it (atoi).
+    /// The engine enforces the connection and session limits; the SSL and compression ones are accepted and not enforced.
+    private func setRateLimit(_ words: [String]) -> String {
+        let setting = words.first ?? ""
+        guard ["connections", "sessions", "ssl-sessions", "http-compression"].contains(setting), words.count > 1,
+              words[1] == "global" else { return CLIText.rateLimitUsage }
+        guard words.count > 2, !words[2].isEmpty else { return CLIText.integerExpected }
+        let value = Int(words[2].prefix { $0.isNumber || $0 == "-" }) ?? 0
+        guard value >= 0 else { return CLIText.outOfRange }
+        switch setting {
+        case "connections": engine.connections.rateLimits.set(.connections, value)
+        case "sessions": engine.connections.rateLimits.set(.sessions, value)
+        default: break
+        }
+        return ""
     }
 
     /// `set maxconn frontend NAME N` and `set maxconn global N`.

@@ -21,6 +21,8 @@ struct ServerRuntimeState: Sendable, Equatable {
     /// The result of the last check: HAProxy's `check_status` (`L4OK`, `L4CON`, `L7STS`…) and description.
     var checkStatus: String?
     var checkDescription: String?
+    /// How long the last completed check took (`check_duration`), nil before the first one.
+    var checkDurationMs: Int?
     /// Failed checks (`chkfail`) and UP-to-DOWN transitions (`chkdown`).
     var failedChecks: UInt64 = 0
     var downTransitions: UInt64 = 0

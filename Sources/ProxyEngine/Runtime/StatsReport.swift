@@ -88,6 +88,15 @@ struct StatsReport {
         values[48] = "\(counters.requests)"
     }
 
+    /// A backend's or server's session rate, last session and the averages and peaks of its times.
+    private static func timed(_ activity: ActivityReading, into values: inout StatValues) {
+        values[33] = "\(activity.sessionRate)"
+        values[35] = "\(activity.sessionRatePeak)"
+        values[55] = "\(activity.secondsSinceLastSession)"
+        for (offset, average) in activity.averageTimes.enumerated() { values[58 + offset] = "\(average)" }
+        for (offset, peak) in activity.timePeaks.enumerated() { values[90 + offset] = "\(peak)" }
+    }
+
     private static func zeros(_ indexes: [Int], into values: inout StatValues) {
         for index in indexes { values[index] = "0" }
     }
@@ -104,7 +113,14 @@ struct StatsReport {
         values[12] = "\(counters.requestErrors)"
         values[17] = engine.connections.isDraining ? "STOP" : "OPEN"
         values[79] = "\(counters.sessions)"
-        zeros([11, 33, 34, 35, 46, 47, 51, 52, 53, 54, 77, 78, 80, 81, 82, 83, 86, 87, 94], into: &values)
+        let activity = counters.activity
+        values[33] = "\(activity.sessionRate)"
+        values[35] = "\(activity.sessionRatePeak)"
+        values[46] = "\(activity.requestRate)"
+        values[47] = "\(activity.requestRatePeak)"
+        values[77] = "\(activity.connectionRate)"
+        values[78] = "\(activity.connectionRatePeak)"
+        zeros([11, 34, 51, 52, 53, 54, 80, 81, 82, 83, 86, 87, 94], into: &values)
         zeros(Array(StatField.staticCount..<StatField.columns.count), into: &values)
         return Row(kind: .frontend, proxyID: id, serverID: 0, values: values)
     }
@@ -138,20 +154,20 @@ struct StatsReport {
         values[23] = "\((now - runtime.lastChange).nanoseconds / 1_000_000_000)"
         values[25] = server.maxqueue.map(String.init) ?? ""
         values[30] = "\(counters.picked)"
-        values[55] = "-1"
+        timed(counters.activity, into: &values)
         values[99] = "\(runtime.weight)"
         if let check = server.check, runtime.checksEnabled, !runtime.maintenance {
             values[21] = "\(runtime.failedChecks)"
             values[22] = "\(runtime.downTransitions)"
             values[24] = "\(runtime.downtime(at: now))"
             values[36] = runtime.checkStatus ?? "INI"
-            values[38] = "0"
+            values[38] = runtime.checkDurationMs.map(String.init) ?? ""
             values[65] = runtime.checkDescription ?? "Initializing"
             values[67] = "\(check.rise)"
             values[68] = "\(check.fall)"
             values[69] = snapshot.up ? "\(check.rise + check.fall - 1)" : "0"
         }
-        zeros([3, 11, 33, 35, 49, 50, 58, 59, 60, 61, 83, 84, 85, 88, 90, 91, 92, 93, 94, 95, 96, 97, 98], into: &values)
+        zeros([3, 11, 49, 50, 83, 84, 85, 88, 94, 95, 96, 97, 98], into: &values)
         zeros(Array(StatField.staticCount..<(StatField.staticCount + 3)), into: &values)
         return Row(kind: .server, proxyID: id, serverID: position + 1, values: values)
     }
@@ -180,9 +196,9 @@ struct StatsReport {
         values[22] = "\(servers.reduce(0) { $0 + $1.runtime.downTransitions })"
         values[23] = "\((now - (servers.map(\.runtime.lastChange).max() ?? now)).nanoseconds / 1_000_000_000)"
         values[30] = "\(counters.picked)"
-        values[55] = "-1"
+        timed(counters.activity, into: &values)
         values[99] = "\(servers.reduce(0) { $0 + $1.runtime.weight })"
-        zeros([3, 11, 24, 33, 35, 49, 50, 51, 52, 53, 54, 58, 59, 60, 61, 83, 84, 85, 86, 87, 90, 91, 92, 93, 94, 100, 101, 102],
+        zeros([3, 11, 24, 49, 50, 51, 52, 53, 54, 83, 84, 85, 86, 87, 94, 100, 101, 102],
               into: &values)
         zeros(Array(StatField.staticCount..<StatField.columns.count), into: &values)
         return Row(kind: .backend, proxyID: id, serverID: 0, values: values)

@@ -21,6 +21,8 @@ struct ProxyCounters: Sendable, Equatable {
     var responses: [UInt64] = [0, 0, 0, 0, 0, 0]
     /// Times the balancer picked this server (`lbtot`).
     var picked: UInt64 = 0
+    /// The rates and times, filled when the counters are read (`TrafficStatistics.totals`).
+    var activity = ActivityReading()
 
     mutating func countResponse(_ status: Int) {
         let slot = (100..<600).contains(status) ? status / 100 - 1 : 5
@@ -41,6 +43,7 @@ struct ProxyCounters: Sendable, Equatable {
         sum.requests &+= rhs.requests
         sum.responses = zip(lhs.responses, rhs.responses).map { $0 &+ $1 }
         sum.picked &+= rhs.picked
+        sum.activity = lhs.activity + rhs.activity
         return sum
     }
 }
@@ -70,8 +73,15 @@ struct CounterTotals: Sendable, Equatable {
 /// without a lock or an atomic, and copied on that loop when read.
 final class CounterShard {
     var totals: CounterTotals
+    var activity: ActivityTotals
 
-    init(plan: RuntimePlan) { totals = CounterTotals(plan: plan) }
+    init(plan: RuntimePlan) {
+        totals = CounterTotals(plan: plan)
+        activity = ActivityTotals(plan: plan)
+    }
+
+    /// The counters with their rates and times as they are now.
+    var reading: CounterTotals { totals.reading(activity, at: ActivityClock()) }
 }
 
 /// The engine's traffic counters: one shard per event loop, summed when read
@@ -95,7 +105,7 @@ final class TrafficStatistics: Sendable {
     /// The sum of every loop's counters, each copied on its own loop.
     func totals(on loop: EventLoop) -> EventLoopFuture<CounterTotals> {
         let copies = shards.withLockedValue { Array($0.values) }.map { shardLoop, bound in
-            shardLoop.submit { bound.value.totals }
+            shardLoop.submit { bound.value.reading }
         }
         return EventLoopFuture.reduce(CounterTotals(plan: plan), copies, on: loop) { $0 + $1 }
     }
@@ -103,7 +113,13 @@ final class TrafficStatistics: Sendable {
 
 /// What the data path counts, each on the shard of its own event loop.
 extension CounterShard {
-    func countSession(frontend: Int) { totals.frontends[frontend].sessions &+= 1 }
+    /// An accepted connection: a session of the frontend (`stot`, `rate`, `conn_rate`).
+    func countSession(frontend: Int) {
+        totals.frontends[frontend].sessions &+= 1
+        let clock = ActivityClock()
+        activity.frontends[frontend].countConnection(at: clock)
+        activity.frontends[frontend].countSession(at: clock)
+    }
 
     /// A request given a server: a session of the backend and the server, and a balancer pick.
     func countServerTaken(backend: Int, server: Int) {
@@ -111,6 +127,9 @@ extension CounterShard {
         totals.backends[backend].picked &+= 1
         totals.servers[backend][server].sessions &+= 1
         totals.servers[backend][server].picked &+= 1
+        let clock = ActivityClock()
+        activity.backends[backend].countSession(at: clock)
+        activity.servers[backend][server].countSession(at: clock)
     }
 
     /// Bytes a server sent toward the client (`bout` of the backend, the server and the frontend).

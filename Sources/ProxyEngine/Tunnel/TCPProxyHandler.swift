@@ -19,9 +19,9 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The client side of the tunnel, in the pipeline after this handler.
     let clientRelay: ByteRelayHandler
     /// The connection's log record, when the frontend logs.
-    let transactionLog: TCPTransactionLogHandler?
+    let transactionLog: TCPTransactionLogHandler
 
-    init(engine: EngineContext, frontend: FrontendPlan, clientRelay: ByteRelayHandler, transactionLog: TCPTransactionLogHandler? = nil) {
+    init(engine: EngineContext, frontend: FrontendPlan, clientRelay: ByteRelayHandler, transactionLog: TCPTransactionLogHandler) {
         self.engine = engine
         self.frontend = frontend
         self.clientRelay = clientRelay
@@ -31,10 +31,7 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The handlers of a new client connection, in pipeline order.
     static func handlers(engine: EngineContext, frontend: FrontendPlan) -> [ChannelHandler] {
         let relay = ByteRelayHandler(idleTimeoutMs: frontend.timeoutsMs["client"])
-        guard let emitter = engine.frontendContext(frontend).trafficLog else {
-            return [TCPProxyHandler(engine: engine, frontend: frontend, clientRelay: relay), relay]
-        }
-        let log = TCPTransactionLogHandler(engine: engine, emitter: emitter)
+        let log = TCPTransactionLogHandler(engine: engine, emitter: engine.frontendContext(frontend).trafficLog)
         return [log, TCPProxyHandler(engine: engine, frontend: frontend, clientRelay: relay, transactionLog: log), relay]
     }
 
@@ -48,12 +45,12 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         guard case .backend(let name) = engine.router.route(frontend, facts).outcome,
               let index = engine.backendIndex(named: name) else {
-            transactionLog?.log.end(.proxy, .request)
+            transactionLog.log.end(.proxy, .request)
             context.close(promise: nil)
             return
         }
-        transactionLog?.log.backend = index
-        transactionLog?.log.requestMs = 0
+        transactionLog.log.backend = index
+        transactionLog.log.requestMs = 0
         let backend = engine.backends[index]
         let clientChannel = context.channel
         // `stick match|on` may ask for a server before balancing; `stick on|store-request` records the one used.
@@ -70,23 +67,18 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         acquired.assumeIsolated().whenComplete { result in
             guard case .success(let server) = result else {
-                self.transactionLog?.log.end(.serverAbort, .queue)
+                self.transactionLog.log.end(.serverAbort, .queue)
                 clientChannel.close(promise: nil)
                 return
             }
             persistence?.record(server: server, backend: backend.plan)
             self.engine.statistics.shard(for: clientChannel.eventLoop).countServerTaken(backend: index, server: server)
-            if let record = self.transactionLog {
-                record.log.server = server
-                record.log.queueMs = record.log.elapsedMs()
-            }
+            let record = self.transactionLog
+            record.log.server = server
+            record.log.queueMs = record.log.elapsedMs()
             // The server stays counted as busy until the client connection ends (released before the log
             // line is built, as HAProxy counts it).
-            if let record = self.transactionLog {
-                record.release = { backend.release(server) }
-            } else {
-                clientChannel.closeFuture.whenComplete { _ in backend.release(server) }
-            }
+            record.release = { backend.release(server) }
             guard clientChannel.isActive else { return }
             self.connect(to: backend.plan, server, address: balancer.address(server), destinationPort: local?.port, clientChannel)
         }
@@ -111,11 +103,10 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
             .assumeIsolated().whenComplete { result in
                 switch result {
                 case .success(let channel):
-                    if let record = self.transactionLog {
-                        record.log.connectMs = record.log.elapsedMs()
-                        record.log.serverAddress = channel.remoteAddress
-                        record.log.serverSource = channel.localAddress
-                    }
+                    let record = self.transactionLog
+                    record.log.connectMs = record.log.elapsedMs()
+                    record.log.serverAddress = channel.remoteAddress
+                    record.log.serverSource = channel.localAddress
                     guard clientChannel.isActive, let serverRelay = try? channel.pipeline.syncOperations.handler(type: ByteRelayHandler.self) else {
                         clientChannel.close(promise: nil)
                         return channel.close(promise: nil)
@@ -123,7 +114,7 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
                     if let tunnel { clientRelay.replaceIdleTimeout(milliseconds: tunnel) }
                     ByteRelayHandler.join(clientRelay, serverRelay)
                 case .failure(let error):
-                    self.transactionLog?.log.end(EngineErrorText.isTimeout(error) ? .serverTimeout : .serverAbort, .connect)
+                    self.transactionLog.log.end(EngineErrorText.isTimeout(error) ? .serverTimeout : .serverAbort, .connect)
                     clientChannel.close(promise: nil)
                 }
             }

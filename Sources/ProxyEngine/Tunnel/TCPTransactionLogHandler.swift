@@ -1,8 +1,8 @@
 import NIOCore
 import RuntimePlan
 
-/// The record of a `mode tcp` connection, first in the client's pipeline
-/// when its frontend logs: it counts the bytes each way as they pass
+/// The record of a `mode tcp` connection, first in the client's pipeline:
+/// its timers feed the statistics' averages, and when its frontend logs it counts the bytes each way as they pass
 /// (`%U` read from the client, `%B` written to it) and sends the line when
 /// the client connection ends, while the connection is still counted in
 /// `%ac`/`%fc` as HAProxy counts it. `TCPProxyHandler` fills the backend,
@@ -14,20 +14,23 @@ final class TCPTransactionLogHandler: ChannelDuplexHandler {
     typealias OutboundOut = ByteBuffer
 
     let engine: EngineContext
-    let emitter: TrafficLogEmitter
+    /// The frontend's log; nil when it does not log.
+    let emitter: TrafficLogEmitter?
     var log = TransactionLog()
     /// Gives the server back; called once when the client connection ends.
     var release: (() -> Void)?
 
-    init(engine: EngineContext, emitter: TrafficLogEmitter) {
+    init(engine: EngineContext, emitter: TrafficLogEmitter?) {
         self.engine = engine
         self.emitter = emitter
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        log.client = context.channel.remoteAddress
-        log.local = context.channel.localAddress
-        log.requestCounter = emitter.nextRequestNumber()
+        if let emitter {
+            log.client = context.channel.remoteAddress
+            log.local = context.channel.localAddress
+            log.requestCounter = emitter.nextRequestNumber()
+        }
         context.fireChannelActive()
     }
 
@@ -55,7 +58,11 @@ final class TCPTransactionLogHandler: ChannelDuplexHandler {
         release?()
         release = nil
         log.closeMs = log.elapsedMs()
-        emitter.emit(log, engine: engine, clientSentNothing: log.bytesIn == 0)
+        if let backend = log.backend {
+            engine.statistics.shard(for: context.eventLoop).activity
+                .countTransaction(backend: backend, server: log.server, times: TransactionTimes(log, http: false))
+        }
+        emitter?.emit(log, engine: engine, clientSentNothing: log.bytesIn == 0)
         context.fireChannelInactive()
     }
 }

@@ -2,7 +2,7 @@ import HAProxyConfig
 
 /// Compiles a string of HAProxy's log-format language, read by the semantic
 /// layer (`LogFormatString`), into a `LogFormat`: variables with their
-/// `%{+Q,-X}` flags, `%[fetch]` where the engine evaluates the fetch, text,
+/// `%{+Q,-X}` flags, `%[fetch,converter…]` where the engine evaluates the sample, text,
 /// and the separators of a log line.
 struct LogFormatCompiler {
     /// What compiling produced: the format and the `%[…]` expressions the engine cannot evaluate (printed `-`).
@@ -52,7 +52,7 @@ struct LogFormatCompiler {
                 }
                 parts.append(.variable(LogVariable(code, flags: flags)))
             case .sample(let expression, _):
-                if !expression.contains(","), let (fetch, _) = ACLParser.fetch(for: expression) {
+                if let (fetch, _) = SampleExpressionParser.parse(expression) {
                     if atLogTime, Self.requestFetches.contains(fetch.name) {
                         return .failure(LogFormatString.Failure(message: "sample fetch <\(expression)> may not be reliably used here "
                                                                 + "because it needs 'HTTP request headers' which is not available here."))

@@ -49,27 +49,30 @@ final class HTTPLogDifferentialTests: XCTestCase {
     }
 
     func testHTTPLogLinesAgreeWithHAProxy() async throws {
-        try await compare(format: "option httplog", paths: ["/", "/dead", "/slow", "/?q=a%20b", "/partial", "/abort", "/deny", "/local"], timerTokens: [4])
+        try await Self.compare(format: "option httplog", paths: ["/", "/dead", "/slow", "/?q=a%20b", "/partial", "/abort", "/deny", "/local"], timerTokens: [4])
     }
 
     func testArticleCustomFormatAgreesWithHAProxy() async throws {
         // Fixtures/article/16-logging.cfg with %Tt for the %TT that haproxy 2.6 refuses.
-        try await compare(format: #"log-format "%ci:%cp [%t] %ft %b/%s %Tq/%Tw/%Tc/%Tr/%Tt %ST %B %tsc %ac/%fc/%bc/%sc/%rc %{+Q}r""#,
+        try await Self.compare(format: #"log-format "%ci:%cp [%t] %ft %b/%s %Tq/%Tw/%Tc/%Tr/%Tt %ST %B %tsc %ac/%fc/%bc/%sc/%rc %{+Q}r""#,
                           paths: ["/", "/dead"], timerTokens: [4])
     }
 
     func testCLFLinesAgreeWithHAProxy() async throws {
         // %cp, %ms, then TR Tw Tc Tr Ta.
-        try await compare(format: "option httplog clf", paths: ["/", "/dead"], timerTokens: [11, 12, 16, 17, 18, 19, 20])
+        try await Self.compare(format: "option httplog clf", paths: ["/", "/dead"], timerTokens: [11, 12, 16, 17, 18, 19, 20])
     }
 
     /// `option dontlog-normal` drops the normal line; `log-separate-errors` sends the 503 at `err` (`<131>`).
     func testDontLogNormalAndSeparateErrorsAgreeWithHAProxy() async throws {
-        try await compare(format: "option httplog\n    option dontlog-normal\n    option log-separate-errors",
+        try await Self.compare(format: "option httplog\n    option dontlog-normal\n    option log-separate-errors",
                           paths: ["/", "/dead"], timerTokens: [4], silent: ["/"])
     }
 
-    private func compare(format: String, paths: [String], timerTokens: Set<Int>, silent: Set<String> = [], file: StaticString = #filePath, line: UInt = #line) async throws {
+    /// Sends each path to both proxies and compares the log lines; returns what each side did of each exchange.
+    @discardableResult
+    static func compare(format: String, paths: [String], timerTokens: Set<Int>, silent: Set<String> = [],
+                 file: StaticString = #filePath, line: UInt = #line) async throws -> [(haproxy: ProxyPair.Observed, engine: ProxyPair.Observed)] {
         let receivers = [try SyslogReceiver(), try SyslogReceiver()]
         let calls = NSLockedBox(0)
         let next: () -> Int = {
@@ -84,8 +87,9 @@ final class HTTPLogDifferentialTests: XCTestCase {
             Self.replies[path] ?? Self.replies["/"]!
         }
         receivers.forEach { $0.drain() }
+        var observed: [(haproxy: ProxyPair.Observed, engine: ProxyPair.Observed)] = []
         for path in paths {
-            _ = pair.exchange(Array("GET \(path) HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n".utf8), settle: path == "/slow" ? 1.5 : 0.3)
+            observed.append(pair.exchange(Array("GET \(path) HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n".utf8), settle: path == "/slow" ? 1.5 : 0.3))
             if silent.contains(path) {
                 XCTAssertNil(receivers[0].next(seconds: 0.5), "haproxy logged \(path)", file: file, line: line)
                 XCTAssertNil(receivers[1].next(seconds: 0.5), "the engine logged \(path)", file: file, line: line)
@@ -99,6 +103,7 @@ final class HTTPLogDifferentialTests: XCTestCase {
                            file: file, line: line)
         }
         await pair.shutdown()
+        return observed
     }
 
     /// The line without what may differ: the date and pid of the header, dates, client ports, and the

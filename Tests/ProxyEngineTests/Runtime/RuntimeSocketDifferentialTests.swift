@@ -15,8 +15,11 @@ final class RuntimeSocketDifferentialTests: XCTestCase {
         let enginePort = Loopback.freePort()
         let haproxyPort = Loopback.freePort()
         let serverPorts = [Loopback.freePort(), Loopback.freePort()]
+        /// Words added to each `server` line (`check`…).
+        let serverOptions: String
 
-        init() async throws {
+        init(serverOptions: String = "") async throws {
+            self.serverOptions = serverOptions
             let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-cli-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -47,8 +50,8 @@ final class RuntimeSocketDifferentialTests: XCTestCase {
                 default_backend app
             backend app
                 balance roundrobin
-                server app01 127.0.0.1:\(serverPorts[0])
-                server app02 127.0.0.1:\(serverPorts[1])
+                server app01 127.0.0.1:\(serverPorts[0])\(serverOptions)
+                server app02 127.0.0.1:\(serverPorts[1])\(serverOptions)
 
             """
         }
