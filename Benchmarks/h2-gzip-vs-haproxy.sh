@@ -17,41 +17,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
-scratch=${SCRATCH:-.build}
-for tool in wrk h2load haproxy python3 timeout; do
-    command -v "$tool" >/dev/null || { echo "error: $tool is not installed (h2load: nghttp2-client)" >&2; exit 1; }
-done
-
-if [[ -n ${WEIR:-} ]]; then
-    weir=$WEIR
-else
-    swift build -c release --scratch-path "$scratch" --product weir >/dev/null
-    weir=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/weir
-fi
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-read -r backend_port h_port w_port < <(python3 - <<'PY'
-import random, socket
-found = []
-for port in random.sample(range(20000, 30000), 200):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-    found.append(port)
-    if len(found) == 3:
-        break
-print(*found)
-PY
-)
+source Benchmarks/lib/proxy-bench.sh
+require wrk h2load haproxy python3 timeout
+weir=$(weir_binary)
+read -r backend_port h_port w_port < <(free_ports 3)
 
 # 100 KB of JSON records, as an API would answer.
 python3 - "$work/100k.json" <<'PY'
@@ -64,21 +33,8 @@ open(sys.argv[1], "w").write(json.dumps({"items": items}))
 PY
 
 # The whole 100 KB answer must fit in one buffer of the backend haproxy.
-cat >"$work/backend.cfg" <<CFG
-global
-    nbthread 1
-    maxconn 2000
-    tune.bufsize 262144
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
-frontend backend
-    bind 127.0.0.1:$backend_port
-    http-request return status 200 content-type application/json file $work/100k.json if { path /json }
-    http-request return status 200 content-type text/plain string hello
-CFG
+backend_cfg "$backend_port" 262144 \
+    "    http-request return status 200 content-type application/json file $work/100k.json if { path /json }" >"$work/backend.cfg"
 
 proxy_cfg() {
     cat <<CFG
@@ -104,24 +60,12 @@ proxy_cfg "$h_port" >"$work/haproxy.cfg"
 proxy_cfg "$w_port" >"$work/weir.cfg"
 haproxy -c -q -f "$work/haproxy.cfg"
 
-wait_port() {
-    for _ in $(seq 1 100); do
-        python3 -c "import socket; socket.create_connection(('127.0.0.1', $1)).close()" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "error: nothing listens on $1" >&2
-    return 1
-}
-
-haproxy -db -f "$work/backend.cfg" >/dev/null 2>&1 & pids+=($!)
+start_background haproxy -db -f "$work/backend.cfg"
 wait_port "$backend_port"
-haproxy -db -f "$work/haproxy.cfg" >/dev/null 2>&1 & pids+=($!); haproxy_pid=$!
-"$weir" run "$work/weir.cfg" --threads 1 --quiet >/dev/null 2>&1 & pids+=($!); weir_pid=$!
+start_background haproxy -db -f "$work/haproxy.cfg"; haproxy_pid=$last_pid
+start_background "$weir" run "$work/weir.cfg" --threads 1 --quiet; weir_pid=$last_pid
 wait_port "$h_port"
 wait_port "$w_port"
-
-hz=$(getconf CLK_TCK)
-cpu_seconds() { awk -v hz="$hz" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 # gzip PID PORT NAME: "rps cpu_s_per_1000"
 gzip_phase() {

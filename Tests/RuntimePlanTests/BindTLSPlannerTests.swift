@@ -75,15 +75,46 @@ final class BindTLSPlannerTests: XCTestCase {
         XCTAssertFalse(settings.certificates[1].answers("x.www.a.test"), "a wildcard covers one label")
     }
 
-    func testACrtListGivesSNIFiltersAndWarnsAboutLineOptions() throws {
+    func testACrtListGivesSNIFiltersAndLineOptions() throws {
         let list = pki.path("list-\(UUID().uuidString).crt-list")
-        try "# sites\n\(pki.path("a.pem"))\n\(pki.path("b.pem")) [alpn http/1.1] b.test shop.example !old.b.test\n"
-            .write(toFile: list, atomically: true, encoding: .utf8)
-        let result = planResult(config(bind: "ssl crt-list \(list)"))
+        try """
+            # sites
+            \(pki.path("a.pem"))
+            \(pki.path("b.pem")) [alpn http/1.1 ssl-min-ver TLSv1.3 verify required ca-file \(pki.path("ca.crt"))] b.test shop.example !old.b.test
+
+            """.write(toFile: list, atomically: true, encoding: .utf8)
+        let result = planResult(config(bind: "ssl crt-list \(list) alpn h2"))
         let settings = try XCTUnwrap(result.plan?.frontends.first?.binds.first?.tls)
         XCTAssertEqual(settings.certificates.map(\.serverNames), [["a.test", "*.a.test"], ["b.test", "shop.example"]])
         XCTAssertEqual(settings.certificates[1].excludedNames, ["old.b.test"])
-        XCTAssertEqual(result.diagnostics.map(\.rule.rawValue), ["tls-not-run"])
+        XCTAssertNil(settings.certificates[0].entrySettings)
+        XCTAssertEqual(settings.certificates[1].entrySettings,
+                       CertificateEntrySettings(alpn: ["http/1.1"], minimumVersion: .tls13, clientVerify: .required,
+                                                caFile: pki.path("ca.crt")))
+        XCTAssertEqual(settings.applying(settings.certificates[1].entrySettings).alpn, ["http/1.1"])
+        XCTAssertEqual(settings.alpn, ["h2"])
+        XCTAssertEqual(result.diagnostics.map(\.rule.rawValue), [])
+    }
+
+    func testBadCrtListOptionsAndRevocationListsAreErrors() throws {
+        let list = pki.path("list-\(UUID().uuidString).crt-list")
+        try "\(pki.path("a.pem")) [verify required sni a.test] a.test\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let cases: [(String, [String], String)] = [
+            ("ssl crt-list \(list)", ["crt-invalid", "ssl-ca-file-missing"], "crt-list '\(list)': 'sni' is not an option of a crt-list line"),
+            ("ssl crt \(pki.path("a.pem")) ca-file \(pki.path("ca.crt")) verify required crl-file /nonexistent.crl",
+             ["ssl-ca-file-missing"], "'crl-file' : unable to load /nonexistent.crl"),
+            ("ssl crt \(pki.path("a.pem")) ca-file \(pki.path("ca.crt")) verify required crl-file \(pki.path("other-ca.crl"))",
+             ["ssl-ca-file-missing"], "'crl-file' \(pki.path("other-ca.crl")): the list of 'CN=Other CA' is not signed by a "
+                 + "certificate of the ca-file '\(pki.path("ca.crt"))'"),
+        ]
+        for (bind, rules, message) in cases {
+            let result = planResult(config(bind: bind))
+            XCTAssertNil(result.plan, bind)
+            XCTAssertEqual(result.diagnostics.map(\.rule.rawValue), rules, bind)
+            XCTAssertEqual(result.diagnostics.first?.message, message, bind)
+        }
+        let good = try tls("ssl crt \(pki.path("a.pem")) ca-file \(pki.path("ca.crt")) verify required crl-file \(pki.path("ca.crl"))")
+        XCTAssertEqual(good.crlFile, pki.path("ca.crl"))
     }
 
     func testBadMaterialIsADiagnosticWithHAProxysWords() {

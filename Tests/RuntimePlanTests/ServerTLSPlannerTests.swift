@@ -46,9 +46,22 @@ final class ServerTLSPlannerTests: XCTestCase {
     }
 
     func testWhatTheEngineCannotDoIsAWarning() {
-        let result = planResult(backend("    server a 127.0.0.1:8443 ssl verify none sni req.hdr(host) crt /c.pem"))
+        let result = planResult(backend("    server a 127.0.0.1:8443 ssl verify none sni req.hdr(host) ciphersuites TLS_AES_128_GCM_SHA256"))
         XCTAssertNotNil(result.plan)
         XCTAssertEqual(result.diagnostics.map(\.rule.rawValue), ["tls-not-run", "tls-not-run"])
-        XCTAssertEqual(result.plan?.unsupported.map(\.feature).filter { $0.hasPrefix("tls") }, ["tls sni", "tls crt"])
+        XCTAssertEqual(result.plan?.unsupported.map(\.feature).filter { $0.hasPrefix("tls") }, ["tls sni", "tls ciphersuites"])
+    }
+
+    func testClientCertificateAndRevocationListOfAServer() throws {
+        let pki = TestPKI.shared
+        let plan = try XCTUnwrap(compilePlan(backend("""
+                server a 127.0.0.1:8443 ssl ca-file \(pki.path("ca.crt")) crl-file \(pki.path("ca.crl")) crt \(pki.path("b.pem"))
+            """)))
+        let tls = try XCTUnwrap(plan.backend(named: "b")?.servers.first?.tls)
+        XCTAssertEqual(tls.clientCertificate?.path, pki.path("b.pem"))
+        XCTAssertEqual(tls.crlFile, pki.path("ca.crl"))
+        let refused = planResult(backend("    server a 127.0.0.1:8443 ssl verify none crt \(pki.path("nokey.pem"))"))
+        XCTAssertNil(refused.plan)
+        XCTAssertEqual(refused.diagnostics.map(\.message), ["No Private Key found in '\(pki.path("nokey.pem")).key'."])
     }
 }

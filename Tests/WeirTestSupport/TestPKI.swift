@@ -9,7 +9,10 @@ import Foundation
 /// - client.crt / client.key: a client certificate `/C=FR/O=Weir/CN=client1` signed by the root;
 /// - other-ca.crt: a CA that signed nothing here; rogue.crt / rogue.key: a client certificate it signed;
 /// - expired.pem: a certificate for `old.test` that expired in 2020, with its key;
-/// - mismatch.pem: a.test's certificate with b.test's key; nokey.pem: a certificate alone.
+/// - mismatch.pem: a.test's certificate with b.test's key; nokey.pem: a certificate alone;
+/// - revoked.crt / revoked.key: a client certificate `/CN=revoked` signed by the root, and
+///   c.crt / c.key: an ECDSA server certificate for `c.test` signed by the root;
+///   ca.crl: the root's revocation list, revoking revoked.crt and b.crt; other-ca.crl: a list Other CA signed.
 public final class TestPKI: Sendable {
     public static let shared = TestPKI()
 
@@ -47,6 +50,7 @@ public final class TestPKI: Sendable {
         write("a.ext", "subjectAltName=DNS:a.test,DNS:*.a.test\nextendedKeyUsage=serverAuth\n")
         write("b.ext", "subjectAltName=DNS:b.test\nextendedKeyUsage=serverAuth\n")
         write("client.ext", "extendedKeyUsage=clientAuth\n")
+        write("c.ext", "subjectAltName=DNS:c.test\nextendedKeyUsage=serverAuth\n")
         try run(["req", "-x509", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "3650",
                  "-subj", "/CN=Weir Test CA", "-keyout", "ca.key", "-out", "ca.crt",
                  "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
@@ -62,7 +66,12 @@ public final class TestPKI: Sendable {
                  ca: "ca", extensions: "client.ext", run)
         try sign("rogue", subject: "/CN=rogue", key: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"], ca: "other-ca",
                  extensions: "client.ext", run)
+        try sign("revoked", subject: "/CN=revoked", key: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"], ca: "ca",
+                 extensions: "client.ext", run)
+        try sign("c", subject: "/CN=c.test", key: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"], ca: "ca",
+                 extensions: "c.ext", run)
         try expired(in: directory, run)
+        try revocationLists(in: directory, run)
         try concatenate(["a.crt", "inter.crt", "a.key"], into: "a.pem", in: directory)
         try concatenate(["b.crt", "b.key"], into: "b.pem", in: directory)
         try concatenate(["expired.crt", "expired.key"], into: "expired.pem", in: directory)
@@ -103,6 +112,33 @@ public final class TestPKI: Sendable {
                  "-subj", "/CN=old.test"])
         try run(["ca", "-batch", "-config", "db/ca.cnf", "-selfsign", "-keyfile", "expired.key", "-in", "db/expired.csr",
                  "-out", "expired.crt", "-startdate", "20200101000000Z", "-enddate", "20200201000000Z", "-notext"])
+    }
+
+    /// ca.crl revoking revoked.crt and b.crt, and other-ca.crl revoking nothing, each from a CA database of its own.
+    private static func revocationLists(in directory: String, _ run: ([String]) throws -> Void) throws {
+        for ca in ["ca", "other-ca"] {
+            let database = directory + "/crl-" + ca
+            try FileManager.default.createDirectory(atPath: database, withIntermediateDirectories: true)
+            let config = """
+                [ca]
+                default_ca = weir
+                [weir]
+                database = \(database)/index.txt
+                crlnumber = \(database)/crlnumber
+                default_md = sha256
+                default_crl_days = 30
+
+                """
+            _ = FileManager.default.createFile(atPath: database + "/ca.cnf", contents: Data(config.utf8))
+            _ = FileManager.default.createFile(atPath: database + "/index.txt", contents: Data())
+            _ = FileManager.default.createFile(atPath: database + "/crlnumber", contents: Data("01\n".utf8))
+            let common = ["-config", "crl-\(ca)/ca.cnf", "-keyfile", "\(ca).key", "-cert", "\(ca).crt"]
+            if ca == "ca" {
+                try run(["ca", "-batch", "-revoke", "revoked.crt"] + common)
+                try run(["ca", "-batch", "-revoke", "b.crt"] + common)
+            }
+            try run(["ca", "-batch", "-gencrl", "-out", "\(ca).crl"] + common)
+        }
     }
 
     private static func concatenate(_ parts: [String], into name: String, in directory: String) throws {

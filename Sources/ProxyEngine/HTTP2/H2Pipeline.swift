@@ -10,8 +10,8 @@ import RuntimePlan
 /// HTTP/1.1, and servers are reached over HTTP/1.1.
 ///
 /// The entry point for every way a connection becomes HTTP/2: the preface on
-/// a clear bind (`H2PrefaceDetector`), and ALPN `h2` on a TLS bind (to be
-/// called by the TLS handshake's completion handler with the TLS handler already in place).
+/// a clear or TLS bind (`H2PrefaceDetector`), and ALPN `h2` on a TLS bind
+/// (`ALPNProtocolSwitch`, with the TLS handler already in place).
 enum H2Pipeline {
     /// HAProxy 2.6's `tune.h2.max-concurrent-streams` default.
     static let maxConcurrentStreams = 100
@@ -33,24 +33,28 @@ enum H2Pipeline {
         ]
     }
 
-    /// Adds the HTTP/2 handlers to a connection's pipeline at `position`. The
+    /// Adds the HTTP/2 handlers to a connection's pipeline. The
     /// library's protections stay on with their defaults: header block and
     /// content-length validation, the limits on reset streams (rapid reset),
     /// sequential CONTINUATION frames, empty DATA frames, control-frame rates and glitches.
+    /// They go last: the HTTP/1 handlers they replace were the last ones. `tls`: the connection's
+    /// TLS session, which every stream's TLS fetches read.
     static func configure(_ operations: ChannelPipeline.SynchronousOperations, engine: EngineContext, frontend: FrontendPlan,
-                          position: ChannelPipeline.Position = .last) throws {
+                          tls: TLSConnectionState? = nil) throws {
         var connection = NIOHTTP2Handler.ConnectionConfiguration()
         connection.initialSettings = settings
         var stream = NIOHTTP2Handler.StreamConfiguration()
         stream.targetWindowSize = initialWindowSize
+        // Streams run on the connection's event loop, where the TLS session lives.
+        let session = tls.map { NIOLoopBound($0, eventLoop: operations.eventLoop) }
+        // The responses of the streams flushed in one event-loop pass leave in one write.
+        try operations.addHandler(H2FlushCoalescer())
         _ = try operations.configureHTTP2Pipeline(mode: .server, connectionConfiguration: connection, streamConfiguration: stream,
-                                                  position: position) { channel in
+                                                  position: .last) { channel in
             channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandlers([
-                    HTTP2FramePayloadToHTTP1ServerCodec(),
-                    H2StreamBridge(),
-                    ClientConnectionHandler(engine: engine, frontend: frontend, onSocket: false),
-                ])
+                let transaction = ClientConnectionHandler(engine: engine, frontend: frontend, onSocket: false)
+                transaction.tls = session?.value
+                try channel.pipeline.syncOperations.addHandlers([HTTP2FramePayloadToHTTP1ServerCodec(), H2StreamBridge(), transaction])
             }
         }
         // HAProxy closes an idle HTTP/2 connection after `timeout client`.

@@ -1,7 +1,7 @@
 import NIOCore
 import RuntimePlan
 
-/// Sits in front of `ClientConnectionHandler` on a clear `mode http` bind and
+/// Sits in front of `ClientConnectionHandler` on a `mode http` bind (after TLS on an `ssl` one) and
 /// looks at the first bytes: the HTTP/2 client preface (`PRI * HTTP/2.0`, as
 /// HAProxy detects it) turns the connection into HTTP/2 (`H2Pipeline`);
 /// anything else goes on to the HTTP/1 handler unchanged. It leaves the
@@ -14,12 +14,15 @@ final class H2PrefaceDetector: ChannelInboundHandler, RemovableChannelHandler {
 
     private let engine: EngineContext
     private let frontend: FrontendPlan
+    /// The TLS session when the preface comes inside TLS (HAProxy accepts it on a TLS bind without ALPN `h2`).
+    private let tls: TLSConnectionState?
     /// Bytes that so far match the start of the preface.
     private var buffered: ByteBuffer?
 
-    init(engine: EngineContext, frontend: FrontendPlan) {
+    init(engine: EngineContext, frontend: FrontendPlan, tls: TLSConnectionState? = nil) {
         self.engine = engine
         self.frontend = frontend
+        self.tls = tls
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -41,7 +44,7 @@ final class H2PrefaceDetector: ChannelInboundHandler, RemovableChannelHandler {
             let operations = context.pipeline.syncOperations
             operations.removeHandler(try operations.handler(type: ClientConnectionHandler.self), promise: nil)
             // The HTTP/1 handler was the last one: the HTTP/2 handlers take its place, right after this one.
-            try H2Pipeline.configure(operations, engine: engine, frontend: frontend, position: .last)
+            try H2Pipeline.configure(operations, engine: engine, frontend: frontend, tls: tls)
             handOver(bytes, context)
         } catch {
             context.close(promise: nil)

@@ -29,7 +29,7 @@ enum ClientChannelSetup {
         }
         let operations = channel.pipeline.syncOperations
         let state = tls.map { _ in TLSConnectionState() }
-        let tlsGoesBefore: ChannelHandler
+        var tlsGoesBefore: ChannelHandler
         switch frontend.mode {
         case .tcp:
             let handlers = TCPProxyHandler.handlers(engine: engine, frontend: frontend)
@@ -41,12 +41,18 @@ enum ClientChannelSetup {
             handler.sessionVariables = session
             handler.tls = state
             tlsGoesBefore = handler
-            // HTTP/2 by prior knowledge is told from HTTP/1 by its preface on a clear connection (see `H2Pipeline`).
-            if tls == nil, !resumed { try operations.addHandler(H2PrefaceDetector(engine: engine, frontend: frontend)) }
+            // HTTP/2 by prior knowledge is told from HTTP/1 by its preface, in clear or inside TLS (see `H2Pipeline`).
+            if !resumed {
+                let detector = H2PrefaceDetector(engine: engine, frontend: frontend, tls: state)
+                try operations.addHandler(detector)
+                tlsGoesBefore = detector
+            }
             try operations.addHandler(handler)
         }
         if let tls, let state {
-            try TLSServerPipeline.add(to: channel, contexts: tls, state: state, before: tlsGoesBefore)
+            // On an HTTP bind, ALPN `h2` turns the connection into HTTP/2 once the handshake is done.
+            let protocolSwitch = frontend.mode == .http ? ALPNProtocolSwitch(engine: engine, frontend: frontend, tls: state) : nil
+            try TLSServerPipeline.add(to: channel, contexts: tls, state: state, before: tlsGoesBefore, protocolSwitch: protocolSwitch)
         }
     }
 

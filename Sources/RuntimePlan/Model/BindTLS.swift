@@ -48,12 +48,16 @@ public struct TLSCertificate: Sendable, Hashable, Codable {
     public var serverNames: [String]
     /// Names excluded by a crt-list line's `!name` filters.
     public var excludedNames: [String]
+    /// The options of the crt-list line that named this certificate, nil when it has none.
+    public var entrySettings: CertificateEntrySettings?
 
-    public init(path: String, keyPath: String? = nil, serverNames: [String], excludedNames: [String] = []) {
+    public init(path: String, keyPath: String? = nil, serverNames: [String], excludedNames: [String] = [],
+                entrySettings: CertificateEntrySettings? = nil) {
         self.path = path
         self.keyPath = keyPath
         self.serverNames = serverNames
         self.excludedNames = excludedNames
+        self.entrySettings = entrySettings
     }
 
     /// Whether this certificate answers an SNI name (compared without case).

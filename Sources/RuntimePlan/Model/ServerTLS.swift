@@ -9,6 +9,8 @@ public struct ServerTLS: Sendable, Hashable, Codable {
     /// `verify required`: the server's certificate must chain to `caFile`.
     public var verify: Bool
     public var caFile: String?
+    /// `crl-file`: revoked server certificates (checked when verifying).
+    public var crlFile: String?
     /// The SNI name sent (`sni str(NAME)`), also the name checked when verifying.
     public var serverName: String?
     /// `verifyhost`: the name the certificate must carry when `sni` does not give it.
@@ -21,6 +23,8 @@ public struct ServerTLS: Sendable, Hashable, Codable {
     public var maximumVersion: TLSProtocolVersion?
     /// `ciphers` resolved to the library's TLS 1.2 cipher names (nil: library default).
     public var ciphers: [String]?
+    /// `crt`: the certificate (with its chain and key, or the key in `NAME.key`) presented to the server.
+    public var clientCertificate: TLSCertificate?
 
     public init(traffic: Bool, checks: Bool, verify: Bool = true, caFile: String? = nil, serverName: String? = nil,
                 verifyHost: String? = nil, checkServerName: String? = nil, alpn: [String] = [],

@@ -13,9 +13,9 @@ struct BindTLSCompiler {
 
     /// Options the library (BoringSSL through swift-nio-ssl) cannot express.
     static let notRun: [String: String] = [
-        "ciphersuites": "TLS 1.3 cipher suites cannot be chosen; the library offers AES-128-GCM, AES-256-GCM and CHACHA20",
-        "no-tls-tickets": "session tickets cannot be turned off",
-        "crl-file": "certificate revocation lists are not checked",
+        "ciphersuites": "BoringSSL, under swift-nio-ssl, fixes the TLS 1.3 suites (TLS_AES_128_GCM_SHA256, "
+            + "TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256) and has no call to choose them",
+        "no-tls-tickets": "swift-nio-ssl has no setting for session tickets (SSL_OP_NO_TICKET): tickets stay on",
         "allow-0rtt": "0-RTT is not offered", "ca-ignore-err": "verification errors cannot be ignored",
         "crt-ignore-err": "verification errors cannot be ignored", "no-ca-names": "the CA names are always sent",
         "npn": "NPN is not offered", "ca-verify-file": "a separate verification CA file is not supported",
@@ -42,6 +42,23 @@ struct BindTLSCompiler {
                               at: range)
             }
         }
+        var checked: [BindTLS] = []
+        for settings in [tls] + tls.certificates.compactMap({ $0.entrySettings.map(tls.applying) }) where !checked.contains(settings) {
+            checked.append(settings)
+            // A list no CA of the ca-file signed would refuse every client certificate of its issuer
+            // (an unreadable list has its error already).
+            guard let crlFile = settings.crlFile, let caFile = settings.caFile, settings.clientVerify != .none,
+                  (try? RevocationList.load(crlFile).get()) != nil,
+                  case .failure(let problem) = RevocationChecker.load(crlFile: crlFile, caFile: caFile) else { continue }
+            context.error(TLSPlannerMessage.caFile, problem.description, at: bind.range)
+        }
+        for certificate in tls.certificates where certificate.entrySettings != nil {
+            let merged = tls.applying(certificate.entrySettings)
+            if merged.clientVerify != .none, merged.caFile == nil {
+                context.error(TLSPlannerMessage.caFile, "verify is enabled but no CA file specified for the crt-list line of '"
+                              + certificate.path + "'", at: bind.range)
+            }
+        }
         if let maximum = tls.maximumVersion, maximum < tls.minimumVersion {
             context.error(TLSPlannerMessage.version, "ssl-max-ver \(maximum.rawValue) is below ssl-min-ver \(tls.minimumVersion.rawValue)",
                           at: bind.range)
@@ -58,7 +75,7 @@ struct BindTLSCompiler {
         return tls
     }
 
-    private func apply(_ option: NamedOption, to tls: inout BindTLS, verify: inout (ClientVerify, SourceRange)?,
+    func apply(_ option: NamedOption, to tls: inout BindTLS, verify: inout (ClientVerify, SourceRange)?,
                        caFile: inout (String, SourceRange)?, context: inout PlanningContext) {
         let value = option.value ?? ""
         switch option.name {
@@ -66,7 +83,7 @@ struct BindTLSCompiler {
             tls.certificates += certificates(TLSBindDefaults.resolve(value, base: defaults.crtBase), at: option.range,
                                              context: &context)
         case "crt-list":
-            tls.certificates += CrtListReader(crtBase: defaults.crtBase).entries(value, at: option.range, context: &context)
+            tls.certificates += CrtListReader(compiler: self).entries(value, at: option.range, context: &context)
         case "strict-sni": tls.strictSNI = true
         case "ssl-min-ver", "ssl-max-ver":
             guard let version = version(value, at: option.range, context: &context) else { return }
@@ -110,6 +127,12 @@ struct BindTLSCompiler {
                 tls.alpn = protocols
             }
         case "ca-file": caFile = (TLSBindDefaults.resolve(value, base: defaults.caBase), option.range)
+        case "crl-file":
+            let path = TLSBindDefaults.resolve(value, base: defaults.caBase)
+            if case .failure(let problem) = RevocationList.load(path) {
+                context.error(TLSPlannerMessage.caFile, problem.description, at: option.range)
+            }
+            tls.crlFile = path
         case "verify":
             guard let mode = ClientVerify(rawValue: value) else {
                 context.error(TLSPlannerMessage.verify, "'verify' expects 'none', 'optional' or 'required', not '\(value)'",

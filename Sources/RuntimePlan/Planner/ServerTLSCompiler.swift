@@ -16,11 +16,9 @@ struct ServerTLSCompiler {
     ]
 
     static let notRun: [String: String] = [
-        "crl-file": "certificate revocation lists are not checked",
-        "ciphersuites": "TLS 1.3 cipher suites cannot be chosen",
+        "ciphersuites": "BoringSSL, under swift-nio-ssl, fixes the TLS 1.3 suites and has no call to choose them",
         "check-alpn": "health checks offer no ALPN",
         "no-tls-tickets": "the engine never resumes server sessions, with or without tickets",
-        "crt": "the engine presents no client certificate to servers",
     ]
 
     func compile(_ server: Server, context: inout PlanningContext) -> ServerTLS? {
@@ -45,6 +43,11 @@ struct ServerTLSCompiler {
                     continue
                 }
                 if option.name == "sni" { tls.serverName = name } else { tls.checkServerName = name }
+            case "crl-file":
+                if case .failure(let problem) = RevocationList.load(value) {
+                    context.error(TLSPlannerMessage.caFile, problem.description, at: option.range)
+                }
+                tls.crlFile = value
             case "verifyhost": tls.verifyHost = value
             case "alpn":
                 let protocols = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -67,9 +70,23 @@ struct ServerTLSCompiler {
                                   + "(BoringSSL) has none of these ciphers", at: option.range)
                 }
                 tls.ciphers = resolution.ciphers
+            case "crt":
+                switch ServedCertificateFile.load(value) {
+                case .failure(.unreadable):
+                    // Absent here is the checker's `crt-missing`; the engine refuses to start without it.
+                    tls.clientCertificate = TLSCertificate(path: value, serverNames: [])
+                case .failure(let problem):
+                    context.error(TLSPlannerMessage.certificate, problem.description, at: option.range)
+                case .success(let loaded):
+                    tls.clientCertificate = TLSCertificate(path: value, keyPath: loaded.keyPath, serverNames: [])
+                }
             default:
                 if let reason = Self.notRun[option.name] { notRun(option, reason, context: &context) }
             }
+        }
+        if tls.verify, let crlFile = tls.crlFile, let caFile = tls.caFile, (try? RevocationList.load(crlFile).get()) != nil,
+           case .failure(let problem) = RevocationChecker.load(crlFile: crlFile, caFile: caFile) {
+            context.error(TLSPlannerMessage.caFile, problem.description, at: server.range)
         }
         if tls.verify, tls.caFile == nil {
             context.error(TLSPlannerMessage.caFile, "server '\(server.name)': verify is enabled by default but no CA file specified. "

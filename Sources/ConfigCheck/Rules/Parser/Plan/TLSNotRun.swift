@@ -5,10 +5,11 @@ struct TLSNotRun: SyntaxRule {
         summary: "A TLS option is read but not run by the engine.",
         rationale: """
             The engine terminates and originates TLS with swift-nio-ssl, which cannot express every HAProxy \
-            option: `ciphersuites`, `no-tls-tickets`, `crl-file`, `allow-0rtt`, `ca-ignore-err`, `crt-ignore- \
-            err`, `no-ca-names`, `npn`, the per-line options of a crt-list, server `crt` and `sni` expressions \
-            other than `str(NAME)`, `check-alpn`. The configuration still runs, without that option: the warning \
-            names it and the plan lists it under `unsupported`, so nothing is silently ignored.
+            option: `ciphersuites` (BoringSSL fixes the TLS 1.3 suites), `no-tls-tickets` (no setting for \
+            tickets), `allow-0rtt`, `ca-ignore-err`, `crt-ignore-err`, `no-ca-names`, `npn`, `ca-verify-file`, \
+            server `sni` expressions other than `str(NAME)`, `check-alpn`. The configuration still runs, without \
+            that option: the warning names it and the plan lists it under `unsupported`, so nothing is silently \
+            ignored.
             """,
         fix: "Run this configuration with HAProxy where the option matters, or remove it.",
         triggering: [
