@@ -42,7 +42,7 @@ final class CheckTimingTests: XCTestCase {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             let verdict = try ToolRun.run(haproxy, ["-c", "-f", path])
             XCTAssertEqual(verdict.status != 1, item.accepted, "\(item.options): \(verdict.output)")
-            let configuration = HAProxyReader(registry: testRegistry).read([SourceFile(path: path, text: text)]).configuration
+            let configuration = HAProxyReader().read([SourceFile(path: path, text: text)]).configuration
             let proxy = EffectiveProxy(try XCTUnwrap(configuration.proxies.first), in: configuration)
             let timing = CheckTiming(try XCTUnwrap(proxy.proxy.servers.first), proxy)
             XCTAssertEqual([timing.inter.milliseconds, timing.fastinter.milliseconds], [item.inter, item.fastinter], item.options)

@@ -24,7 +24,7 @@ final class ConditionExpressionTests: XCTestCase {
             ("!a b or !!c", "!a & b | c"),
             ("a || b OR c", "a | b | c"),
             ("! a", "!a"),
-            ("! or a", "a"),
+            ("! or a", " | a"),
             ("{ path_beg /x } !{ src 10.0.0.0/8 }", "{ path_beg /x } & !{ src 10.0.0.0/8 }"),
             ("{ } a", "{  } & a"),
         ]

@@ -32,7 +32,7 @@ final class EffectiveProxyTests: XCTestCase {
         """
 
     func testLayersAndTheMergedSectionAgree() throws {
-        let configuration = HAProxyReader(registry: testRegistry).read([SourceFile(path: "e.cfg", text: Self.text)]).configuration
+        let configuration = HAProxyReader().read([SourceFile(path: "e.cfg", text: Self.text)]).configuration
         let proxies = configuration.proxies.map { EffectiveProxy($0, in: configuration) }
         XCTAssertEqual(proxies.map { $0.chain.compactMap(\.name) }, [[], ["tuned", "base"], ["tuned", "base"]])
         XCTAssertEqual(proxies.map(\.mode), [.tcp, .http, .http])

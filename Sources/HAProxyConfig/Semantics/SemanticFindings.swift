@@ -23,6 +23,27 @@ public enum SemanticFindings {
         return logFormat(failure, keyword: name, at: directive.range)
     }
 
+    /// The log-format lines HAProxy parses for a proxy, as 2.6 copies them from its defaults
+    /// (`proxy_defproxy_cpy`): for a frontend or listen, the line in force of each log-format keyword (its own
+    /// last, else its nearest defaults'), the traffic format only when no `option httplog|httpslog|tcplog`
+    /// replaced it; for a backend, which ignores log formats, only `unique-id-format`.
+    public static func logFormatLines(of proxy: EffectiveProxy) -> [Directive] {
+        let traffic: Set<String> = ["log-format", "option httplog", "option httpslog", "option tcplog"]
+        var lines: [Directive] = []
+        for keyword in ["log-format", "log-format-sd", "error-log-format", "unique-id-format"]
+        where proxy.proxy.kind.hasFrontend || keyword == "unique-id-format" {
+            let settings: Set<String> = keyword == "log-format" ? traffic : [keyword]
+            for layer in [proxy.proxy] + proxy.chain {
+                guard let line = layer.directives.last(where: { settings.contains($0.keyword) && $0.modifier == nil }) else {
+                    continue
+                }
+                if line.keyword == keyword { lines.append(line) }
+                break
+            }
+        }
+        return lines
+    }
+
     /// The error for a log format string, named as HAProxy names its keyword.
     public static func logFormat(_ failure: LogFormatString.Failure, keyword: String, at range: SourceRange) -> Diagnostic {
         Diagnostic(.error, logFormatInvalid, "failed to parse \(keyword) : \(failure.message)", at: range)

@@ -1,3 +1,4 @@
+import ConfigDiagnostics
 import HAProxyConfig
 
 /// A log format HAProxy cannot parse.
@@ -8,8 +9,10 @@ struct LogFormatInvalid: HAProxyRule {
         rationale: """
             HAProxy parses a log format when it checks the configuration and refuses it at an unknown variable \
             (`%zz`), a `%` at the end or before a digit or a space, an unclosed `%{…}` or `%[…]`, or `%{…}` \
-            with no variable after it, with `failed to parse log-format`. Weir reads the format once, the way \
-            HAProxy does, for the checker and for the plan.
+            with no variable after it, with `failed to parse log-format`. It parses the format in force in each \
+            frontend and listen section (a `defaults` line that no frontend inherits, or that a later `option \
+            httplog` replaces, is never parsed; a backend ignores log formats). Weir reads the format once, the \
+            way HAProxy does, for the checker and for the plan.
             """,
         fix: "Write `%%` for a literal percent sign, or use a variable HAProxy 2.6 defines (`%ci`, `%Tt`, `%[src]`…).",
         triggering: [
@@ -63,9 +66,11 @@ struct LogFormatInvalid: HAProxyRule {
         ])
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        for proxy in context.allProxies {
-            for case let diagnostic? in proxy.directives.map({ SemanticFindings.logFormat($0) }) {
-                findings.report(diagnostic.message, at: diagnostic.range)
+        // A defaults section's line is parsed in each frontend that inherits it: reported once.
+        var reported = Set<SourceRange>()
+        for proxy in context.proxies {
+            for line in SemanticFindings.logFormatLines(of: proxy) where reported.insert(line.range).inserted {
+                if let diagnostic = SemanticFindings.logFormat(line) { findings.report(diagnostic.message, at: diagnostic.range) }
             }
         }
     }
