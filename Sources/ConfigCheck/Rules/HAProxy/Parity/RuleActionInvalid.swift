@@ -14,7 +14,7 @@ struct RuleActionInvalid: HAProxyRule {
             'unless' followed by a condition but found 'c'"), an argument missing (`add-header` takes a name and a \
             value), or a value the action refuses: `set-timeout` takes `server` or `tunnel` and a non-zero time (or a sample expression), \
             `set-mark` and `set-tos` an integer or hex value, `capture` an expression with `len` (or `id` in \
-            HTTP), `wait-for-body` `time <time> [at-least <bytes>]`, `expect-proxy` only `layer4` and only in \
+            HTTP), `wait-for-body` `time <time> [at-least <bytes>]`, `del-header` a `-m` method among `str`, `beg`, `end`, `sub` and `reg`, `expect-proxy` only `layer4` and only in \
             `tcp-request connection` rules, where `capture` is not allowed. Action names are checked for every \
             target version (a name some version has is keyword-version's business); the arguments as HAProxy \
             2.6 reads them, so only with the default `--target-version 2.6`. Actions registered by Lua \
@@ -96,6 +96,7 @@ struct RuleActionInvalid: HAProxyRule {
               "early-hint"], 2, 2),
             (["replace-header", "replace-value", "capture"], 3, 3),
             (["auth"], 0, 2),
+            (["del-header"], 1, 3),
             (["track-sc"], 1, 3),
         ] as [([String], Int, Int)] {
             for name in names { table[name] = Arity(minimum: minimum, maximum: maximum) }
@@ -203,6 +204,9 @@ struct RuleActionInvalid: HAProxyRule {
             if name == "auth", let first = words.first {
                 guard first == "realm" else { return report(extra: 0, rule, label: label, http: true, &findings) }
                 if words.count == 1 { return findings.report("\(label): missing realm value", at: rule.argumentRanges[0]) }
+            }
+            if name == "del-header", words.count >= 3, words[1] == "-m", !["str", "beg", "end", "sub", "reg"].contains(words[2]) {
+                return findings.report("\(label): -m with unsupported matching method '\(words[2])'", at: rule.argumentRanges[2])
             }
             if name == "track-sc", words.count >= 2, words[1] != "table" { maximum = 1 }
             if name == "track-sc", words.count == 2 { return }  // `table` without its name: stick-table-missing

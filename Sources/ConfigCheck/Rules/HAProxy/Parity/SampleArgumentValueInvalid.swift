@@ -14,7 +14,7 @@ struct SampleArgumentValueInvalid: HAProxyRule {
             `json_query` a non-empty path and `int` as its only output type (so do `jwt_header_query` and \
             `jwt_payload_query`); the arithmetic converters (`add`, `sub`, `mul`, `div`, `mod`, `and`, `or`, \
             `xor`) an integer or a variable name (`txn.count`); the `bool` fetch `true`, `false`, `1` or `0`; \
-            `date` the unit `s`, `ms` or `us`; `uuid` only version 4. sample-arguments checks the number and \
+            `date` the unit `s`, `ms` or `us`; `fc_rtt` and `fc_rttvar` `us` or `ms`; `strcmp` a variable name; `uuid` only version 4. sample-arguments checks the number and \
             types of arguments; this rule their values.
             """,
         fix: "Use a value the keyword's documentation lists.",
@@ -89,6 +89,9 @@ struct SampleArgumentValueInvalid: HAProxyRule {
             case "date", "date_us":
                 guard let unit = argument(1), !unit.isEmpty, !["s", "ms", "us"].contains(unit) else { return nil }
                 return "expects 's', 'ms' or 'us', got '\(unit)'"
+            case "fc_rtt", "fc_rttvar":
+                guard let unit = argument(0), !unit.isEmpty, unit != "us", unit != "ms" else { return nil }
+                return "expects 'us' or 'ms', got '\(unit)'"
             case "uuid":
                 guard let version = integer(0), version != 4 else { return nil }
                 return "Unsupported UUID version: '\(version)'"
@@ -106,6 +109,8 @@ struct SampleArgumentValueInvalid: HAProxyRule {
                 return "chunk_size needs to be positive (\(chunk))"
             }
             if truncate != 0, truncate != 1 { return "Unsupported truncate value (\(truncate))" }
+        case "strcmp", "secure_memcmp":
+            if (argument(0) ?? "").isEmpty { return "missing variable name" }
         case "json":
             if let code = argument(0), !["", "ascii", "utf8", "utf8s", "utf8p", "utf8ps"].contains(code) {
                 return "Unexpected input code type. Allowed value are 'ascii', 'utf8', 'utf8s', 'utf8p' and 'utf8ps'"
