@@ -63,6 +63,10 @@ struct ACLInvalid: HAProxyRule {
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
             for acl in ACLExpression.all(in: proxy, of: context, criterion: { _ in true }) {
+                if let method = acl.matchMethod, !Self.matchMethods.contains(method) {
+                    findings.report("unknown matching method '\(method)' when parsing ACL expression", at: acl.criterionRange)
+                    continue
+                }
                 guard let method = acl.matchMethod ?? ACLPatternSyntax.defaultMethod(of: acl) else { continue }
                 for value in acl.values {
                     if let problem = Self.problem(value.text, method: method) { findings.report(problem, at: value.range) }
@@ -74,6 +78,10 @@ struct ACLInvalid: HAProxyRule {
             }
         }
     }
+
+    /// The names `-m` takes.
+    static let matchMethods: Set<String> = ["found", "bool", "int", "ip", "bin", "len", "str", "sub", "reg", "beg", "end",
+                                            "dir", "dom"]
 
     static func problem(_ text: String, method: String) -> String? {
         switch method {
