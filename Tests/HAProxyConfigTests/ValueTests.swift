@@ -53,6 +53,10 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(parse("fd@3")?.family, .fd)
         XCTAssertNil(parse("10.0.0.1"))
         XCTAssertEqual(ConfigAddress.parse("1.2.3.4:99999", portRequired: false, allowRange: false), .failure(.invalidPort("99999")))
+        // atoi, as HAProxy 2.6 reads a port: trailing text is dropped, a leading non-digit is refused.
+        XCTAssertEqual(parse("1.2.3.4:8080x")?.port, .single(8080))
+        XCTAssertEqual(parse("1.2.3.4:8000.5")?.port, .single(8000))
+        XCTAssertEqual(ConfigAddress.parse("1.2.3.4:x80", portRequired: false, allowRange: false), .failure(.invalidPort("x80")))
         XCTAssertEqual(ConfigAddress.parse("1.2.3.4:80-90", portRequired: false, allowRange: false),
                        .failure(.portRangeNotAllowed("80-90")))
         XCTAssertEqual(ConfigAddress.parse("web.local", portRequired: false, allowRange: false).map(\.family), .success(.hostname))

@@ -96,9 +96,12 @@ public struct ConfigAddress: Sendable, Hashable, Codable {
 
     static func parsePort(_ text: ArraySlice<UInt8>, allowRange: Bool, allowOffset: Bool) -> Result<Port, ParseError> {
         let whole = String(decoding: text, as: UTF8.self)
+        // HAProxy reads each port with atoi: it must start with a digit, and
+        // what follows the leading digits is ignored without a word (`80x` is 80).
         func number(_ part: ArraySlice<UInt8>) -> Int? {
-            guard !part.isEmpty, part.count <= 5, part.allSatisfy(\.isDigit) else { return nil }
-            let value = part.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            let digits = part.prefix { $0.isDigit }
+            guard !digits.isEmpty else { return nil }
+            let value = digits.reduce(0) { min($0 * 10 + Int($1 - UInt8(ascii: "0")), 65536) }
             return value <= 65535 ? value : nil
         }
         if let sign = text.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
