@@ -13,7 +13,8 @@ extension ClientConnectionHandler {
 
     /// What an ACL sees of the request.
     func requestFacts(_ head: H1Head, _ bytes: ByteBuffer, _ context: ChannelHandlerContext) -> RequestFacts {
-        let client = context.channel.remoteAddress, local = context.channel.localAddress
+        let addresses = connectionAddresses ?? ConnectionAddresses(context.channel)
+        connectionAddresses = addresses
         var fields: [HTTPHeaderField] = []
         fields.reserveCapacity(head.fields.count)
         for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
@@ -21,8 +22,8 @@ extension ClientConnectionHandler {
         }
         let version = String(head.string(head.third, in: bytes).dropFirst(5))
         var facts = RequestFacts(method: head.string(head.first, in: bytes), target: head.string(head.second, in: bytes),
-                                 version: version, headers: fields, source: client?.ipAddress, sourcePort: client?.port,
-                                 destination: local?.ipAddress, destinationPort: local?.port, tls: tls != nil)
+                                 version: version, headers: fields, source: addresses.source, sourcePort: addresses.sourcePort,
+                                 destination: addresses.destination, destinationPort: addresses.destinationPort, tls: tls != nil)
         facts.tlsSession = tls?.facts
         facts.firstRequest = !servedOne
         loadScopedVariables(&facts)

@@ -63,6 +63,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     var pool: ServerConnectionPool?
     /// The balancers of this connection's event loop (taken once, used without a lock).
     var balancers: LoopBalancers?
+    /// The connection's addresses, formatted at its first request.
+    var connectionAddresses: ConnectionAddresses?
     /// The traffic counters of this connection's event loop (taken once, used without a lock).
     var counters: CounterShard?
     /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
