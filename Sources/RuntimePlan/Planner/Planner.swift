@@ -81,6 +81,7 @@ public struct Planner: Sendable {
             context.reportUnhandled(section, name: nil)
         }
         plan.stickTables += configuration.peers.flatMap { StickTableCompiler.peersTables($0, context: &context) }
+        plan.peers = PeersCompiler.compile(configuration, context: &context)
         checkReferences(plan, configuration, &context)
         PersistenceCompiler.storeServers(in: &plan)
         plan.unsupported = context.unsupportedFeatures
