@@ -86,15 +86,18 @@ struct RuntimeCommands {
     }
 
     /// `show|clear|set table …`: entries are shown and changed from the operator level up; below it
-    /// `show table NAME` gives the header and HAProxy's notice (src/stick_table.c `table_dump_head_to_buffer`).
+    /// `show table NAME` gives the header and HAProxy's notice (src/stick_table.c `table_dump_head_to_buffer`),
+    /// `clear table NAME [filter]` does nothing, and the `key` forms and `set` are denied.
     private func tableCommand(_ verb: String, _ words: [String], level: StatsSocketPlan.Level) -> String {
         let action: StickTableCommands.Action = verb == "show" ? .show : verb == "clear" ? .clear : .set
         guard level < .operator else { return StickTableCommands.run(action, words, tables: engine.stickTables) }
-        guard action == .show, let name = words.first else {
+        guard action != .set, let name = words.first else {
             return action == .show ? StickTableCommands.run(.show, [], tables: engine.stickTables) : CLIText.permissionDenied
         }
         guard let table = engine.stickTables[name] else { return "No such table\n" }
-        guard words.count == 1 else { return CLIText.permissionDenied }
+        if words.count > 1, words[1] == "key" { return CLIText.permissionDenied }
+        // A filtered or whole-table walk skips the entries below the operator level: nothing is shown or removed.
+        guard action == .show else { return "" }
         return StickTableDump.header(table, used: table.count) + "# contents not dumped due to insufficient privileges\n"
     }
 

@@ -5,8 +5,10 @@ import HAProxyConfig
 /// and the global `localpeer`. The `table` lines are StickTableCompiler's.
 enum PeersCompiler {
     static func compile(_ configuration: HAProxyConfiguration, context: inout PlanningContext) -> [PeersPlan]? {
+        let localPeerLine = configuration.global?.directives.last { $0.keyword == "localpeer" }
+        if let localPeerLine { context.markHandled(localPeerLine.range) }
         guard !configuration.peers.isEmpty else { return nil }
-        let localPeer = configuration.global?.directives.last { $0.keyword == "localpeer" }?.arguments.first
+        let localPeer = localPeerLine?.arguments.first
         return configuration.peers.map { section in
             var plan = PeersPlan(name: section.name, localPeer: localPeer, source: SourceRef(section.range))
             for peer in section.peers {

@@ -48,6 +48,7 @@ public struct Planner: Sendable {
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
         plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
         plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
+        plan.peers = PeersCompiler.compile(configuration, context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {
                 context.unsupported(directive, proxy: nil)
@@ -81,7 +82,6 @@ public struct Planner: Sendable {
             context.reportUnhandled(section, name: nil)
         }
         plan.stickTables += configuration.peers.flatMap { StickTableCompiler.peersTables($0, context: &context) }
-        plan.peers = PeersCompiler.compile(configuration, context: &context)
         checkReferences(plan, configuration, &context)
         PersistenceCompiler.storeServers(in: &plan)
         plan.unsupported = context.unsupportedFeatures
