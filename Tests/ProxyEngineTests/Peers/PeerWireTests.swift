@@ -30,7 +30,7 @@ final class PeerWireTests: XCTestCase {
         XCTAssertEqual(cut.readableBytes, 2, "nothing consumed")
     }
 
-    private static let observedTable = StickTablePlan(
+    static let observedTable = StickTablePlan(
         name: "fe3", keyType: .ip, keyLength: 4, size: 1000, expireMs: 600_000, peers: "p",
         stored: [StickDataPlan(type: .gpc0), StickDataPlan(type: .connCurrent), StickDataPlan(type: .httpRequestCount),
                  StickDataPlan(type: .httpRequestRate, periodMs: 10_000)], source: SourceRef(file: "t", line: 1, column: 1))
