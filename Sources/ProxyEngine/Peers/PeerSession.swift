@@ -88,6 +88,11 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
         } catch {
             fail()
         }
+        if inbound.readableBytes == 0 {
+            inbound.clear()
+        } else if inbound.readerIndex > PeersService.messageLimit {
+            inbound.discardReadBytes()
+        }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -114,7 +119,10 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
         while state != .closed {
             switch state {
             case .awaitingStatus:
-                guard let line = readLine() else { return }
+                guard let line = readLine() else {
+                    if inbound.readableBytes > Self.helloLimit { close() }
+                    return
+                }
                 guard line == "200" else {
                     service.statusRefused(self, code: Int(line) ?? 0)
                     close()
@@ -122,14 +130,17 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
                 }
                 establish()
             case .awaitingHello:
-                guard let lines = readLines(3) else { return }
-                let (status, name) = PeerHandshake.judge(lines, localName: service.localName, knownPeers: service.peerNames)
-                send("\(status.rawValue)\n")
-                guard status == .success, let name else {
-                    context?.flush()
-                    close()
+                guard let lines = readLines(3) else {
+                    // HAProxy reads the hello within one buffer: more without its three lines is a protocol error.
+                    if inbound.readableBytes > Self.helloLimit { answerAndClose(.protocolError) }
                     return
                 }
+                let (status, name) = PeerHandshake.judge(lines, localName: service.localName, knownPeers: service.peerNames)
+                guard status == .success, let name else {
+                    answerAndClose(status)
+                    return
+                }
+                send("\(status.rawValue)\n")
                 peerName = name
                 establish()
             case .established:
@@ -139,6 +150,15 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
                 return
             }
         }
+    }
+
+    /// The most bytes of a hello (three lines) read before judging it.
+    static let helloLimit = 1_024
+
+    private func answerAndClose(_ status: PeerHandshake.Status) {
+        send("\(status.rawValue)\n")
+        state = .closed
+        close()
     }
 
     private func readLine() -> String? {

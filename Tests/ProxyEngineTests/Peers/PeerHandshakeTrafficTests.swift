@@ -37,6 +37,7 @@ final class PeerHandshakeTrafficTests: XCTestCase {
             ("HAProxyS 2.2\nB\nA 1 1\n", "502\n"),
             ("HAProxyS 2.1\nZ\nA 1 1\n", "503\n"),
             ("HAProxyS 2.1\nB\nnobody 1 1\n", "504\n"),
+            (String(repeating: "x", count: 2_000), "501\n"),
         ]
         for (hello, status) in cases {
             XCTAssertEqual(Loopback.exchange(port: port, hello, seconds: 2), status, hello)
