@@ -61,13 +61,16 @@ def wait_socket(sock, seconds=30):
 
 
 def fill(sock, count):
-    """Sets `count` entries in prompt mode, every command written at once."""
-    lines = "".join(f"set table st key 10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255} data.gpc0 {i % 100}\n" for i in range(count))
-    with socket.socket(socket.AF_UNIX) as s:
-        s.connect(sock)
-        s.sendall(b"prompt\n" + lines.encode() + b"quit\n")
-        while s.recv(1 << 20):
-            pass
+    """Sets `count` entries, as lines of `;`-separated commands within HAProxy's 16 kB buffer."""
+    commands = [f"set table st key 10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255} data.gpc0 {i % 100}" for i in range(count)]
+    line = []
+    for command in commands + [None]:
+        if command is None or sum(len(c) + 1 for c in line) + len(command) > 12_000:
+            if line:
+                ask(sock, ";".join(line))
+            line = []
+        if command is not None:
+            line.append(command)
 
 
 def used(sock):
