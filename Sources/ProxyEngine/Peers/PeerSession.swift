@@ -40,6 +40,8 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
     /// A lesson (full resync) is under way: acknowledgements are ignored meanwhile.
     private var teaching = false
     private var closeRequested = false
+    /// The tables still to teach, while a lesson goes out.
+    private var lesson: [Lesson] = []
 
     init(service: PeersService, role: Role) {
         self.service = service
@@ -244,29 +246,66 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
             return
         }
         guard state == .established else { return }
-        pushChanges()
+        // Live changes wait for the end of a lesson (they follow it, from where it began).
+        if lesson.isEmpty { pushChanges() }
         if now - lastSent >= PeersService.heartbeatInterval { write(.control(PeerMessage.Control.heartbeat)) }
         context?.flush()
     }
 
     /// The lesson of a full resync: every entry of every table as a timed update, then finished or partial.
+    /// It goes out `lessonPart` entries at a time, the loop free in between for heartbeats and reads.
     private func teach() {
         teaching = true
+        lesson = service.tables.map { shared in
+            let (entries, last) = shared.table.lessonEntries()
+            return Lesson(shared: shared, entries: entries, next: 0, lastUpdateID: last)
+        }
+        guard !lesson.isEmpty else {
+            write(.control(service.resynced ? PeerMessage.Control.resyncFinished : PeerMessage.Control.resyncPartial))
+            context?.flush()
+            return
+        }
+        continueLesson()
+    }
+
+    /// What remains to teach of one table.
+    private struct Lesson {
+        let shared: PeerSharedTable
+        let entries: [StickEntry]
+        var next: Int
+        let lastUpdateID: UInt32
+    }
+
+    private static let lessonPart = 1_000
+
+    private func continueLesson() {
+        guard state == .established, var part = lesson.first else { return }
         var dictionary = sendDictionary
-        for shared in service.tables {
-            write(PeerTableCodec.definition(shared))
-            var buffer = ByteBuffer()
-            let last = shared.table.forEachEntry { entry, now in
-                let remaining = entry.expiresAt.map { UInt32(clamping: max($0 - now, 0)) } ?? 0
-                PeerTableCodec.update(entry, id: max(entry.updateID, 1), now: now, expiresIn: remaining, shared: shared,
-                                      dictionary: &dictionary).write(to: &buffer)
-            }
-            context?.write(wrapOutboundOut(buffer), promise: nil)
-            pushed[shared.localID] = max(pushed[shared.localID] ?? 0, last)
+        var buffer = ByteBuffer()
+        let shared = part.shared
+        if part.next == 0 { PeerTableCodec.definition(shared).write(to: &buffer) }
+        let end = min(part.next + Self.lessonPart, part.entries.count)
+        shared.table.withEntries(part.entries[part.next..<end]) { entry, now in
+            let remaining = entry.expiresAt.map { UInt32(clamping: max($0 - now, 0)) } ?? 0
+            PeerTableCodec.update(entry, id: max(entry.updateID, 1), now: now, expiresIn: remaining, shared: shared,
+                                  dictionary: &dictionary).write(to: &buffer)
         }
         sendDictionary = dictionary
-        write(.control(service.resynced ? PeerMessage.Control.resyncFinished : PeerMessage.Control.resyncPartial))
+        part.next = end
+        context?.write(wrapOutboundOut(buffer), promise: nil)
+        lastSent = .now()
+        if part.next >= part.entries.count {
+            lesson.removeFirst()
+            pushed[shared.localID] = max(pushed[shared.localID] ?? 0, part.lastUpdateID)
+        } else {
+            lesson[0] = part
+        }
+        if lesson.isEmpty {
+            write(.control(service.resynced ? PeerMessage.Control.resyncFinished : PeerMessage.Control.resyncPartial))
+        }
         context?.flush()
+        guard !lesson.isEmpty, let loop = context?.eventLoop else { return }
+        loop.execute { [weak self] in self?.continueLesson() }
     }
 
     /// Sends the local changes the peer has not been sent, each table's batch after its definition.

@@ -21,7 +21,7 @@ final class PeersService: @unchecked Sendable {
     /// The longest message accepted (tune.bufsize).
     static let messageLimit = 16_384
     /// The most updates one table pushes per flush.
-    static let pushBatch = 10_000
+    static let pushBatch = 2_000
 
     /// What is known of one other peer across its sessions; used on the service's loop only.
     private final class RemotePeer: @unchecked Sendable {

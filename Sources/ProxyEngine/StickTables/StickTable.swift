@@ -181,17 +181,17 @@ final class StickTable: @unchecked Sendable {
         }
     }
 
-    /// Calls `body` under the lock, with the time, for every live entry (a full resync's lesson).
-    func forEachEntry(_ body: (StickEntry, Int64) -> Void) -> UInt32 {
+    /// The live entries and the last local update id, for a full resync's lesson (sent a part at a time).
+    func lessonEntries() -> (entries: [StickEntry], lastUpdateID: UInt32) {
+        let (entries, _) = snapshot()
+        return (entries, lock.withLock { lastUpdateID })
+    }
+
+    /// Calls `body` under the lock, with the time, for each of `entries`.
+    func withEntries(_ entries: ArraySlice<StickEntry>, _ body: (StickEntry, Int64) -> Void) {
         lock.withLock {
             let now = clock()
-            purgeExpired(now, limit: .max)
-            var cursor = oldest
-            while let entry = cursor {
-                body(entry, now)
-                cursor = entry.newer
-            }
-            return lastUpdateID
+            for entry in entries { body(entry, now) }
         }
     }
 
