@@ -31,6 +31,22 @@ final class StickTable: @unchecked Sendable {
         self.isShared = plan.peers != nil
     }
 
+    /// The touch and update orders are chains of strong references: released one link at a time here,
+    /// or a table of many entries would release them recursively and overflow the stack.
+    deinit {
+        var cursor = oldest
+        while let entry = cursor {
+            cursor = entry.newer
+            entry.newer = nil
+            entry.updateNewer = nil
+        }
+        var updates = oldestUpdate
+        while let entry = updates {
+            updates = entry.updateNewer
+            entry.updateNewer = nil
+        }
+    }
+
     /// The process's monotonic clock in milliseconds.
     static let monotonicMilliseconds: @Sendable () -> Int64 = {
         Int64(truncatingIfNeeded: NIODeadline.now().uptimeNanoseconds / 1_000_000)
