@@ -304,8 +304,10 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
             write(.control(service.resynced ? PeerMessage.Control.resyncFinished : PeerMessage.Control.resyncPartial))
         }
         context?.flush()
+        // The next part after a millisecond's timer: the loop reads and writes in between (a task queued at once
+        // would run before any I/O, and the session would look silent).
         guard !lesson.isEmpty, let loop = context?.eventLoop else { return }
-        loop.execute { [weak self] in self?.continueLesson() }
+        loop.scheduleTask(in: .milliseconds(1)) { [weak self] in self?.continueLesson() }
     }
 
     /// Sends the local changes the peer has not been sent, each table's batch after its definition.
