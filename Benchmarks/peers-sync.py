@@ -8,7 +8,7 @@ from the learner's start until its `show table` counts every entry is
 measured. Each pairing runs RUNS times; the best and median times print.
 Target (issue 14): weir within 2x haproxy's time.
 
-Usage: python3 Benchmarks/peers-sync.py [WEIR_BINARY] [ENTRIES]
+Usage: [RUNS=3] [PAIRINGS=weir:haproxy,...] python3 Benchmarks/peers-sync.py [WEIR_BINARY] [ENTRIES]
   (default: .build/release/weir if built, else .build/debug/weir; 100000)
 """
 import os, socket, statistics, subprocess, sys, tempfile, time
@@ -120,7 +120,9 @@ def run(teacher, learner):
 
 def main():
     print(f"{ENTRIES} entries, {RUNS} runs each, weir: {WEIR}")
-    for teacher, learner in (("haproxy", "haproxy"), ("weir", "haproxy"), ("haproxy", "weir"), ("weir", "weir")):
+    pairings = [tuple(p.split(":")) for p in os.environ["PAIRINGS"].split(",")] if "PAIRINGS" in os.environ else [
+        ("haproxy", "haproxy"), ("weir", "haproxy"), ("haproxy", "weir"), ("weir", "weir")]
+    for teacher, learner in pairings:
         times = sorted(run(teacher, learner) for _ in range(RUNS))
         print(f"teacher {teacher:8} learner {learner:8}  best {times[0]:.3f} s  median {statistics.median(times):.3f} s")
 
