@@ -126,7 +126,7 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
                     return
                 }
                 guard line == "200" else {
-                    service.statusRefused(self, code: Int(line) ?? 0)
+                    // 300, 501…504: the peer refused the session; the reconnection timer tries again.
                     close()
                     return
                 }
@@ -230,7 +230,6 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
             remote.lastReceived = try PeerTableCodec.readUpdate(message, remote: remote, dictionary: &receiveDictionary)
             remote.unacknowledged = true
             remoteTables[id] = remote
-            service.received += 1
         default:
             throw PeerTableCodec.Malformed()
         }

@@ -30,7 +30,6 @@ final class PeersService: @unchecked Sendable {
         /// The last update of each of our tables the peer acknowledged; a new session pushes from there.
         var acknowledged: [UInt64: UInt32] = [:]
         var reconnect: Scheduled<Void>?
-        var lastStatus = "NONE"
 
         init(_ plan: PeersPlan.Peer) { self.plan = plan }
     }
@@ -46,8 +45,6 @@ final class PeersService: @unchecked Sendable {
     private var stopped = false
     /// Whether this process holds every entry its peers hold (a lesson finished, or none came in time).
     private(set) var resynced = false
-    /// Updates received, for tests and `show peers`.
-    var received = 0
 
     init(plan: PeersPlan, localName: String, tables: StickTableSet, loop: EventLoop) {
         self.plan = plan
@@ -161,7 +158,6 @@ final class PeersService: @unchecked Sendable {
         guard !stopped, remote.session == nil, let endpoint = remote.plan.endpoint else { return }
         let session = PeerSession(service: self, role: .outgoing(peer: remote.plan.name))
         remote.session = session
-        remote.lastStatus = "CONN"
         ClientBootstrap(group: loop)
             .connectTimeout(.seconds(5))
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
@@ -173,7 +169,6 @@ final class PeersService: @unchecked Sendable {
                 loop.execute { [self] in
                     guard remote.session === session else { return }
                     remote.session = nil
-                    remote.lastStatus = "CONN"
                     scheduleReconnect(remote, after: Self.silenceLimit)
                 }
             }
@@ -195,14 +190,7 @@ final class PeersService: @unchecked Sendable {
         }
         remote.reconnect?.cancel()
         remote.session = session
-        remote.lastStatus = "ESTA"
         return remote.acknowledged
-    }
-
-    /// The peer answered our hello with another status than 200.
-    func statusRefused(_ session: PeerSession, code: Int) {
-        guard let peer = session.peerName, let remote = remotes[peer] else { return }
-        remote.lastStatus = code == 0 ? "PROT" : String(code)
     }
 
     func sessionEnded(_ session: PeerSession, wasEstablished: Bool) {
