@@ -24,6 +24,7 @@ extension ProxyEngine {
             }
             try? await Task.sleep(for: .milliseconds(20))
         }
+        for service in peers { await service.stop() }
         engine.events(.stopped)
     }
 
@@ -35,6 +36,7 @@ extension ProxyEngine {
         await closeListeners()
         let open = engine.connections.openCount
         if open > 0 { engine.events(.hardStop(closing: engine.connections.closeAll())) }
+        for service in peers { await service.stop() }
         engine.events(.stopped)
     }
 

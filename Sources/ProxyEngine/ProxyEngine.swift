@@ -15,6 +15,8 @@ public final class ProxyEngine: Sendable {
     private let group: EventLoopGroup
     /// The runtime API's listeners (`stats socket`), closed when the engine stops.
     private let runtimeListeners = NIOLockedValueBox<[Channel]>([])
+    /// The `peers` sections this process takes part in.
+    let peers: [PeersService]
 
     /// `events` receives listener, server-state and warning events from any thread.
     /// A keep-alive client connection idle for `idleParkingDelay` leaves its
@@ -23,6 +25,7 @@ public final class ProxyEngine: Sendable {
                 events: @escaping EngineEventSink) {
         self.engine = EngineContext(plan: plan, events: events, idleParkingDelay: idleParkingDelay)
         self.group = group
+        self.peers = PeersService.services(plan, tables: engine.stickTables, group: group)
     }
 
     /// Idle keep-alive connections parked outside their channels now (see `IdleParking`).
@@ -70,6 +73,7 @@ public final class ProxyEngine: Sendable {
                 throw StartError(description: EngineErrorText.bindFailure(frontend: "GLOBAL", address: "\(socket.listen)", error))
             }
         }
+        try await startPeers(&bound, replacing: oldProcesses)
         HealthChecker(engine: engine, group: group).start()
         engine.parking?.start()
         return bound
@@ -82,6 +86,7 @@ public final class ProxyEngine: Sendable {
         for closing in engine.connections.drain() { try? await closing.get() }
         engine.parking?.stop()
         for listener in runtimeListeners.withLockedValue({ $0 }) { try? await listener.close() }
+        for service in peers { await service.stop() }
         var waited = 0
         while engine.connections.openCount > 0, waited < graceMs {
             try? await Task.sleep(nanoseconds: 20_000_000)

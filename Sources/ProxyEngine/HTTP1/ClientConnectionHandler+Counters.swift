@@ -21,14 +21,19 @@ extension ClientConnectionHandler {
         guard let counters else { return }
         if let status { counters.totals.frontends[shared.statsIndex].countResponse(status) }
         counters.totals.frontends[shared.statsIndex].bytesOut &+= UInt64(bytes)
+        stickBytes.sent &+= bytes
     }
 
     /// Bytes read from the client (`bin` of the frontend).
-    func countClientBytes(_ count: Int) { counters?.totals.frontends[shared.statsIndex].bytesIn &+= UInt64(count) }
+    func countClientBytes(_ count: Int) {
+        counters?.totals.frontends[shared.statsIndex].bytesIn &+= UInt64(count)
+        stickBytes.received &+= count
+    }
 
     /// Bytes read from the server of `exchange` and relayed toward the client.
     func countServerBytes(_ exchange: ServerExchange, _ count: Int) {
         counters?.countServerBytes(frontend: shared.statsIndex, backend: exchange.backendIndex, server: exchange.server, count)
+        stickBytes.sent &+= count
     }
 
     /// A final response head from the server of `exchange`.

@@ -15,9 +15,15 @@ extension ClientConnectionHandler {
         return StickCounterHandle(stream)
     }
 
-    /// Releases what the request's stream tracks.
+    /// Releases what the request's stream tracks, after adding the bytes of its request and response
+    /// (HAProxy counts them as they flow; the totals are the same once the stream ends).
     func endStickStream() {
-        stickStream?.end()
+        guard let stream = stickStream else { return }
+        if stickBytes.received > 0 || stickBytes.sent > 0 {
+            stream.countBytes(in: stickBytes.received, out: stickBytes.sent)
+            stickBytes = StickByteCounts()
+        }
+        stream.end()
         stickStream = nil
     }
 
@@ -38,4 +44,10 @@ extension ClientConnectionHandler {
         stickConnection?.end()
         stickConnection = nil
     }
+}
+
+/// The bytes a connection received from its client and sent to it since its last stream ended.
+struct StickByteCounts {
+    var received = 0
+    var sent = 0
 }

@@ -70,6 +70,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The stick counters of the request in progress and of the connection (see `+StickCounters`).
     var stickStream: TrackedCounters?
     var stickConnection: TrackedCounters?
+    /// Bytes from and to the client since the last stream's counters took theirs (`bytes_in_*`, `bytes_out_*`).
+    var stickBytes = StickByteCounts()
     /// The TLS session when the bind terminates TLS (`ssl_fc` and the other TLS fetches read it).
     var tls: TLSConnectionState?
     /// The record of the transaction in progress, only when the frontend logs (see `+Log`).

@@ -27,6 +27,8 @@ struct RuntimeCommands {
             return loop.makeSucceededFuture("# name\n" + engine.plan.backends.map { $0.name + "\n" }.joined())
         case ("show", "sess"): return need(.operator) { SessionDump(engine: engine).text(cli: session) }
         case ("show", "errors"): return need(.operator) { showErrors(words.count > 2 ? words[2] : nil) }
+        case ("show", "table"), ("clear", "table"), ("set", "table"):
+            return loop.makeSucceededFuture(tableCommand(first, Array(words.dropFirst(2)), level: level))
         case ("get", "weight"): return loop.makeSucceededFuture(getWeight(words.count > 2 ? words[2] : ""))
         case ("set", "server"): return need(.admin) { ServerCommands(engine: engine).setServer(Array(words.dropFirst(2))) }
         case ("set", "weight"):
@@ -99,6 +101,22 @@ struct RuntimeCommands {
         default: break
         }
         return ""
+    }
+
+    /// `show|clear|set table …`: entries are shown and changed from the operator level up; below it
+    /// `show table NAME` gives the header and HAProxy's notice (src/stick_table.c `table_dump_head_to_buffer`),
+    /// `clear table NAME [filter]` does nothing, and the `key` forms and `set` are denied.
+    private func tableCommand(_ verb: String, _ words: [String], level: StatsSocketPlan.Level) -> String {
+        let action: StickTableCommands.Action = verb == "show" ? .show : verb == "clear" ? .clear : .set
+        guard level < .operator else { return StickTableCommands.run(action, words, tables: engine.stickTables) }
+        guard action != .set, let name = words.first else {
+            return action == .show ? StickTableCommands.run(.show, [], tables: engine.stickTables) : CLIText.permissionDenied
+        }
+        guard let table = engine.stickTables[name] else { return "No such table\n" }
+        if words.count > 1, words[1] == "key" { return CLIText.permissionDenied }
+        // A filtered or whole-table walk skips the entries below the operator level: nothing is shown or removed.
+        guard action == .show else { return "" }
+        return StickTableDump.header(table, used: table.count) + "# contents not dumped due to insufficient privileges\n"
     }
 
     /// `set maxconn frontend NAME N` and `set maxconn global N`.

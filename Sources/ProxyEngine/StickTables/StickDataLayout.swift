@@ -74,6 +74,11 @@ final class StickEntry: @unchecked Sendable {
     /// Neighbours in the table's touch order (least recently touched first).
     weak var older: StickEntry?
     var newer: StickEntry?
+    /// The local update that last changed the entry (tables shared through peers; 0: never changed here).
+    var updateID: UInt32 = 0
+    /// Neighbours in the table's update order (oldest local change first), for the peers' pushes.
+    weak var updateOlder: StickEntry?
+    var updateNewer: StickEntry?
 
     init(key: StickKey, layout: StickDataLayout) {
         self.key = key

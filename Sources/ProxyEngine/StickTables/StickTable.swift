@@ -14,6 +14,13 @@ final class StickTable: @unchecked Sendable {
     private var entries: [StickKey: StickEntry] = [:]
     private var oldest: StickEntry?
     private var newest: StickEntry?
+    /// The entries in the order of their last local change, for the peers (shared tables only).
+    private var oldestUpdate: StickEntry?
+    private var newestUpdate: StickEntry?
+    /// The last local update id given (`localupdate`); each local change of a shared entry takes the next.
+    private var lastUpdateID: UInt32 = 0
+    /// Whether the table is shared through a peers section (local changes are numbered for the pushes).
+    let isShared: Bool
     /// Milliseconds on a monotonic clock.
     private let clock: @Sendable () -> Int64
 
@@ -21,6 +28,23 @@ final class StickTable: @unchecked Sendable {
         self.plan = plan
         self.layout = StickDataLayout(plan)
         self.clock = clock
+        self.isShared = plan.peers != nil
+    }
+
+    /// The touch and update orders are chains of strong references: released one link at a time here,
+    /// or a table of many entries would release them recursively and overflow the stack.
+    deinit {
+        var cursor = oldest
+        while let entry = cursor {
+            cursor = entry.newer
+            entry.newer = nil
+            entry.updateNewer = nil
+        }
+        var updates = oldestUpdate
+        while let entry = updates {
+            updates = entry.updateNewer
+            entry.updateNewer = nil
+        }
     }
 
     /// The process's monotonic clock in milliseconds.
@@ -147,6 +171,58 @@ final class StickTable: @unchecked Sendable {
         }
     }
 
+    // MARK: Peers
+
+    /// The last local update id (`localupdate`): pushes are due while a peer has not been sent it.
+    var latestUpdateID: UInt32 { lock.withLock { lastUpdateID } }
+
+    /// Calls `body` under the lock, with the time, for each entry changed here after update `id`
+    /// (oldest change first), at most `limit`; returns the last id visited.
+    func forEachLocalChange(after id: UInt32, limit: Int, _ body: (StickEntry, Int64) -> Void) -> UInt32 {
+        lock.withLock {
+            let now = clock()
+            var cursor = newestUpdate
+            // Walk back to the first change after `id`, then forward (ids only grow along the list).
+            while let entry = cursor, let older = entry.updateOlder, older.updateID > id { cursor = older }
+            var last = id, sent = 0
+            while let entry = cursor, sent < limit {
+                if entry.updateID > id {
+                    body(entry, now)
+                    last = entry.updateID
+                    sent += 1
+                }
+                cursor = entry.updateNewer
+            }
+            return last
+        }
+    }
+
+    /// The live entries and the last local update id, for a full resync's lesson (sent a part at a time).
+    func lessonEntries() -> (entries: [StickEntry], lastUpdateID: UInt32) {
+        let (entries, _) = snapshot()
+        return (entries, lock.withLock { lastUpdateID })
+    }
+
+    /// Calls `body` under the lock, with the time, for each of `entries`.
+    func withEntries(_ entries: ArraySlice<StickEntry>, _ body: (StickEntry, Int64) -> Void) {
+        lock.withLock {
+            let now = clock()
+            for entry in entries { body(entry, now) }
+        }
+    }
+
+    /// Stores what a peer sent for `key` (`peer_treat_updatemsg`): the entry is made if missing, `body` writes its
+    /// data under the lock, the expiry is the peer's (`expireMs`) or the table's; the change is not pushed again.
+    func applyRemote(_ key: StickKey, expireMs: UInt32?, _ body: (StickEntry, Int64) -> Void) {
+        lock.withLock {
+            let now = clock()
+            guard let entry = findOrMake(key, now, local: false) else { return }
+            body(entry, now)
+            touch(entry, now, local: false)
+            if let expireMs, plan.expireMs != nil { entry.expiresAt = now + Int64(expireMs) }
+        }
+    }
+
     // MARK: Under the lock
 
     private func add(_ type: StickDataType, _ amount: UInt64, _ entry: StickEntry) {
@@ -169,7 +245,7 @@ final class StickTable: @unchecked Sendable {
         return entry
     }
 
-    private func findOrMake(_ key: StickKey, _ now: Int64) -> StickEntry? {
+    private func findOrMake(_ key: StickKey, _ now: Int64, local: Bool = true) -> StickEntry? {
         if let found = find(key, now) { return found }
         if entries.count >= plan.size {
             if plan.nopurge { return nil }
@@ -179,16 +255,39 @@ final class StickTable: @unchecked Sendable {
         let entry = StickEntry(key: key, layout: layout)
         entries[key] = entry
         append(entry)
-        touch(entry, now)
+        touch(entry, now, local: local)
         return entry
     }
 
-    /// Refreshes the expiry and moves the entry to the newest end.
-    private func touch(_ entry: StickEntry, _ now: Int64) {
+    /// Refreshes the expiry and moves the entry to the newest end; a local change of a shared entry takes a new update id.
+    private func touch(_ entry: StickEntry, _ now: Int64, local: Bool = true) {
         entry.expiresAt = plan.expireMs.map { now + Int64($0) }
+        if isShared, local { numberUpdate(entry) }
         guard newest !== entry else { return }
         detach(entry)
         append(entry)
+    }
+
+    private func numberUpdate(_ entry: StickEntry) {
+        lastUpdateID &+= 1
+        if lastUpdateID == 0 { lastUpdateID = 1 }
+        entry.updateID = lastUpdateID
+        detachUpdate(entry)
+        entry.updateOlder = newestUpdate
+        newestUpdate?.updateNewer = entry
+        newestUpdate = entry
+        if oldestUpdate == nil { oldestUpdate = entry }
+    }
+
+    private func detachUpdate(_ entry: StickEntry) {
+        if let older = entry.updateOlder { older.updateNewer = entry.updateNewer } else if oldestUpdate === entry {
+            oldestUpdate = entry.updateNewer
+        }
+        if let newer = entry.updateNewer { newer.updateOlder = entry.updateOlder } else if newestUpdate === entry {
+            newestUpdate = entry.updateOlder
+        }
+        entry.updateOlder = nil
+        entry.updateNewer = nil
     }
 
     /// Drops up to `count` of the oldest entries nobody tracks.
@@ -215,6 +314,7 @@ final class StickTable: @unchecked Sendable {
 
     private func unlink(_ entry: StickEntry) {
         detach(entry)
+        detachUpdate(entry)
         entries[entry.key] = nil
     }
 

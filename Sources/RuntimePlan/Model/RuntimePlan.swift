@@ -15,6 +15,8 @@ public struct RuntimePlan: Sendable, Hashable, Codable {
     public var unsupported: [UnsupportedFeature]
     /// The `stick-table` of each proxy that has one, in configuration order.
     public var stickTables: [StickTablePlan] = []
+    /// The `peers` sections (nil when there are none).
+    public var peers: [PeersPlan]?
 
     public init(global: GlobalPlan = GlobalPlan(), frontends: [FrontendPlan] = [], backends: [BackendPlan] = [],
                 unsupported: [UnsupportedFeature] = []) {

@@ -11,6 +11,9 @@ public struct StickTablePlan: Sendable, Hashable, Codable {
     public var keyType: KeyType
     /// The key's bytes: 4 for ip and integer, 16 for ipv6, `len` for string and binary (32 when not given).
     public var keyLength: Int
+    /// HAProxy's key size when it differs from `keyLength`: `len N` on a string table
+    /// counts the closing NUL (N + 1). The peers protocol's table definition carries it.
+    public var wireKeySize: Int?
     /// The most entries the table holds.
     public var size: Int
     /// How long an entry that is not used lives; nil: forever.
@@ -35,6 +38,9 @@ public struct StickTablePlan: Sendable, Hashable, Codable {
         self.stored = stored
         self.source = source
     }
+
+    /// The key size HAProxy announces in a peers table definition.
+    public var peersKeySize: Int { wireKeySize ?? keyLength }
 
     /// The stored entry of a data type, if the table stores it.
     public func stored(_ type: StickDataType) -> StickDataPlan? { stored.first { $0.type == type } }

@@ -100,6 +100,7 @@ struct StickTableCompiler {
         case .ipv6: table.keyLength = 16
         case .string, .binary: table.keyLength = length ?? 32
         }
+        if type == .string, let length { table.wireKeySize = length + 1 }
         table.stored.sort { $0.type.id < $1.type.id }
         return .success(table)
     }

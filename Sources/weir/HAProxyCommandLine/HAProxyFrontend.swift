@@ -73,6 +73,8 @@ struct HAProxyFrontend {
             return 1
         }
         if let maxconn = arguments.maxconn { plan.global.maxconn = maxconn }
+        // -L names this process in every peers section, before `localpeer` (as HAProxy).
+        if let localPeer = arguments.localPeer { plan.peers = plan.peers?.map { var section = $0; section.localPeer = localPeer; return section } }
         let isWorker = environment[MasterWorker.workerVariable] != nil
         if arguments.masterWorker, !isWorker {
             let command = CommandLine.arguments.prefix(programName == "haproxy" ? 1 : 2) + words.filter { $0 != "-W" }
