@@ -12,33 +12,11 @@ import XCTest
 /// date and pid and the check durations may differ.
 final class HealthCheckLogDifferentialTests: XCTestCase {
     func testHealthCheckLinesAgreeWithHAProxy() async throws {
-        let receivers = [try SyslogReceiver(), try SyslogReceiver()]
-        let calls = NSLockedBox(0)
-        let deadPort = Loopback.freePort()
-        let pair = try await ProxyPair({ port, server in
-            var logPort = 0
-            calls.mutate { count in
-                logPort = receivers[min(count, 1)].port
-                count += 1
-            }
-            return """
-                defaults
-                    mode http
-                    timeout connect 1s
-                    timeout client 5s
-                    timeout server 5s
-                frontend fe
-                    bind 127.0.0.1:\(port)
-                    default_backend dead
-                backend dead
-                    log 127.0.0.1:\(logPort) local0
-                    option log-health-checks
-                    server gone 127.0.0.1:\(deadPort) check inter 200 fall 2 rise 2
-                backend unused
-                    server app01 \(server)
-
-                """
-        }, script: { _ in .ok })
+        let dead = try await DeadServerLogPair.start(backendLines: """
+                option log-health-checks
+                server gone 127.0.0.1:PORT check inter 200 fall 2 rise 2
+            """)
+        let (pair, receivers, deadPort) = (dead.pair, dead.receivers, dead.deadPort)
         let relevant = ["Health check for", "is DOWN", "is UP"]
         func collect(_ side: Int, until last: String) -> [String] {
             var lines: [String] = []

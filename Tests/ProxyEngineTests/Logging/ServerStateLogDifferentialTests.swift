@@ -12,32 +12,10 @@ import XCTest
 /// send the same UP message (notice).
 final class ServerStateLogDifferentialTests: XCTestCase {
     func testServerDownMessagesAgreeWithHAProxy() async throws {
-        let receivers = [try SyslogReceiver(), try SyslogReceiver()]
-        let calls = NSLockedBox(0)
-        let deadPort = Loopback.freePort()
-        let pair = try await ProxyPair({ port, server in
-            var logPort = 0
-            calls.mutate { count in
-                logPort = receivers[min(count, 1)].port
-                count += 1
-            }
-            return """
-                defaults
-                    mode http
-                    timeout connect 1s
-                    timeout client 5s
-                    timeout server 5s
-                frontend fe
-                    bind 127.0.0.1:\(port)
-                    default_backend dead
-                backend dead
-                    log 127.0.0.1:\(logPort) local0
-                    server gone 127.0.0.1:\(deadPort) check inter 200 fall 1 rise 1
-                backend unused
-                    server app01 \(server)
-
-                """
-        }, script: { _ in .ok })
+        let dead = try await DeadServerLogPair.start(backendLines: """
+                server gone 127.0.0.1:PORT check inter 200 fall 1 rise 1
+            """)
+        let (pair, receivers, deadPort) = (dead.pair, dead.receivers, dead.deadPort)
         let expected = ["is DOWN", "has no server available"]
         var lines: [[String]] = [[], []]
         for side in 0..<2 {
