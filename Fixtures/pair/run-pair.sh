@@ -4,27 +4,32 @@
 # `haproxy`, the article's production config with its addresses moved into
 # the namespace network) and the real keepalived with the article's
 # keepalived.conf for that node. The client sends requests to the VIP; the
-# MASTER's engine is killed; the script prints the timeline.
+# MASTER's engine is killed (or, with --cut-link, its link cut); the script
+# prints the timeline.
 #
-# Usage (as root): Fixtures/pair/run-pair.sh [--fixed] [--after SECONDS] [--weir PATH]
+# Usage (as root): Fixtures/pair/run-pair.sh [--fixed] [--cut-link] [--after SECONDS] [--weir PATH]
 #   as written: node A priority 101, vrrp_script weight 2 (103 while the engine runs, 101 once it dies),
 #               node B priority 100 without the script: the VIP does not move.
 #   --fixed:    the weight `weir lint --node` proposes for node A (-2: 101 -> 99 < 100): the VIP moves.
-# Last line: RESULT variant=… failover=yes|no vip_moved_after_s=… requests=… failed=… failed_after_move=…
+#   --cut-link: instead of killing the engine, node A's cable is pulled: its veth's end on the bridge is set
+#               down (node A's eth0 loses its carrier, its keepalived goes to FAULT; node B stops hearing adverts).
+# Last line: RESULT variant=… failure=engine|link failover=yes|no vip_moved_after_s=… requests=… failed=… failed_after_move=…
 # Only namespaces and processes the script creates are touched; they are removed on exit, also on failure.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 variant=as-written
+failure_kind=engine
 after=12
 weir="$root/.build/debug/weir"
 while [ $# -gt 0 ]; do
     case "$1" in
         --fixed) variant=fixed ;;
+        --cut-link) failure_kind=link ;;
         --after) after=$2; shift ;;
         --weir) weir=$2; shift ;;
-        *) echo "usage: $0 [--fixed] [--after SECONDS] [--weir PATH]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--fixed] [--cut-link] [--after SECONDS] [--weir PATH]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -97,7 +102,7 @@ if [ "$variant" = fixed ]; then
     sed -i 's/^    weight 2$/    weight -2/' "$work/a/keepalived.conf"
 fi
 priority_line=$(grep -E 'weight' "$work/a/keepalived.conf" | tr -s ' ')
-echo "pair ($variant): node A priority 101,$priority_line; node B priority 100, no vrrp_script"
+echo "pair ($variant, failure: $failure_kind): node A priority 101,$priority_line; node B priority 100, no vrrp_script"
 
 # Each node in its own PID namespace: its keepalived sees its own haproxy only.
 for node in a b; do
@@ -161,8 +166,13 @@ client=$!
 sleep 3
 
 failure=$(date +%s.%N)
-for pid in $(engine_pids a); do kill -9 "$pid"; done
-say "engine on node A killed (SIGKILL)"
+if [ "$failure_kind" = link ]; then
+    ip -n "$ns_c" link set va down
+    say "link of node A cut (its veth on the bridge set down)"
+else
+    for pid in $(engine_pids a); do kill -9 "$pid"; done
+    say "engine on node A killed (SIGKILL)"
+fi
 moved=""
 for _ in $(seq 1 $((after * 10))); do
     if has_vip b; then moved=$(date +%s.%N); break; fi
@@ -176,12 +186,12 @@ fi
 wait "$client" || true
 
 # A request counts as sent after the move when it started after the VIP was seen on node B.
-awk -v f="$failure" -v m="${moved:-0}" -v variant="$variant" '
+awk -v f="$failure" -v m="${moved:-0}" -v variant="$variant" -v kind="$failure_kind" '
     { total++; if ($2 != "200") { failed++; if (m > 0 && $1 > m) late++ } }
     END {
         printf "requests: %d, failed: %d", total, failed
         if (m > 0) printf ", failed among those sent after the VIP moved: %d", late + 0
         printf "\n"
-        printf "RESULT variant=%s failover=%s vip_moved_after_s=%s requests=%d failed=%d failed_after_move=%d\n",
-            variant, (m > 0 ? "yes" : "no"), (m > 0 ? sprintf("%.1f", m - f) : "none"), total, failed + 0, late + 0
+        printf "RESULT variant=%s failure=%s failover=%s vip_moved_after_s=%s requests=%d failed=%d failed_after_move=%d\n",
+            variant, kind, (m > 0 ? "yes" : "no"), (m > 0 ? sprintf("%.1f", m - f) : "none"), total, failed + 0, late + 0
     }' "$requests"

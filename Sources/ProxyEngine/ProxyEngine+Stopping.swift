@@ -45,6 +45,9 @@ extension ProxyEngine {
         for closing in engine.connections.drain() { try? await closing.get() }
         // Parked keep-alive connections are idle: they close with the listeners, as idle ones do.
         engine.parking?.stop()
+        // As HAProxy's, the stats sockets stop too (sessions open finish): the next reload's `-x`
+        // reaches the new process, which may hold the same socket.
+        for listener in runtimeListeners.withLockedValue({ $0 }) { try? await listener.close() }
         for frontend in engine.plan.frontends {
             engine.events(.proxyStopped(frontend: frontend.name, connections: accepted[frontend.name] ?? 0))
         }

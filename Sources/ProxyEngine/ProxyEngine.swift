@@ -14,9 +14,11 @@ public final class ProxyEngine: Sendable {
     let engine: EngineContext
     private let group: EventLoopGroup
     /// The runtime API's listeners (`stats socket`), closed when the engine stops.
-    private let runtimeListeners = NIOLockedValueBox<[Channel]>([])
+    let runtimeListeners = NIOLockedValueBox<[Channel]>([])
     /// The `peers` sections this process takes part in.
     let peers: [PeersService]
+    /// The listeners a new process may take over a `stats socket … expose-fd listeners` (`_getsocks`).
+    private let export = ListenerExport()
 
     /// `events` receives listener, server-state and warning events from any thread.
     /// A keep-alive client connection idle for `idleParkingDelay` leaves its
@@ -33,9 +35,11 @@ public final class ProxyEngine: Sendable {
 
     /// Binds every listener and starts the health checks; returns the bound addresses.
     /// `replacing`: the processes whose listeners this one joins in a reload (`-sf`);
-    /// new connections then go to this process's listeners only.
+    /// new connections then go to this process's listeners only. `received`: the sockets taken from
+    /// the old process (`-x`); a bind whose address is among them reuses that socket, the rest are closed.
     @discardableResult
-    public func start(replacing oldProcesses: Int = 0) async throws -> [String] {
+    public func start(replacing oldProcesses: Int = 0, received: ReceivedListeners? = nil) async throws -> [String] {
+        defer { received?.closeUnused() }
         for feature in engine.plan.unsupported {
             engine.events(.warning("\(feature.source): '\(feature.directive)' is not run by the engine yet (\(feature.feature))"))
         }
@@ -49,15 +53,19 @@ public final class ProxyEngine: Sendable {
                 } catch {
                     throw StartError(description: "frontend \(frontend.name): bind \(address): \(error)")
                 }
+                let reused = received?.sockets.contains { ReceivedListeners.matches($0, address.endpoint) } ?? false
                 let channel: Channel
                 do {
-                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend, address, tls: tls))
+                    channel = try await ListenerSocket.open(address, with: bootstrap(frontend, address, tls: tls), received: received)
                 } catch {
                     throw StartError(description: EngineErrorText.bindFailure(frontend: frontend.name, address: "\(address)", error))
                 }
-                if oldProcesses > 0, case .inet = address.endpoint, engine.plan.global.process?.noReusePort != true {
+                // A socket taken from the old process keeps its queue: nothing to steer.
+                if oldProcesses > 0, !reused, case .inet = address.endpoint, engine.plan.global.process?.noReusePort != true {
                     try? await ReusePortSteering.steer(channel, toIndex: oldProcesses)
                 }
+                // As HAProxy: what this process bound (or took) a later one may take; not what it inherited (fd@N).
+                if case .inherited = address.endpoint {} else { export.add(channel) }
                 engine.connections.addListener(channel, frontend: frontend.name)
                 let text = ListenerSocket.describe(channel, address)
                 bound.append(text)
@@ -66,8 +74,9 @@ public final class ProxyEngine: Sendable {
         }
         for socket in engine.plan.global.statsSockets ?? [] {
             do {
-                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group)
+                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, export: export, received: received)
                 runtimeListeners.withLockedValue { $0.append(channel) }
+                if case .unix = socket.listen.endpoint { export.add(channel) }
                 bound.append(ListenerSocket.describe(channel, socket.listen))
             } catch {
                 throw StartError(description: EngineErrorText.bindFailure(frontend: "GLOBAL", address: "\(socket.listen)", error))

@@ -71,6 +71,8 @@ struct EngineLaunch {
     var process = ProcessLaunch()
     /// A daemon child's pipe to report readiness on and its /dev/null.
     var daemonChild: Daemon.Child?
+    /// The listening sockets taken from the old process (`-x`).
+    var received: ReceivedListeners?
 
     /// nil after a clean stop, or why the engine could not start.
     func serve(_ plan: RuntimePlan) -> String? {
@@ -91,7 +93,7 @@ struct EngineLaunch {
             if case .warning = event, !printWarnings { return }
             log.write(event)
         }
-        let outcome = EngineRunner.run(engine, replacing: process.oldPids.count) { [process, daemonChild] in
+        let outcome = EngineRunner.run(engine, replacing: process.oldPids.count, received: received) { [process, daemonChild] in
             if let failure = process.afterBind() { return failure.description }
             if let daemonChild { Daemon.reportReady(daemonChild) }
             return nil
@@ -108,7 +110,7 @@ struct EngineLaunch {
 enum EngineRunner {
     /// nil after a clean stop, or why the engine could not start; `started`
     /// runs once the listeners are bound and may refuse to go on.
-    static func run(_ engine: ProxyEngine, replacing oldProcesses: Int = 0,
+    static func run(_ engine: ProxyEngine, replacing oldProcesses: Int = 0, received: ReceivedListeners? = nil,
                     started: @escaping @Sendable () -> String? = { nil }) -> String? {
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
@@ -133,7 +135,7 @@ enum EngineRunner {
         }
         Task {
             do {
-                try await engine.start(replacing: oldProcesses)
+                try await engine.start(replacing: oldProcesses, received: received)
             } catch {
                 failure.set("cannot start: \(error)")
                 finished.signal()

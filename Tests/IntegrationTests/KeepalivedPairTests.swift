@@ -7,11 +7,15 @@ import XCTest
 /// engine killed. As written the VIP stays on the dead node (101 + 2 falls
 /// back to 101, above the standby's 100); with the weight `weir lint
 /// --node` asks for, it moves and no request sent after the move fails.
+/// With the MASTER's link cut instead, the pair as written fails over too,
+/// within the BACKUP's master-down timer.
 final class KeepalivedPairTests: XCTestCase {
     private struct Outcome {
         var failover: Bool
         var failedAfterMove: Int
         var requests: Int
+        /// Seconds from the failure to the VIP on node B (nil: it did not move).
+        var movedAfter: Double?
         var output: String
     }
 
@@ -36,7 +40,8 @@ final class KeepalivedPairTests: XCTestCase {
         }
         print(result.stdout)
         return Outcome(failover: fields["failover"] == "yes", failedAfterMove: Int(fields["failed_after_move"] ?? "") ?? -1,
-                       requests: Int(fields["requests"] ?? "") ?? 0, output: result.stdout)
+                       requests: Int(fields["requests"] ?? "") ?? 0, movedAfter: Double(fields["vip_moved_after_s"] ?? ""),
+                       output: result.stdout)
     }
 
     func testTheFixedPairFailsOverAndNoRequestFailsAfterTheMove() throws {
@@ -44,6 +49,17 @@ final class KeepalivedPairTests: XCTestCase {
         XCTAssertTrue(fixed.failover, fixed.output)
         XCTAssertEqual(fixed.failedAfterMove, 0, fixed.output)
         XCTAssertGreaterThan(fixed.requests, 50, fixed.output)
+    }
+
+    /// Node B hears no advert once A's cable is pulled: it takes the VIP after its master-down timer
+    /// (3 × advert_int + skew = 3.6 s, less the time since A's last advert), whatever A's weights.
+    func testCuttingTheMastersLinkMovesTheVIPWithinTheMasterDownTimer() throws {
+        let cut = try runPair(["--cut-link"])
+        XCTAssertTrue(cut.failover, cut.output)
+        XCTAssertEqual(cut.failedAfterMove, 0, cut.output)
+        let moved = try XCTUnwrap(cut.movedAfter, cut.output)
+        XCTAssertLessThanOrEqual(moved, 4.5, "the master-down timer is 3.6 s; the script polls every 100 ms\n" + cut.output)
+        XCTAssertGreaterThan(moved, 2.0, "node B waits out its master-down timer\n" + cut.output)
     }
 
     func testThePairAsWrittenKeepsTheVIPOnTheDeadNode() throws {

@@ -88,6 +88,7 @@ final class MasterWorkerTests: XCTestCase {
         kill(try XCTUnwrap(Int32(worker)), SIGKILL)
         master.process.waitUntilExit()
         XCTAssertEqual(master.process.terminationStatus, 137, master.output)
-        XCTAssertTrue(master.output.contains("Current worker (\(worker)) exited with code 137"), master.output)
+        XCTAssertTrue(master.output.contains("Current worker (\(worker)) exited with code 137 (Killed)"), master.output)
+        XCTAssertTrue(master.output.contains("exit-on-failure: killing every processes with SIGTERM"), master.output)
     }
 }

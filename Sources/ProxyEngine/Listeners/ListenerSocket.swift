@@ -30,8 +30,12 @@ enum ListenerSocket {
         return domain == AF_INET || domain == AF_INET6
     }
 
-    static func open(_ address: ListenAddress, with bootstrap: ServerBootstrap) async throws -> Channel {
+    /// Opens the listener, or takes the socket a new process received for its address (`received`, `-x`).
+    static func open(_ address: ListenAddress, with bootstrap: ServerBootstrap, received: ReceivedListeners? = nil) async throws -> Channel {
         do {
+            if let descriptor = received?.take(address.endpoint) {
+                return try await bootstrap.withBoundSocket(descriptor).get()
+            }
             switch address.endpoint {
             case .inet(let host, let port):
                 return try await bootstrap.bind(host: host, port: port).get()

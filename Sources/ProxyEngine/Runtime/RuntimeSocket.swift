@@ -5,7 +5,9 @@ import RuntimePlan
 /// The listeners of `stats socket`: HAProxy's runtime API on a Unix path
 /// (with its file's mode and owner) or a TCP address, one `CLISessionHandler` per client.
 enum RuntimeSocket {
-    static func open(_ socket: StatsSocketPlan, engine: EngineContext, group: EventLoopGroup) async throws -> Channel {
+    /// `export`: the listeners `_getsocks` sends, for a socket with `expose-fd listeners` (nil: it sends none).
+    static func open(_ socket: StatsSocketPlan, engine: EngineContext, group: EventLoopGroup,
+                     export: ListenerExport?, received: ReceivedListeners? = nil) async throws -> Channel {
         let idle = TimeAmount.milliseconds(Int64(engine.plan.global.statsTimeoutMs ?? 10_000))
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
@@ -13,10 +15,11 @@ enum RuntimeSocket {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
-                        CLISessionHandler(commands: RuntimeCommands(engine: engine), level: socket.level, idleTimeout: idle))
+                        CLISessionHandler(commands: RuntimeCommands(engine: engine), level: socket.level, idleTimeout: idle,
+                                      export: socket.exposesListeners == true ? export : nil))
                 }
             }
-        return try await ListenerSocket.open(socket.listen, with: bootstrap)
+        return try await ListenerSocket.open(socket.listen, with: bootstrap, received: received)
     }
 }
 
@@ -37,11 +40,13 @@ final class CLISessionHandler: ChannelInboundHandler {
     private var closing = false
     private var idleTimer: Scheduled<Void>?
     private let opened = NIODeadline.now()
+    private let export: ListenerExport?
 
-    init(commands: RuntimeCommands, level: StatsSocketPlan.Level, idleTimeout: TimeAmount) {
+    init(commands: RuntimeCommands, level: StatsSocketPlan.Level, idleTimeout: TimeAmount, export: ListenerExport?) {
         self.commands = commands
         self.level = level
         self.idleTimeout = idleTimeout
+        self.export = export
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -88,6 +93,16 @@ final class CLISessionHandler: ChannelInboundHandler {
             closing = true
             context.writeAndFlush(wrapOutboundOut(ByteBuffer()), promise: nil)
             context.close(promise: nil)
+            return
+        case "_getsocks":
+            // A new process taking the listeners (-x); the session ends with the transfer, as HAProxy's.
+            closing = true
+            idleTimer?.cancel()
+            if let export {
+                export.send(to: context.channel).whenComplete { _ in }
+            } else {
+                context.close(promise: nil)
+            }
             return
         case "prompt":
             interactive.toggle()

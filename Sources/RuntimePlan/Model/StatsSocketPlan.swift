@@ -18,9 +18,12 @@ public struct StatsSocketPlan: Sendable, Hashable, Codable {
     /// The socket: a Unix path (with `mode`, `uid`, `gid`…) or an IP address with a port.
     public var listen: ListenAddress
     public var level: Level
+    /// `expose-fd listeners`: `_getsocks` on this socket hands the listening sockets to a new process (`-x`).
+    public var exposesListeners: Bool?
 
-    public init(listen: ListenAddress, level: Level = .operator) {
+    public init(listen: ListenAddress, level: Level = .operator, exposesListeners: Bool? = nil) {
         self.listen = listen
         self.level = level
+        self.exposesListeners = exposesListeners
     }
 }

@@ -38,6 +38,7 @@ struct StatsSocketCompiler {
         }
         var access = unixBind.access
         var level = StatsSocketPlan.Level.operator
+        var exposesListeners: Bool?
         let words = Array(directive.arguments.dropFirst())
         var index = 0
         while index < words.count {
@@ -55,15 +56,24 @@ struct StatsSocketCompiler {
                     return nil
                 }
             } else if name == "expose-fd" {
-                // Only the master process of a reload (`-x`) asks for the listeners; the engine reloads without it.
-                continue
+                // HAProxy's only value: the listeners go to a new process that asks with `-x`.
+                guard let value else {
+                    context.error(PlannerMessage.bindAddress, "'expose-fd' : missing fd type", at: directive.range)
+                    return nil
+                }
+                guard value == "listeners" else {
+                    context.error(PlannerMessage.bindAddress, "'expose-fd' only supports 'listeners' (got '\(value)')", at: directive.range)
+                    return nil
+                }
+                exposesListeners = true
             } else {
                 context.unsupported(directive, proxy: nil, feature: "stats")
                 index -= 1
             }
         }
         let unix: Bool = if case .unix = endpoint { true } else { false }
-        return StatsSocketPlan(listen: ListenAddress(endpoint: endpoint, fileAccess: unix && !access.isEmpty ? access : nil), level: level)
+        return StatsSocketPlan(listen: ListenAddress(endpoint: endpoint, fileAccess: unix && !access.isEmpty ? access : nil), level: level,
+                               exposesListeners: exposesListeners)
     }
 
     /// A Unix path (with the `unix-bind` prefix), an IP address with a port, or an inherited descriptor

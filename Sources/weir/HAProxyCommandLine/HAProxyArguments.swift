@@ -58,8 +58,10 @@ struct HAProxyArguments: Equatable {
     var oldPids: [Int32] = []
     /// `-st` (true): the old processes stop at once instead of finishing their requests.
     var terminateOldPids = false
-    /// `-x SOCKET`: where HAProxy would fetch the old process's listening sockets.
+    /// `-x SOCKET`: the old process's stats socket to take the listening sockets from.
     var socketTransfer: String?
+    /// `-S ADDRESS[,OPTIONS]`: the master CLI of master-worker mode.
+    var masterCLI: String?
 
     /// Why the words are not a valid HAProxy command line; HAProxy exits with 1.
     struct UsageError: Error, Equatable {
@@ -120,10 +122,10 @@ struct HAProxyArguments: Equatable {
                 }
                 parsed.socketTransfer = socket
             case _ where flag.hasPrefix("S"):
-                guard value() != nil else {
+                guard let address = value() else {
                     return .failure(UsageError(alert: "Socket and optional bind parameters expected with the -S flag"))
                 }
-                parsed.unsupported.append(word)
+                parsed.masterCLI = address
             case _ where flag.hasPrefix("sf") || flag.hasPrefix("st"):
                 while index + 1 < words.count, !words[index + 1].hasPrefix("-") {
                     index += 1

@@ -21,13 +21,17 @@ struct HAProxyCommand: ParsableCommand {
             Reload as haproxy: 'haproxy -D -p PIDFILE -f CFG -sf $(cat PIDFILE)'. The new process checks the \
             configuration (a broken one exits 1 and leaves the old process serving), binds beside the old one \
             with SO_REUSEPORT, then sends it SIGUSR1 (-sf: finish the requests in flight, then exit) or SIGTERM \
-            (-st). -x SOCKET is accepted with a warning: the sockets are not passed over it.
+            (-st). With -x SOCKET (the old process's stats socket with 'expose-fd listeners') the new process \
+            takes the old one's listening sockets over it first, as haproxy's _getsocks, so no queued connection \
+            is lost; it works with haproxy 2.6 on either side.
 
             -W runs a master in the foreground that keeps the proxy in a worker: SIGUSR2 reloads (a new worker \
             checks the configuration and takes over with -sf; one that does not load leaves the current \
-            worker serving), SIGUSR1/SIGTERM stop the workers, a dying worker ends the master.
+            worker serving), SIGUSR1/SIGTERM stop the workers, a dying worker ends the master. -S ADDRESS \
+            starts the master CLI: show proc, reload, show version, help, prompt, quit, and @1 / @!PID / @master \
+            before a command to send it to a worker's runtime API.
 
-            Options the engine cannot honour stop a run with an error that names them: -Ws, -S, \
+            Options the engine cannot honour stop a run with an error that names them: -Ws, \
             -N, -m, -dV, -dD, -dM, -dr, -dL. A check (-c) accepts them, as the ExecStartPre \
             line of haproxy's systemd unit needs.
             """

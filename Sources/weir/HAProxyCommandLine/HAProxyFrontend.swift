@@ -2,6 +2,7 @@ import ConfigCheck
 import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
+import ProxyEngine
 import RuntimePlan
 
 /// Carries out one HAProxy command line: `-v`, `-cc`, `-c` with weir's
@@ -56,7 +57,7 @@ struct HAProxyFrontend {
         }
         if let option = arguments.unsupported.first {
             messages.print(.alert, "option '\(option)' is not supported by weir's engine: "
-                + "it has no systemd notification, master CLI, memory limit or these debugging modes.")
+                + "it has no systemd notification, memory limit or these debugging modes.")
             return 1
         }
         return serve(configuration, arguments: arguments, words: words, messages: messages)
@@ -79,18 +80,34 @@ struct HAProxyFrontend {
         if arguments.masterWorker, !isWorker {
             let command = CommandLine.arguments.prefix(programName == "haproxy" ? 1 : 2) + words.filter { $0 != "-W" }
             return MasterWorker(workerArguments: Array(command), pidFile: arguments.pidFile ?? plan.global.process?.pidFile,
-                                messages: messages).run()
+                                masterCLI: arguments.masterCLI, messages: messages).run()
+        }
+        if arguments.masterCLI != nil, !isWorker {
+            messages.print(.warning, "-S: the master CLI needs master-worker mode (-W); no master CLI is started.")
+        }
+        if isWorker, environment[MasterWorker.masterCLIVariable] != nil {
+            // The master reaches this worker's runtime API here for its `@1` and `@!PID` commands.
+            let name = MasterCLI.workerSocketName(getpid())
+            plan.global.statsSockets = (plan.global.statsSockets ?? []) + [StatsSocketPlan(listen: ListenAddress(endpoint: .abstract(name: name)), level: .admin)]
         }
         let daemonChild = Daemon.child()
         let daemon = !isWorker && (daemonChild != nil
             || ((arguments.daemon || plan.global.process?.daemon == true) && !arguments.foreground))
         if daemon, daemonChild == nil { return Daemon.startInBackground() }
-        if arguments.socketTransfer != nil {
-            messages.print(.warning, "-x: weir does not take the listening sockets over the old process's socket; "
-                + "it binds beside the old process with SO_REUSEPORT, then tells it to stop.")
+        var received: ReceivedListeners?
+        if let path = arguments.socketTransfer, path != "/dev/null" {
+            switch ListenerTransferClient.receive(from: path) {
+            case .success(let sockets): received = sockets
+            case .failure(let failure):
+                // As HAProxy: fatal, except for a master-worker's worker, which then binds beside the old one.
+                messages.print(.warning, failure.description)
+                messages.print(.alert, "Failed to get the sockets from the old process!")
+                if !isWorker { return 1 }
+            }
         }
         var launch = EngineLaunch(threads: nil, printWarnings: !arguments.quiet)
         launch.daemonChild = daemonChild
+        launch.received = received
         launch.process = ProcessLaunch(settings: plan.global.process, pidFileOverride: arguments.pidFile, writesPidFile: daemon,
                                        oldPids: arguments.oldPids, oldPidSignal: arguments.terminateOldPids ? SIGTERM : SIGUSR1,
                                        programName: programName == "haproxy" ? "haproxy" : "weir")

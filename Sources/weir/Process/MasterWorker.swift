@@ -8,14 +8,22 @@ import Foundation
 /// and SIGTERM/SIGINT go to every worker (soft and hard stop) and the master
 /// exits when they are gone. The current worker dying ends the master with
 /// its status, as haproxy 2.6's `exit-on-failure`. The pid file holds the master's pid.
+/// With `-S`, the master CLI (`MasterCLI`) shows the processes, reloads, and
+/// passes `@1`/`@!PID` commands to the workers.
 struct MasterWorker {
     /// Set in a worker's environment.
     static let workerVariable = "WEIR_WORKER"
+    /// Set in a worker's environment when the master has a CLI: the worker's runtime API then also
+    /// listens on `MasterCLI.workerSocketName(its pid)` for the master's `@` commands.
+    static let masterCLIVariable = "WEIR_MASTER_CLI"
 
     /// The program name and the haproxy words, without `-W`.
     let workerArguments: [String]
     let pidFile: String?
+    /// `-S`: the master CLI's address and options.
+    var masterCLI: String?
     let messages: HAProxyMessages
+    private let table = MasterProcessTable()
 
     func run() -> Int32 {
         var signals = sigset_t()
@@ -25,6 +33,14 @@ struct MasterWorker {
         if let pidFile, let failure = PidFile.write(getpid(), to: pidFile, programName: "haproxy") {
             messages.print(.alert, failure.description)
             return 1
+        }
+        if let masterCLI {
+            switch MasterCLI.open(masterCLI, table: table, version: "\(HAProxyMessages.emulatedVersion)-weir-\(WeirVersion.current)") {
+            case .success(let cli): cli.start()
+            case .failure(let failure):
+                messages.print(.alert, failure.description)
+                return 1
+            }
         }
         guard var current = startWorker(replacing: nil) else { return 1 }
         var former: Set<pid_t> = []
@@ -36,7 +52,9 @@ struct MasterWorker {
             switch number {
             case SIGUSR2 where !stopping:
                 messages.print(.warning, "Reexecuting Master process")
-                if let next = startWorker(replacing: current) {
+                let next = startWorker(replacing: current)
+                table.reloaded(failed: next == nil)
+                if let next {
                     former.insert(current)
                     current = next
                 } else {
@@ -53,17 +71,23 @@ struct MasterWorker {
                 var status: Int32 = 0
                 let pid = waitpid(-1, &status, WNOHANG)
                 guard pid > 0 else { break }
+                table.workerExited(pid)
                 let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+                // HAProxy's words: the signal's name, or "Exit".
+                let reason = code >= 128 ? String(cString: strsignal(Int32(code - 128))) : "Exit"
                 if pid == current {
                     if !stopping {
-                        messages.print(.alert, "Current worker (\(pid)) exited with code \(code)")
+                        // As haproxy 2.6 (exit-on-failure by default): reported, then everything stops; no restart.
+                        messages.print(code >= 128 ? .alert : .warning, "Current worker (\(pid)) exited with code \(code) (\(reason))")
+                        messages.print(.alert, "exit-on-failure: killing every processes with SIGTERM")
                         for old in former { kill(old, SIGTERM) }
+                        messages.print(.warning, "All workers exited. Exiting... (\(code))")
                         return Int32(code)
                     }
                     current = 0
                 } else {
                     former.remove(pid)
-                    messages.print(.warning, "Former worker (\(pid)) exited with code \(code)")
+                    messages.print(.warning, "Former worker (\(pid)) exited with code \(code) (\(reason))")
                 }
             }
             if stopping, current == 0, former.isEmpty { return 0 }
@@ -73,8 +97,11 @@ struct MasterWorker {
     /// A worker that reported ready, or nil when it exited first (its alerts are on standard error).
     private func startWorker(replacing old: pid_t?) -> pid_t? {
         let arguments = workerArguments + (old.map { ["-sf", "\($0)"] } ?? [])
-        let started = Daemon.startReporting(arguments, extra: [Self.workerVariable: "1"])
+        var extra = [Self.workerVariable: "1"]
+        if masterCLI != nil { extra[Self.masterCLIVariable] = "1" }
+        let started = Daemon.startReporting(arguments, extra: extra)
         guard started.ready else { return nil }
+        table.workerStarted(started.pid)
         messages.print(.notice, "New worker (\(started.pid)) forked")
         messages.print(.notice, "Loading success.")
         return started.pid
