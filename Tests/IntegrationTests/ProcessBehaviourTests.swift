@@ -234,19 +234,4 @@ final class ProcessBehaviourTests: XCTestCase {
         engine.process.waitUntilExit()
         XCTAssertEqual(engine.process.terminationStatus, 0)
     }
-
-    func testSocketTransferIsAcceptedWithAWarning() throws {
-        let port = Loopback.freePort()
-        let pidPath = directory.appendingPathComponent("x.pid").path
-        let config = try file("x.cfg", proxyConfig(port: port, server: Loopback.freePort(), global: "nbthread 1"))
-        let start = try WeirProcess.weir(["haproxy", "-D", "-x", "/run/weir-no-such.sock", "-f", config, "-p", pidPath])
-        XCTAssertEqual(start.status, 0, start.stderr)
-        XCTAssertTrue(start.stderr.contains("[WARNING]") && start.stderr.contains("-x: weir does not take the listening sockets"),
-                      start.stderr)
-        let daemon = try XCTUnwrap(pid(in: pidPath))
-        started.append(daemon)
-        XCTAssertTrue(Loopback.waitForListener(port: port))
-        kill(daemon, SIGTERM)
-        XCTAssertTrue(waitUntilGone(daemon, seconds: 5))
-    }
 }
