@@ -230,9 +230,10 @@ final class HAProxyCommandLineTests: XCTestCase {
         let (weir, haproxy) = try both(["-Ws", "-f", good, "-c", "-q"])
         XCTAssertEqual(haproxy.status, 0)
         XCTAssertEqual(weir.status, 0, weir.stderr)
-        // -D, -sf, -st, -x and -W are honoured now (ProcessBehaviourTests, MasterWorkerTests); -Ws (systemd notify) is not.
-        for option in ["-Ws"] {
-            let run = try WeirProcess.run(link, [option, "-f", good])
+        // -D, -sf, -st, -x, -W, -Ws and -S are honoured now (ProcessBehaviourTests, MasterWorkerTests,
+        // SystemdNotifyTests, MasterCLITests); -N and -m are not.
+        for (option, value) in [("-N", "100"), ("-m", "512")] {
+            let run = try WeirProcess.run(link, [option, value, "-f", good])
             XCTAssertEqual(run.status, 1, option)
             XCTAssertTrue(run.stderr.contains("[ALERT]") && run.stderr.contains("option '\(option)' is not supported"), run.stderr)
         }

@@ -50,6 +50,8 @@ struct HAProxyArguments: Equatable {
     var maxconn: Int?
     /// `-W`: master-worker mode (in the foreground).
     var masterWorker = false
+    /// `-Ws`: master-worker with systemd's notify protocol.
+    var systemdNotify = false
     /// `-D`: go to the background (as the global `daemon`).
     var daemon = false
     /// `-db` (or `-d`): stay in the foreground whatever `daemon` says.
@@ -112,6 +114,9 @@ struct HAProxyArguments: Equatable {
                 parsed.daemon = true
             case "W":
                 parsed.masterWorker = true
+            case "Ws":
+                parsed.masterWorker = true
+                parsed.systemdNotify = true
             case _ where flag.hasPrefix("W"):
                 parsed.unsupported.append(word)
             case _ where flag.hasPrefix("q"):

@@ -31,7 +31,8 @@ struct HAProxyCommand: ParsableCommand {
             starts the master CLI: show proc, reload, show version, help, prompt, quit, and @1 / @!PID / @master \
             before a command to send it to a worker's runtime API.
 
-            Options the engine cannot honour stop a run with an error that names them: -Ws, \
+            -Ws is -W for a Type=notify systemd unit (READY, RELOADING and STOPPING as haproxy's master sends \
+            them). Options the engine cannot honour stop a run with an error that names them: \
             -N, -m, -dV, -dD, -dM, -dr, -dL. A check (-c) accepts them, as the ExecStartPre \
             line of haproxy's systemd unit needs.
             """

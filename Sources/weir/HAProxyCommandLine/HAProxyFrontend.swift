@@ -78,9 +78,10 @@ struct HAProxyFrontend {
         if let localPeer = arguments.localPeer { plan.peers = plan.peers?.map { var section = $0; section.localPeer = localPeer; return section } }
         let isWorker = environment[MasterWorker.workerVariable] != nil
         if arguments.masterWorker, !isWorker {
-            let command = CommandLine.arguments.prefix(programName == "haproxy" ? 1 : 2) + words.filter { $0 != "-W" }
+            let command = CommandLine.arguments.prefix(programName == "haproxy" ? 1 : 2) + words.filter { $0 != "-W" && $0 != "-Ws" }
             return MasterWorker(workerArguments: Array(command), pidFile: arguments.pidFile ?? plan.global.process?.pidFile,
-                                masterCLI: arguments.masterCLI, messages: messages).run()
+                                masterCLI: arguments.masterCLI, systemd: arguments.systemdNotify ? SystemdNotifier() : nil,
+                                messages: messages).run()
         }
         if arguments.masterCLI != nil, !isWorker {
             messages.print(.warning, "-S: the master CLI needs master-worker mode (-W); no master CLI is started.")

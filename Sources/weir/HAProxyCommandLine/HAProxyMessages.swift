@@ -84,10 +84,10 @@ struct HAProxyMessages {
               'weir run' and this command warn about each one at startup.
 
             Process: -D (daemon), -p, -sf/-st (the new process binds beside the old one with SO_REUSEPORT, then
-              tells it to finish or stop), -x (accepted: the sockets are not passed, SO_REUSEPORT takes over),
-              -W (master-worker in the foreground, SIGUSR2 reloads).
-            Command line options not honoured (an error names them): -Ws, -S, -N, -m,
-              -dV, -dD, -dM, -dr, -dL.
+              tells it to finish or stop), -x (takes the old process's listening sockets over its stats socket,
+              expose-fd listeners), -W (master-worker in the foreground, SIGUSR2 reloads), -Ws (-W with systemd's
+              notify messages), -S (the master CLI).
+            Command line options not honoured (an error names them): -N, -m, -dV, -dD, -dM, -dr, -dL.
 
             """
     }
@@ -108,12 +108,14 @@ struct HAProxyMessages {
                 -L set local peer name (default to hostname)
                 -D goes daemon ; -p writes pids of all children to this file
                 -sf/-st [pid ]* finishes/terminates old pids once the listeners are bound
-                -x <unix_socket> accepted; the new process binds beside the old one (SO_REUSEPORT)
+                -x <unix_socket> takes the listening sockets of the old process (expose-fd listeners)
                 -W master-worker mode (in the foreground; SIGUSR2 reloads)
+                -Ws master-worker mode with systemd notify support
+                -S <bind>[,<bind options>...] new master CLI
                 -dK{class[,...]} dump registered keywords (use 'help' for list)
                 -dW fails if any warning is emitted
                 -de, -dp, -dS, -dG, -dR are accepted and change nothing in weir
-                Not honoured (an error names them): -Ws -S -N -m -dV -dD -dM -dr -dL
+                Not honoured (an error names them): -N -m -dV -dD -dM -dr -dL
 
         """
     }

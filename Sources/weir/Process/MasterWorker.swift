@@ -22,6 +22,8 @@ struct MasterWorker {
     let pidFile: String?
     /// `-S`: the master CLI's address and options.
     var masterCLI: String?
+    /// `-Ws` under systemd: the master's READY, RELOADING and STOPPING messages.
+    var systemd: SystemdNotifier?
     let messages: HAProxyMessages
     private let table = MasterProcessTable()
 
@@ -43,6 +45,9 @@ struct MasterWorker {
             }
         }
         guard var current = startWorker(replacing: nil) else { return 1 }
+        // HAProxy's master re-executes into its wait mode here (RELOADING), then enters its loop (READY).
+        systemd?.reloading()
+        systemd?.ready()
         var former: Set<pid_t> = []
         var stopping = false
         while true {
@@ -51,6 +56,7 @@ struct MasterWorker {
             let number = sigtimedwait(&signals, &info, &timeout)
             switch number {
             case SIGUSR2 where !stopping:
+                systemd?.reloading()
                 messages.print(.warning, "Reexecuting Master process")
                 let next = startWorker(replacing: current)
                 table.reloaded(failed: next == nil)
@@ -60,7 +66,11 @@ struct MasterWorker {
                 } else {
                     messages.print(.alert, "Loading failure! The current worker (\(current)) keeps serving.")
                 }
+                // HAProxy's master re-executes into its wait mode after a reload, failed or not, and enters its loop again.
+                systemd?.reloading()
+                systemd?.ready()
             case SIGUSR1, SIGTERM, SIGINT:
+                if number != SIGUSR1 { systemd?.stopping() }
                 stopping = true
                 for pid in former.union([current]) { kill(pid, number) }
             default:
