@@ -110,7 +110,9 @@ final class TLSOptionsTrafficTests: XCTestCase {
         let verified = "ssl verify required ca-file \(pki.path("ca.crt")) sni str(c.test)"
         let presenting = try await statusesThroughProxies(serverPort: port, serverOptions: verified + " crt \(client)")
         XCTAssertEqual(presenting, ["1 200", "1 200"], "haproxy, then the engine, presenting client1: \(server.output)")
-        let anonymous = try await statusesThroughProxies(serverPort: port, serverOptions: verified)
+        // TLS 1.2 refuses a missing client certificate inside the handshake; with TLS 1.3 the refusal comes after the
+        // client's Finished, racing the request (haproxy answers 502 or 503 depending on which arrives first).
+        let anonymous = try await statusesThroughProxies(serverPort: port, serverOptions: verified + " ssl-max-ver TLSv1.2")
         XCTAssertEqual(anonymous[1], anonymous[0], "haproxy, then the engine, without a client certificate")
         XCTAssertNotEqual(anonymous[0], "1.1 200")
     }
