@@ -89,6 +89,8 @@ final class HTTPLogDifferentialTests: XCTestCase {
         receivers.forEach { $0.drain() }
         var observed: [(haproxy: ProxyPair.Observed, engine: ProxyPair.Observed)] = []
         for path in paths {
+            // %ac and %fc count the connections still open: give each proxy time to see the previous client's close.
+            if !observed.isEmpty { usleep(200_000) }
             observed.append(pair.exchange(Array("GET \(path) HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n".utf8), settle: path == "/slow" ? 1.5 : 0.3))
             if silent.contains(path) {
                 XCTAssertNil(receivers[0].next(seconds: 0.5), "haproxy logged \(path)", file: file, line: line)
