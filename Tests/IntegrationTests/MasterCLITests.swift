@@ -73,6 +73,9 @@ final class MasterCLITests: XCTestCase {
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let master = try BackgroundProcess(executable, prefix + ["-W", "-S", socket, "-f", config])
         XCTAssertTrue(waitFor("Loading success.", times: 1, in: master), master.output)
+        // haproxy's master re-executes itself into its wait mode after "Loading success.": its CLI answers after that.
+        let deadline = Date().addingTimeInterval(10)
+        while ask(socket, "show proc\n").isEmpty, Date() < deadline { usleep(100_000) }
         return master
     }
 
