@@ -80,10 +80,18 @@ for harness in "${harnesses[@]}"; do
     status=$?
     # With several jobs each worker writes fuzz-N.log; their totals add up.
     if [ "$jobs" -gt 1 ]; then stats=(fuzz-*.log); else stats=("$log"); fi
-    executions=$(grep -h '^Done [0-9]* runs' "${stats[@]}" 2>/dev/null | awk '{s+=$2} END {print s+0}')
+    # -print_final_stats=1 reports the executions at a normal end and at an interruption alike.
+    executions=$(grep -h '^stat::number_of_executed_units:' "${stats[@]}" 2>/dev/null | awk '{s+=$2} END {print s+0}')
     elapsed=$(grep -h 'Done [0-9]* runs in' "$log" | sed 's/.* in \([0-9]*\) second.*/\1/' | tail -1)
     rm -f fuzz-*.log
-    if [ $status -eq 0 ]; then result=clean; else result="FOUND (status $status): $(ls "$findings" | head -3 | tr '\n' ' ')"; found=1; fi
+    # 72 is libFuzzer's exit status when it was interrupted (SIGINT, SIGTERM): no input caused it.
+    if [ $status -eq 0 ]; then
+        result=clean
+    elif [ $status -eq 72 ] && [ -z "$(ls "$findings")" ]; then
+        result="interrupted, nothing found"
+    else
+        result="FOUND (status $status): $(ls "$findings" | head -3 | tr '\n' ' ')"; found=1
+    fi
     printf '%-22s %12s %10s  %s\n' "$harness" "$executions" "${elapsed:-$seconds}" "$result"
 done
 exit $found
