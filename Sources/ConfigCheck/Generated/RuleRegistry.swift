@@ -116,6 +116,7 @@ enum RuleRegistry {
         LogFormatOverridden.self,
         LogFormatWithoutLog.self,
         LogTargetInvalid.self,
+        MailersReferenceInvalid.self,
         NumericIDDuplicate.self,
         PeersLocalPeerMissing.self,
         PeersSectionInvalid.self,
