@@ -18,7 +18,12 @@ struct CheckStepInvalid: HAProxyRule {
             `tout-status` (L4TOUT, L6TOUT, L7TOUT) overrides. HAProxy refuses the configuration on anything \
             else, on a keyword without its value, a port outside 1-65535, a binary pattern that is not hex, \
             a `tcp-check connect` that comes after another step when the first step (not counting `comment`, \
-            `set-var` and `unset-var`) is not a `connect`, and on `option mysql-check` or `option pgsql-check` options other than `user <name>` \
+            `set-var` and `unset-var`) is not a `connect`, an `http-check` step out of order once `option \
+            httpchk` is set (`send` after `connect`, `expect` after `send` or `expect`, `connect` after \
+            `expect`), a `proto` that is not a MUX of the check's kind (`none` for `tcp-check`; `h1`, `h2`, \
+            `fcgi` for `http-check`), a second `Host` header in one `send`, a status list of `expect status` \
+            that is not numbers and ranges separated by commas, a log-format argument (`-lf`, `hdr` values, `on-success`, `on-error`) \
+            HAProxy cannot parse or used with `-m reg`, and on `option mysql-check` or `option pgsql-check` options other than `user <name>` \
             (and `post-41`/`pre-41` for MySQL). Step names are checked for every target version; their \
             arguments as HAProxy 2.6 reads them, so only with the default `--target-version 2.6`.
             """,
@@ -45,6 +50,20 @@ struct CheckStepInvalid: HAProxyRule {
                     tcp-check send-binary ↓zz
                     ↓tcp-check connect port ↓70000
                     server b 127.0.0.1:6379 check
+                backend web-checks
+                    option httpchk
+                    http-check send hdr Host a hdr ↓host b
+                    http-check expect status ↓500-400
+                    http-check expect status ↓200;300
+                    http-check expect string-lf ↓%[src
+                    http-check expect hdr name-lf -m ↓reg x-a
+                    ↓http-check send meth GET
+                    server c 127.0.0.1:9002 check
+                backend tcp-checks
+                    option tcp-check
+                    tcp-check connect proto ↓h2
+                    tcp-check send-lf ↓%[src
+                    server d 127.0.0.1:9003 check
 
                 """),
         ],
@@ -99,7 +118,9 @@ struct CheckStepInvalid: HAProxyRule {
         let checksArguments = context.environment.targetVersion == .standard
         for proxy in context.allProxies {
             var tcpSteps: [String] = []
+            var httpOrder = HTTPStepOrder()
             for line in proxy.directives {
+                if line.keyword == "option httpchk" { httpOrder.implicitSend() }
                 let words = line.keyword.split(separator: " ").map(String.init) + line.arguments
                 guard let family = words.first, family == "http-check" || family == "tcp-check"
                         || line.keyword == "option mysql-check" || line.keyword == "option pgsql-check" else { continue }
@@ -123,6 +144,8 @@ struct CheckStepInvalid: HAProxyRule {
                                         + "or a 'comment', when there is a 'connect' step in the tcp-check ruleset", at: line.range)
                     }
                     tcpSteps.append(name)
+                } else if let problem = httpOrder.add(name) {
+                    findings.report(problem, at: line.range)
                 }
                 switch name {
                 case "comment" where words.count < 3: findings.report("'\(family) comment' expects a string as argument", at: step.ranges[1])
@@ -144,6 +167,40 @@ struct CheckStepInvalid: HAProxyRule {
 
         /// The value after the keyword at `index`, or nil at the end of the line.
         func value(after index: Int) -> String? { index + 1 < words.count ? words[index + 1] : nil }
+    }
+
+    /// The order HAProxy requires between `http-check connect`, `send` and `expect` steps (tcpcheck_add_http_rule):
+    /// a `send` follows a `connect`, an `expect` a `send` or an `expect`, a `connect` an `expect`. HAProxy checks
+    /// it only once `option httpchk` is set (its implicit send may precede anything); `comment`, `set-var` and
+    /// `unset-var` steps do not count. An `option httpchk` inherited from `defaults` is not followed here.
+    struct HTTPStepOrder {
+        private var previous: String?
+        private var count = 0
+        private var judged = false
+
+        /// `option httpchk` turns the check on and adds a send step that any explicit step may follow.
+        mutating func implicitSend() {
+            judged = true
+            if previous == nil { previous = "implicit" }
+        }
+
+        /// Adds a step; returns HAProxy's message when it refuses it there.
+        mutating func add(_ step: String) -> String? {
+            guard ["connect", "send", "expect"].contains(step) else { return nil }
+            count += 1
+            defer { previous = step }
+            guard judged, let previous, previous != "implicit" else { return nil }
+            if step == "send", previous != "connect" {
+                return "unable to add http-check send rule at step \(count) (missing connect rule)."
+            }
+            if step == "expect", previous != "send", previous != "expect" {
+                return "unable to add http-check expect rule at step \(count) (missing send rule)."
+            }
+            if step == "connect", previous != "expect" {
+                return "unable to add http-check connect rule at step \(count) (missing expect rule)."
+            }
+            return nil
+        }
     }
 
     static func unknownStep(_ family: String, _ word: String) -> String {
@@ -172,6 +229,10 @@ struct CheckStepInvalid: HAProxyRule {
                 findings.report("'\(word)' expects \(what) as argument", at: step.ranges[index])
                 return
             }
+            if word == "proto", let problem = Self.muxProblem(value, family: step.words[0]) {
+                findings.report(problem, at: step.ranges[index + 1])
+                return
+            }
             if word == "port", let port = Int(value), !(1...65535).contains(port) {
                 findings.report("expects a valid TCP port (from range 1 to 65535) or a sample expression, got \(value)",
                                 at: step.ranges[index + 1])
@@ -183,6 +244,7 @@ struct CheckStepInvalid: HAProxyRule {
 
     private func checkHTTPSend(_ step: Step, _ findings: inout Findings) {
         var index = 2
+        var host: String?
         while index < step.words.count {
             let word = step.words[index]
             if word == "hdr" {
@@ -190,10 +252,26 @@ struct CheckStepInvalid: HAProxyRule {
                     findings.report("'hdr' expects <name> and <value> as arguments", at: step.ranges[index])
                     return
                 }
+                if step.words[index + 1].lowercased() == "host" {
+                    if let previous = host {
+                        findings.report("'host' header already defined (previous value is '\(previous)')",
+                                        at: step.ranges[index + 1])
+                        return
+                    }
+                    host = step.words[index + 2]
+                }
+                if let problem = Self.logFormatProblem(step.words[index + 2]) {
+                    findings.report("'hdr' invalid log-format string (\(problem))", at: step.ranges[index + 2])
+                    return
+                }
                 index += 3
             } else if Self.httpSendOptions.contains(word) {
-                guard step.value(after: index) != nil else {
+                guard let value = step.value(after: index) else {
                     findings.report("'\(word)' expects a string as argument", at: step.ranges[index])
+                    return
+                }
+                if word.hasSuffix("-lf"), let problem = Self.logFormatProblem(value) {
+                    findings.report("'\(word)' invalid log-format string (\(problem))", at: step.ranges[index + 1])
                     return
                 }
                 index += 2
@@ -214,6 +292,10 @@ struct CheckStepInvalid: HAProxyRule {
         }
         if name == "send-binary", !Self.isHex(step.words[2]) {
             findings.report("'\(name)' invalid binary string (\(step.words[2]))", at: step.ranges[2])
+            return
+        }
+        if name.hasSuffix("-lf"), let problem = Self.logFormatProblem(step.words[2]) {
+            findings.report("'\(name)' invalid log-format string (\(problem))", at: step.ranges[2])
             return
         }
         var index = 3
@@ -275,6 +357,14 @@ struct CheckStepInvalid: HAProxyRule {
                     findings.report("invalid binary string (\(value))", at: step.ranges[index + 1])
                     return
                 }
+                if word == "status", http, let problem = Self.statusListProblem(value) {
+                    findings.report(problem, at: step.ranges[index + 1])
+                    return
+                }
+                if word.hasSuffix("-lf"), let problem = Self.logFormatProblem(value) {
+                    findings.report("'\(word)' invalid log-format string (\(problem))", at: step.ranges[index + 1])
+                    return
+                }
                 index += 2
                 continue
             }
@@ -297,6 +387,10 @@ struct CheckStepInvalid: HAProxyRule {
             }
             if word == "min-recv", Int(value).map({ $0 < -1 }) ?? true {
                 findings.report("'min-recv' expects -1 or an integer from 0 to INT_MAX", at: step.ranges[index + 1])
+                return
+            }
+            if word == "on-success" || word == "on-error", let problem = Self.logFormatProblem(value) {
+                findings.report("'\(value)' invalid log-format string (\(problem))", at: step.ranges[index + 1])
                 return
             }
             if let allowed = Self.statusOverrides[word], !allowed.contains(value) {
@@ -322,7 +416,13 @@ struct CheckStepInvalid: HAProxyRule {
                                 at: step.ranges[index])
                 return nil
             }
+            let logFormat = step.words[index].hasSuffix("-lf")
             index += 1
+            if logFormat, step.words[index] == "-m", step.value(after: index) == "reg" {
+                findings.report("'\(header)': log-format string is not supported with a regex matching method",
+                                at: step.ranges[index + 1])
+                return nil
+            }
             if step.words[index] == "-m" {
                 guard let method = step.value(after: index) else {
                     findings.report("'\(header)' : '-m' expects at a matching pattern ('str', 'beg', 'end', 'sub' or 'reg')",
@@ -336,9 +436,51 @@ struct CheckStepInvalid: HAProxyRule {
                 }
                 index += 2
             }
+            if logFormat, index < step.words.count, let problem = Self.logFormatProblem(step.words[index]) {
+                findings.report("'\(header)' invalid log-format string (\(problem))", at: step.ranges[index])
+                return nil
+            }
             index += 1
         }
         return index
+    }
+
+    /// Why HAProxy refuses the MUX protocol of a `connect` step (`get_mux_proto`), or nil: `none` is the only TCP
+    /// one, `h1`, `h2` and `fcgi` are HTTP ones.
+    static func muxProblem(_ name: String, family: String) -> String? {
+        let http: Set<String> = ["h1", "h2", "fcgi"]
+        guard name == "none" || http.contains(name) else { return "'proto' : unknown MUX protocol '\(name)'." }
+        if family == "tcp-check", http.contains(name) { return "'proto' : invalid MUX protocol '\(name)' for tcp-check" }
+        if family == "http-check", name == "none" { return "'proto' : invalid MUX protocol '\(name)' for http-check" }
+        return nil
+    }
+
+    /// Why HAProxy refuses the status list of `http-check expect status` (`200`, `200-399`, `200,301-302`), or nil.
+    static func statusListProblem(_ list: String) -> String? {
+        var rest = Substring(list)
+        func number() -> Int {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            rest = rest.dropFirst(digits.count)
+            return Int(digits.prefix(9)) ?? 0
+        }
+        while true {
+            let low = number()
+            var high = low
+            if rest.first == "-" {
+                rest = rest.dropFirst()
+                high = number()
+            }
+            if low > high { return "invalid range of status codes '\(list)'" }
+            guard let next = rest.first else { return nil }
+            guard next == "," else { return "invalid character '\(next)' in the list of status codes" }
+            rest = rest.dropFirst()
+        }
+    }
+
+    /// The parse error of a log-format argument, or nil.
+    static func logFormatProblem(_ text: String) -> String? {
+        if case .failure(let failure) = LogFormatString.parse(text) { return failure.message }
+        return nil
     }
 
     private func checkDatabaseOption(_ step: Step, mysql: Bool, _ findings: inout Findings) {

@@ -13,6 +13,7 @@ struct RuleActionInvalid: HAProxyRule {
             word left over after the arguments (`http-request set-header X-A b c`: "expects either 'if' or \
             'unless' followed by a condition but found 'c'"), an argument missing (`add-header` takes a name and a \
             value), or a value the action refuses: `set-timeout` takes `server` or `tunnel` and a non-zero time (or a sample expression), \
+            and only in a section with a backend (not a `frontend`), `track-sc` counters go from 0 to 2, \
             `set-mark` and `set-tos` an integer or hex value, `capture` an expression with `len` (or `id` in \
             HTTP), `wait-for-body` `time <time> [at-least <bytes>]`, `del-header` a `-m` method among `str`, `beg`, `end`, `sub` and `reg`, `expect-proxy` only `layer4` and only in \
             `tcp-request connection` rules, where `capture` is not allowed. Action names are checked for every \
@@ -37,6 +38,8 @@ struct RuleActionInvalid: HAProxyRule {
                     http-request capture req.hdr(host) len ↓0
                     tcp-request connection ↓capture src len 10
                     tcp-request content accept ↓foo
+                    http-request ↓set-timeout server 5s
+                    http-request ↓track-sc5 src
                     default_backend app
                 backend app
                     http-request set-timeout ↓client 5s
@@ -140,6 +143,16 @@ struct RuleActionInvalid: HAProxyRule {
                     continue
                 }
                 guard checksArguments else { continue }
+                if name == "set-timeout", proxy.kind == .frontend {
+                    // parse_http_set_timeout: the timeouts it sets are a backend's.
+                    findings.report("'\(rule.hook) set-timeout': proxy '\(proxy.name ?? "")' has no backend capability",
+                                    at: rule.actionRange)
+                    continue
+                }
+                if name.hasPrefix("track-sc"), let counter = Int(name.dropFirst("track-sc".count)), counter > 2 {
+                    findings.report("\(counter) track-sc number exceeding 2 (MAX_SESS_STKCTR-1) value", at: rule.actionRange)
+                    continue
+                }
                 if family == .tcpRequest || family == .tcpResponse {
                     checkTCP(rule, name: Self.unnumbered(name), &findings)
                 } else {

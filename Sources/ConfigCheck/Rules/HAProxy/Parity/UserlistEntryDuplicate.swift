@@ -6,11 +6,13 @@ import HAProxyConfig
 struct UserlistEntryDuplicate: HAProxyRule {
     static let description = RuleDescription(
         id: "userlist-entry-duplicate", severity: .warning, domain: .haproxy,
-        summary: "A `userlist`, or a `user` or `group` in one userlist, is declared twice; HAProxy ignores the later one.",
+        summary: "A `userlist`, a `user` or `group` in one userlist, or a `stats auth` user of one section is declared twice; HAProxy ignores the later one.",
         rationale: """
             HAProxy keeps the first `userlist` of a name and warns that it ignores the next one with all its \
             users ("ignoring duplicated userlist 'admins'"); in one userlist, a second `user` or `group` of the \
-            same name is ignored as well. A password changed on the later line therefore never takes effect.
+            same name is ignored as well, and so is a second `stats auth` line for the same user in one section \
+            ("uri auth: ignoring duplicated user"). A password changed on the later line therefore never takes \
+            effect.
             """,
         fix: "Merge the two declarations into one, or give the later one another name.",
         triggering: [
@@ -29,6 +31,9 @@ struct UserlistEntryDuplicate: HAProxyRule {
                     timeout server 30s
                 listen web
                     bind 127.0.0.1:8080
+                    stats enable
+                    stats auth admin:one
+                    ↓stats auth admin:two
                     server a 127.0.0.1:9000
 
                 """),
@@ -69,6 +74,16 @@ struct UserlistEntryDuplicate: HAProxyRule {
             for line in userlist.directives where line.keyword == "group" {
                 guard let name = line.arguments.first, !groups.insert(name).inserted else { continue }
                 findings.report("ignoring duplicated group '\(name)' in userlist '\(userlist.name)'", at: line.range)
+            }
+        }
+        guard context.vocabulary.uses(keyword: "stats auth") else { return }
+        for proxy in context.allProxies {
+            var users: Set<Substring> = []
+            for line in proxy.directives("stats auth") {
+                guard let user = line.arguments.first?.split(separator: ":", maxSplits: 1).first else { continue }
+                if !users.insert(user).inserted {
+                    findings.report("uri auth: ignoring duplicated user '\(user)' of 'stats auth'", at: line.range)
+                }
             }
         }
     }
