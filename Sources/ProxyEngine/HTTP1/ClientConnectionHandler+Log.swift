@@ -39,6 +39,8 @@ extension ClientConnectionHandler {
     func logRouted(_ request: RequestFacts) {
         guard let emitter = shared.trafficLog else { return }
         logUpdate { log in
+            // `%[capture.req.hdr(N)]` reads the slots the rules filled.
+            if emitter.readsSamples { log.facts = request }
             if !request.requestCaptures.isEmpty { log.requestCaptures = request.requestCaptures.values }
             if let capture = emitter.logger.plan.cookieCapture { log.clientCookie = CookieCaptureReader.client(capture, request.headers) }
         }
@@ -47,7 +49,10 @@ extension ClientConnectionHandler {
     /// The response after its rules: what `http-response capture` stored.
     func logResponseCaptures(_ response: RequestFacts) {
         guard shared.trafficLog != nil, !response.responseCaptures.isEmpty else { return }
-        logUpdate { $0.responseCaptures = response.responseCaptures.values }
+        logUpdate { log in
+            log.responseCaptures = response.responseCaptures.values
+            log.facts?.responseCaptures = response.responseCaptures
+        }
     }
 
     /// The response head of the server (or the status of an answer made here).
@@ -65,6 +70,7 @@ extension ClientConnectionHandler {
             var slots = CaptureSlots(plan.responseCaptures)
             slots.captureHeaders(plan.responseCaptures, from: fields)
             transactionLog!.responseCaptures = slots.values
+            transactionLog!.facts?.responseCaptures = slots
         }
         if let capture = plan.cookieCapture { transactionLog!.serverCookie = CookieCaptureReader.server(capture, fields) }
     }

@@ -82,6 +82,8 @@ final class TrackedCounters: StickCounterSession, @unchecked Sendable {
         guard let table = tables[name], let key = StickKey(text, for: table.plan) else { return nil }
         guard let entry = table.entry(key) else { return 0 }
         if item == TableConverter.inTable { return 1 }
+        // HAProxy's lookup holds the entry while the converter reads it, so its own reference is counted.
+        if item == "trackers" { return table.withData(entry) { entry, _ in Int64(entry.users) + 1 } }
         // The counters' fetches are `sc_get_gpc0`…; the rates keep their names.
         let reader = ["gpc0", "gpc1", "gpt0", "gpc", "gpt"].contains(item) ? "get_" + item : item
         return table.withData(entry) { entry, now in
