@@ -57,9 +57,14 @@ final class PeersService: @unchecked Sendable {
         self.localName = localName
         self.loop = loop
         var shared: [PeerSharedTable] = []
-        for table in tables.all where table.plan.peers == plan.name {
+        let sectionPrefix = plan.name + "/"
+        let own = tables.all.filter { $0.plan.peers == plan.name }
+        // HAProxy numbers the section's own tables first, then the proxies' ones, each group last declared
+        // first (src/cfgparse.c walks lists it built by prepending); `show peers` shows these ids.
+        let numbered = own.filter { $0.plan.name.hasPrefix(sectionPrefix) }.reversed()
+            + own.filter { !$0.plan.name.hasPrefix(sectionPrefix) }.reversed()
+        for table in numbered {
             let name = table.plan.name
-            let sectionPrefix = plan.name + "/"
             let wireName = name.hasPrefix(sectionPrefix) ? String(name.dropFirst(plan.name.count)) : name
             shared.append(PeerSharedTable(table: table, localID: UInt64(shared.count + 1), wireName: wireName))
         }
