@@ -21,7 +21,7 @@ final class StickStoreResponseDifferentialTests: XCTestCase {
             stick-table type ip size 100k expire 60s store http_req_cnt,http_req_rate(10s),gpc0,gpt0,conn_cur
             http-request track-sc1 src
             http-request sc-inc-gpc0(1) if { path /count }
-            http-request return status 200 content-type text/plain lf-string "cnt=%[src,table_http_req_cnt(fe)] rate=%[src,table_http_req_rate(fe)] gpc0=%[src,table_gpc0(fe)] gpt0=%[src,table_gpt0(fe)] gpc_0=%[src,table_gpc(0,fe)] gpc1=%[src,table_gpc1(fe)] in=%[src,in_table(fe)] absent=%[str(10.9.9.9),table_http_req_cnt(fe)] absent_in=%[str(10.9.9.9),in_table(fe)] trackers=%[src,table_trackers(fe)] cur=%[src,table_conn_cur(fe)]" if { path /table }
+            http-request return status 200 content-type text/plain lf-string "cnt=%[src,table_http_req_cnt(fe)] rate=%[src,table_http_req_rate(fe)] gpc0=%[src,table_gpc0(fe)] gpt0=%[src,table_gpt0(fe)] gpc_0=%[src,table_gpc(0,fe)] gpc1=%[src,table_gpc1(fe)] in=%[src,in_table(fe)] absent=%[str(10.9.9.9),table_http_req_cnt(fe)] absent_in=%[str(10.9.9.9),in_table(fe)] sid=%[req.cook(SID),table_server_id(app)] trackers=%[src,table_trackers(fe)] cur=%[src,table_conn_cur(fe)]" if { path /table }
             default_backend app
         backend app
             balance roundrobin

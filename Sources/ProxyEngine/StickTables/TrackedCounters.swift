@@ -84,6 +84,10 @@ final class TrackedCounters: StickCounterSession, @unchecked Sendable {
         if item == TableConverter.inTable { return 1 }
         // HAProxy's lookup holds the entry while the converter reads it, so its own reference is counted.
         if item == "trackers" { return table.withData(entry) { entry, _ in Int64(entry.users) + 1 } }
+        if item == "server_id" {
+            guard let slot = table.layout.counter(.serverID) else { return nil }
+            return table.withData(entry) { entry, _ in Int64(bitPattern: entry.counters[slot]) }
+        }
         // The counters' fetches are `sc_get_gpc0`…; the rates keep their names.
         let reader = ["gpc0", "gpc1", "gpt0", "gpc", "gpt"].contains(item) ? "get_" + item : item
         return table.withData(entry) { entry, now in

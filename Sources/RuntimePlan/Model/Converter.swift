@@ -36,7 +36,7 @@ public enum TableConverter {
     public static let items: Set<String> = [
         "conn_cnt", "conn_cur", "conn_rate", "sess_cnt", "sess_rate", "http_req_cnt", "http_req_rate", "http_err_cnt",
         "http_err_rate", "http_fail_cnt", "http_fail_rate", "bytes_in_rate", "bytes_out_rate", "kbytes_in", "kbytes_out",
-        "gpc0", "gpc1", "gpc0_rate", "gpc1_rate", "gpt0", "trackers", "gpc", "gpc_rate", "gpt",
+        "gpc0", "gpc1", "gpc0_rate", "gpc1_rate", "gpt0", "trackers", "gpc", "gpc_rate", "gpt", "server_id",
     ]
     /// `table_gpc(IDX,TABLE)`, `table_gpc_rate(IDX,TABLE)`, `table_gpt(IDX,TABLE)`.
     public static let indexed: Set<String> = ["gpc", "gpc_rate", "gpt"]
