@@ -167,6 +167,7 @@ struct RuleCompiler {
         var compiled = HTTPRequestRule(action: .capture, expression: fetch, text: text, source: source)
         switch words[1] {
         case "len" where hook == "http-request":
+            guard number > 0 else { return .failure(.invalid("'http-request capture': length must be > 0")) }
             guard isFrontend, let slot = slots?.ruleSlots[rule.range] else {
                 return .failure(.invalid("'http-request capture' : proxy '\(proxyName)' has no frontend capability"))
             }
