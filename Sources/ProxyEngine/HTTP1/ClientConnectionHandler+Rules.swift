@@ -115,6 +115,7 @@ extension ClientConnectionHandler {
         facts.response = ResponseFacts(status: head.status, reason: head.string(head.third, in: response), headers: fields)
         let final = engine.router.afterResponse(frontend, backend: backend, facts)
         keepScopedVariables(final)
+        logResponseCaptures(final)
         guard let edited = final.response, edited != facts.response else { return response }
         // The connection header stays last, where HAProxy writes it.
         let isConnection = { (field: HTTPHeaderField) in field.name.lowercased() == "connection" }

@@ -17,7 +17,7 @@ struct RuleCompiler {
         "http-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "allow",
                           "set-status", "set-var", "unset-var", "set-var-fmt", "capture"],
         "http-after-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "allow",
-                                "set-status", "set-var", "unset-var", "set-var-fmt"],
+                                "set-status", "set-var", "unset-var", "set-var-fmt", "capture"],
     ]
 
     /// The action's keyword without its parenthesised argument (`set-var(txn.a)` is `set-var`).
@@ -155,7 +155,7 @@ struct RuleCompiler {
         }
     }
 
-    /// `http-request capture SAMPLE len N` (the slot it declared) or `http-request|http-response capture SAMPLE id N`
+    /// `http-request capture SAMPLE len N` (the slot it declared) or `http-request|http-response|http-after-response capture SAMPLE id N`
     /// (a declared slot; checked against the frontend's slots as HAProxy checks it, unknown in a backend).
     private func capture(_ rule: ActionRule, hook: String, text: String, source: SourceRef,
                          slots: CaptureSlotLayout?) -> Result<HTTPRequestRule, Problem> {
@@ -175,7 +175,9 @@ struct RuleCompiler {
         case "id":
             let declared = hook == "http-request" ? slots?.request.count : slots?.response.count
             if isFrontend, number >= declared ?? 0 {
-                return .failure(.invalid("unable to find capture id '\(number)' referenced by \(hook) capture rule"))
+                // `http-after-response capture` is checked as an `http-response` one (src/http_act.c).
+                let kind = hook == "http-request" ? "http-request" : "http-response"
+                return .failure(.invalid("unable to find capture id '\(number)' referenced by \(kind) capture rule"))
             }
             compiled.captureSlot = number
         default:

@@ -16,6 +16,7 @@ final class CaptureLogDifferentialTests: XCTestCase {
             http-request capture path id 1
             declare capture response len 8
             http-response capture res.hdr(x-backend) id 1
+            http-after-response capture res.hdr(content-length) id 1 if { status 403 }
         """
     static let headers = "User-Agent: a\"b]c\\d-more\r\nCookie: lang=en; SESSIONID = abc123def456ghi789jkl; SESSION2=x\r\n"
 
