@@ -74,7 +74,8 @@ public final class ProxyEngine: Sendable {
         }
         for socket in engine.plan.global.statsSockets ?? [] {
             do {
-                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, export: export, received: received)
+                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, export: export, received: received,
+                                                         peers: peers)
                 runtimeListeners.withLockedValue { $0.append(channel) }
                 if case .unix = socket.listen.endpoint { export.add(channel) }
                 bound.append(ListenerSocket.describe(channel, socket.listen))

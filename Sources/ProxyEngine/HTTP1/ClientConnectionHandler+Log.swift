@@ -31,12 +31,27 @@ extension ClientConnectionHandler {
             log.bytesIn = Int64(MessageSize.of(head, in: bytes))
             log.requestCounter = emitter.nextRequestNumber()
             log.uniqueID = emitter.uniqueID(log, facts: facts, engine: engine)
-            let captures = emitter.logger.plan.requestCaptures
-            if !captures.isEmpty {
-                log.requestCaptures = captures.map { capture in
-                    capture.header.flatMap { facts.fullHeaderValues($0).last }.map { String($0.prefix(capture.length)) }
-                }
-            }
+            if !facts.requestCaptures.isEmpty { log.requestCaptures = facts.requestCaptures.values }
+        }
+    }
+
+    /// The request after its rules: what `http-request capture` stored and the cookie `capture cookie` finds.
+    func logRouted(_ request: RequestFacts) {
+        guard let emitter = shared.trafficLog else { return }
+        logUpdate { log in
+            // `%[capture.req.hdr(N)]` reads the slots the rules filled.
+            if emitter.readsSamples { log.facts = request }
+            if !request.requestCaptures.isEmpty { log.requestCaptures = request.requestCaptures.values }
+            if let capture = emitter.logger.plan.cookieCapture { log.clientCookie = CookieCaptureReader.client(capture, request.headers) }
+        }
+    }
+
+    /// The response after its rules: what `http-response capture` stored.
+    func logResponseCaptures(_ response: RequestFacts) {
+        guard shared.trafficLog != nil, !response.responseCaptures.isEmpty else { return }
+        logUpdate { log in
+            log.responseCaptures = response.responseCaptures.values
+            log.facts?.responseCaptures = response.responseCaptures
         }
     }
 
@@ -47,14 +62,26 @@ extension ClientConnectionHandler {
         if transactionLog!.dataMs < 0, transactionLog!.connectMs >= 0 { transactionLog!.dataMs = transactionLog!.elapsedMs() }
         guard let emitter = shared.trafficLog else { return }
         if let head, let bytes { transactionLog!.bytesOut += Int64(MessageSize.of(head, in: bytes)) }
-        let captures = emitter.logger.plan.responseCaptures
-        if !captures.isEmpty, let head, let bytes {
-            transactionLog!.responseCaptures = captures.map { capture in
-                guard let name = capture.header else { return nil }
-                let last = head.fields.lastIndex { head.string($0.name, in: bytes).lowercased() == name }
-                return last.map { String(head.string(head.fields[$0].value, in: bytes).prefix(capture.length)) }
-            }
+        let plan = emitter.logger.plan
+        guard let head, let bytes, !plan.responseCaptures.isEmpty || plan.cookieCapture != nil else { return }
+        let fields = responseFields(head, bytes)
+        // The response rules filled the slots already when there are any (`logResponseCaptures`).
+        if !plan.responseCaptures.isEmpty, transactionLog!.responseCaptures.isEmpty {
+            var slots = CaptureSlots(plan.responseCaptures)
+            slots.captureHeaders(plan.responseCaptures, from: fields)
+            transactionLog!.responseCaptures = slots.values
+            transactionLog!.facts?.responseCaptures = slots
         }
+        if let capture = plan.cookieCapture { transactionLog!.serverCookie = CookieCaptureReader.server(capture, fields) }
+    }
+
+    /// The fields of a response head as name and value strings.
+    func responseFields(_ head: H1Head, _ bytes: ByteBuffer) -> [HTTPHeaderField] {
+        var fields: [HTTPHeaderField] = []
+        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
+            fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
+        }
+        return fields
     }
 
     /// Changes the record in place (timers, server, bytes) when the frontend logs.

@@ -37,6 +37,17 @@ extension ClientConnectionHandler {
         exchange.persistence?.record(server: server, backend: engine.plan.backends[exchange.backendIndex])
     }
 
+    /// `stick store-response` rules read the server's response head and record the server that sent it.
+    func storeResponsePersistence(_ head: H1Head, _ bytes: ByteBuffer, _ exchange: ServerExchange) {
+        let backend = engine.plan.backends[exchange.backendIndex]
+        guard let plan = backend.persistence, let server = exchange.server,
+              plan.stickRules.contains(where: { $0.kind == .storeResponse }) else { return }
+        var facts = exchange.request
+        facts.response = ResponseFacts(status: head.status, reason: head.string(head.third, in: bytes), headers: responseFields(head, bytes))
+        PersistenceChoice.storeResponse(plan, backend: backend, tables: engine.stickTables, evaluator: engine.router.evaluator,
+                                        response: facts, server: server)
+    }
+
     /// The response's `Set-Cookie` changes for the backend's cookie mode, and `Cache-Control: private` with `nocache`.
     func persistenceResponseEdits(_ head: H1Head, _ bytes: ByteBuffer, _ exchange: ServerExchange, _ edits: inout H1HeadEdits) {
         let backend = engine.plan.backends[exchange.backendIndex]

@@ -26,6 +26,12 @@ extension ClientConnectionHandler {
                                  destination: addresses.destination, destinationPort: addresses.destinationPort, tls: tls != nil)
         facts.tlsSession = tls?.facts
         facts.firstRequest = !servedOne
+        let captures = frontend.log.requestCaptures
+        if !captures.isEmpty {
+            facts.requestCaptures = CaptureSlots(captures)
+            facts.requestCaptures.captureHeaders(captures, from: fields)
+        }
+        if !frontend.log.responseCaptures.isEmpty { facts.responseCaptures = CaptureSlots(frontend.log.responseCaptures) }
         loadScopedVariables(&facts)
         return facts
     }

@@ -44,9 +44,11 @@ extension ClientConnectionHandler {
         let backend = exchange.request.backendName
         guard engine.router.hasResponseRules(frontend, backend: backend) else { return .forward(H1HeadEdits()) }
         var facts = exchange.request
-        var fields: [HTTPHeaderField] = []
-        for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
-            fields.append(HTTPHeaderField(name: head.string(field.name, in: bytes), value: head.string(field.value, in: bytes)))
+        let fields = responseFields(head, bytes)
+        let captures = frontend.log.responseCaptures
+        if !captures.isEmpty {
+            facts.responseCaptures = CaptureSlots(captures)
+            facts.responseCaptures.captureHeaders(captures, from: fields)
         }
         let reason = head.string(head.third, in: bytes)
         facts.response = ResponseFacts(status: head.status, reason: reason, headers: fields)
@@ -62,6 +64,7 @@ extension ClientConnectionHandler {
         }
         let final = engine.router.afterResponse(frontend, backend: backend, decision.facts)
         keepScopedVariables(final)
+        logResponseCaptures(final)
         guard let response = final.response else { return .forward(H1HeadEdits()) }
         var edits = H1HeadEdits(head, bytes, becoming: response.headers)
         if response.status != head.status || response.reason != reason {
@@ -112,6 +115,7 @@ extension ClientConnectionHandler {
         facts.response = ResponseFacts(status: head.status, reason: head.string(head.third, in: response), headers: fields)
         let final = engine.router.afterResponse(frontend, backend: backend, facts)
         keepScopedVariables(final)
+        logResponseCaptures(final)
         guard let edited = final.response, edited != facts.response else { return response }
         // The connection header stays last, where HAProxy writes it.
         let isConnection = { (field: HTTPHeaderField) in field.name.lowercased() == "connection" }

@@ -295,6 +295,7 @@ extension ClientConnectionHandler {
         } else if !exchange.requestIsHTTP11 {
             edits.added.append(("connection", "keep-alive"))
         }
+        storeResponsePersistence(head, bytes, exchange)
         persistenceResponseEdits(head, bytes, exchange, &edits)
         startCompression(head, bytes, body, exchange, edits: &edits)
         exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)

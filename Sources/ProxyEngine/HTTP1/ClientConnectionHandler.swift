@@ -323,6 +323,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         let decision = engine.router.route(frontend, facts, tracing: false, targets: shared.backendTargets)
         keepScopedVariables(decision.request)
         answeredRequest = decision.request
+        logRouted(decision.request)
         let keepAlive = clientKeepAlive(head)
         switch decision.outcome {
         case .respond(let status, let contentType, let text, let headers, let denied):

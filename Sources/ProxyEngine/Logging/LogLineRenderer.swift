@@ -49,8 +49,9 @@ struct LogLineRenderer {
             case .literal(let text):
                 out.append(contentsOf: text.utf8)
             case .fetch(let fetch):
-                let value = log.facts.flatMap { LogFormat(parts: [.fetch(fetch)]).render($0) }
-                text(&out, value?.isEmpty == false ? value : nil, LogVariable.Flags())
+                text(&out, log.facts.flatMap { fetch.value($0)?.stringValue }, LogVariable.Flags())
+            case .flaggedFetch(let fetch, let flags):
+                text(&out, log.facts.flatMap { fetch.value($0)?.stringValue }, flags)
             case .unavailable:
                 text(&out, nil, LogVariable.Flags())
             case .variable(let variable):
@@ -110,7 +111,8 @@ struct LogLineRenderer {
         case .status: integer(&out, log.status)
         case .bytesOut: integer(&out, Int(log.bytesOut))
         case .bytesIn: integer(&out, Int(log.bytesIn))
-        case .clientCookie, .serverCookie: text(&out, nil, flags)
+        case .clientCookie: text(&out, log.clientCookie, flags)
+        case .serverCookie: text(&out, log.serverCookie, flags)
         case .terminationState:
             out.append(log.cause.rawValue)
             out.append(log.phase.rawValue)

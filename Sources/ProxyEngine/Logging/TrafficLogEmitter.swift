@@ -20,7 +20,12 @@ final class TrafficLogEmitter: Sendable {
         self.frontend = frontend
         let plan = logger.plan
         readsSamples = [plan.format, plan.structuredData, plan.errorFormat].contains { format in
-            format?.parts.contains { if case .fetch = $0 { true } else { false } } ?? false
+            format?.parts.contains { part in
+                switch part {
+                case .fetch, .flaggedFetch: true
+                default: false
+                }
+            } ?? false
         }
     }
 

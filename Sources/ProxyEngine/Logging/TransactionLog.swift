@@ -68,6 +68,9 @@ struct TransactionLog {
     var requestLine: String?
     var requestCaptures: [String?] = []
     var responseCaptures: [String?] = []
+    /// `capture cookie`: the request's and the response's cookie (`%CC`, `%CS`).
+    var clientCookie: String?
+    var serverCookie: String?
     var client: SocketAddress?
     var local: SocketAddress?
     /// The server connection's addresses (`%bi`/`%bp`, `%si`/`%sp`).

@@ -32,6 +32,8 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
     /// What the peer defined, by its table id, and the table its updates go to now.
     private var remoteTables: [UInt64: PeerRemoteTable] = [:]
     private var currentRemote: UInt64?
+    /// Our table of the last message that named one (a push or an acknowledgement), for `show peers`.
+    private var lastLocalTable: UInt64?
     private var sendDictionary = PeerDictionary()
     private var receiveDictionary = PeerDictionary()
     private var lastReceived = NIODeadline.now()
@@ -105,8 +107,31 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
             body.writeInteger(remote.lastReceived)
             write(PeerMessage(messageClass: PeerMessage.Class.stickTable, type: PeerMessage.Table.ack, body: body))
             remoteTables[id]?.unacknowledged = false
+            if let local = remote.local?.localID { lastLocalTable = local }
         }
         context.flush()
+    }
+
+    /// What `show peers` shows of the session.
+    func report() -> PeerSessionReport {
+        var tables: [UInt64: PeerSessionReport.Table] = [:]
+        for shared in service.tables {
+            let remote = remoteTables.values.first { $0.local?.localID == shared.localID }
+            tables[shared.localID] = PeerSessionReport.Table(remoteID: remote?.remoteID ?? 0, remoteData: remote?.data ?? 0,
+                                                             pushed: pushed[shared.localID] ?? 0, received: remote?.lastReceived ?? 0)
+        }
+        let stage: Int
+        switch state {
+        case .awaitingHello: stage = 1
+        case .awaitingStatus: stage = 6
+        case .established: stage = 7
+        case .closed: stage = 11
+        }
+        var incoming = false
+        if case .incoming = role { incoming = true }
+        return PeerSessionReport(stage: stage, incoming: incoming, connected: context?.channel.isActive ?? false,
+                                 local: context?.channel.localAddress, remote: context?.channel.remoteAddress, tables: tables,
+                                 remoteTable: currentRemote.flatMap { remoteTables[$0]?.local?.localID }, lastLocalTable: lastLocalTable)
     }
 
     /// Ends the session (a newer one with the same peer replaced it, or the service stops), at once or once connected.
@@ -125,6 +150,7 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
                     if inbound.readableBytes > Self.helloLimit { close() }
                     return
                 }
+                if let peerName { service.noteActivity(peerName) { $0.handshake(Int(line) ?? 0, .now()) } }
                 guard line == "200" else {
                     // 300, 501…504: the peer refused the session; the reconnection timer tries again.
                     close()
@@ -138,6 +164,7 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
                     return
                 }
                 let (status, name) = PeerHandshake.judge(lines, localName: service.localName, knownPeers: service.peerNames)
+                if let name { service.noteActivity(name) { $0.handshake(status.rawValue, .now()) } }
                 guard status == .success, let name else {
                     answerAndClose(status)
                     return
@@ -199,6 +226,13 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
                 write(.control(PeerMessage.Control.resyncConfirm))
                 service.lessonEnded(self)
             case PeerMessage.Control.resyncConfirm: teaching = false
+            case PeerMessage.Control.heartbeat:
+                if let peerName {
+                    service.noteActivity(peerName) { activity in
+                        activity.receivedHeartbeats += 1
+                        activity.reconnect = .now() + PeersService.silenceLimit
+                    }
+                }
             default: break
             }
         case PeerMessage.Class.stickTable:
@@ -229,6 +263,7 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
             guard let id = currentRemote, var remote = remoteTables[id] else { throw PeerTableCodec.Malformed() }
             remote.lastReceived = try PeerTableCodec.readUpdate(message, remote: remote, dictionary: &receiveDictionary)
             remote.unacknowledged = true
+            if let local = remote.local { service.countRemoteUpdate(local.localID) }
             remoteTables[id] = remote
         default:
             throw PeerTableCodec.Malformed()
@@ -241,13 +276,22 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
     private func tick() {
         let now = NIODeadline.now()
         if now - lastReceived > PeersService.silenceLimit {
+            if state == .established, let peerName { service.noteActivity(peerName) { $0.missedHeartbeats += 1 } }
             close()
             return
         }
         guard state == .established else { return }
         // Live changes wait for the end of a lesson (they follow it, from where it began).
         if lesson.isEmpty { pushChanges() }
-        if now - lastSent >= PeersService.heartbeatInterval { write(.control(PeerMessage.Control.heartbeat)) }
+        if now - lastSent >= PeersService.heartbeatInterval {
+            write(.control(PeerMessage.Control.heartbeat))
+            if let peerName {
+                service.noteActivity(peerName) { activity in
+                    activity.transmittedHeartbeats += 1
+                    activity.heartbeat = now + PeersService.heartbeatInterval
+                }
+            }
+        }
         context?.flush()
     }
 
@@ -327,6 +371,7 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
             // The changed entries may all be gone since: nothing to send up to the latest id.
             pushed[shared.localID] = count == 0 ? latest : last
             guard count > 0 else { continue }
+            lastLocalTable = shared.localID
             context?.write(wrapOutboundOut(buffer), promise: nil)
             lastSent = .now()
         }
@@ -347,6 +392,7 @@ final class PeerSession: ChannelInboundHandler, @unchecked Sendable {
 
     /// A protocol error: HAProxy's error message (class 1, type 0), then the end.
     private func fail() {
+        if let peerName { service.noteActivity(peerName) { $0.protocolErrors += 1 } }
         if state == .established { write(PeerMessage(messageClass: PeerMessage.Class.error, type: 0, body: nil)) }
         context?.flush()
         close()

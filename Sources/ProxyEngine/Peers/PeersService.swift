@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,9 +25,11 @@ final class PeersService: @unchecked Sendable {
     static let pushBatch = 2_000
 
     /// What is known of one other peer across its sessions; used on the service's loop only.
-    private final class RemotePeer: @unchecked Sendable {
+    final class RemotePeer: @unchecked Sendable {
         let plan: PeersPlan.Peer
         var session: PeerSession?
+        /// What `show peers` reports of it.
+        var activity = PeerActivity()
         /// The last update of each of our tables the peer acknowledged; a new session pushes from there.
         var acknowledged: [UInt64: UInt32] = [:]
         var reconnect: Scheduled<Void>?
@@ -39,8 +42,11 @@ final class PeersService: @unchecked Sendable {
     let tables: [PeerSharedTable]
     let peerNames: Set<String>
     let processID = getpid()
-    private let loop: EventLoop
-    private var remotes: [String: RemotePeer] = [:]
+    let loop: EventLoop
+    private(set) var remotes: [String: RemotePeer] = [:]
+    /// When the section started (the date of `show peers`).
+    let startedAt = Date()
+    let startedUptime = NIODeadline.now()
     private var listener: Channel?
     private var stopped = false
     /// Whether this process holds every entry its peers hold (a lesson finished, or none came in time).
@@ -51,9 +57,14 @@ final class PeersService: @unchecked Sendable {
         self.localName = localName
         self.loop = loop
         var shared: [PeerSharedTable] = []
-        for table in tables.all where table.plan.peers == plan.name {
+        let sectionPrefix = plan.name + "/"
+        let own = tables.all.filter { $0.plan.peers == plan.name }
+        // HAProxy numbers the section's own tables first, then the proxies' ones, each group last declared
+        // first (src/cfgparse.c walks lists it built by prepending); `show peers` shows these ids.
+        let numbered = own.filter { $0.plan.name.hasPrefix(sectionPrefix) }.reversed()
+            + own.filter { !$0.plan.name.hasPrefix(sectionPrefix) }.reversed()
+        for table in numbered {
             let name = table.plan.name
-            let sectionPrefix = plan.name + "/"
             let wireName = name.hasPrefix(sectionPrefix) ? String(name.dropFirst(plan.name.count)) : name
             shared.append(PeerSharedTable(table: table, localID: UInt64(shared.count + 1), wireName: wireName))
         }
@@ -158,6 +169,7 @@ final class PeersService: @unchecked Sendable {
         guard !stopped, remote.session == nil, let endpoint = remote.plan.endpoint else { return }
         let session = PeerSession(service: self, role: .outgoing(peer: remote.plan.name))
         remote.session = session
+        remote.activity.connecting(.now())
         ClientBootstrap(group: loop)
             .connectTimeout(.seconds(5))
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
@@ -178,6 +190,20 @@ final class PeersService: @unchecked Sendable {
         remote.reconnect?.cancel()
         guard !stopped else { return }
         remote.reconnect = loop.scheduleTask(in: delay) { [self] in connect(remote) }
+        remote.activity.reconnect = .now() + delay
+    }
+
+    /// The peers' updates applied to each of our tables, by table id (`show peers` adds them to the local ones).
+    private(set) var remoteUpdates: [UInt64: UInt32] = [:]
+
+    func countRemoteUpdate(_ table: UInt64) {
+        remoteUpdates[table, default: 0] &+= 1
+    }
+
+    /// Changes what `show peers` reports of a peer (on the loop).
+    func noteActivity(_ peer: String, _ change: (inout PeerActivity) -> Void) {
+        guard let remote = remotes[peer] else { return }
+        change(&remote.activity)
     }
 
     /// A session passed its handshake: it replaces any other session with the peer; returns where its pushes start.
@@ -186,6 +212,7 @@ final class PeersService: @unchecked Sendable {
         if let old = remote.session, old !== session {
             // HAProxy keeps the newest session with a peer; the older one closes.
             remote.session = nil
+            remote.activity.collisions += 1
             old.close()
         }
         remote.reconnect?.cancel()

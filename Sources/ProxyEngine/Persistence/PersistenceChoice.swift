@@ -51,7 +51,7 @@ struct PersistenceChoice {
             CookieRewriter.stripRequest(&request, cookie: cookie, rest: rest)
         }
         guard !ignore else { return choice }
-        for rule in plan.stickRules where rule.condition.map({ evaluator.evaluate($0, request) }) ?? true {
+        for rule in plan.stickRules where rule.readsRequest && rule.condition.map({ evaluator.evaluate($0, request) }) ?? true {
             guard let table = tables[rule.table], let text = rule.key.sampleText(request),
                   let key = StickKey(text, for: table.plan) else { continue }
             if rule.matches, choice.server == nil, let entry = table.entry(key),
@@ -68,12 +68,31 @@ struct PersistenceChoice {
 
     /// Records the server in every entry to store (`server_id`, `server_key`), refreshing their expiry.
     func record(server index: Int, backend: BackendPlan) {
-        for store in stores {
-            guard let entry = store.table.entry(store.key, making: true) else { continue }
-            store.table.withData(entry, touching: true) { entry, _ in
-                if let slot = store.table.layout.counter(.serverID) { entry.counters[slot] = UInt64(index + 1) }
-                entry.serverKey = backend.servers[index].name
-            }
+        for store in stores { store.record(server: index, backend: backend) }
+    }
+
+    /// `stick store-response` on a server's response (src/stream.c `process_store_rules`): in order, the
+    /// first rule of each table whose condition holds and whose key the response gives records the server.
+    static func storeResponse(_ plan: PersistencePlan, backend: BackendPlan, tables: StickTableSet, evaluator: ACLEvaluator,
+                              response: RequestFacts, server index: Int) {
+        var stored: [StickTable] = []
+        for rule in plan.stickRules where rule.kind == .storeResponse {
+            guard let table = tables[rule.table], !stored.contains(where: { $0 === table }),
+                  rule.condition.map({ evaluator.evaluate($0, response) }) ?? true,
+                  let text = rule.key.sampleText(response), let key = StickKey(text, for: table.plan) else { continue }
+            stored.append(table)
+            Store(table: table, key: key).record(server: index, backend: backend)
+        }
+    }
+}
+
+extension PersistenceChoice.Store {
+    /// Writes the server into the entry of the key, made if missing, and refreshes its expiry.
+    func record(server index: Int, backend: BackendPlan) {
+        guard let entry = table.entry(key, making: true) else { return }
+        table.withData(entry, touching: true) { entry, _ in
+            if let slot = table.layout.counter(.serverID) { entry.counters[slot] = UInt64(index + 1) }
+            entry.serverKey = backend.servers[index].name
         }
     }
 }

@@ -7,6 +7,8 @@ import RuntimePlan
 /// later, once every event loop has given its share.
 struct RuntimeCommands {
     let engine: EngineContext
+    /// The `peers` sections this process takes part in (`show peers`).
+    var peers: [PeersService] = []
 
     /// The output of `words` at `level` (the session's `prompt`, `quit`, `user` and `operator` are the session's).
     func run(_ words: [String], level: StatsSocketPlan.Level, on loop: EventLoop, session: CLISessionInfo) -> EventLoopFuture<String> {
@@ -27,6 +29,7 @@ struct RuntimeCommands {
             return loop.makeSucceededFuture("# name\n" + engine.plan.backends.map { $0.name + "\n" }.joined())
         case ("show", "sess"): return need(.operator) { SessionDump(engine: engine).text(cli: session) }
         case ("show", "errors"): return need(.operator) { showErrors(words.count > 2 ? words[2] : nil) }
+        case ("show", "peers"): return PeersDump.run(Array(words.dropFirst(2)), services: peers, on: loop)
         case ("show", "table"), ("clear", "table"), ("set", "table"):
             return loop.makeSucceededFuture(tableCommand(first, Array(words.dropFirst(2)), level: level))
         case ("get", "weight"): return loop.makeSucceededFuture(getWeight(words.count > 2 ? words[2] : ""))

@@ -7,7 +7,7 @@ import RuntimePlan
 enum RuntimeSocket {
     /// `export`: the listeners `_getsocks` sends, for a socket with `expose-fd listeners` (nil: it sends none).
     static func open(_ socket: StatsSocketPlan, engine: EngineContext, group: EventLoopGroup,
-                     export: ListenerExport?, received: ReceivedListeners? = nil) async throws -> Channel {
+                     export: ListenerExport?, received: ReceivedListeners? = nil, peers: [PeersService] = []) async throws -> Channel {
         let idle = TimeAmount.milliseconds(Int64(engine.plan.global.statsTimeoutMs ?? 10_000))
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
@@ -15,7 +15,7 @@ enum RuntimeSocket {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
-                        CLISessionHandler(commands: RuntimeCommands(engine: engine), level: socket.level, idleTimeout: idle,
+                        CLISessionHandler(commands: RuntimeCommands(engine: engine, peers: peers), level: socket.level, idleTimeout: idle,
                                       export: socket.exposesListeners == true ? export : nil))
                 }
             }

@@ -78,6 +78,23 @@ final class TrackedCounters: StickCounterSession, @unchecked Sendable {
         }
     }
 
+    func tableValue(_ item: String, index: Int?, table name: String, key text: String) -> Int64? {
+        guard let table = tables[name], let key = StickKey(text, for: table.plan) else { return nil }
+        guard let entry = table.entry(key) else { return 0 }
+        if item == TableConverter.inTable { return 1 }
+        // HAProxy's lookup holds the entry while the converter reads it, so its own reference is counted.
+        if item == "trackers" { return table.withData(entry) { entry, _ in Int64(entry.users) + 1 } }
+        if item == "server_id" {
+            guard let slot = table.layout.counter(.serverID) else { return nil }
+            return table.withData(entry) { entry, _ in Int64(bitPattern: entry.counters[slot]) }
+        }
+        // The counters' fetches are `sc_get_gpc0`…; the rates keep their names.
+        let reader = ["gpc0", "gpc1", "gpt0", "gpc", "gpt"].contains(item) ? "get_" + item : item
+        return table.withData(entry) { entry, now in
+            StickCounterReader.value(reader, index: index, entry: entry, layout: table.layout, now: now)
+        }
+    }
+
     private func read(_ fetch: StickCounterFetch, _ table: StickTable, _ entry: StickEntry) -> Int64? {
         table.withData(entry, touching: StickCounterReader.changes(fetch.item)) { entry, now in
             StickCounterReader.value(fetch.item, index: fetch.index, entry: entry, layout: table.layout, now: now)

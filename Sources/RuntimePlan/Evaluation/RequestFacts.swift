@@ -33,6 +33,9 @@ public struct RequestFacts: Sendable, Hashable {
     public var serverID: Int?
     /// The TLS session of the client connection, for the `ssl_fc_*` and `ssl_c_*` fetches.
     public var tlsSession: TLSSessionFacts?
+    /// The frontend's capture slots for the request and for the response (`capture.req.hdr(N)`, `%hr`, `%hs`).
+    public var requestCaptures = CaptureSlots()
+    public var responseCaptures = CaptureSlots()
 
     public init(method: String = "GET", target: String = "/", version: String = "1.1", headers: [HTTPHeaderField] = [],
                 source: String? = nil, sourcePort: Int? = nil, destination: String? = nil, destinationPort: Int? = nil,

@@ -66,6 +66,12 @@ enum SampleConverter {
             let length = arguments.count > 1 ? Int(arguments[1]).map { min($0, bytes.count - offset) } : bytes.count - offset
             guard let length, length >= 0 else { return nil }
             return .string(String(decoding: bytes[offset..<(offset + length)], as: UTF8.self))
+        case .table:
+            // `table_DATA([IDX,]TABLE)`: the data of the entry the sample is the key of; 0 without an entry.
+            guard let item = arguments.first, let table = arguments.last, let session = facts.stickCounters?.session else { return nil }
+            let index = arguments.count == 3 ? Int(arguments[1]) : nil
+            guard let value = session.tableValue(item, index: index, table: table, key: sample.stringValue) else { return nil }
+            return item == TableConverter.inTable ? .boolean(value != 0) : .integer(value)
         case .ltrim: return .string(String(sample.stringValue.drop { (arguments.first ?? "").contains($0) }))
         case .rtrim:
             var text = Substring(sample.stringValue)

@@ -126,6 +126,21 @@ enum SampleFetcher {
             return [.string(received.path + (received.query.map { "?" + $0 } ?? ""))]
         case .capturedMethod: return [.string(facts.receivedMethod ?? facts.method)]
         case .capturedVersion: return [.string("HTTP/" + facts.version)]
+        case .responseCookie:
+            // `res.cook(NAME)`: the cookie each `Set-Cookie` line sets (its first pair), those named NAME.
+            guard let response = facts.response else { return [] }
+            let name = fetch.arguments.first ?? ""
+            return RequestFacts.lineValues(response.headers, "set-cookie").compactMap { line in
+                let pair = line.prefix { $0 != ";" }
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts.count == 2, name.isEmpty || parts[0].trimmingCharacters(in: " \t") == name else { return nil }
+                return .string(parts[1].trimmingCharacters(in: " \t"))
+            }
+        case .capturedRequestHeader, .capturedResponseHeader:
+            // A slot that exists and holds a value (`capture.req.hdr(0)`); an empty capture is a value.
+            let slots = fetch.name == .capturedRequestHeader ? facts.requestCaptures : facts.responseCaptures
+            guard let slot = fetch.arguments.first.flatMap({ Int($0) }), let value = slots.value(slot) else { return [] }
+            return [.string(value)]
         case .date:
             let offset = fetch.arguments.first.flatMap { Int64($0) } ?? 0
             return [.integer(Int64(Date().timeIntervalSince1970) + offset)]
@@ -206,7 +221,7 @@ enum SampleFetcher {
         format.parts.map { part in
             switch part {
             case .literal(let text): text
-            case .fetch(let sampleFetch): value(sampleFetch, facts)?.stringValue ?? ""
+            case .fetch(let sampleFetch), .flaggedFetch(let sampleFetch, _): value(sampleFetch, facts)?.stringValue ?? ""
             // Log variables need a transaction: the log line renderer of the engine prints them.
             case .separator: " "
             case .variable, .unavailable: ""

@@ -8,6 +8,14 @@ public protocol StickCounterSession: AnyObject, Sendable {
     func update(_ action: StickCounterAction)
     /// The value of an `sc_*`/`src_*` fetch; nil when it fails (counter not tracked, data not stored).
     func value(_ fetch: StickCounterFetch, source: String?) -> Int64?
+    /// A `table_*` converter: the data `item` (`http_req_rate`, `gpc`…, or `in_table`: 1 when present) of the
+    /// entry of `key` in `table`, without touching it; 0 without an entry, nil when the table does not store the data.
+    func tableValue(_ item: String, index: Int?, table: String, key: String) -> Int64?
+}
+
+extension StickCounterSession {
+    /// Without tables, every `table_*` converter fails.
+    public func tableValue(_ item: String, index: Int?, table: String, key: String) -> Int64? { nil }
 }
 
 /// A stream's stick counters carried in `RequestFacts`. Two requests with the

@@ -5,6 +5,9 @@ public struct Converter: Sendable, Hashable, Codable, CustomStringConvertible {
         case lower, upper, length, hex, base64, ub64enc = "ub64enc", urlDecode = "url_dec", field, word, regsub
         case ipmask, add, sub, mul, div, mod, neg, not, bool, and, or, xor, crc32, djb2, sdbm
         case concat, strcmp, json, httpDate = "http_date", ltrim, rtrim, iif, b64dec, bytes, urlEncode = "url_enc", ub64dec
+        /// `table_DATA([IDX,]TABLE)` and `in_table(TABLE)`: the arguments are the data (`http_req_rate`,
+        /// `in_table`), then the converter's own (see `TableConverter`).
+        case table
     }
 
     public var name: Name
@@ -16,6 +19,41 @@ public struct Converter: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String {
-        arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"
+        if name == .table, let item = arguments.first {
+            let own = arguments.dropFirst().joined(separator: ",")
+            return item == TableConverter.inTable ? "in_table(\(own))" : "table_\(item)(\(own))"
+        }
+        return arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"
+    }
+}
+
+/// The `table_*` converters of HAProxy 2.6 the engine evaluates: the data
+/// each reads, and which take an element index before the table.
+public enum TableConverter {
+    /// `in_table(TABLE)`: whether the key has an entry.
+    public static let inTable = "in_table"
+    /// The data of `table_DATA(TABLE)`, as `sc_*` fetches name them after their prefix.
+    public static let items: Set<String> = [
+        "conn_cnt", "conn_cur", "conn_rate", "sess_cnt", "sess_rate", "http_req_cnt", "http_req_rate", "http_err_cnt",
+        "http_err_rate", "http_fail_cnt", "http_fail_rate", "bytes_in_rate", "bytes_out_rate", "kbytes_in", "kbytes_out",
+        "gpc0", "gpc1", "gpc0_rate", "gpc1_rate", "gpt0", "trackers", "gpc", "gpc_rate", "gpt", "server_id",
+    ]
+    /// `table_gpc(IDX,TABLE)`, `table_gpc_rate(IDX,TABLE)`, `table_gpt(IDX,TABLE)`.
+    public static let indexed: Set<String> = ["gpc", "gpc_rate", "gpt"]
+
+    /// The converter for `in_table(...)` or `table_DATA(...)` with its arguments as written; nil for another name
+    /// or a wrong number of arguments.
+    public static func converter(name: String, arguments: [String]) -> Converter? {
+        let item: String
+        if name == inTable {
+            item = inTable
+        } else if name.hasPrefix("table_"), items.contains(String(name.dropFirst(6))) {
+            item = String(name.dropFirst(6))
+        } else {
+            return nil
+        }
+        guard arguments.count == (indexed.contains(item) ? 2 : 1), arguments.allSatisfy({ !$0.isEmpty }) else { return nil }
+        if indexed.contains(item), Int(arguments[0]) == nil { return nil }
+        return Converter(.table, arguments: [item] + arguments)
     }
 }

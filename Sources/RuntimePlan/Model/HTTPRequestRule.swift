@@ -11,6 +11,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
         case setVar = "set-var", unsetVar = "unset-var", setVarFormat = "set-var-fmt"
         case setMethod = "set-method", setPath = "set-path", setPathQuery = "set-pathq", setQuery = "set-query", setURI = "set-uri"
         case replacePath = "replace-path", replacePathQuery = "replace-pathq", replaceURI = "replace-uri"
+        /// `http-request|http-response capture SAMPLE len N|id N`: see `captureSlot`.
+        case capture
     }
 
     /// `redirect location|prefix|scheme`.
@@ -36,6 +38,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var variable: String?
     /// The sample expression of `set-var`.
     public var expression: Fetch?
+    /// The capture slot `capture` fills with `expression`, counted from 0 in the frontend's slots of its direction.
+    public var captureSlot: Int?
     /// `set-var`'s conditions (`ifexists`, `ifnotempty`…), all of which must hold.
     public var variableConditions: [String]
     /// The regular expression of `replace-header`/`replace-value`.
@@ -78,7 +82,7 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
         switch action {
         case .deny, .redirect, .return, .allow, .reject: true
         case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue, .setStatus, .setVar, .unsetVar, .setVarFormat,
-             .stickCounter,
+             .stickCounter, .capture,
              .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI: false
         }
     }
@@ -95,6 +99,8 @@ public struct LogFormat: Sendable, Hashable, Codable {
         case separator
         /// A `%ci`-style variable (see `LogVariable`).
         case variable(LogVariable)
+        /// A `%{+Q}[fetch]` of a log line: a sample printed with its flags (quoted, escaped, `-` when empty).
+        case flaggedFetch(Fetch, LogVariable.Flags)
         /// A `%[fetch]` the engine cannot evaluate yet (`%[ssl_fc_sni]`): printed `-`, as a failed fetch.
         case unavailable(String)
     }

@@ -78,6 +78,22 @@ public struct HeaderCapture: Sendable, Hashable, Codable {
     }
 }
 
+/// `capture cookie NAME len N`: the first request cookie and the first
+/// `Set-Cookie` whose name starts with NAME, written `NAME=value` and cut
+/// to N bytes, printed by `%CC` and `%CS`.
+public struct CookieCapture: Sendable, Hashable, Codable {
+    /// The longest capture HAProxy keeps (CAPTURE_LEN - 1).
+    public static let longest = 63
+
+    public var name: String
+    public var length: Int
+
+    public init(name: String, length: Int) {
+        self.name = name
+        self.length = length
+    }
+}
+
 /// What a proxy logs, where and how: its targets (`log`, `log global`, `no
 /// log`), the line format (`option httplog`, `tcplog`, `log-format`…) and
 /// the options that filter or grade lines.
@@ -106,9 +122,11 @@ public struct ProxyLogPlan: Sendable, Hashable, Codable {
     public var separateErrors: Bool
     /// `option log-health-checks`: every check result that changes a server's health is logged.
     public var healthChecks: Bool
-    /// `capture request header`, then `http-request capture` slots, in declaration order.
+    /// `capture request header`, `declare capture request` and `http-request capture … len` slots, in declaration order.
     public var requestCaptures: [HeaderCapture]
     public var responseCaptures: [HeaderCapture]
+    /// `capture cookie`; nil when unset.
+    public var cookieCapture: CookieCapture?
     /// `unique-id-format`; nil when unset.
     public var uniqueIDFormat: LogFormat?
     /// `unique-id-header`: the request header that carries the unique id to the server.

@@ -45,11 +45,13 @@ public struct CookiePlan: Sendable, Hashable, Codable {
     }
 }
 
-/// A `stick match|on|store-request` rule of a backend.
+/// A `stick match|on|store-request|store-response` rule of a backend.
 public struct StickRule: Sendable, Hashable, Codable {
     /// What the rule does.
     public enum Kind: String, Sendable, Hashable, Codable {
         case match, on, storeRequest = "store-request"
+        /// Its key and condition read the server's response; it records the server that answered.
+        case storeResponse = "store-response"
     }
 
     public var kind: Kind
@@ -71,9 +73,11 @@ public struct StickRule: Sendable, Hashable, Codable {
     }
 
     /// Whether the rule looks a server up.
-    public var matches: Bool { kind != .storeRequest }
-    /// Whether the rule records the server.
+    public var matches: Bool { kind == .match || kind == .on }
+    /// Whether the rule records the server (once the request chose it, or from the response).
     public var stores: Bool { kind != .match }
+    /// Whether the rule runs on the request (all but `store-response`).
+    public var readsRequest: Bool { kind != .storeResponse }
 }
 
 /// How a backend keeps a client on one server: its cookie, its `stick`

@@ -38,10 +38,10 @@ extension Predicate: Codable {
 }
 
 /// Log-format parts are written as `{"literal":"…"}`, `{"fetch":{…}}`,
-/// `{"separator":true}`, `{"variable":{…}}` or `{"unavailable":"…"}`.
+/// `{"separator":true}`, `{"variable":{…}}`, `{"fetch":{…},"flags":{…}}` or `{"unavailable":"…"}`.
 extension LogFormat.Part {
     private enum Key: String, CodingKey {
-        case literal, fetch, separator, variable, unavailable
+        case literal, fetch, flags, separator, variable, unavailable
     }
 
     public init(from decoder: Decoder) throws {
@@ -54,6 +54,8 @@ extension LogFormat.Part {
             self = .variable(variable)
         } else if let text = try container.decodeIfPresent(String.self, forKey: .unavailable) {
             self = .unavailable(text)
+        } else if let flags = try container.decodeIfPresent(LogVariable.Flags.self, forKey: .flags) {
+            self = .flaggedFetch(try container.decode(Fetch.self, forKey: .fetch), flags)
         } else {
             self = .fetch(try container.decode(Fetch.self, forKey: .fetch))
         }
@@ -64,6 +66,9 @@ extension LogFormat.Part {
         switch self {
         case .literal(let text): try container.encode(text, forKey: .literal)
         case .fetch(let fetch): try container.encode(fetch, forKey: .fetch)
+        case .flaggedFetch(let fetch, let flags):
+            try container.encode(fetch, forKey: .fetch)
+            try container.encode(flags, forKey: .flags)
         case .separator: try container.encode(true, forKey: .separator)
         case .variable(let variable): try container.encode(variable, forKey: .variable)
         case .unavailable(let text): try container.encode(text, forKey: .unavailable)

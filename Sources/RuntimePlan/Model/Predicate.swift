@@ -50,6 +50,8 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
         case base, date, pathQuery = "pathq", firstRequest = "http_first_req", cookie = "req.cook"
         case cookieCount = "req.cook_cnt", cookieValue = "req.cook_val", capturedURI = "capture.req.uri"
         case capturedMethod = "capture.req.method", capturedVersion = "capture.req.ver"
+        case capturedRequestHeader = "capture.req.hdr", capturedResponseHeader = "capture.res.hdr"
+        case responseCookie = "res.cook"
         case serverName = "srv_name", serverID = "srv_id"
         case sslServerName = "ssl_fc_sni", sslProtocol = "ssl_fc_protocol", sslCipher = "ssl_fc_cipher"
         case sslALPN = "ssl_fc_alpn", sslHasServerName = "ssl_fc_has_sni", sslClientCertificateUsed = "ssl_c_used"

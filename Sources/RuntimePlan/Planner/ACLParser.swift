@@ -133,6 +133,8 @@ struct ACLParser {
         "req.cook": (.cookie, .str), "cook": (.cookie, .str), "cookie": (.cookie, .str), "req.cook_cnt": (.cookieCount, .int), "cook_cnt": (.cookieCount, .int),
         "req.cook_val": (.cookieValue, .int), "cook_val": (.cookieValue, .int), "capture.req.uri": (.capturedURI, .str),
         "capture.req.method": (.capturedMethod, .str), "capture.req.ver": (.capturedVersion, .str),
+        "capture.req.hdr": (.capturedRequestHeader, .str), "capture.res.hdr": (.capturedResponseHeader, .str),
+        "res.cook": (.responseCookie, .str), "scook": (.responseCookie, .str),
         "srv_name": (.serverName, .str), "srv_id": (.serverID, .int),
         // The connection's own addresses: the same as src and dst while no PROXY protocol header is read.
         "fc_src": (.src, .ip), "fc_dst": (.dst, .ip), "fc_src_port": (.srcPort, .int), "fc_dst_port": (.dstPort, .int),

@@ -28,7 +28,8 @@ struct FrontendCompiler {
         }
         TCPRuleCompiler(acls: acls, proxyName: name).compile(proxy, into: &plan, context: &context)
         plan.errorFiles = ErrorFileCompiler.compile(proxy, context: &context)
-        let rules = RuleCompiler(acls: acls, proxyName: name)
+        var rules = RuleCompiler(acls: acls, proxyName: name)
+        rules.isFrontend = true
         plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
         plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
         plan.httpAfterResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-after-response",

@@ -13,8 +13,8 @@ struct LogCompiler {
     static let keywords: Set<String> = [
         "log", "log-format", "log-format-sd", "error-log-format", "log-tag", "option httplog", "option httpslog",
         "option tcplog", "option dontlognull", "option dontlog-normal", "option log-separate-errors",
-        "option log-health-checks", "capture request header", "capture response header", "unique-id-format",
-        "unique-id-header",
+        "option log-health-checks", "capture request header", "capture response header", "capture cookie",
+        "declare capture", "unique-id-format", "unique-id-header",
     ]
 
     func compile(context: inout PlanningContext) -> ProxyLogPlan {
@@ -54,16 +54,22 @@ struct LogCompiler {
                 plan.uniqueIDHeader = words.first
             case "log-tag":
                 plan.tag = words.first
-            case "capture request header", "capture response header":
+            case "capture cookie":
                 guard words.count >= 3, words[1] == "len", let length = Int(words[2]), length > 0 else {
-                    context.error(LogMessage.captureInvalid, "'\(directive.keyword)' expects <header> 'len' <length>.", at: directive.range)
+                    context.error(LogMessage.captureInvalid, "'capture cookie' expects <cookie_name> 'len' <length>.", at: directive.range)
                     continue
                 }
-                let capture = HeaderCapture(header: words[0].lowercased(), length: length)
-                if directive.keyword.contains("request") { plan.requestCaptures.append(capture) } else { plan.responseCaptures.append(capture) }
+                // HAProxy keeps at most 63 bytes (CAPTURE_LEN - 1) and warns about a longer length.
+                plan.cookieCapture = CookieCapture(name: words[0], length: min(length, CookieCapture.longest))
             default:
                 break
             }
+        }
+        let slots = CaptureSlotLayout(proxy)
+        plan.requestCaptures = slots.request
+        plan.responseCaptures = slots.response
+        for (directive, message) in slots.invalid {
+            context.error(LogMessage.captureInvalid, message, at: directive.range)
         }
         // HAProxy falls back to `option tcplog` for an HTTP format in a TCP proxy.
         if proxy.mode == .tcp, [.httplog, .httpslog, .clf].contains(plan.style) {

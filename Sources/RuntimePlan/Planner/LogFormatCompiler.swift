@@ -51,13 +51,16 @@ struct LogFormatCompiler {
                     continue
                 }
                 parts.append(.variable(LogVariable(code, flags: flags)))
-            case .sample(let expression, _):
+            case .sample(let expression, let flagsText):
                 if let (fetch, _) = SampleExpressionParser.parse(expression) {
                     if atLogTime, Self.requestFetches.contains(fetch.name) {
                         return .failure(LogFormatString.Failure(message: "sample fetch <\(expression)> may not be reliably used here "
                                                                 + "because it needs 'HTTP request headers' which is not available here."))
                     }
-                    parts.append(.fetch(fetch))
+                    // Flags of the expression apply over those of `%{…}o`, as for a variable (src/log.c).
+                    var flags = defaults
+                    if let flagsText { Self.apply(flagsText, to: &flags) }
+                    parts.append(flags == LogVariable.Flags() ? .fetch(fetch) : .flaggedFetch(fetch, flags))
                 } else {
                     parts.append(.unavailable(expression))
                     unavailable.append(expression)

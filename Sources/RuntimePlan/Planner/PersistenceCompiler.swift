@@ -1,10 +1,10 @@
 import ConfigDiagnostics
 import HAProxyConfig
 
-/// Compiles a backend's persistence: `cookie`, `stick match|on|store-request`,
+/// Compiles a backend's persistence: `cookie`, `stick match|on|store-request|store-response`,
 /// `option persist`, `force-persist` and `ignore-persist`. A line the engine
-/// cannot run (a key or condition it cannot evaluate, `store-response`,
-/// a `dynamic` cookie) stays listed as unsupported.
+/// cannot run (a key or condition it cannot evaluate, a `dynamic` cookie)
+/// stays listed as unsupported.
 struct PersistenceCompiler {
     let proxy: Proxy
     let acls: ACLTable

@@ -6,16 +6,18 @@ import HAProxyConfig
 struct RuleCompiler {
     let acls: ACLTable
     let proxyName: String
+    /// Whether the proxy has a frontend (its capture slots are known here, so `capture … id N` is checked).
+    var isFrontend = false
 
     /// The actions the engine runs, per hook.
     static let supportedActions: [String: Set<String>] = [
         "http-request": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "redirect",
                          "return", "allow", "reject", "set-var", "unset-var", "set-var-fmt", "set-method", "set-path", "set-pathq",
-                         "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri"],
+                         "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri", "capture"],
         "http-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "allow",
-                          "set-status", "set-var", "unset-var", "set-var-fmt"],
+                          "set-status", "set-var", "unset-var", "set-var-fmt", "capture"],
         "http-after-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "allow",
-                                "set-status", "set-var", "unset-var", "set-var-fmt"],
+                                "set-status", "set-var", "unset-var", "set-var-fmt", "capture"],
     ]
 
     /// The action's keyword without its parenthesised argument (`set-var(txn.a)` is `set-var`).
@@ -28,6 +30,7 @@ struct RuleCompiler {
                  context: inout PlanningContext) -> [HTTPRequestRule] {
         var result: [HTTPRequestRule] = []
         let supported = Self.supportedActions[hook] ?? []
+        let slots = rules.contains { $0.hook == hook && $0.action == "capture" } ? CaptureSlotLayout(directives: directives, rules: rules) : nil
         for rule in rules where rule.hook == hook {
             let directive = directives.first { $0.range == rule.range }
             guard supported.contains(Self.keyword(rule.action)) || (hook == "http-request" && StickCounterParser.isAction(rule.action))
@@ -47,7 +50,7 @@ struct RuleCompiler {
             }
             let text = ([hook, rule.action] + rule.arguments + (rule.condition.map { [$0.polarity.rawValue] + $0.terms } ?? []))
                 .joined(separator: " ")
-            switch action(rule, hook: hook, text: text, context: context) {
+            switch action(rule, hook: hook, text: text, context: context, slots: slots) {
             case .success(var compiled):
                 compiled.condition = condition
                 result.append(compiled)
@@ -77,7 +80,7 @@ struct RuleCompiler {
     }
 
     private func action(_ rule: ActionRule, hook: String, text: String,
-                        context: PlanningContext) -> Result<HTTPRequestRule, Problem> {
+                        context: PlanningContext, slots: CaptureSlotLayout?) -> Result<HTTPRequestRule, Problem> {
         let source = SourceRef(rule.range)
         let arguments = rule.arguments
         switch Self.keyword(rule.action) {
@@ -110,6 +113,8 @@ struct RuleCompiler {
             return RewriteRuleCompiler.replaceRequestLine(rule, text: text, source: source)
         case "set-var", "unset-var", "set-var-fmt":
             return VariableRuleCompiler.compile(rule, text: text, source: source)
+        case "capture":
+            return capture(rule, hook: hook, text: text, source: source, slots: slots)
         case "allow":
             return .success(HTTPRequestRule(action: .allow, text: text, source: source))
         case "reject":
@@ -148,6 +153,37 @@ struct RuleCompiler {
         default:
             return .failure(.unsupported)
         }
+    }
+
+    /// `http-request capture SAMPLE len N` (the slot it declared) or `http-request|http-response|http-after-response capture SAMPLE id N`
+    /// (a declared slot; checked against the frontend's slots as HAProxy checks it, unknown in a backend).
+    private func capture(_ rule: ActionRule, hook: String, text: String, source: SourceRef,
+                         slots: CaptureSlotLayout?) -> Result<HTTPRequestRule, Problem> {
+        let words = rule.arguments
+        guard words.count == 3, let number = Int(words[2]), number >= 0 else {
+            return .failure(.invalid("'\(hook) capture' expects <expression> [ 'len' <length> | id <idx> ]"))
+        }
+        guard let (fetch, _) = SampleExpressionParser.parse(words[0]) else { return .failure(.unsupported) }
+        var compiled = HTTPRequestRule(action: .capture, expression: fetch, text: text, source: source)
+        switch words[1] {
+        case "len" where hook == "http-request":
+            guard number > 0 else { return .failure(.invalid("'http-request capture': length must be > 0")) }
+            guard isFrontend, let slot = slots?.ruleSlots[rule.range] else {
+                return .failure(.invalid("'http-request capture' : proxy '\(proxyName)' has no frontend capability"))
+            }
+            compiled.captureSlot = slot
+        case "id":
+            let declared = hook == "http-request" ? slots?.request.count : slots?.response.count
+            if isFrontend, number >= declared ?? 0 {
+                // `http-after-response capture` is checked as an `http-response` one (src/http_act.c).
+                let kind = hook == "http-request" ? "http-request" : "http-response"
+                return .failure(.invalid("unable to find capture id '\(number)' referenced by \(kind) capture rule"))
+            }
+            compiled.captureSlot = number
+        default:
+            return .failure(.invalid("'\(hook) capture' expects <expression> [ 'len' <length> | id <idx> ]"))
+        }
+        return .success(compiled)
     }
 
     /// `return`: a body from `string`, `lf-string`, `file` or `lf-file` (both read now, `/dev/null` being empty),

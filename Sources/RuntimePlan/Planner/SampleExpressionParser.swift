@@ -16,14 +16,16 @@ enum SampleExpressionParser {
 
     /// Converters whose result is an integer or a boolean (an ACL then matches with `-m int`).
     private static let integerResults: Set<Converter.Name> = [
-        .length, .add, .sub, .mul, .div, .mod, .neg, .and, .or, .xor, .crc32, .djb2, .sdbm, .strcmp, .not, .bool,
+        .length, .add, .sub, .mul, .div, .mod, .neg, .and, .or, .xor, .crc32, .djb2, .sdbm, .strcmp, .not, .bool, .table,
     ]
 
     /// `name` or `name(arguments)`.
     static func converter(_ text: String) -> Converter? {
         guard let open = text.firstIndex(of: "(") else { return Converter.Name(rawValue: text).map { Converter($0) } }
-        guard text.hasSuffix(")"), let name = Converter.Name(rawValue: String(text[..<open])) else { return nil }
+        guard text.hasSuffix(")") else { return nil }
         let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        if let table = TableConverter.converter(name: String(text[..<open]), arguments: arguments(inner)) { return table }
+        guard let name = Converter.Name(rawValue: String(text[..<open])) else { return nil }
         return Converter(name, arguments: arguments(inner))
     }
 

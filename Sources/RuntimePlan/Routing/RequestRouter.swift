@@ -137,6 +137,8 @@ public struct RequestRouter: Sendable {
             RuleActions.rewriteRequestLine(rule, &request)
         case .allow, .setStatus:
             return nil
+        case .capture:
+            RuleActions.capture(rule, into: &request.requestCaptures, request)
         case .stickCounter:
             if let action = rule.stickCounter { StickCounterStep.run(action, on: request) }
         case .reject:

@@ -57,6 +57,8 @@ extension RequestRouter {
                 facts.response?.reason = rule.reason ?? HTTPReason.phrase(rule.status ?? 200)
             case .setVar, .unsetVar, .setVarFormat:
                 RuleActions.setVariable(rule, &facts)
+            case .capture:
+                RuleActions.capture(rule, into: &facts.responseCaptures, facts)
             default:
                 guard var response = facts.response else { continue }
                 RuleActions.editHeaders(rule, &response.headers, facts)

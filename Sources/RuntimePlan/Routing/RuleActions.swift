@@ -124,6 +124,12 @@ enum RuleActions {
         return target[..<end].utf8.count
     }
 
+    /// `capture SAMPLE len N|id N`: the sample as a string into its slot; a sample that fails leaves the slot as it was.
+    static func capture(_ rule: HTTPRequestRule, into slots: inout CaptureSlots, _ facts: RequestFacts) {
+        guard let slot = rule.captureSlot, let value = rule.expression?.value(facts) else { return }
+        slots.store(value.stringValue, at: slot)
+    }
+
     /// `set-var` and `unset-var` on the transaction's variables.
     static func setVariable(_ rule: HTTPRequestRule, _ facts: inout RequestFacts) {
         guard let name = rule.variable else { return }

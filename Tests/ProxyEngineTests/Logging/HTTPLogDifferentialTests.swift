@@ -14,10 +14,13 @@ final class HTTPLogDifferentialTests: XCTestCase {
         "/slow": .init(""),
         "/abort": .init(""),
         "/partial": .init("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nok"),
+        "/cookie": .init("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Backend: b1-long-name\r\n"
+                         + "Set-Cookie: theme=dark\r\nSet-Cookie: SESSIONID = abc123def456ghi789jkl; Path=/\r\nContent-Length: 2\r\n\r\nok"),
     ]
 
-    /// A configuration with `format` in defaults, a capture of each direction and a backend whose server refuses connections.
-    static func config(format: String, logPort: @escaping () -> Int) -> (Int, String) -> String {
+    /// A configuration with `format` in defaults, a capture of each direction (and the `frontend` lines) and a backend
+    /// whose server refuses connections.
+    static func config(format: String, frontend: String = "", logPort: @escaping () -> Int) -> (Int, String) -> String {
         let deadPort = Loopback.freePort()
         return { port, server in
             """
@@ -35,6 +38,7 @@ final class HTTPLogDifferentialTests: XCTestCase {
                 bind 127.0.0.1:\(port)
                 capture request header Host len 32
                 capture response header Content-Type len 32
+                \(frontend)
                 http-request deny if { path_beg /deny }
                 http-request return status 200 content-type text/plain string ok if { path_beg /local }
                 use_backend dead if { path_beg /dead }
@@ -71,8 +75,8 @@ final class HTTPLogDifferentialTests: XCTestCase {
 
     /// Sends each path to both proxies and compares the log lines; returns what each side did of each exchange.
     @discardableResult
-    static func compare(format: String, paths: [String], timerTokens: Set<Int>, silent: Set<String> = [],
-                 file: StaticString = #filePath, line: UInt = #line) async throws -> [(haproxy: ProxyPair.Observed, engine: ProxyPair.Observed)] {
+    static func compare(format: String, frontend: String = "", headers: String = "", paths: [String], timerTokens: Set<Int>,
+                        silent: Set<String> = [], file: StaticString = #filePath, line: UInt = #line) async throws -> [(haproxy: ProxyPair.Observed, engine: ProxyPair.Observed)] {
         let receivers = [try SyslogReceiver(), try SyslogReceiver()]
         let calls = NSLockedBox(0)
         let next: () -> Int = {
@@ -83,7 +87,7 @@ final class HTTPLogDifferentialTests: XCTestCase {
             }
             return port
         }
-        let pair = try await ProxyPair(Self.config(format: format, logPort: next)) { path in
+        let pair = try await ProxyPair(Self.config(format: format, frontend: frontend, logPort: next)) { path in
             Self.replies[path] ?? Self.replies["/"]!
         }
         receivers.forEach { $0.drain() }
@@ -91,7 +95,7 @@ final class HTTPLogDifferentialTests: XCTestCase {
         for path in paths {
             // %ac and %fc count the connections still open: give each proxy time to see the previous client's close.
             if !observed.isEmpty { usleep(200_000) }
-            observed.append(pair.exchange(Array("GET \(path) HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n".utf8), settle: path == "/slow" ? 1.5 : 0.3))
+            observed.append(pair.exchange(Array("GET \(path) HTTP/1.1\r\nHost: example.test\r\n\(headers)Connection: close\r\n\r\n".utf8), settle: path == "/slow" ? 1.5 : 0.3))
             if silent.contains(path) {
                 XCTAssertNil(receivers[0].next(seconds: 0.5), "haproxy logged \(path)", file: file, line: line)
                 XCTAssertNil(receivers[1].next(seconds: 0.5), "the engine logged \(path)", file: file, line: line)
