@@ -18,22 +18,7 @@ final class MasterCLITests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Sends `lines` (then closes its sending side) and returns all the master CLI answered.
-    private func ask(_ socket: String, _ lines: String) -> String {
-        let descriptor = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return "" }
-        defer { close(descriptor) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(socket.utf8)) }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard connected == 0 else { return "" }
-        Loopback.send(descriptor, lines)
-        shutdown(descriptor, Int32(SHUT_WR))
-        return Loopback.readAll(descriptor, seconds: 5)
-    }
+    private func ask(_ socket: String, _ lines: String) -> String { ProxyProcesses.ask(socket: socket, lines) }
 
     /// A line's shape: numbers, uptimes and versions replaced, so weir's and haproxy's answers compare.
     private func shape(_ text: String) -> [String] {

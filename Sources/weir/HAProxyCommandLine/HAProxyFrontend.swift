@@ -81,7 +81,7 @@ struct HAProxyFrontend {
             let command = CommandLine.arguments.prefix(programName == "haproxy" ? 1 : 2) + words.filter { $0 != "-W" && $0 != "-Ws" }
             return MasterWorker(workerArguments: Array(command), pidFile: arguments.pidFile ?? plan.global.process?.pidFile,
                                 masterCLI: arguments.masterCLI, systemd: arguments.systemdNotify ? SystemdNotifier() : nil,
-                                messages: messages).run()
+                                programs: MasterProgram.programs(in: configuration.parsed), messages: messages).run()
         }
         if arguments.masterCLI != nil, !isWorker {
             messages.print(.warning, "-S: the master CLI needs master-worker mode (-W); no master CLI is started.")
