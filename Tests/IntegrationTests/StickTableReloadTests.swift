@@ -9,6 +9,10 @@ import XCTest
 /// process's runtime socket shows the same entries. The real haproxy 2.6
 /// runs the same steps and its `show table` answers are the reference.
 final class StickTableReloadTests: XCTestCase {
+    /// haproxy teaches the next process only once its own start-up resync is over: 5 s when no older
+    /// process was there to teach it (PEER_RESYNC_TIMEOUT). A reload sooner loses its tables; the test waits.
+    static let startUpResync: useconds_t = 5_500_000
+
     private var directory: URL!
     private var daemons: Set<Int32> = []
 
@@ -91,6 +95,7 @@ final class StickTableReloadTests: XCTestCase {
         daemons.insert(old)
         XCTAssertTrue(Loopback.waitForListener(port: port))
         learn(port: port, socket: socket)
+        usleep(Self.startUpResync)
         let before = tables(socket)
         let expiryBefore = try XCTUnwrap(expiry(socket))
 
@@ -133,6 +138,7 @@ final class StickTableReloadTests: XCTestCase {
         // haproxy's master re-executes itself after its first "Loading success."; SIGUSR2 is blocked meanwhile.
         usleep(500_000)
         learn(port: port, socket: socket)
+        usleep(Self.startUpResync)
         let before = tables(socket)
         kill(master.process.processIdentifier, SIGUSR2)
         let deadline = Date().addingTimeInterval(15)
