@@ -41,7 +41,8 @@ struct HAProxyFrontend {
         var variables = environment
         // As HAProxy: -L, or the host name, is the local peer name and the environment variable HAPROXY_LOCALPEER.
         variables["HAPROXY_LOCALPEER"] = arguments.localPeer ?? Self.hostName
-        let checked = HAProxyConfigurationCheck(messages: messages, variables: variables, zeroWarning: arguments.zeroWarning)
+        let checked = HAProxyConfigurationCheck(messages: messages, variables: variables, zeroWarning: arguments.zeroWarning,
+                                                masterWorker: arguments.masterWorker || environment[MasterWorker.workerVariable] != nil)
         guard let configuration = checked.check(arguments.configurationPaths) else { return 1 }
         if let classes = arguments.keywordDump {
             FileHandle.standardOutput.write(Data(HAProxyKeywordDump.text(for: classes).utf8))

@@ -41,13 +41,10 @@ struct MasterWorker {
         sigemptyset(&signals)
         for number in [SIGUSR1, SIGUSR2, SIGTERM, SIGINT, SIGCHLD] { sigaddset(&signals, number) }
         pthread_sigmask(SIG_BLOCK, &signals, nil)
-        if let pidFile, let failure = PidFile.write(getpid(), to: pidFile, programName: "haproxy") {
-            messages.print(.alert, failure.description)
-            return 1
-        }
+        var cli: MasterCLI?
         if let masterCLI {
             switch MasterCLI.open(masterCLI, table: table, version: "\(HAProxyMessages.emulatedVersion)-weir-\(WeirVersion.current)") {
-            case .success(let cli): cli.start()
+            case .success(let opened): cli = opened
             case .failure(let failure):
                 messages.print(.alert, failure.description)
                 return 1
@@ -64,6 +61,14 @@ struct MasterWorker {
             table.programStarted(program.name, pid: pid)
             messages.print(.notice, "New program '\(program.name)' (\(pid)) forked")
         }
+        // As haproxy's master: the pid file once the worker and the programs run (VTest waits for it), the CLI
+        // served from then on (a session opened earlier waits in the socket's queue; `@1` finds the worker).
+        if let pidFile, let failure = PidFile.write(getpid(), to: pidFile, programName: "haproxy") {
+            messages.print(.alert, failure.description)
+            kill(current, SIGTERM)
+            return 1
+        }
+        cli?.start()
         // HAProxy's master re-executes into its wait mode here (RELOADING), then enters its loop (READY).
         systemd?.reloading()
         systemd?.ready()
@@ -71,6 +76,8 @@ struct MasterWorker {
         var stopping = false
         /// A failed program's status, the master's once everything has stopped.
         var failure: Int32 = 0
+        /// What stopped the master: SIGINT makes its status 130, as haproxy's master reports its workers' 130.
+        var stopSignal: Int32 = 0
         while true {
             var info = siginfo_t()
             var timeout = timespec(tv_sec: 1, tv_nsec: 0)
@@ -93,6 +100,7 @@ struct MasterWorker {
             case SIGUSR1, SIGTERM, SIGINT:
                 if number != SIGUSR1 { systemd?.stopping() }
                 stopping = true
+                stopSignal = number
                 for pid in former.union([current]).union(programPids) { kill(pid, number) }
             default:
                 break
@@ -134,6 +142,7 @@ struct MasterWorker {
                 }
             }
             if stopping, current == 0, former.isEmpty, programPids.isEmpty {
+                if failure == 0, stopSignal == SIGINT { failure = 128 + SIGINT }
                 if failure != 0 { messages.print(.warning, "All workers exited. Exiting... (\(failure))") }
                 return failure
             }
