@@ -28,6 +28,9 @@ struct MasterWorker {
     var systemd: SystemdNotifier?
     /// The `program` sections, started once the first worker is ready.
     var programs: [MasterProgram] = []
+    /// A Unix `stats socket` with `expose-fd listeners`: a reload's new worker takes the listening sockets
+    /// of the current one there (`-x`), as haproxy's takes them from its master (abns@ sockets cannot be bound twice).
+    var transferSocket: String?
     let messages: HAProxyMessages
     private let table = MasterProcessTable()
 
@@ -151,7 +154,8 @@ struct MasterWorker {
 
     /// A worker that reported ready, or nil when it exited first (its alerts are on standard error).
     private func startWorker(replacing old: pid_t?, inheriting inherited: Set<Int32>) -> pid_t? {
-        let arguments = workerArguments + (old.map { ["-sf", "\($0)"] } ?? [])
+        var arguments = workerArguments + (old.map { ["-sf", "\($0)"] } ?? [])
+        if old != nil, let transferSocket, !workerArguments.contains("-x") { arguments += ["-x", transferSocket] }
         var extra = [Self.workerVariable: "1"]
         if masterCLI != nil { extra[Self.masterCLIVariable] = "1" }
         let started = Daemon.startReporting(arguments, extra: extra, inheriting: inherited)
