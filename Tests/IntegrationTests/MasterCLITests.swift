@@ -41,7 +41,8 @@ final class MasterCLITests: XCTestCase {
         return false
     }
 
-    private func startMaster(_ executable: String, _ prefix: [String], socket: String, port: Int) throws -> BackgroundProcess {
+    private func startMaster(_ executable: String, _ prefix: [String], socket: String, port: Int,
+                             extra: String = "") throws -> BackgroundProcess {
         let config = directory.appendingPathComponent("proxy-\(port).cfg").path
         try """
             global
@@ -54,7 +55,7 @@ final class MasterCLITests: XCTestCase {
             frontend web
                 bind 127.0.0.1:\(port)
                 http-request return status 200 content-type text/plain string "ok"
-
+            \(extra)
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let master = try BackgroundProcess(executable, prefix + ["-W", "-S", socket, "-f", config])
         XCTAssertTrue(waitFor("Loading success.", times: 1, in: master), master.output)
@@ -107,5 +108,41 @@ final class MasterCLITests: XCTestCase {
         let newWorker = try XCTUnwrap(weir.output.components(separatedBy: "New worker (").last?.prefix { $0.isNumber })
         XCTAssertNotEqual(newWorker, worker)
         XCTAssertTrue(ask(weirSocket, "@1 show info\n").contains("Pid: \(newWorker)\n"))
+    }
+
+    /// `program` sections: started by the master, listed under `# programs`, left running by a reload and
+    /// stopped with the master, as haproxy 2.6's.
+    func testProgramsAreListedKeptAcrossAReloadAndStoppedAsHAProxy() throws {
+        guard let haproxy = Programs.path("haproxy"), Programs.path("sleep") != nil else {
+            XCTFail("haproxy 2.6 (the reference) and sleep are needed")
+            return
+        }
+        let programs = "program sleeper\n    command sleep 60\n"
+        let weirSocket = directory.appendingPathComponent("weir-prog.sock").path
+        let haproxySocket = directory.appendingPathComponent("haproxy-prog.sock").path
+        let weir = try startMaster(WeirProcess.binary.path, ["haproxy"], socket: weirSocket, port: Loopback.freePort(), extra: programs)
+        defer { weir.stop(signal: SIGKILL) }
+        let real = try startMaster(haproxy, [], socket: haproxySocket, port: Loopback.freePort(), extra: programs)
+        // SIGTERM: haproxy's master stops its program too (a SIGKILL would leave `sleep` running for a minute).
+        defer { real.stop(signal: SIGTERM) }
+
+        let weirProc = ask(weirSocket, "show proc\n")
+        XCTAssertEqual(shape(weirProc), shape(ask(haproxySocket, "show proc\n")), weirProc)
+        XCTAssertTrue(weir.output.contains("New program 'sleeper' ("), weir.output)
+        let program = try XCTUnwrap(Int32(weirProc.components(separatedBy: "# programs\n").last?.prefix { $0.isNumber } ?? ""), weirProc)
+        XCTAssertTrue(ProxyProcesses.isAlive(program))
+
+        _ = ask(weirSocket, "reload\n")
+        _ = ask(haproxySocket, "reload\n")
+        XCTAssertTrue(waitFor("Former worker", times: 1, in: weir), weir.output)
+        XCTAssertTrue(waitFor("Former worker", times: 1, in: real), real.output)
+        let reloaded = ask(weirSocket, "show proc\n")
+        XCTAssertEqual(shape(reloaded), shape(ask(haproxySocket, "show proc\n")), reloaded)
+        XCTAssertTrue(reloaded.contains("\(program)"), "the same program runs on: \(reloaded)")
+
+        kill(weir.process.processIdentifier, SIGTERM)
+        weir.process.waitUntilExit()
+        XCTAssertEqual(weir.process.terminationStatus, 0, weir.output)
+        XCTAssertFalse(ProxyProcesses.isAlive(program), "the program stopped with the master")
     }
 }
