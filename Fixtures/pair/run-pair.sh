@@ -13,7 +13,11 @@
 #   --fixed:    the weight `weir lint --node` proposes for node A (-2: 101 -> 99 < 100): the VIP moves.
 #   --cut-link: instead of killing the engine, node A's cable is pulled: its veth's end on the bridge is set
 #               down (node A's eth0 loses its carrier, its keepalived goes to FAULT; node B stops hearing adverts).
+# Each node's engine is a peer of the other (the article's 10-peers.cfg section, `-L` naming the node): the
+# frontend's request-rate table and web_pool's persistence table (`stick on src`) are shared, and the client's
+# entries are read on both nodes before the failure and on node B after it.
 # Last line: RESULT variant=… failure=engine|link failover=yes|no vip_moved_after_s=… requests=… failed=… failed_after_move=…
+#            peers_rate=yes|no peers_persistence=yes|no (node B held the client's rate and A's server before the failure)
 # Only namespaces and processes the script creates are touched; they are removed on exit, also on failure.
 set -euo pipefail
 
@@ -94,6 +98,16 @@ for node in a b; do
     # one file system: two engines binding the same socket path at once could make one of them fail to start).
     sed -e 's/bind 127\.0\.0\.1:/bind :/' -e "s|stats socket /tmp/weir-production-loopback-admin.sock|stats socket $work/$node/admin.sock|" -e 's/^    user haproxy/    user nobody/' -e 's/^    group haproxy/    group nogroup/' \
         -e "s|^    chroot /var/lib/haproxy|    chroot $work/empty|" -e "s/^    maxconn 50000/    maxconn $maxconn/" "$root/Fixtures/engine/production-loopback.cfg" > "$work/$node/haproxy.cfg"
+    # Stick tables shared through peers, as the article's 10-peers.cfg: its section (the nodes' names and addresses),
+    # the frontend's rate table in it, and web_pool's persistence (`stick on src`) in a table of its own there.
+    cat >> "$work/$node/haproxy.cfg" <<PEERS
+
+peers haproxy_peers
+    peer sw-infrarunbook-01 10.10.0.11:1024
+    peer sw-infrarunbook-02 10.10.0.12:1024
+PEERS
+    sed -i -e 's/^\(    stick-table type ip size 100k expire 60s store http_req_rate(10s)\)$/\1 peers haproxy_peers/' \
+        -e 's/^\(backend web_pool\)$/\1\n    stick-table type ip size 200k expire 10m peers haproxy_peers\n    stick on src/' "$work/$node/haproxy.cfg"
     source_conf=$([ "$node" = a ] && echo 13-keepalived-primary.conf || echo 14-keepalived-standby.conf)
     # auth_pass within VRRP's 8 characters (keepalived truncates the article's 11).
     sed -e 's/auth_pass stn2024vrrp/auth_pass stn2024v/' "$article/$source_conf" > "$work/$node/keepalived.conf"
@@ -114,7 +128,7 @@ for server in web01:19101 web02:19102 web03:19103 api01:19201 api02:19202 ws01:1
     python3 "$root/Tests/ProxyEngineTests/Support/backend.py" "\${server%:*}" "\${server#*:}" >/dev/null 2>&1 &
 done
 sleep 0.5
-PATH="$work/bin:\$PATH" haproxy -D -q -f haproxy.cfg -p haproxy.pid 2> engine.log
+PATH="$work/bin:\$PATH" haproxy -D -q -L $([ "$node" = a ] && echo sw-infrarunbook-01 || echo sw-infrarunbook-02) -f haproxy.cfg -p haproxy.pid 2> engine.log
 keepalived -n -l -D -f keepalived.conf -p keepalived.pid -r vrrp.pid -c checkers.pid > keepalived.log 2>&1 &
 wait
 NODE
@@ -122,6 +136,30 @@ NODE
     ip netns exec "$ns" unshare --pid --fork --mount-proc "$work/$node/node.sh" >/dev/null 2>&1 &
     disown
 done
+
+# What a node's engine holds for the client 10.10.0.100: its request rate (https_in) and its server (web_pool),
+# read on the node's stats socket (a path: reachable from any network namespace).
+client_entry() {
+    python3 - "$work/$1/admin.sock" <<'READ'
+import re, socket, sys
+def ask(command):
+    s = socket.socket(socket.AF_UNIX)
+    s.settimeout(2)
+    try:
+        s.connect(sys.argv[1]); s.sendall(command.encode() + b"\n"); s.shutdown(socket.SHUT_WR)
+        data = b""
+        while True:
+            part = s.recv(65536)
+            if not part: break
+            data += part
+        return data.decode()
+    except OSError:
+        return ""
+rate = re.search(r"key=10\.10\.0\.100 .*http_req_rate\(10000\)=(\d+)", ask("show table https_in"))
+server = re.search(r"key=10\.10\.0\.100 .*server_id=(\d+)", ask("show table web_pool"))
+print("rate=%s server_id=%s" % (rate.group(1) if rate else "none", server.group(1) if server else "none"))
+READ
+}
 
 has_vip() { ip -n "weir-pair-$id-$1" -4 addr show dev eth0 2>/dev/null | grep -q " $vip/"; }
 engine_pids() {
@@ -165,6 +203,10 @@ total_rounds=$(awk -v s="$after" 'BEGIN { printf "%d", (s + 4) * 10 }')
 client=$!
 sleep 3
 
+read -r a_rate a_server <<<"$(client_entry a)"
+read -r b_rate b_server <<<"$(client_entry b)"
+say "stick tables before the failure: node A $a_rate $a_server; node B, through peers, $b_rate $b_server"
+
 failure=$(date +%s.%N)
 if [ "$failure_kind" = link ]; then
     ip -n "$ns_c" link set va down
@@ -180,18 +222,24 @@ for _ in $(seq 1 $((after * 10))); do
 done
 if [ -n "$moved" ]; then
     say "VIP $vip on node B ($(awk -v m="$moved" -v f="$failure" 'BEGIN { printf "%.1f", m - f }') s after the failure)"
+    read -r moved_rate moved_server <<<"$(client_entry b)"
+    say "stick tables on node B once it holds the VIP: $moved_rate $moved_server"
 else
     say "VIP still on node A $after s after the failure: no failover"
 fi
 wait "$client" || true
 
 # A request counts as sent after the move when it started after the VIP was seen on node B.
-awk -v f="$failure" -v m="${moved:-0}" -v variant="$variant" -v kind="$failure_kind" '
+# Peers kept the data when node B held the client's rate and the same server as node A before the failure.
+kept_rate=no kept_server=no
+[ "${b_rate#rate=}" != none ] && [ "${b_rate#rate=}" -gt 0 ] && kept_rate=yes
+[ "${a_server#server_id=}" != none ] && [ "$b_server" = "$a_server" ] && kept_server=yes
+awk -v f="$failure" -v m="${moved:-0}" -v variant="$variant" -v kind="$failure_kind" -v kept_rate="$kept_rate" -v kept_server="$kept_server" '
     { total++; if ($2 != "200") { failed++; if (m > 0 && $1 > m) late++ } }
     END {
         printf "requests: %d, failed: %d", total, failed
         if (m > 0) printf ", failed among those sent after the VIP moved: %d", late + 0
         printf "\n"
-        printf "RESULT variant=%s failure=%s failover=%s vip_moved_after_s=%s requests=%d failed=%d failed_after_move=%d\n",
-            variant, kind, (m > 0 ? "yes" : "no"), (m > 0 ? sprintf("%.1f", m - f) : "none"), total, failed + 0, late + 0
+        printf "RESULT variant=%s failure=%s failover=%s vip_moved_after_s=%s requests=%d failed=%d failed_after_move=%d peers_rate=%s peers_persistence=%s\n",
+            variant, kind, (m > 0 ? "yes" : "no"), (m > 0 ? sprintf("%.1f", m - f) : "none"), total, failed + 0, late + 0, kept_rate, kept_server
     }' "$requests"

@@ -8,7 +8,9 @@ import XCTest
 /// back to 101, above the standby's 100); with the weight `weir lint
 /// --node` asks for, it moves and no request sent after the move fails.
 /// With the MASTER's link cut instead, the pair as written fails over too,
-/// within the BACKUP's master-down timer.
+/// within the BACKUP's master-down timer. The two engines are peers
+/// (the article's `peers` section): the client's request rate and its
+/// persistence entry are on node B, learned through peers, when A fails.
 final class KeepalivedPairTests: XCTestCase {
     private struct Outcome {
         var failover: Bool
@@ -16,6 +18,9 @@ final class KeepalivedPairTests: XCTestCase {
         var requests: Int
         /// Seconds from the failure to the VIP on node B (nil: it did not move).
         var movedAfter: Double?
+        /// Node B held the client's request rate, and the same persistence entry as node A, before the failure.
+        var peersKeptRate: Bool
+        var peersKeptPersistence: Bool
         var output: String
     }
 
@@ -41,6 +46,7 @@ final class KeepalivedPairTests: XCTestCase {
         print(result.stdout)
         return Outcome(failover: fields["failover"] == "yes", failedAfterMove: Int(fields["failed_after_move"] ?? "") ?? -1,
                        requests: Int(fields["requests"] ?? "") ?? 0, movedAfter: Double(fields["vip_moved_after_s"] ?? ""),
+                       peersKeptRate: fields["peers_rate"] == "yes", peersKeptPersistence: fields["peers_persistence"] == "yes",
                        output: result.stdout)
     }
 
@@ -49,6 +55,8 @@ final class KeepalivedPairTests: XCTestCase {
         XCTAssertTrue(fixed.failover, fixed.output)
         XCTAssertEqual(fixed.failedAfterMove, 0, fixed.output)
         XCTAssertGreaterThan(fixed.requests, 50, fixed.output)
+        XCTAssertTrue(fixed.peersKeptRate, "node B learned the client's rate through peers\n" + fixed.output)
+        XCTAssertTrue(fixed.peersKeptPersistence, "node B learned the client's server through peers\n" + fixed.output)
     }
 
     /// Node B hears no advert once A's cable is pulled: it takes the VIP after its master-down timer
@@ -60,6 +68,7 @@ final class KeepalivedPairTests: XCTestCase {
         let moved = try XCTUnwrap(cut.movedAfter, cut.output)
         XCTAssertLessThanOrEqual(moved, 4.5, "the master-down timer is 3.6 s; the script polls every 100 ms\n" + cut.output)
         XCTAssertGreaterThan(moved, 2.0, "node B waits out its master-down timer\n" + cut.output)
+        XCTAssertTrue(cut.peersKeptRate && cut.peersKeptPersistence, "node B learned the client's entries through peers\n" + cut.output)
     }
 
     func testThePairAsWrittenKeepsTheVIPOnTheDeadNode() throws {

@@ -18,22 +18,7 @@ final class MasterCLITests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Sends `lines` (then closes its sending side) and returns all the master CLI answered.
-    private func ask(_ socket: String, _ lines: String) -> String {
-        let descriptor = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return "" }
-        defer { close(descriptor) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(socket.utf8)) }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard connected == 0 else { return "" }
-        Loopback.send(descriptor, lines)
-        shutdown(descriptor, Int32(SHUT_WR))
-        return Loopback.readAll(descriptor, seconds: 5)
-    }
+    private func ask(_ socket: String, _ lines: String) -> String { ProxyProcesses.ask(socket: socket, lines) }
 
     /// A line's shape: numbers, uptimes and versions replaced, so weir's and haproxy's answers compare.
     private func shape(_ text: String) -> [String] {
@@ -56,7 +41,8 @@ final class MasterCLITests: XCTestCase {
         return false
     }
 
-    private func startMaster(_ executable: String, _ prefix: [String], socket: String, port: Int) throws -> BackgroundProcess {
+    private func startMaster(_ executable: String, _ prefix: [String], socket: String, port: Int,
+                             extra: String = "") throws -> BackgroundProcess {
         let config = directory.appendingPathComponent("proxy-\(port).cfg").path
         try """
             global
@@ -69,7 +55,7 @@ final class MasterCLITests: XCTestCase {
             frontend web
                 bind 127.0.0.1:\(port)
                 http-request return status 200 content-type text/plain string "ok"
-
+            \(extra)
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let master = try BackgroundProcess(executable, prefix + ["-W", "-S", socket, "-f", config])
         XCTAssertTrue(waitFor("Loading success.", times: 1, in: master), master.output)
@@ -122,5 +108,41 @@ final class MasterCLITests: XCTestCase {
         let newWorker = try XCTUnwrap(weir.output.components(separatedBy: "New worker (").last?.prefix { $0.isNumber })
         XCTAssertNotEqual(newWorker, worker)
         XCTAssertTrue(ask(weirSocket, "@1 show info\n").contains("Pid: \(newWorker)\n"))
+    }
+
+    /// `program` sections: started by the master, listed under `# programs`, left running by a reload and
+    /// stopped with the master, as haproxy 2.6's.
+    func testProgramsAreListedKeptAcrossAReloadAndStoppedAsHAProxy() throws {
+        guard let haproxy = Programs.path("haproxy"), Programs.path("sleep") != nil else {
+            XCTFail("haproxy 2.6 (the reference) and sleep are needed")
+            return
+        }
+        let programs = "program sleeper\n    command sleep 60\n"
+        let weirSocket = directory.appendingPathComponent("weir-prog.sock").path
+        let haproxySocket = directory.appendingPathComponent("haproxy-prog.sock").path
+        let weir = try startMaster(WeirProcess.binary.path, ["haproxy"], socket: weirSocket, port: Loopback.freePort(), extra: programs)
+        defer { weir.stop(signal: SIGKILL) }
+        let real = try startMaster(haproxy, [], socket: haproxySocket, port: Loopback.freePort(), extra: programs)
+        // SIGTERM: haproxy's master stops its program too (a SIGKILL would leave `sleep` running for a minute).
+        defer { real.stop(signal: SIGTERM) }
+
+        let weirProc = ask(weirSocket, "show proc\n")
+        XCTAssertEqual(shape(weirProc), shape(ask(haproxySocket, "show proc\n")), weirProc)
+        XCTAssertTrue(weir.output.contains("New program 'sleeper' ("), weir.output)
+        let program = try XCTUnwrap(Int32(weirProc.components(separatedBy: "# programs\n").last?.prefix { $0.isNumber } ?? ""), weirProc)
+        XCTAssertTrue(ProxyProcesses.isAlive(program))
+
+        _ = ask(weirSocket, "reload\n")
+        _ = ask(haproxySocket, "reload\n")
+        XCTAssertTrue(waitFor("Former worker", times: 1, in: weir), weir.output)
+        XCTAssertTrue(waitFor("Former worker", times: 1, in: real), real.output)
+        let reloaded = ask(weirSocket, "show proc\n")
+        XCTAssertEqual(shape(reloaded), shape(ask(haproxySocket, "show proc\n")), reloaded)
+        XCTAssertTrue(reloaded.contains("\(program)"), "the same program runs on: \(reloaded)")
+
+        kill(weir.process.processIdentifier, SIGTERM)
+        weir.process.waitUntilExit()
+        XCTAssertEqual(weir.process.terminationStatus, 0, weir.output)
+        XCTAssertFalse(ProxyProcesses.isAlive(program), "the program stopped with the master")
     }
 }

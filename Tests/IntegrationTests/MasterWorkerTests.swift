@@ -19,29 +19,13 @@ final class MasterWorkerTests: XCTestCase {
     }
 
     func testReloadsOnSIGUSR2AndStopsWithItsWorker() throws {
-        guard let haproxy = Programs.path("haproxy") else {
-            XCTFail("haproxy 2.6 is needed as the test backend")
-            return
-        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-mworker-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let port = Loopback.freePort(), backendPort = Loopback.freePort()
-        let backendConfig = directory.appendingPathComponent("backend.cfg")
-        try """
-            defaults
-                mode http
-                timeout connect 1s
-                timeout client 5s
-                timeout server 5s
-            frontend answer
-                bind 127.0.0.1:\(backendPort)
-                http-request return status 200 content-type text/plain string "from-backend"
-
-            """.write(to: backendConfig, atomically: true, encoding: .utf8)
-        let backend = try BackgroundProcess(haproxy, ["-db", "-f", backendConfig.path])
+        let port = Loopback.freePort()
+        let backend = try AnsweringBackend(directory: directory)
         defer { backend.stop() }
-        XCTAssertTrue(Loopback.waitForListener(port: backendPort), backend.output)
+        let backendPort = backend.port
 
         let config = directory.appendingPathComponent("proxy.cfg").path
         let good = """
@@ -66,7 +50,7 @@ final class MasterWorkerTests: XCTestCase {
         XCTAssertTrue(waitFor("Loading success.", times: 1, in: master), master.output)
         XCTAssertEqual(try String(contentsOfFile: pidFile, encoding: .utf8), "\(master.process.processIdentifier)\n")
 
-        let load = HitlessReloadTests.Load(port: port, clients: 2, limit: 60)
+        let load = RequestLoad(port: port, clients: 2, limit: 60)
         var loadStopped = false
         defer { if !loadStopped { load.stop() } }
         for round in 1...3 {
@@ -80,7 +64,7 @@ final class MasterWorkerTests: XCTestCase {
         usleep(300_000)
         load.stop()
         loadStopped = true
-        XCTAssertEqual(load.failures, [], "\(load.failures.count) failed of \(load.succeeded + load.failures.count)")
+        XCTAssertEqual(load.failures, [], load.summary)
         XCTAssertGreaterThan(load.succeeded, 50)
 
         // The current worker killed: the master reports it and exits with its status.

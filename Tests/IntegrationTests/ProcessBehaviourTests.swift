@@ -74,25 +74,6 @@ final class ProcessBehaviourTests: XCTestCase {
         return backend
     }
 
-    private func pid(in path: String) -> Int32? {
-        (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    }
-
-    private func isAlive(_ pid: Int32) -> Bool {
-        // A zombie is gone for our purpose: the daemon's parent is not this test.
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
-        return !status.contains("State:\tZ")
-    }
-
-    private func waitUntilGone(_ pid: Int32, seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if !isAlive(pid) { return true }
-            usleep(50_000)
-        }
-        return false
-    }
-
     private func get(_ port: Int, _ path: String = "/") -> String {
         Loopback.exchange(port: port, "GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", seconds: 10)
     }
@@ -115,7 +96,7 @@ final class ProcessBehaviourTests: XCTestCase {
         // The parent returns once the daemon is ready, with status 0, as haproxy -D.
         let start = try WeirProcess.run(link, ["-f", config])
         XCTAssertEqual(start.status, 0, start.stderr)
-        let daemon = try XCTUnwrap(pid(in: pidPath), "the pid file holds the daemon's pid")
+        let daemon = try XCTUnwrap(ProxyProcesses.pid(in: pidPath), "the pid file holds the daemon's pid")
         started.append(daemon)
         XCTAssertEqual(try String(contentsOfFile: pidPath, encoding: .utf8), "\(daemon)\n")
         let status = try String(contentsOfFile: "/proc/\(daemon)/status", encoding: .utf8)
@@ -127,7 +108,7 @@ final class ProcessBehaviourTests: XCTestCase {
         XCTAssertNotEqual(getsid(daemon), getsid(0), "the daemon runs in its own session")
         XCTAssertTrue(get(port).hasSuffix("done /"), "the dropped process still serves on the port bound as root")
         kill(daemon, SIGTERM)
-        XCTAssertTrue(waitUntilGone(daemon, seconds: 5))
+        XCTAssertTrue(ProxyProcesses.waitUntilGone(daemon, seconds: 5))
     }
 
     func testADaemonThatCannotStartReportsWhyAndFails() throws {

@@ -11,7 +11,7 @@ import XCTest
 final class SocketTransferReloadTests: XCTestCase {
     private var directory: URL!
     private var daemons: Set<Int32> = []
-    private var backend: BackgroundProcess?
+    private var backend: AnsweringBackend?
     private var backendPort = 0
 
     override func setUpWithError() throws {
@@ -25,27 +25,12 @@ final class SocketTransferReloadTests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// Starts the answering backend; returns the real haproxy's path (the other side of the transfer).
     private func startBackend() throws -> String {
-        guard let haproxy = Programs.path("haproxy") else {
-            XCTFail("haproxy 2.6 is needed: the test backend and the other side of the socket transfer")
-            throw CocoaError(.fileNoSuchFile)
-        }
-        backendPort = Loopback.freePort()
-        let config = directory.appendingPathComponent("backend.cfg")
-        try """
-            defaults
-                mode http
-                timeout connect 1s
-                timeout client 5s
-                timeout server 5s
-            frontend answer
-                bind 127.0.0.1:\(backendPort)
-                http-request return status 200 content-type text/plain string "from-backend"
-
-            """.write(to: config, atomically: true, encoding: .utf8)
-        backend = try BackgroundProcess(haproxy, ["-db", "-f", config.path])
-        XCTAssertTrue(Loopback.waitForListener(port: backendPort), backend?.output ?? "")
-        return haproxy
+        let started = try AnsweringBackend(directory: directory)
+        backend = started
+        backendPort = started.port
+        return try XCTUnwrap(Programs.path("haproxy"))
     }
 
     /// A proxy configuration on `port` with the runtime socket at `socket` (expose-fd when asked).
@@ -82,41 +67,12 @@ final class SocketTransferReloadTests: XCTestCase {
         }
     }
 
-    /// Runs a command that leaves a daemon behind, with posix_spawn and waitpid: Foundation's Process
-    /// would wait for a socket the daemon inherits. The output goes to a file the test reads.
-    private func startDaemon(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let log = directory.appendingPathComponent("daemon-\(UUID().uuidString.prefix(6)).log").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let words = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { words.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, nil, words, environ) == 0 else { return (-1, "cannot start \(executable)") }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return ((status >> 8) & 0xff, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
-    }
-
-    private func pid(in path: String) -> Int32? {
-        (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    }
-
-    private func waitUntilGone(_ pid: Int32, seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-            if status.isEmpty || status.contains("State:\tZ") { return true }
-            usleep(20_000)
-        }
-        return false
+    private func startDaemon(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
+        ProxyProcesses.startDaemon(executable, arguments, log: directory.appendingPathComponent("daemon-\(UUID().uuidString.prefix(6)).log").path)
     }
 
     private func ok(_ port: Int) -> Bool {
-        Loopback.exchange(port: port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").hasSuffix("from-backend")
+        AnsweringBackend.answered(Loopback.exchange(port: port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
     }
 
     func testTenReloadsTakingTheSocketsRefuseNothing() throws {
@@ -127,34 +83,36 @@ final class SocketTransferReloadTests: XCTestCase {
         let pidFile = directory.appendingPathComponent("weir.pid").path
         let first = try WeirProcess.weir(["haproxy", "-D", "-q", "-f", config, "-p", pidFile])
         XCTAssertEqual(first.status, 0, first.stderr)
-        var current = try XCTUnwrap(pid(in: pidFile))
+        var current = try XCTUnwrap(ProxyProcesses.pid(in: pidFile))
         daemons.insert(current)
         XCTAssertTrue(Loopback.waitForListener(port: port))
         let inodes = listeningInodes(port: port)
         XCTAssertEqual(inodes.count, 1, "one listening socket")
 
-        let load = HitlessReloadTests.Load(port: port, clients: 2, limit: 120)
+        let load = RequestLoad(port: port, clients: 32, rate: HitlessReloadTests.targetRate, limit: 120)
         var stopped = false
         defer { if !stopped { load.stop() } }
         usleep(300_000)
         for round in 1...10 {
             let reload = try WeirProcess.weir(["haproxy", "-D", "-f", config, "-p", pidFile, "-x", socket, "-sf", "\(current)"])
             XCTAssertEqual(reload.status, 0, "reload \(round): \(reload.stderr)")
-            let next = try XCTUnwrap(pid(in: pidFile))
+            let next = try XCTUnwrap(ProxyProcesses.pid(in: pidFile))
             daemons.insert(next)
             XCTAssertNotEqual(next, current, "reload \(round) started a new process")
-            XCTAssertTrue(waitUntilGone(current, seconds: 10), "reload \(round): the old process \(current) finished and exited")
+            XCTAssertTrue(ProxyProcesses.waitUntilGone(current, seconds: 10), "reload \(round): the old process \(current) finished and exited")
             XCTAssertEqual(listeningInodes(port: port), inodes, "reload \(round): the new process took the same socket, it bound none")
             current = next
             usleep(200_000)
         }
         load.stop()
         stopped = true
-        XCTAssertEqual(load.failures.count, 0, "failed of \(load.succeeded + load.failures.count)")
-        XCTAssertGreaterThan(load.succeeded, 200)
-        print("reload with -x: \(load.succeeded) requests through 10 reloads, \(load.failures.count) failed")
+        XCTAssertEqual(load.refused, 0, "refused connections")
+        XCTAssertEqual(load.failures, [], load.summary)
+        XCTAssertGreaterThan(load.achievedRate, HitlessReloadTests.leastMeaningfulRate,
+                             "the clients could not send a meaningful load (\(load.summary)); the machine is saturated")
+        print("hitless reload (-x), target \(Int(HitlessReloadTests.targetRate))/s through 10 reloads: \(load.summary)")
         kill(current, SIGTERM)
-        XCTAssertTrue(waitUntilGone(current, seconds: 5))
+        XCTAssertTrue(ProxyProcesses.waitUntilGone(current, seconds: 5))
     }
 
     /// The protocol is HAProxy's: real haproxy takes weir's sockets, then weir takes them back.
@@ -166,28 +124,28 @@ final class SocketTransferReloadTests: XCTestCase {
         let pidFile = directory.appendingPathComponent("proxy.pid").path
         let weirStart = try WeirProcess.weir(["haproxy", "-D", "-q", "-f", config, "-p", pidFile])
         XCTAssertEqual(weirStart.status, 0, weirStart.stderr)
-        let weirPid = try XCTUnwrap(pid(in: pidFile))
+        let weirPid = try XCTUnwrap(ProxyProcesses.pid(in: pidFile))
         daemons.insert(weirPid)
         XCTAssertTrue(Loopback.waitForListener(port: port))
         let inodes = listeningInodes(port: port)
 
-        let toHAProxy = try startDaemon(haproxy, ["-D", "-q", "-f", config, "-p", pidFile, "-x", socket, "-sf", "\(weirPid)"])
+        let toHAProxy = startDaemon(haproxy, ["-D", "-q", "-f", config, "-p", pidFile, "-x", socket, "-sf", "\(weirPid)"])
         XCTAssertEqual(toHAProxy.status, 0, toHAProxy.output)
-        let haproxyPid = try XCTUnwrap(pid(in: pidFile))
+        let haproxyPid = try XCTUnwrap(ProxyProcesses.pid(in: pidFile))
         daemons.insert(haproxyPid)
-        XCTAssertTrue(waitUntilGone(weirPid, seconds: 10), "weir finished after haproxy took its sockets")
+        XCTAssertTrue(ProxyProcesses.waitUntilGone(weirPid, seconds: 10), "weir finished after haproxy took its sockets")
         XCTAssertEqual(listeningInodes(port: port), inodes, "haproxy uses weir's socket")
         XCTAssertTrue(ok(port))
 
         let toWeir = try WeirProcess.weir(["haproxy", "-D", "-q", "-f", config, "-p", pidFile, "-x", socket, "-sf", "\(haproxyPid)"])
         XCTAssertEqual(toWeir.status, 0, toWeir.stderr)
-        let weirAgain = try XCTUnwrap(pid(in: pidFile))
+        let weirAgain = try XCTUnwrap(ProxyProcesses.pid(in: pidFile))
         daemons.insert(weirAgain)
-        XCTAssertTrue(waitUntilGone(haproxyPid, seconds: 10), "haproxy finished after weir took its sockets")
+        XCTAssertTrue(ProxyProcesses.waitUntilGone(haproxyPid, seconds: 10), "haproxy finished after weir took its sockets")
         XCTAssertEqual(listeningInodes(port: port), inodes, "weir uses haproxy's socket")
         XCTAssertTrue(ok(port))
         kill(weirAgain, SIGTERM)
-        XCTAssertTrue(waitUntilGone(weirAgain, seconds: 5))
+        XCTAssertTrue(ProxyProcesses.waitUntilGone(weirAgain, seconds: 5))
     }
 
     /// `-x` to a socket without `expose-fd listeners`, or to no socket: HAProxy's warning and alert, status 1,
@@ -200,7 +158,7 @@ final class SocketTransferReloadTests: XCTestCase {
         let pidFile = directory.appendingPathComponent("weir.pid").path
         let first = try WeirProcess.weir(["haproxy", "-D", "-q", "-f", config, "-p", pidFile])
         XCTAssertEqual(first.status, 0, first.stderr)
-        let current = try XCTUnwrap(pid(in: pidFile))
+        let current = try XCTUnwrap(ProxyProcesses.pid(in: pidFile))
         daemons.insert(current)
         XCTAssertTrue(Loopback.waitForListener(port: port))
 
@@ -214,10 +172,10 @@ final class SocketTransferReloadTests: XCTestCase {
         let absent = try WeirProcess.weir(["haproxy", "-D", "-f", config, "-p", pidFile, "-x", missing, "-sf", "\(current)"])
         XCTAssertEqual(absent.status, 1, absent.stderr)
         XCTAssertTrue(absent.stderr.contains("Failed to connect to the old process socket '\(missing)'"), absent.stderr)
-        XCTAssertEqual(pid(in: pidFile), current, "the pid file still names the serving process")
-        XCTAssertFalse(waitUntilGone(current, seconds: 0.2), "the old process still runs")
+        XCTAssertEqual(ProxyProcesses.pid(in: pidFile), current, "the pid file still names the serving process")
+        XCTAssertFalse(ProxyProcesses.waitUntilGone(current, seconds: 0.2), "the old process still runs")
         XCTAssertTrue(ok(port))
         kill(current, SIGTERM)
-        XCTAssertTrue(waitUntilGone(current, seconds: 5))
+        XCTAssertTrue(ProxyProcesses.waitUntilGone(current, seconds: 5))
     }
 }

@@ -35,6 +35,9 @@ struct HAProxyConfigurationCheck {
     let variables: [String: String]
     /// `-dW`: a warning stops the start.
     let zeroWarning: Bool
+    /// `-W`/`-Ws` on the command line: master-worker mode without `master-worker` in the file, so `program`
+    /// sections are allowed (haproxy checks the mode, not the keyword).
+    var masterWorker = false
 
     /// The checked configuration, or nil when an error was printed.
     func check(_ paths: [String]) -> Checked? {
@@ -45,7 +48,9 @@ struct HAProxyConfigurationCheck {
         }
         let result = Linter(variables: VariableResolver(environment: variables), options: CheckOptions())
             .lint([LintNode(haproxy: sources)])
-        let diagnostics = result.diagnostics.sortedForOutput().filter { $0.severity >= .warning }
+        let diagnostics = result.diagnostics.sortedForOutput().filter {
+            $0.severity >= .warning && !(masterWorker && $0.rule.rawValue == "program-without-master-worker")
+        }
         for diagnostic in diagnostics {
             messages.print(diagnostic.severity == .error ? .alert : .warning, Self.text(of: diagnostic))
         }

@@ -41,7 +41,8 @@ struct HAProxyFrontend {
         var variables = environment
         // As HAProxy: -L, or the host name, is the local peer name and the environment variable HAPROXY_LOCALPEER.
         variables["HAPROXY_LOCALPEER"] = arguments.localPeer ?? Self.hostName
-        let checked = HAProxyConfigurationCheck(messages: messages, variables: variables, zeroWarning: arguments.zeroWarning)
+        let checked = HAProxyConfigurationCheck(messages: messages, variables: variables, zeroWarning: arguments.zeroWarning,
+                                                masterWorker: arguments.masterWorker || environment[MasterWorker.workerVariable] != nil)
         guard let configuration = checked.check(arguments.configurationPaths) else { return 1 }
         if let classes = arguments.keywordDump {
             FileHandle.standardOutput.write(Data(HAProxyKeywordDump.text(for: classes).utf8))
@@ -81,7 +82,8 @@ struct HAProxyFrontend {
             let command = CommandLine.arguments.prefix(programName == "haproxy" ? 1 : 2) + words.filter { $0 != "-W" && $0 != "-Ws" }
             return MasterWorker(workerArguments: Array(command), pidFile: arguments.pidFile ?? plan.global.process?.pidFile,
                                 masterCLI: arguments.masterCLI, systemd: arguments.systemdNotify ? SystemdNotifier() : nil,
-                                messages: messages).run()
+                                programs: MasterProgram.programs(in: configuration.parsed),
+                                transferSocket: Self.exposedSocketPath(plan), messages: messages).run()
         }
         if arguments.masterCLI != nil, !isWorker {
             messages.print(.warning, "-S: the master CLI needs master-worker mode (-W); no master CLI is started.")
@@ -117,6 +119,14 @@ struct HAProxyFrontend {
             return 1
         }
         return 0
+    }
+
+    /// The path of the first Unix `stats socket` with `expose-fd listeners`, if any.
+    private static func exposedSocketPath(_ plan: RuntimePlan) -> String? {
+        for socket in plan.global.statsSockets ?? [] where socket.exposesListeners == true {
+            if case .unix(let path) = socket.listen.endpoint { return path }
+        }
+        return nil
     }
 
     /// `-cc`: the expression is split into words as a configuration line is

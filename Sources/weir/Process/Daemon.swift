@@ -26,14 +26,15 @@ enum Daemon {
 
     /// Starts the program again with `arguments` (and `extra` in its environment) and waits until
     /// it reports ready on its pipe or exits.
-    static func startReporting(_ arguments: [String], extra: [String: String] = [:]) -> Started {
+    /// `inheriting`: descriptors the child keeps (a master's `fd@N` listeners, as haproxy's workers have them).
+    static func startReporting(_ arguments: [String], extra: [String: String] = [:], inheriting: Set<Int32> = []) -> Started {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return Started(pid: 0, ready: false, status: 1) }
         let (readEnd, writeEnd) = (ends[0], ends[1])
         var environment = ProcessInfo.processInfo.environment
         environment[readyVariable] = "\(writeEnd)"
         for (key, value) in extra { environment[key] = value }
-        keepOnlyStandardStreams(andAlso: writeEnd)
+        keepOnlyStandardStreams(andAlso: inheriting.union([writeEnd]))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         posix_spawn_file_actions_addclose(&actions, readEnd)
@@ -84,13 +85,17 @@ enum Daemon {
         close(child.null)
     }
 
-    /// Marks every other inherited descriptor close-on-exec, so that the daemon does not hold
+    /// Marks every inherited descriptor but `kept` close-on-exec, so that the daemon does not hold
     /// what its starter left open (a pipe whose reader would then never see its end).
-    private static func keepOnlyStandardStreams(andAlso kept: Int32) {
+    private static func keepOnlyStandardStreams(andAlso kept: Set<Int32>) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for descriptor in names.compactMap({ Int32($0) }) where descriptor > 2 && descriptor != kept {
+        for descriptor in names.compactMap({ Int32($0) }) where descriptor > 2 && !kept.contains(descriptor) {
             let flags = fcntl(descriptor, F_GETFD)
             if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        }
+        for descriptor in kept {
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags & ~FD_CLOEXEC) }
         }
     }
 

@@ -28,7 +28,11 @@ final class MasterCLI: @unchecked Sendable {
         let failure = LaunchFailure("Cannot create the master CLI socket '\(parts[0])'")
         let address = parts[0].hasPrefix("unix@") ? String(parts[0].dropFirst(5)) : parts[0]
         let descriptor: Int32
-        if address.hasPrefix("/") || address.hasPrefix("./") || !address.contains(":") {
+        if address.hasPrefix("fd@") {
+            // A socket the starter already bound (VTest's `-S fd@N`), as haproxy accepts it; kept from the workers.
+            guard let inherited = Int32(address.dropFirst(3)), fcntl(inherited, F_SETFD, FD_CLOEXEC) == 0 else { return .failure(failure) }
+            descriptor = inherited
+        } else if address.hasPrefix("/") || address.hasPrefix("./") || !address.contains(":") {
             unlink(address)
             descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             guard descriptor >= 0, MasterCLIConnection.bindUnix(descriptor, path: address) else { return .failure(failure) }

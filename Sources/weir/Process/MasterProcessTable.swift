@@ -18,6 +18,8 @@ final class MasterProcessTable: @unchecked Sendable {
     private var reloads = 0
     private var failedReloads = 0
     private var workers: [Worker] = []
+    /// The `program` sections' processes: name, pid, start, reloads lived through.
+    private var programs: [(name: String, worker: Worker)] = []
 
     /// A worker started by a reload or the first start: the older ones are leaving and have lived one more reload.
     func workerStarted(_ pid: pid_t) {
@@ -35,6 +37,19 @@ final class MasterProcessTable: @unchecked Sendable {
         lock.withLock {
             reloads += 1
             if failed { failedReloads += 1 }
+            for index in programs.indices { programs[index].worker.reloads += 1 }
+        }
+    }
+
+    func programStarted(_ name: String, pid: pid_t) {
+        lock.withLock { programs.append((name, Worker(pid: pid, started: Date()))) }
+    }
+
+    /// The program whose process `pid` was, removed from the table; nil when `pid` was not a program.
+    func programExited(_ pid: pid_t) -> String? {
+        lock.withLock {
+            guard let index = programs.firstIndex(where: { $0.worker.pid == pid }) else { return nil }
+            return programs.remove(at: index).name
         }
     }
 
@@ -67,7 +82,12 @@ final class MasterProcessTable: @unchecked Sendable {
                     text += row(["\(worker.pid)", "worker", "\(worker.reloads)", Self.uptime(since: worker.started, now: now), version])
                 }
             }
-            return text + "# programs\n"
+            text += "# programs\n"
+            for program in programs {
+                text += row(["\(program.worker.pid)", program.name, "\(program.worker.reloads)",
+                             Self.uptime(since: program.worker.started, now: now), "-"])
+            }
+            return text
         }
     }
 
