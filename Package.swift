@@ -46,6 +46,7 @@ let package = Package(
         ),
         .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig", "TLSMaterial"]),
         .systemLibrary(name: "CEpoll"),
+        .systemLibrary(name: "CAffinity"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ProxyEngine",
@@ -65,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "weir",
             dependencies: [
-                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck", "RuntimePlan", "ProxyEngine",
+                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck", "RuntimePlan", "ProxyEngine", "CAffinity",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

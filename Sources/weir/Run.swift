@@ -87,7 +87,9 @@ struct EngineLaunch {
         if printWarnings {
             FileHandle.standardError.write(Data("\(EngineEventLog.timestamp(Date())) [weir] \(count) event-loop thread\(count == 1 ? "" : "s")\n".utf8))
         }
+        CPUAffinity.bindProcess(process.settings, detached: daemonChild != nil || ProcessInfo.processInfo.environment[MasterWorker.workerVariable] != nil)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: count)
+        CPUAffinity.bindThreads(of: group, process.settings)
         let log = EngineEventLog()
         let engine = ProxyEngine(plan: plan, group: group) { [printWarnings] event in
             if case .warning = event, !printWarnings { return }

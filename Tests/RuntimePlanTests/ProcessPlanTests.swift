@@ -44,6 +44,30 @@ final class ProcessPlanTests: XCTestCase {
         XCTAssertFalse(process.daemon)
     }
 
+    func testCPUMapLinesAsHAProxyReadsThem() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            global
+                nbthread 4
+                cpu-map 1/1 0
+                cpu-map auto:1/1-4 0-3
+                cpu-map 1/3-4 2 3
+                cpu-map auto:1/5-6 7
+                cpu-map 1/2 9-7
+                cpu-map 1/2 x
+
+            """))
+        let process = try XCTUnwrap(plan.global.process)
+        // Thread 1 alone maps the process; a later line replaces an earlier one for the threads they share.
+        XCTAssertEqual(process.processCPUs, [0])
+        XCTAssertEqual(process.threadCPUs, [
+            ThreadCPUs(thread: 1, cpus: [0]), ThreadCPUs(thread: 2, cpus: [7, 8, 9]), ThreadCPUs(thread: 3, cpus: [2, 3]),
+            ThreadCPUs(thread: 4, cpus: [2, 3]), ThreadCPUs(thread: 5, cpus: [7]), ThreadCPUs(thread: 6, cpus: []),
+        ])
+        // A descending range is read in order; a CPU set that is no number is refused by haproxy and stays
+        // listed as not run.
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["cpu-map 1/2 x"])
+    }
+
     func testAConfigurationWithoutProcessKeywordsHasNone() throws {
         let plan = try XCTUnwrap(compilePlan("global\n    maxconn 100\n"))
         XCTAssertNil(plan.global.process)

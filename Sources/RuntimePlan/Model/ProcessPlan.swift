@@ -25,6 +25,12 @@ public struct ProcessPlan: Sendable, Hashable, Codable {
     public var graceMs: Int?
     /// `noreuseport`: bind without SO_REUSEPORT (a new process cannot then bind beside the old one).
     public var noReusePort = false
+    /// `cpu-map 1 CPUS` (or `1/1`): the process's CPUs, which HAProxy applies only when it runs as a
+    /// daemon or a master-worker's worker (empty: none).
+    public var processCPUs: [Int] = []
+    /// `cpu-map 1/THREADS CPUS`: each thread's CPUs, by thread, within the process's when both are
+    /// set; a later line replaces an earlier one for the threads they share, as in HAProxy.
+    public var threadCPUs: [ThreadCPUs] = []
 
     public init() {}
 

@@ -9,6 +9,7 @@ struct ProcessCompiler {
     /// The keywords this compiler consumes.
     static let keywords: Set<String> = [
         "daemon", "pidfile", "user", "uid", "group", "gid", "chroot", "ulimit-n", "hard-stop-after", "grace", "noreuseport",
+        "cpu-map",
     ]
 
     func compile(context: inout PlanningContext) -> ProcessPlan? {
@@ -19,6 +20,14 @@ struct ProcessCompiler {
             switch directive.keyword {
             case "daemon": process.daemon = true
             case "noreuseport": process.noReusePort = true
+            case "cpu-map":
+                switch CPUMapReader.mapping(directive.arguments) {
+                case .process(let cpus): process.processCPUs = cpus
+                case .threads(let bindings):
+                    let threads = Set(bindings.map(\.thread))
+                    process.threadCPUs = (process.threadCPUs.filter { !threads.contains($0.thread) } + bindings).sorted { $0.thread < $1.thread }
+                case nil: continue
+                }
             case "pidfile": process.pidFile = argument
             case "chroot": process.chroot = argument
             case "user": process.user = argument.map(ProcessPlan.Account.name)
