@@ -8,6 +8,10 @@ public enum SemanticFindings {
     public static let logFormatInvalid = RuleID("log-format-invalid")
     public static let compressionAlgoUnknown = RuleID("compression-algo-unknown")
     public static let curvesUnknown = RuleID("ssl-curves-unknown")
+    public static let aclUndefined = RuleID("acl-undefined")
+
+    /// The message for a condition that names an ACL its proxy does not declare.
+    public static func aclUndefinedMessage(_ name: String) -> String { "no ACL named '\(name)' in this proxy" }
 
     /// The keywords whose argument is a log format, with the name HAProxy gives them in its message.
     public static let logFormatKeywords: [String: String] = [

@@ -122,7 +122,6 @@ public struct Planner: Sendable {
 
 /// Rule ids of the planner's diagnostics.
 public enum PlannerMessage {
-    public static let aclUndefined = RuleID("acl-undefined")
     public static let aclInvalid = RuleID("acl-invalid")
     public static let backendUndefined = RuleID("backend-undefined")
     public static let patternFileUnreadable = RuleID("acl-pattern-file")
