@@ -3,6 +3,7 @@ import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
 import RuntimePlan
+import RuntimePlanner
 import XCTest
 
 /// The checker and the planner read ACL tests (`ACLTestSpec`) and stick-table declarations (`StickTableSpec`)

@@ -1,6 +1,7 @@
 import ConfigDiagnostics
 import HAProxyConfig
 @testable import RuntimePlan
+@testable import RuntimePlanner
 import XCTest
 
 /// `stick-table`, `track-sc*` and the stick-counter fetches in the plan.

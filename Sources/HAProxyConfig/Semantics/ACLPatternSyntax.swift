@@ -1,3 +1,5 @@
+import ConfigValues
+
 /// HAProxy's reading of ACL patterns for the integer and address match
 /// methods, as `pat_parse_int` and `pat_parse_ip` read them, and of regular
 /// expressions (`RegexSyntax`), with HAProxy's messages: the checker's

@@ -1,6 +1,7 @@
 import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles one ACL test, as the semantic layer reads it (`ACLTestSpec`: `path_beg -i /api/`,
 /// `hdr(host) -m dom a.example`, `src -f /etc/haproxy/allow.lst`), into the engine's `ACLTest`.

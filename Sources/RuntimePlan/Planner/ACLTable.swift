@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// The named ACLs of one proxy, compiled, and the compiler of the
 /// conditions that use them.

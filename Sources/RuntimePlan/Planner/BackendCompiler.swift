@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the server side of a `backend` or `listen` section.
 struct BackendCompiler {

@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Reads a section's error pages at compile time, its defaults' lines first, then its own, in the order
 /// written, the last one for a status winning, as HAProxy 2.6 resolves them:

@@ -1,6 +1,7 @@
 import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
+import RuntimePlan
 
 /// What planning produced: the plan (nil when there were errors) and the diagnostics.
 public struct PlanResult: Sendable {

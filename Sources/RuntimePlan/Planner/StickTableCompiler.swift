@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles a proxy's `stick-table` line (doc/configuration.txt `stick-table`):
 /// `type ip|ipv6|integer|string [len N]|binary [len N] size S [expire T]
