@@ -121,6 +121,7 @@ enum RuleRegistry {
         ProxyNameDuplicate.self,
         RegexInvalid.self,
         ResolversUndefined.self,
+        RetryOnInvalid.self,
         RuleActionInvalid.self,
         RuleOrderIgnored.self,
         RuleUnreachable.self,

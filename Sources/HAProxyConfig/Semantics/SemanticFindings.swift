@@ -9,6 +9,7 @@ public enum SemanticFindings {
     public static let compressionAlgoUnknown = RuleID("compression-algo-unknown")
     public static let curvesUnknown = RuleID("ssl-curves-unknown")
     public static let aclUndefined = RuleID("acl-undefined")
+    public static let retryOnInvalid = RuleID("retry-on-invalid")
 
     /// The message for a condition that names an ACL its proxy does not declare.
     public static func aclUndefinedMessage(_ name: String) -> String { "no ACL named '\(name)' in this proxy" }
