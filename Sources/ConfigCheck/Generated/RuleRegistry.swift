@@ -102,6 +102,7 @@ enum RuleRegistry {
         ForwardforExceptInvalid.self,
         GlobalMaxconnBelowFrontends.self,
         GlobalSettingRepeated.self,
+        HTTPErrorsUndefined.self,
         HTTPModeRequired.self,
         HTTPReplyContentTypeIgnored.self,
         HTTPReplyInvalid.self,

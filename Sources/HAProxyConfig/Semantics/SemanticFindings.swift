@@ -1,8 +1,8 @@
 import ConfigDiagnostics
 
 /// What HAProxy refuses in values it reads (log formats, compression
-/// algorithms, curve lists), worked out once with one rule id and one
-/// message each: the checker's rules report these findings, and the planner
+/// algorithms, curve lists, `retry-on` words, undefined ACLs), worked out once
+/// with one rule id and one message each: the checker's rules report these findings, and the planner
 /// reports the same ones where it compiles the same lines.
 public enum SemanticFindings {
     public static let logFormatInvalid = RuleID("log-format-invalid")
