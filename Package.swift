@@ -11,7 +11,9 @@ let package = Package(
         .library(name: "KeepalivedConfig", targets: ["KeepalivedConfig"]),
         .library(name: "ConfigCheck", targets: ["ConfigCheck"]),
         .library(name: "ConfigYAML", targets: ["ConfigYAML"]),
+        .library(name: "ConfigValues", targets: ["ConfigValues"]),
         .library(name: "RuntimePlan", targets: ["RuntimePlan"]),
+        .library(name: "RuntimePlanner", targets: ["RuntimePlanner"]),
         .library(name: "ProxyEngine", targets: ["ProxyEngine"]),
     ],
     dependencies: [
@@ -27,16 +29,17 @@ let package = Package(
     targets: [
         .target(name: "ConfigDiagnostics"),
         .target(name: "ConfigGrammar"),
+        .target(name: "ConfigValues"),
         .target(
             name: "TLSMaterial",
             dependencies: [.product(name: "X509", package: "swift-certificates"), .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
-        .target(name: "HAProxyConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
+        .target(name: "HAProxyConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar", "ConfigValues"]),
         .target(name: "KeepalivedConfig", dependencies: ["ConfigDiagnostics", "ConfigGrammar"]),
         .target(
             name: "ConfigCheck",
             dependencies: [
-                "ConfigDiagnostics", "ConfigGrammar", "HAProxyConfig", "KeepalivedConfig", "TLSMaterial",
+                "ConfigDiagnostics", "ConfigGrammar", "ConfigValues", "HAProxyConfig", "KeepalivedConfig", "TLSMaterial",
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
@@ -44,7 +47,13 @@ let package = Package(
             name: "ConfigYAML",
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig", "TLSMaterial"]),
+        // The plan (what the engine reads) does not depend on the parser; the planner, which projects the parsed
+        // configuration and its semantic layer onto it, is its own module in its Planner directory.
+        .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "ConfigValues"], exclude: ["Planner"]),
+        .target(
+            name: "RuntimePlanner", dependencies: ["ConfigDiagnostics", "ConfigValues", "HAProxyConfig", "RuntimePlan", "TLSMaterial"],
+            path: "Sources/RuntimePlan/Planner"
+        ),
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CAffinity"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -66,7 +75,8 @@ let package = Package(
         .executableTarget(
             name: "weir",
             dependencies: [
-                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck", "RuntimePlan", "ProxyEngine", "CAffinity",
+                "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck", "RuntimePlan", "RuntimePlanner", "ProxyEngine",
+                "CAffinity",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -80,14 +90,18 @@ let package = Package(
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "ConfigGrammar", "WeirTestSupport"]),
         .testTarget(
             name: "ConfigCheckTests",
-            dependencies: ["ConfigCheck", "ConfigDiagnostics", "ConfigGrammar", "ConfigYAML", "RuntimePlan", "TLSMaterial", "WeirTestSupport"]
+            dependencies: ["ConfigCheck", "ConfigDiagnostics", "ConfigGrammar", "ConfigYAML", "RuntimePlan", "RuntimePlanner", "TLSMaterial",
+                           "WeirTestSupport"]
         ),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML", "HAProxyConfig", "WeirTestSupport"]),
-        .testTarget(name: "RuntimePlanTests", dependencies: ["RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "TLSMaterial", "WeirTestSupport"]),
+        .testTarget(
+            name: "RuntimePlanTests",
+            dependencies: ["RuntimePlan", "RuntimePlanner", "ConfigValues", "HAProxyConfig", "ConfigDiagnostics", "TLSMaterial", "WeirTestSupport"]
+        ),
         .testTarget(
             name: "ProxyEngineTests",
             dependencies: [
-                "ProxyEngine", "RuntimePlan", "HAProxyConfig", "ConfigDiagnostics", "WeirTestSupport",
+                "ProxyEngine", "RuntimePlan", "RuntimePlanner", "HAProxyConfig", "ConfigDiagnostics", "WeirTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

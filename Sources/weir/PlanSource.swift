@@ -4,6 +4,7 @@ import ConfigYAML
 import Foundation
 import HAProxyConfig
 import RuntimePlan
+import RuntimePlanner
 
 /// Gets a plan from what the user named: a plan.json is read, a haproxy.cfg
 /// or site YAML is read, checked with the rules `options` enable and

@@ -4,6 +4,7 @@ import ConfigYAML
 import Foundation
 import HAProxyConfig
 import RuntimePlan
+import RuntimePlanner
 import WeirTestSupport
 import XCTest
 

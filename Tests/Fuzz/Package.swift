@@ -9,6 +9,7 @@ let weir: [Target.Dependency] = [
     .product(name: "KeepalivedConfig", package: "weir"),
     .product(name: "ConfigYAML", package: "weir"),
     .product(name: "RuntimePlan", package: "weir"),
+    .product(name: "RuntimePlanner", package: "weir"),
 ]
 
 let package = Package(

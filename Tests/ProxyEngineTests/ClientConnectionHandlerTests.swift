@@ -4,6 +4,7 @@ import NIOCore
 import NIOEmbedded
 @testable import ProxyEngine
 import RuntimePlan
+import RuntimePlanner
 import XCTest
 
 /// `ClientConnectionHandler` on an `EmbeddedChannel`: answers decided by the

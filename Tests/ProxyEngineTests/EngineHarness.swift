@@ -5,6 +5,7 @@ import NIOConcurrencyHelpers
 import NIOPosix
 import ProxyEngine
 import RuntimePlan
+import RuntimePlanner
 import WeirTestSupport
 import XCTest
 

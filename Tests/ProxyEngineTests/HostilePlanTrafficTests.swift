@@ -4,6 +4,7 @@ import HAProxyConfig
 import NIOPosix
 import ProxyEngine
 import RuntimePlan
+import RuntimePlanner
 import WeirTestSupport
 import XCTest
 

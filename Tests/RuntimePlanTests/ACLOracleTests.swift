@@ -2,6 +2,7 @@ import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
 import RuntimePlan
+import RuntimePlanner
 import WeirTestSupport
 import XCTest
 

@@ -1,6 +1,7 @@
 import ConfigDiagnostics
 import HAProxyConfig
 @testable import RuntimePlan
+@testable import RuntimePlanner
 import XCTest
 
 /// The engine's log variables are HAProxy's, which the semantic layer reads:

@@ -2,6 +2,7 @@ import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
 @testable import RuntimePlan
+@testable import RuntimePlanner
 import XCTest
 
 /// Addresses and masks as HAProxy reads them (probe defect D2): the engine

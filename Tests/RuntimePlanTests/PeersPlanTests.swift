@@ -1,4 +1,5 @@
 @testable import RuntimePlan
+@testable import RuntimePlanner
 import XCTest
 
 /// `peers` sections in the plan: both forms of HAProxy 2.x, `localpeer`,

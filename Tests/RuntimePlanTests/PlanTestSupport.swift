@@ -1,6 +1,7 @@
 import ConfigDiagnostics
 import HAProxyConfig
 import RuntimePlan
+import RuntimePlanner
 import XCTest
 
 /// Compiles configuration text to a plan, failing the test on errors.

@@ -1,4 +1,7 @@
+import HAProxyConfig
+import ConfigDiagnostics
 import RuntimePlan
+@testable import RuntimePlanner
 import XCTest
 
 /// `retry-on` compiled to the backend's `RetryPolicy`, with HAProxy 2.6's keywords and inheritance.
@@ -34,13 +37,16 @@ final class RetryPolicyPlanTests: XCTestCase {
     }
 
     func testAllRetryableErrorsAndNone() throws {
-        let all = try XCTUnwrap(RetryPolicy(words: ["all-retryable-errors"]))
+        let policy = { (words: [String]) in RetryPolicy(RetryOnSpec(words: words, ranges: [], line: SourceFile(path: "t", text: "").range(0, 0))) }
+        let all = try XCTUnwrap(policy(["all-retryable-errors"]))
         XCTAssertEqual(all.statuses, [500, 502, 503, 504])
         XCTAssertTrue(all.connectionFailure && all.emptyResponse && all.junkResponse && all.responseTimeout && all.earlyDataRejected)
-        let none = try XCTUnwrap(RetryPolicy(words: ["none"]))
+        let none = try XCTUnwrap(policy(["none"]))
         XCTAssertFalse(none.connectionFailure || none.replaysRequests)
-        XCTAssertNil(RetryPolicy(words: ["600"]))
-        XCTAssertNil(RetryPolicy(words: ["sometimes"]))
+        XCTAssertNil(policy(["600"]))
+        XCTAssertNil(policy(["sometimes"]))
+        XCTAssertNil(policy(["none", "503"]))
+        XCTAssertNil(policy([]))
     }
 
     func testTCPModeIgnoresIt() throws {

@@ -1,4 +1,7 @@
+import ConfigDiagnostics
+import HAProxyConfig
 @testable import RuntimePlan
+@testable import RuntimePlanner
 import XCTest
 
 /// `stick-table`, `track-sc*` and the stick-counter fetches in the plan.
@@ -33,9 +36,11 @@ final class StickTablePlanTests: XCTestCase {
     }
 
     func testTableForms() throws {
-        let read = { (words: String) in
-            StickTableCompiler.read(words.split(separator: " ").map(String.init), name: "t",
-                                    source: SourceRef(file: "x", line: 1, column: 1))
+        let line = SourceFile(path: "x", text: "").range(0, 0)
+        let read = { (words: String) -> Result<StickTablePlan, StickTableCompiler.Problem> in
+            let spec = StickTableSpec(words: words.split(separator: " ").map(String.init), ranges: [], line: line, name: "t")
+            guard let problem = spec.problems.first else { return StickTableCompiler.read(spec) }
+            return .failure(StickTableCompiler.Problem(message: problem.message))
         }
         let strings = try read("type string len 64 size 1m nopurge store gpc(3),gpc_rate(3,1m),gpt0").get()
         XCTAssertEqual(strings.keyLength, 64)

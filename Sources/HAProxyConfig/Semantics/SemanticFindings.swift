@@ -1,13 +1,18 @@
 import ConfigDiagnostics
 
 /// What HAProxy refuses in values it reads (log formats, compression
-/// algorithms, curve lists), worked out once with one rule id and one
-/// message each: the checker's rules report these findings, and the planner
+/// algorithms, curve lists, `retry-on` words, undefined ACLs), worked out once
+/// with one rule id and one message each: the checker's rules report these findings, and the planner
 /// reports the same ones where it compiles the same lines.
 public enum SemanticFindings {
     public static let logFormatInvalid = RuleID("log-format-invalid")
     public static let compressionAlgoUnknown = RuleID("compression-algo-unknown")
     public static let curvesUnknown = RuleID("ssl-curves-unknown")
+    public static let aclUndefined = RuleID("acl-undefined")
+    public static let retryOnInvalid = RuleID("retry-on-invalid")
+
+    /// The message for a condition that names an ACL its proxy does not declare.
+    public static func aclUndefinedMessage(_ name: String) -> String { "no ACL named '\(name)' in this proxy" }
 
     /// The keywords whose argument is a log format, with the name HAProxy gives them in its message.
     public static let logFormatKeywords: [String: String] = [

@@ -1,5 +1,5 @@
 import Foundation
-import HAProxyConfig
+import ConfigValues
 
 /// An integer pattern: `N`, `N:M`, `:M`, `N:`, or `eq|ge|gt|le|lt N`.
 public struct IntegerPattern: Sendable, Hashable {

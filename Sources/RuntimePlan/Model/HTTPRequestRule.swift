@@ -30,8 +30,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var redirectKind: RedirectKind?
     /// `return content-type`.
     public var contentType: String?
-    /// `return hdr NAME VALUE` headers; each value is a log-format as written.
-    public var headers: [HTTPHeaderField]
+    /// `return hdr NAME VALUE` headers, each value a log-format read when the plan is made.
+    public var headers: [ReplyHeader]
     /// What a `stickCounter` action does.
     public var stickCounter: StickCounterAction?
     /// The variable of `set-var`/`unset-var` with its scope (`txn.user`).
@@ -57,7 +57,7 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var source: SourceRef
 
     public init(action: Action, headerName: String? = nil, value: LogFormat? = nil, status: Int? = nil,
-                redirectKind: RedirectKind? = nil, contentType: String? = nil, headers: [HTTPHeaderField] = [],
+                redirectKind: RedirectKind? = nil, contentType: String? = nil, headers: [ReplyHeader] = [],
                 variable: String? = nil, expression: Fetch? = nil, variableConditions: [String] = [], pattern: String? = nil,
                 reason: String? = nil, condition: Predicate? = nil, text: String, source: SourceRef) {
         self.variable = variable

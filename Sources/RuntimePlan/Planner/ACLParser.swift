@@ -1,62 +1,55 @@
+import ConfigDiagnostics
 import Foundation
+import HAProxyConfig
+import RuntimePlan
 
-/// Reads one ACL test as written (`path_beg -i /api/`, `hdr(host) -m dom a.example`,
-/// `src -f /etc/haproxy/allow.lst`) into an `ACLTest`.
+/// Compiles one ACL test, as the semantic layer reads it (`ACLTestSpec`: `path_beg -i /api/`,
+/// `hdr(host) -m dom a.example`, `src -f /etc/haproxy/allow.lst`), into the engine's `ACLTest`.
 struct ACLParser {
     /// Why a test cannot be compiled.
     enum Failure: Error, Equatable {
         /// The fetch exists in HAProxy but the engine does not evaluate it (stick counters, converters…).
         case unsupportedFetch(String)
-        /// The test is wrong: a bad flag, pattern or unreadable file.
-        case invalid(String)
+        /// The test is wrong: a bad flag, pattern or unreadable file; with the word at fault when known (the
+        /// message is then the checker's own, `ACLTestSpec.patternProblems`).
+        case invalid(String, at: SourceRange? = nil)
     }
 
     let readPatternFile: Planner.PatternFileReader
     /// The section's name: the table of `src_*` fetches that name none.
     var proxyName: String?
 
-    func parse(criterion: String, arguments: [String]) -> Result<ACLTest, Failure> {
-        let text = ([criterion] + arguments).joined(separator: " ")
-        guard let (found, defaultMethod) = SampleExpressionParser.parse(criterion) else {
-            return .failure(.unsupportedFetch(criterion))
+    func parse(_ spec: ACLTestSpec) -> Result<ACLTest, Failure> {
+        guard let (found, defaultMethod) = SampleExpressionParser.parse(spec.criterion.text) else {
+            return .failure(.unsupportedFetch(spec.criterion.text))
         }
         var fetch = found
         if fetch.counter?.origin == .source, fetch.counter?.table == nil { fetch.counter?.table = proxyName }
-        var method = defaultMethod
-        var ignoreCase = false
-        var patterns: [String] = []
-        var files: [String] = []
-        var index = 0
-        flags: while index < arguments.count {
-            switch arguments[index] {
-            case "-i": ignoreCase = true
-            case "-n", "-u": break
-            case "--": index += 1; break flags
-            case "-m", "-f", "-M":
-                guard index + 1 < arguments.count else { return .failure(.invalid("'\(arguments[index])' needs a value")) }
-                let value = arguments[index + 1]
-                if arguments[index] == "-m" {
-                    guard let chosen = MatchMethod(rawValue: value) else {
-                        return .failure(.invalid("unknown match method '-m \(value)'"))
-                    }
-                    method = chosen
-                } else if arguments[index] == "-f" {
-                    guard let content = readPatternFile(value) else {
-                        return .failure(.invalid("cannot read pattern file '\(value)'"))
-                    }
-                    files.append(value)
-                    patterns += Self.patterns(inFile: content)
-                } else {
-                    return .failure(.unsupportedFetch("-M (map files)"))
-                }
-                index += 1
-            default:
-                break flags
-            }
-            index += 1
+        if let flag = spec.unknownFlag {
+            return .failure(.invalid("'\(flag)' is not a valid ACL option. Please use '--' before any pattern beginning with a '-'",
+                                     at: spec.criterion.range))
         }
-        patterns += Self.joinOperators(Array(arguments[min(index, arguments.count)...]), method: method)
-        let test = ACLTest(fetch: fetch, method: method, ignoreCase: ignoreCase, patterns: patterns, patternFiles: files, text: text)
+        if spec.loadsAsMap { return .failure(.unsupportedFetch("-M (map files)")) }
+        var files: [String] = []
+        var filePatterns: [String] = []
+        for file in spec.patternFiles {
+            guard let content = readPatternFile(file.text) else {
+                return .failure(.invalid("cannot read pattern file '\(file.text)'"))
+            }
+            files.append(file.text)
+            filePatterns += ACLTestSpec.patterns(inFile: content).map(\.text)
+        }
+        if let problem = spec.patternProblems(readFile: readPatternFile).first {
+            return .failure(.invalid(problem.message, at: problem.range))
+        }
+        var method = defaultMethod
+        if let name = spec.matchMethodName {
+            guard let chosen = MatchMethod(rawValue: name) else { return .failure(.unsupportedFetch("-m \(name)")) }
+            method = chosen
+        }
+        let patterns = filePatterns + Self.joinOperators(spec.values.map(\.text), method: method)
+        let test = ACLTest(fetch: fetch, method: method, ignoreCase: spec.ignoresCase, patterns: patterns, patternFiles: files,
+                           text: spec.text)
         if let problem = Self.validate(test) { return .failure(.invalid(problem)) }
         return .success(test)
     }
@@ -75,12 +68,6 @@ struct ACLParser {
             }
         }
         return result + (pendingOperator.map { [$0] } ?? [])
-    }
-
-    /// A pattern file: one pattern a line, blank lines and `#` comments skipped, spaces trimmed.
-    static func patterns(inFile content: String) -> [String] {
-        content.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
     static func validate(_ test: ACLTest) -> String? {

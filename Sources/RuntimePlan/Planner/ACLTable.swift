@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// The named ACLs of one proxy, compiled, and the compiler of the
 /// conditions that use them.
@@ -23,7 +24,7 @@ struct ACLTable {
         parser = ACLParser(readPatternFile: context.readPatternFile, proxyName: proxy.name)
         for definition in proxy.acls {
             context.markHandled(definition.range)
-            switch parser.parse(criterion: definition.criterion, arguments: definition.arguments) {
+            switch parser.parse(ACLTestSpec(definition)) {
             case .success(let test):
                 if let index = named.firstIndex(where: { $0.name == definition.name }) {
                     named[index].tests.append(test)
@@ -32,9 +33,9 @@ struct ACLTable {
                 }
             case .failure(.unsupportedFetch(let fetch)):
                 unsupportedNames[definition.name] = "ACL '\(definition.name)' uses '\(fetch)'"
-            case .failure(.invalid(let reason)):
+            case .failure(.invalid(let reason, let range)):
                 let rule = reason.hasPrefix("cannot read") ? PlannerMessage.patternFileUnreadable : PlannerMessage.aclInvalid
-                context.error(rule, "ACL '\(definition.name)': \(reason)", at: definition.range)
+                context.error(rule, range == nil ? "ACL '\(definition.name)': \(reason)" : reason, at: range ?? definition.range)
                 invalidNames.insert(definition.name)
             }
         }
@@ -59,16 +60,16 @@ struct ACLTable {
             for term in group {
                 let predicate: Predicate
                 switch term.operand {
-                case .anonymous(let words, _):
-                    guard let criterion = words.first else {
+                case .anonymous(let words, let ranges):
+                    guard let spec = ACLTestSpec(words: words, ranges: ranges, fallback: range, name: nil) else {
                         context.error(PlannerMessage.aclInvalid, "anonymous ACL without a closing '}'", at: range)
                         return .invalid
                     }
-                    switch parser.parse(criterion: criterion, arguments: Array(words.dropFirst())) {
+                    switch parser.parse(spec) {
                     case .success(let test): predicate = .test(test)
                     case .failure(.unsupportedFetch(let fetch)): return .unsupported("anonymous ACL uses '\(fetch)'")
-                    case .failure(.invalid(let reason)):
-                        context.error(PlannerMessage.aclInvalid, "anonymous ACL: \(reason)", at: range)
+                    case .failure(.invalid(let reason, let at)):
+                        context.error(PlannerMessage.aclInvalid, at == nil ? "anonymous ACL: \(reason)" : reason, at: at ?? range)
                         return .invalid
                     }
                 case .named(let name):
@@ -83,7 +84,7 @@ struct ACLTable {
                     } else if invalidNames.contains(name) {
                         return .invalid
                     } else {
-                        context.error(PlannerMessage.aclUndefined, "no ACL named '\(name)' in this section", at: range)
+                        context.error(SemanticFindings.aclUndefined, SemanticFindings.aclUndefinedMessage(name), at: term.range ?? range)
                         return .invalid
                     }
                 }

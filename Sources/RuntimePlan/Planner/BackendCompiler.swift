@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the server side of a `backend` or `listen` section.
 struct BackendCompiler {
@@ -25,8 +26,9 @@ struct BackendCompiler {
                                source: SourceRef(proxy.range))
         plan.compression = CompressionCompiler(proxy: proxy).compile(context: &context)
         // `retry-on` is ignored outside `mode http`, as HAProxy does; a line replaces the one before it.
-        if plan.mode == .http, let words = proxy.directives("retry-on").last?.arguments {
-            plan.retryOn = RetryPolicy(words: words)
+        if plan.mode == .http, let spec = RetryOnSpec(proxy) {
+            if let problem = spec.problem { context.error(SemanticFindings.retryOnInvalid, problem.message, at: problem.range) }
+            plan.retryOn = RetryPolicy(spec)
         }
         let defaults = proxy.defaultServer?.options ?? []
         for server in proxy.servers {

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the addresses of one `bind` line into listeners: IPv4 and IPv6
 /// (one listener per port of a range), Unix sockets with their file's owner

@@ -1,6 +1,7 @@
 import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
+import RuntimePlan
 import TLSMaterial
 
 /// Compiles the TLS options of an `ssl` bind into `BindTLS`, after the

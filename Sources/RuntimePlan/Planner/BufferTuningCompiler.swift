@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// `tune.bufsize`, `tune.maxrewrite` and `tune.http.maxhdr` from `global`:
 /// the engine's head limits. nil when none is written, so a plan without

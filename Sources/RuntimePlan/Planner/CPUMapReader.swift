@@ -1,3 +1,5 @@
+import RuntimePlan
+
 /// Reads `cpu-map [auto:]<process-set>[/<thread-set>] <cpu-set>...` as
 /// HAProxy 2.6 reads it (cfgparse-global.c): process and thread sets are
 /// `all`, `odd`, `even`, `N`, `N-M` or `N-` (1 to 64), CPU sets `N`, `N-M`

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// The capture slots of a proxy in HAProxy's order: each `capture request
 /// header`, `declare capture request` and `http-request capture … len N`

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles a proxy's `compression algo|type|offload` lines, its defaults'
 /// first, the way HAProxy 2.6 builds them (src/flt_http_comp.c

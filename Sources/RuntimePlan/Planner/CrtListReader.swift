@@ -1,6 +1,7 @@
 import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
+import RuntimePlan
 import TLSMaterial
 
 /// Reads a `crt-list` file: one certificate per line,
@@ -26,14 +27,14 @@ struct CrtListReader {
         }
         var result: [TLSCertificate] = []
         for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: " \t")
+            let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let file = TLSBindDefaults.resolve(words.removeFirst(), base: compiler.defaults.crtBase)
             var settings: CertificateEntrySettings?
             if let open = words.firstIndex(where: { $0.hasPrefix("[") }) {
                 let close = words[open...].firstIndex { $0.hasSuffix("]") } ?? words.count - 1
-                let options = words[open...close].joined(separator: " ").trimmingCharacters(in: "[] ")
+                let options = words[open...close].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
                 settings = entrySettings(options.split(separator: " ").map(String.init), list: path, at: range, context: &context)
                 words.removeSubrange(open...close)
             }

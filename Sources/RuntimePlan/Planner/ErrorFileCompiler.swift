@@ -1,11 +1,12 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Reads a section's error pages at compile time, its defaults' lines first, then its own, in the order
 /// written, the last one for a status winning, as HAProxy 2.6 resolves them:
 /// `errorfile STATUS FILE`; `errorfiles NAME [STATUS…]` (the pages of an `http-errors NAME` section, all of
 /// them or the listed statuses); `http-error status STATUS` with `errorfile FILE`, `errorfiles NAME` or
 /// `default-errorfiles` (HAProxy's own page again). An `http-error` with a body of its own (`string`,
-/// `lf-string`, `file`, `hdr`, or nothing) stays unsupported.
+/// `lf-string`, `file`, `hdr`, or nothing) stays unsupported. The lines are read by the semantic layer (`ErrorPageLine`).
 enum ErrorFileCompiler {
     /// The `errorfile` lines of each `http-errors` section, by section name.
     static func sections(_ configuration: HAProxyConfiguration) -> [String: [Directive]] {
@@ -20,35 +21,18 @@ enum ErrorFileCompiler {
     static func compile(_ proxy: Proxy, context: inout PlanningContext) -> [ErrorFile] {
         var files: [Int: ErrorFile] = [:]
         for directive in proxy.directives {
-            let arguments = directive.arguments
-            switch directive.keyword {
-            case "errorfile":
-                guard arguments.count == 2, let status = Int(arguments[0]), let file = read(status, arguments[1], context.readPatternFile)
-                else { continue }
+            guard let line = ErrorPageLine(directive) else { continue }
+            switch line.source {
+            case .file(let path):
+                guard let status = line.status, let file = read(status, path, context.readPatternFile) else { continue }
                 files[status] = file
-            case "errorfiles":
-                guard let name = arguments.first, let section = context.httpErrorSections[name] else { continue }
-                let statuses = Set(arguments.dropFirst().compactMap { Int($0) })
-                guard statuses.count == arguments.count - 1, let pages = pages(section, context.readPatternFile) else { continue }
+            case .section(let name, let statuses):
+                guard let section = context.httpErrorSections[name], let pages = pages(section, context.readPatternFile) else { continue }
+                // A status the section does not declare leaves the page as it was (HAProxy warns).
                 for (status, page) in pages where statuses.isEmpty || statuses.contains(status) { files[status] = page }
-            case "http-error":
-                guard arguments.count >= 2, arguments[0] == "status", let status = Int(arguments[1]) else { continue }
-                let body = Array(arguments.dropFirst(2))
-                switch body.first {
-                case "errorfile" where body.count == 2:
-                    guard let file = read(status, body[1], context.readPatternFile) else { continue }
-                    files[status] = file
-                case "errorfiles" where body.count == 2:
-                    guard let section = context.httpErrorSections[body[1]], let pages = pages(section, context.readPatternFile) else { continue }
-                    // A status the section does not declare leaves the page as it was (HAProxy warns).
-                    if let page = pages[status] { files[status] = page }
-                case "default-errorfiles" where body.count == 1:
-                    files[status] = nil
-                default:
-                    continue
-                }
-            default:
-                continue
+            case .haproxyDefault:
+                guard let status = line.status else { continue }
+                files[status] = nil
             }
             context.markHandled(directive.range)
         }

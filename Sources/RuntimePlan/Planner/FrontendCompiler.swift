@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the client side of a `frontend` or `listen` section.
 struct FrontendCompiler {

@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles `option httpchk`/`http-check` or `option tcp-check`/`tcp-check`
 /// into the check the backend's servers run.

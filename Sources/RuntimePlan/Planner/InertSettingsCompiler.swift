@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Settings that change nothing in what the engine runs, so they are not listed as unsupported:
 /// `tune.idle-pool.shared off` in `global` (the engine keeps one idle-connection pool per event loop and never

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles what a proxy logs: its targets (`log`, `log global`, `no log`,
 /// read in order, those of its `defaults` first, as HAProxy copies them),

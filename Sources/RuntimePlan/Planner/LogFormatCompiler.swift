@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles a string of HAProxy's log-format language, read by the semantic
 /// layer (`LogFormatString`), into a `LogFormat`: variables with their

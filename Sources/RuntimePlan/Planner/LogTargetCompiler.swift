@@ -1,3 +1,5 @@
+import RuntimePlan
+
 /// Reads the words of a `log` line (`10.0.0.1:514 len 2048 format rfc5424
 /// sample 1:10 local0 info notice`) into a `LogTarget`, with HAProxy's
 /// messages for what it refuses (src/log.c `parse_logsrv`).

@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles `monitor-uri` (the last one wins) and `monitor fail if|unless
 /// COND` of an HTTP frontend into a `MonitorPlan`.

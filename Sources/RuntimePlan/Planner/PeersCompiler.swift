@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the `peers` sections: `peer NAME ADDRESS:PORT` lines, the 2.x
 /// form (`bind ADDRESS:PORT` with `server NAME [ADDRESS:PORT]`), `disabled`,

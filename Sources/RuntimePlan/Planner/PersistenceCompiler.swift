@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles a backend's persistence: `cookie`, `stick match|on|store-request|store-response`,
 /// `option persist`, `force-persist` and `ignore-persist`. A line the engine

@@ -1,6 +1,7 @@
 import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
+import RuntimePlan
 
 /// What planning produced: the plan (nil when there were errors) and the diagnostics.
 public struct PlanResult: Sendable {
@@ -122,7 +123,6 @@ public struct Planner: Sendable {
 
 /// Rule ids of the planner's diagnostics.
 public enum PlannerMessage {
-    public static let aclUndefined = RuleID("acl-undefined")
     public static let aclInvalid = RuleID("acl-invalid")
     public static let backendUndefined = RuleID("backend-undefined")
     public static let patternFileUnreadable = RuleID("acl-pattern-file")

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// What the planner accumulates while it works: diagnostics and the
 /// features the engine does not run.

@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Reads the process keywords of the `global` section into a `ProcessPlan`
 /// (the last occurrence of a keyword wins, as in HAProxy) and marks them

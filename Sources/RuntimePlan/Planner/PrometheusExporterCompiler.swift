@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Finds `http-request use-service prometheus-exporter [if|unless COND]` in a
 /// section (the first such rule) and compiles its condition.

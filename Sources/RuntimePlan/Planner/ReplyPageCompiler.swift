@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// `deny` and the page a `deny` or `return` names instead of a reply of its own: `errorfile FILE`,
 /// `errorfiles NAME` (that `http-errors` section's page for the status) or `default-errorfiles` (the proxy's).

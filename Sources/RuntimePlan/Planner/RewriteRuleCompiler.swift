@@ -1,5 +1,6 @@
 import Foundation
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the rewriting actions: `replace-header`, `replace-value`, `set-status`.
 enum RewriteRuleCompiler {

@@ -1,6 +1,8 @@
 import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
+import RuntimePlan
+import enum RuntimePlan.Predicate
 
 /// Compiles `http-request`, `http-response` and `http-after-response` rules and log-format strings.
 struct RuleCompiler {
@@ -220,9 +222,9 @@ struct RuleCompiler {
                 if !takesArgument { index -= 1 }
             case "hdr":
                 guard index + 2 < arguments.count else { return .failure(.invalid("'hdr' needs a name and a value")) }
-                // The value is a log-format, kept as written and rendered for each answer.
-                guard LogFormatParser.parse(arguments[index + 2]) != nil else { return .failure(.unsupported) }
-                rule.headers.append(HTTPHeaderField(name: arguments[index + 1], value: arguments[index + 2]))
+                // The value is a log-format, rendered for each answer.
+                guard let value = LogFormatParser.parse(arguments[index + 2]) else { return .failure(.unsupported) }
+                rule.headers.append(ReplyHeader(name: arguments[index + 1], value: value))
                 index += 1
             default:
                 return .failure(.unsupported)

@@ -1,3 +1,5 @@
+import RuntimePlan
+
 /// Reads a sample expression as HAProxy writes it: a fetch followed by
 /// comma-separated converters (`req.hdr(host),lower,field(1,:)`).
 enum SampleExpressionParser {

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles one `server` line (with `default-server` options first).
 struct ServerCompiler {

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 import TLSMaterial
 
 /// Compiles the TLS options of a `server` line (after its `default-server`

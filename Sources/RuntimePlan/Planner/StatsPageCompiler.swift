@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the `stats` lines of a frontend or listen section into its
 /// stats page; `stats http-request` and `show-modules` stay unsupported.

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the runtime API lines of `global`: `stats socket ADDRESS
 /// [level L] [mode M] [uid N] [gid N] [user U] [group G] [expose-fd listeners]`,

@@ -1,3 +1,5 @@
+import RuntimePlan
+
 /// Reads the stick-counter fetches (`sc_http_req_rate(0)`, `sc1_conn_cur`,
 /// `src_get_gpc0(t)`) and actions (`track-sc0 src table t`, `sc-inc-gpc0(1)`,
 /// `sc-set-gpt(2,0) 7`) of doc/configuration.txt 7.3.3 and 4.2.

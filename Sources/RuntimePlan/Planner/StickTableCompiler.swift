@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles a proxy's `stick-table` line (doc/configuration.txt `stick-table`):
 /// `type ip|ipv6|integer|string [len N]|binary [len N] size S [expire T]
@@ -10,91 +11,61 @@ struct StickTableCompiler {
     func compile(context: inout PlanningContext) -> StickTablePlan? {
         guard let directive = proxy.directives("stick-table").last else { return nil }
         context.markHandled(directive.range)
-        switch Self.read(directive.arguments, name: proxy.name ?? "", source: SourceRef(directive.range)) {
-        case .success(let table): return table
-        case .failure(let problem):
-            context.error(PlannerMessage.stickTableInvalid, "stick-table: \(problem.message)", at: directive.range)
-            return nil
-        }
+        return Self.compile(StickTableSpec(stickTable: directive, proxy: proxy.name ?? ""), context: &context)
     }
 
     /// The `table NAME …` lines of a `peers` section, named `SECTION/NAME` as HAProxy names them.
     static func peersTables(_ section: PeersSection, context: inout PlanningContext) -> [StickTablePlan] {
-        section.directives.filter { $0.keyword == "table" }.compactMap { directive in
-            guard let name = directive.arguments.first else { return nil }
-            let source = SourceRef(directive.range)
-            switch read(Array(directive.arguments.dropFirst()), name: section.name + "/" + name, source: source) {
-            case .success(var table):
-                table.peers = section.name
-                return table
-            case .failure(let problem):
-                context.error(PlannerMessage.stickTableInvalid, "table \(name): \(problem.message)", at: directive.range)
-                return nil
-            }
+        section.directives.compactMap { StickTableSpec(table: $0, in: section) }.compactMap { compile($0, context: &context) }
+    }
+
+    /// The plan of a table, or nil after an error: HAProxy's refusal as the checker reports it (`stick-table-invalid`,
+    /// the same message at the same word), else what the engine cannot hold.
+    static func compile(_ spec: StickTableSpec, context: inout PlanningContext) -> StickTablePlan? {
+        if let problem = spec.problems.first {
+            context.error(PlannerMessage.stickTableInvalid, problem.message, at: problem.range)
+            return nil
+        }
+        switch read(spec) {
+        case .success(let table): return table
+        case .failure(let problem):
+            let label = spec.peersSection == nil ? "stick-table" : "table \(spec.name)"
+            context.error(PlannerMessage.stickTableInvalid, "\(label): \(problem.message)", at: spec.range)
+            return nil
         }
     }
 
-    /// Why a `stick-table` line cannot be compiled.
+    /// Why a table HAProxy accepts cannot be held by the engine.
     struct Problem: Error {
         var message: String
     }
 
-    static func read(_ words: [String], name: String, source: SourceRef) -> Result<StickTablePlan, Problem> {
-        var type: StickTablePlan.KeyType?
-        var length: Int?
-        var size: Int?
-        var table = StickTablePlan(name: name, keyType: .ip, keyLength: 4, size: 0, source: source)
-        var index = 0
-        func value() -> String? { index + 1 < words.count ? words[index + 1] : nil }
-        while index < words.count {
-            switch words[index] {
-            case "type":
-                guard let word = value(), let kind = StickTablePlan.KeyType(rawValue: word) else {
-                    return .failure(Problem(message: "'type' needs ip, ipv6, integer, string or binary"))
-                }
-                type = kind
-                index += 1
-                if kind == .string || kind == .binary, words.count > index + 1, words[index + 1] == "len" {
-                    guard index + 2 < words.count, let count = Int(words[index + 2]), count > 0 else {
-                        return .failure(Problem(message: "'len' needs a positive number"))
-                    }
-                    length = count
-                    index += 2
-                }
-            case "size":
-                guard let word = value(), let bytes = ByteSize.parse(word), bytes.bytes > 0, bytes.bytes <= Int64(Int32.max) else {
-                    return .failure(Problem(message: "'size' needs a positive number"))
-                }
-                size = Int(bytes.bytes)
-                index += 1
-            case "expire":
-                guard let word = value(), let duration = try? Duration.parse(word).get() else {
-                    return .failure(Problem(message: "'expire' needs a duration"))
-                }
-                table.expireMs = Int(duration.milliseconds)
-                index += 1
-            case "nopurge": table.nopurge = true
-            case "peers":
-                table.peers = value()
-                index += 1
-            case "srvkey": index += 1
-            case "store":
-                guard let list = value() else { return .failure(Problem(message: "'store' needs data types")) }
-                for item in splitTopLevel(list) {
-                    guard let stored = storedData(item) else { return .failure(Problem(message: "unknown data type '\(item)'")) }
-                    table.stored.removeAll { $0.type == stored.type }
-                    table.stored.append(stored)
-                }
-                index += 1
-            default:
-                return .failure(Problem(message: "unknown argument '\(words[index])'"))
-            }
-            index += 1
+    /// The engine's table for a declaration HAProxy accepts (`spec.problems` is empty).
+    static func read(_ spec: StickTableSpec) -> Result<StickTablePlan, Problem> {
+        guard let type = spec.keyType.flatMap({ StickTablePlan.KeyType(rawValue: $0.rawValue) }) else {
+            return .failure(Problem(message: "'type' is missing"))
         }
-        guard let type else { return .failure(Problem(message: "'type' is missing")) }
-        guard let size else { return .failure(Problem(message: "'size' is missing")) }
-        table.keyType = type
-        table.size = size
+        var table = StickTablePlan(name: spec.name, keyType: type, keyLength: 4, size: 0, source: SourceRef(spec.range))
+        guard let sizeText = spec.size, let bytes = ByteSize.parse(sizeText), bytes.bytes > 0, bytes.bytes <= Int64(Int32.max) else {
+            return .failure(Problem(message: "'size' needs a positive number"))
+        }
+        table.size = Int(bytes.bytes)
+        if let expire = spec.expire {
+            guard let duration = try? Duration.parse(expire).get() else { return .failure(Problem(message: "'expire' needs a duration")) }
+            table.expireMs = Int(duration.milliseconds)
+        }
+        var length: Int?
+        if let text = spec.keyLength {
+            guard let count = Int(text), count > 0 else { return .failure(Problem(message: "'len' needs a positive number")) }
+            length = count
+        }
+        table.nopurge = spec.nopurge
+        table.peers = spec.peersSection ?? spec.peers?.text
+        for item in spec.stored {
+            guard let stored = storedData(item.text) else { return .failure(Problem(message: "unknown data type '\(item.text)'")) }
+            table.stored.removeAll { $0.type == stored.type }
+            table.stored.append(stored)
+        }
         switch type {
         case .ip, .integer: table.keyLength = 4
         case .ipv6: table.keyLength = 16
@@ -130,23 +101,5 @@ struct StickTableCompiler {
             return nil
         }
         return stored
-    }
-
-    /// Splits on the commas outside parentheses.
-    static func splitTopLevel(_ text: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        for character in text {
-            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
-            if character == ",", depth == 0 {
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { parts.append(current) }
-        return parts
     }
 }

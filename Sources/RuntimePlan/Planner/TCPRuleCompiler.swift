@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles a frontend's `tcp-request connection|session|content` rules and
 /// `tcp-request inspect-delay`; what the engine does not run stays unsupported.

@@ -1,4 +1,5 @@
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles the stick-counter actions of `tcp-request` rules (the other
 /// `tcp-request` actions are not the stick tables' and stay unsupported):

@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// The `global` TLS settings every `ssl` bind starts from:
 /// `ssl-default-bind-options`, `-ciphers`, `-ciphersuites`, `-curves`, and

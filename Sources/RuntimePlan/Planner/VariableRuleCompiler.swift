@@ -1,4 +1,6 @@
+import Foundation
 import HAProxyConfig
+import RuntimePlan
 
 /// Compiles `set-var(SCOPE.NAME[,CONDITION…]) EXPRESSION`, `set-var-fmt(…) FORMAT` and `unset-var(SCOPE.NAME)`.
 enum VariableRuleCompiler {
@@ -13,7 +15,7 @@ enum VariableRuleCompiler {
             return .failure(.invalid("'\(keyword)' needs a variable name in parentheses"))
         }
         let inner = rule.action[rule.action.index(after: open)..<rule.action.index(before: rule.action.endIndex)]
-        let words = inner.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }
+        let words = inner.split(separator: ",").map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: " ")) }
         guard let name = words.first, let scope = name.split(separator: ".").first, scopes.contains(String(scope)),
               name.count > scope.count + 1 else {
             return .failure(.invalid("'\(inner)' is not a variable name (proc., sess., txn., req. or res. and a name)"))

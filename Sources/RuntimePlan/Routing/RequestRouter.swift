@@ -160,8 +160,7 @@ public struct RequestRouter: Sendable {
     /// The `hdr` lines of a `return` or `deny` reply, rendered; as HAProxy, a header whose value renders empty is left out.
     private static func replyHeaders(_ rule: HTTPRequestRule, _ request: RequestFacts) -> [HTTPHeaderField] {
         rule.headers.map { field in
-            HTTPHeaderField(name: field.name,
-                            value: RuleActions.lineSafe(LogFormatParser.parse(field.value)?.render(request) ?? field.value))
+            HTTPHeaderField(name: field.name, value: RuleActions.lineSafe(field.value.render(request)))
         }.filter { !$0.value.isEmpty }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import HAProxyConfig
 import ProxyEngine
 import RuntimePlan
+import RuntimePlanner
 
 /// Carries out one HAProxy command line: `-v`, `-cc`, `-c` with weir's
 /// checker, or running the configuration on weir's engine as `weir run`

@@ -2,6 +2,7 @@ import ConfigDiagnostics
 import FuzzSupport
 import HAProxyConfig
 import RuntimePlan
+import RuntimePlanner
 
 /// libFuzzer entry for conditions. The first line of the input is an `.if`
 /// expression for the condition evaluator; the whole input is also planned

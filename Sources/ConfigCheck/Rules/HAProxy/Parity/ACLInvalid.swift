@@ -61,51 +61,13 @@ struct ACLInvalid: HAProxyRule {
         ])
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
+        let readFile = { (path: String) -> String? in
+            FileManager.default.contents(atPath: context.environment.resolve(path)).map { String(decoding: $0, as: UTF8.self) }
+        }
         for proxy in context.configuration.proxies {
-            for acl in ACLExpression.all(in: proxy, of: context, criterion: { _ in true }) {
-                if let method = acl.matchMethod, !Self.matchMethods.contains(method) {
-                    findings.report("unknown matching method '\(method)' when parsing ACL expression", at: acl.criterionRange)
-                    continue
-                }
-                guard let method = acl.matchMethod ?? ACLPatternSyntax.defaultMethod(of: acl) else { continue }
-                for value in acl.values {
-                    if let problem = Self.problem(value.text, method: method) { findings.report(problem, at: value.range) }
-                }
-                for file in acl.patternFiles {
-                    guard let problem = Self.patternFileProblem(file.text, method: method, context: context) else { continue }
-                    findings.report(problem, at: file.range)
-                }
+            for acl in ACLTestSpec.all(in: proxy, of: context, criterion: { _ in true }) {
+                for problem in acl.patternProblems(readFile: readFile) { findings.report(problem.message, at: problem.range) }
             }
         }
-    }
-
-    /// The names `-m` takes.
-    static let matchMethods: Set<String> = ["found", "bool", "int", "ip", "bin", "len", "str", "sub", "reg", "beg", "end",
-                                            "dir", "dom"]
-
-    static func problem(_ text: String, method: String) -> String? {
-        switch method {
-        case "int", "len": ACLPatternSyntax.operators.contains(text) ? nil : ACLPatternSyntax.integerProblem(text)
-        case "ip": ACLPatternSyntax.addressProblem(text)
-        case "reg": RegexSyntax.problem(in: text).map { RegexInvalid.message(text, $0) }
-        default: nil
-        }
-    }
-
-    /// The first pattern of a `-f` file HAProxy refuses, read as HAProxy reads
-    /// the file (one pattern a line, leading and trailing blanks dropped,
-    /// blank lines and `#` lines skipped). An unreadable file is
-    /// `acl-pattern-file`'s concern.
-    static func patternFileProblem(_ path: String, method: String, context: HAProxyCheckContext) -> String? {
-        guard ["int", "len", "ip", "reg"].contains(method),
-              let data = FileManager.default.contents(atPath: context.environment.resolve(path)) else { return nil }
-        var number = 0
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let pattern = line.trimmingCharacters(in: .whitespaces)
-            guard !pattern.isEmpty, !pattern.hasPrefix("#") else { continue }
-            if let problem = problem(pattern, method: method) { return "\(problem) at line \(number) of '\(path)'" }
-        }
-        return nil
     }
 }

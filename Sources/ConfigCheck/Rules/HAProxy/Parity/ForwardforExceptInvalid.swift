@@ -1,4 +1,5 @@
 import ConfigDiagnostics
+import ConfigValues
 import HAProxyConfig
 
 /// The network after `except` on `option forwardfor` or `option originalto` is not one.

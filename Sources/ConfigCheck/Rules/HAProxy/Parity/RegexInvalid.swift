@@ -60,10 +60,6 @@ struct RegexInvalid: HAProxyRule {
     /// Actions whose regex is their first argument (`replace-path REGEX FORMAT`).
     static let pathReplacements: Set<String> = ["replace-path", "replace-pathq", "replace-uri"]
 
-    static func message(_ pattern: String, _ problem: String) -> String {
-        "regex '\(pattern)' is invalid: \(problem)"
-    }
-
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         let checksExpect = context.vocabulary.uses(keyword: "http-check expect")
         for proxy in context.configuration.proxies {
@@ -81,6 +77,6 @@ struct RegexInvalid: HAProxyRule {
     }
 
     private func report(_ pattern: String, at range: SourceRange, _ findings: inout Findings) {
-        if let problem = RegexSyntax.problem(in: pattern) { findings.report(Self.message(pattern, problem), at: range) }
+        if let problem = RegexSyntax.problem(in: pattern) { findings.report(RegexSyntax.message(pattern, problem), at: range) }
     }
 }

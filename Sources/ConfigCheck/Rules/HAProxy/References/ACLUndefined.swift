@@ -44,8 +44,6 @@ struct ACLUndefined: HAProxyRule {
                 """),
         ])
 
-    static func message(_ name: String) -> String { "no ACL named '\(name)' in this proxy" }
-
     /// ACLs HAProxy defines for every proxy.
     static let predefined: Set<String> = [
         "FALSE", "HTTP", "HTTP_1.0", "HTTP_1.1", "HTTP_2.0", "HTTP_3.0", "HTTP_CONTENT", "HTTP_URL_ABS",
@@ -65,7 +63,7 @@ struct ACLUndefined: HAProxyRule {
                         fixIts.append(FixIt(message: "did you mean '\(suggestion)'?", range: reference.range,
                                             replacement: suggestion))
                     }
-                    findings.report(Self.message(reference.name), at: reference.range, fixIts: fixIts)
+                    findings.report(SemanticFindings.aclUndefinedMessage(reference.name), at: reference.range, fixIts: fixIts)
                 }
             }
         }

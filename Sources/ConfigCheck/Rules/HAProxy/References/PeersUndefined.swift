@@ -45,12 +45,12 @@ struct PeersUndefined: HAProxyRule {
         let sections = context.configuration.peers.map(\.name)
         for proxy in context.configuration.proxies {
             for line in proxy.directives("stick-table") {
-                guard let peers = StickTable(line, name: "").peers, !sections.contains(peers.name) else { continue }
+                guard let peers = StickTableSpec(stickTable: line, proxy: "").peers, !sections.contains(peers.text) else { continue }
                 var fixIts: [FixIt] = []
-                if let suggestion = Suggestion.closest(to: peers.name, in: sections) {
+                if let suggestion = Suggestion.closest(to: peers.text, in: sections) {
                     fixIts.append(FixIt(message: "did you mean '\(suggestion)'?", range: peers.range, replacement: suggestion))
                 }
-                findings.report(Self.message(peers.name), at: peers.range, fixIts: fixIts)
+                findings.report(Self.message(peers.text), at: peers.range, fixIts: fixIts)
             }
         }
     }

@@ -63,7 +63,7 @@ struct StickTableDataMissing: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        let tables = StickTable.index(context.configuration)
+        let tables = StickTableSpec.index(context.configuration)
         let uses = context.tableUses
         let frontendTracks = uses.filter { $0.proxy.proxy.kind != .backend }.flatMap { use in
             use.tracks.map { (counter: $0.counter, table: use.tableName(of: $0)) }

@@ -58,7 +58,7 @@ struct TableUndefined: HAProxyRule {
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
-        let tables = StickTable.index(context.configuration)
+        let tables = StickTableSpec.index(context.configuration)
         for proxy in context.configuration.proxies {
             for reference in context.tableReferences(of: proxy) {
                 guard let name = reference.name, tables[name] == nil else { continue }

@@ -53,21 +53,21 @@ struct ACLHostCaseSensitive: HAProxyRule {
     ]
 
     /// Whether an ACL tests the Host header's text with patterns.
-    static func testsHostText(_ acl: ACLExpression) -> Bool {
+    static func testsHostText(_ acl: ACLTestSpec) -> Bool {
         guard headerFetches.contains(acl.fetch), acl.fetchArgument?.lowercased() == "host" else { return false }
-        if let method = acl.matchMethod, !["str", "beg", "end", "sub", "dom", "dir"].contains(method) { return false }
+        if let method = acl.matchMethodName, !["str", "beg", "end", "sub", "dom", "dir"].contains(method) { return false }
         return !acl.values.isEmpty || acl.readsFile
     }
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
-            for acl in ACLExpression.all(in: proxy, of: context, criterion: ACLExpression.mayTestHeader)
+            for acl in ACLTestSpec.all(in: proxy, of: context, criterion: ACLTestSpec.mayTestHeader)
             where Self.testsHostText(acl) && !acl.ignoresCase {
                 guard !acl.converters.contains(where: { $0 == "lower" || $0 == "upper" }) else { continue }
-                var insertion = acl.criterionRange
+                var insertion = acl.criterion.range
                 insertion.start = insertion.end
                 let fix = FixIt(message: "compare ignoring case", range: insertion, replacement: " -i")
-                findings.report(Self.message, at: acl.criterionRange, fixIts: [fix])
+                findings.report(Self.message, at: acl.criterion.range, fixIts: [fix])
             }
         }
     }

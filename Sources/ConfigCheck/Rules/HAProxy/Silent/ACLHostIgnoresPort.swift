@@ -68,13 +68,13 @@ struct ACLHostIgnoresPort: HAProxyRule {
                 }
             }
             guard let port = ports.first(where: { $0 != 80 && $0 != 443 }) else { continue }
-            for acl in ACLExpression.all(in: proxy, of: context, criterion: ACLExpression.mayTestHeader)
+            for acl in ACLTestSpec.all(in: proxy, of: context, criterion: ACLTestSpec.mayTestHeader)
             where ACLHostCaseSensitive.testsHostText(acl) {
                 guard acl.converters.isEmpty else { continue }
-                let method = acl.matchMethod ?? Self.defaultMethod(acl.fetch)
+                let method = acl.matchMethodName ?? Self.defaultMethod(acl.fetch)
                 guard method == "str" || method == "end", !acl.values.isEmpty,
                       !acl.values.contains(where: { $0.text.contains(":") }) else { continue }
-                findings.report(Self.message(port), at: acl.criterionRange)
+                findings.report(Self.message(port), at: acl.criterion.range)
             }
         }
     }

@@ -52,10 +52,10 @@ struct ACLPathWithoutSlash: HAProxyRule {
 
     func check(_ context: HAProxyCheckContext, _ findings: inout Findings) {
         for proxy in context.configuration.proxies {
-            for acl in ACLExpression.all(in: proxy, of: context, criterion: { $0.hasPrefix("path") })
+            for acl in ACLTestSpec.all(in: proxy, of: context, criterion: { $0.hasPrefix("path") })
             where acl.fetch == "path" || acl.fetch == "path_beg" {
-                guard acl.converters.isEmpty, !acl.criterion.utf8.contains(UInt8(ascii: "(")) else { continue }
-                let method = acl.matchMethod ?? (acl.fetch == "path" ? "str" : "beg")
+                guard acl.converters.isEmpty, !acl.hasFetchArguments else { continue }
+                let method = acl.matchMethodName ?? (acl.fetch == "path" ? "str" : "beg")
                 guard method == "str" || method == "beg" else { continue }
                 for value in acl.values where !value.text.isEmpty && !value.text.hasPrefix("/") && value.text != "*" {
                     let fix = FixIt(message: "add the leading slash", range: value.range, replacement: "/" + value.text)

@@ -9,7 +9,7 @@ struct WebSocketRoute {
 
     /// Whether an ACL recognises a WebSocket upgrade: the `Upgrade` header
     /// tested for `websocket`, or the `Connection` header for `upgrade`.
-    static func testsUpgrade(_ acl: ACLExpression) -> Bool {
+    static func testsUpgrade(_ acl: ACLTestSpec) -> Bool {
         guard let header = acl.fetchArgument?.lowercased(), acl.fetch.contains("hdr") else { return false }
         let values = acl.values.map { $0.text.lowercased() }
         return (header == "upgrade" && values.contains { $0.contains("websocket") })
@@ -21,12 +21,14 @@ struct WebSocketRoute {
         var routes: [WebSocketRoute] = []
         for frontend in context.frontends {
             let proxy = frontend.proxy
-            let upgradeACLs = Set(ACLExpression.all(in: proxy, of: context, criterion: ACLExpression.mayTestHeader)
+            let upgradeACLs = Set(ACLTestSpec.all(in: proxy, of: context, criterion: ACLTestSpec.mayTestHeader)
                 .filter(testsUpgrade).compactMap(\.name))
             let conditions = Dictionary(context.conditions(of: proxy).map { ($0.directive.range.start.offset, $0) }) { first, _ in first }
             for rule in proxy.useBackends {
                 guard rule.condition?.polarity == .if, let use = conditions[rule.range.start.offset] else { continue }
-                let anonymous = use.anonymous.compactMap { ACLExpression($0, name: nil) }
+                let anonymous = use.anonymous.compactMap {
+                    ACLTestSpec(words: $0.map(\.text), ranges: $0.map(\.range), fallback: use.directive.range, name: nil)
+                }
                 guard use.references.contains(where: { upgradeACLs.contains($0.name) }) || anonymous.contains(where: testsUpgrade),
                       let backend = context.backend(named: rule.backend) else { continue }
                 routes.append(WebSocketRoute(frontend: frontend, rule: rule, backend: backend))

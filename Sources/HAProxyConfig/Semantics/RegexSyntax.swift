@@ -2,10 +2,15 @@
 /// unbalanced parentheses, an unterminated character class, a trailing
 /// backslash, a quantifier with nothing to repeat, `{n,m}` with n above m. Anything else is left to
 /// PCRE itself, so a pattern this accepts may still be refused, never the
-/// reverse.
-enum RegexSyntax {
+/// reverse. The checker's `regex-invalid` and `acl-invalid` and the planner read it.
+public enum RegexSyntax {
+    /// HAProxy's message for a regular expression it refuses.
+    public static func message(_ pattern: String, _ problem: String) -> String {
+        "regex '\(pattern)' is invalid: \(problem)"
+    }
+
     /// PCRE's wording of the first problem in `pattern`, or nil.
-    static func problem(in pattern: String) -> String? {
+    public static func problem(in pattern: String) -> String? {
         let chars = Array(pattern.unicodeScalars)
         // Extended mode makes whitespace and `#` comments insignificant: leave such patterns to PCRE.
         if pattern.contains("(?x") { return nil }

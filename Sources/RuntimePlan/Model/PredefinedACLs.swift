@@ -1,11 +1,11 @@
 /// HAProxy's predefined ACLs that the engine can evaluate.
-enum PredefinedACLs {
+public enum PredefinedACLs {
     /// HAProxy 2.6's predefined ACLs the engine does not evaluate (content inspection, cookies, HTTP/2).
-    static let notEvaluated: Set<String> = [
+    public static let notEvaluated: Set<String> = [
         "WAIT_END", "REQ_CONTENT", "HTTP_CONTENT", "RDP_COOKIE", "HTTP_2.0", "CONNECT",
     ]
 
-    static func tests(named name: String) -> [ACLTest]? {
+    public static func tests(named name: String) -> [ACLTest]? {
         func method(_ names: String...) -> [ACLTest] {
             [ACLTest(fetch: Fetch(.method), method: .str, patterns: names, text: "method " + names.joined(separator: " "))]
         }
