@@ -117,7 +117,8 @@ public final class ProxyEngine: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     engine.statistics.shard(for: channel.eventLoop).countSession(frontend: statsIndex)
-                    try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false, tls: tls)
+                    try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false, tls: tls,
+                                                     proto: address.proto)
                 }
             }
         guard ListenerSocket.isIP(address) else { return bootstrap }

@@ -49,6 +49,8 @@ public struct Planner: Sendable {
         plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
         StatsSocketCompiler(unixBind: unixBind).compile(configuration.global, into: &plan.global, context: &context)
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
+        plan.global.http2 = HTTP2TuningCompiler.compile(configuration.global, bufferSize: plan.global.buffers?.bufferSize ?? 16_384,
+                                                        context: &context)
         plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
         plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
         InertSettingsCompiler.markGlobal(configuration.global, context: &context)
