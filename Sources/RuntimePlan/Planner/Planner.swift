@@ -46,6 +46,7 @@ public struct Planner: Sendable {
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
         let tlsDefaults = TLSBindDefaults(configuration.global, context: &context)
+        context.tlsFileBases = tlsDefaults
         plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
         StatsSocketCompiler(unixBind: unixBind).compile(configuration.global, into: &plan.global, context: &context)
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
