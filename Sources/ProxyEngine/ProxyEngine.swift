@@ -76,7 +76,7 @@ public final class ProxyEngine: Sendable {
                 engine.events(.listening(frontend: frontend.name, address: text))
             }
         }
-        for channel in accepting { try await channel.setOption(.autoRead, value: true) }
+        for channel in accepting { try await channel.setOption(.autoRead, value: true).get() }
         for socket in engine.plan.global.statsSockets ?? [] {
             do {
                 let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, export: export, received: received)

@@ -54,9 +54,9 @@ final class ServerTLSPlannerTests: XCTestCase {
             default_md = sha256
             default_crl_days = 30
             """
-        FileManager.default.createFile(atPath: directory + "/db/index.txt", contents: Data())
-        FileManager.default.createFile(atPath: directory + "/db/crlnumber", contents: Data("01\n".utf8))
-        FileManager.default.createFile(atPath: directory + "/ca.cnf", contents: Data(config.utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/db/index.txt", contents: Data())
+        _ = FileManager.default.createFile(atPath: directory + "/db/crlnumber", contents: Data("01\n".utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/ca.cnf", contents: Data(config.utf8))
         let openssl = try XCTUnwrap(Programs.path("openssl"), "openssl is not installed")
         for arguments in [["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=Weir RSA CA",
                            "-keyout", "rsa-ca.key", "-out", "rsa-ca.crt"],
