@@ -12,7 +12,9 @@
 #               proxy (the figure that does not depend on the client's speed)
 #   h2          h2load over TLS (ALPN h2), 10 connections x 10 streams:
 #               requests/s and CPU seconds per 100,000 requests
-# Each phase runs SECONDS s after a short warm-up, bounded by `timeout`.
+# Each phase runs SECONDS s after a short warm-up, bounded by `timeout`. The
+# load average is printed before and after: CPU figures taken on a busy
+# machine are indicative only.
 #
 # Usage: bash Benchmarks/tls-vs-haproxy.sh [SECONDS]   (default 10;
 #        WEIR=path uses that weir binary instead of building a release one)
@@ -99,6 +101,7 @@ h2_phase() {
 
 row() { awk -v n="$1" -v h="$2" -v w="$3" -v f="$4" 'BEGIN {printf "%-36s " f " " f " %7.2fx\n", n, h, w, w / h}'; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 printf '%-36s %12s %12s %8s\n' measure haproxy weir ratio
 read -r h_r h_c < <(keepalive_phase "$haproxy_pid" "$h_ec")
 read -r w_r w_c < <(keepalive_phase "$weir_pid" "$w_ec")
@@ -117,3 +120,4 @@ read -r h_r h_c < <(h2_phase "$haproxy_pid" "$h_ec")
 read -r w_r w_c < <(h2_phase "$weir_pid" "$w_ec")
 row "h2 over TLS req/s (10 x 10)" "$h_r" "$w_r" "%12.0f"
 row "h2 over TLS CPU-s per 100k" "$h_c" "$w_c" "%12.3f"
+echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after, on $(nproc) CPUs"

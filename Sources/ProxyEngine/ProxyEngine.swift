@@ -45,6 +45,9 @@ public final class ProxyEngine: Sendable {
         }
         if let failure = engine.serverTLS.failures.first { throw StartError(description: failure) }
         var bound: [String] = []
+        // As HAProxy: every listener is bound before any accepts, so a connection already queued on an
+        // inherited socket does not reach a frontend whose servers are listeners not bound yet.
+        var accepting: [Channel] = []
         for frontend in engine.plan.frontends {
             for address in frontend.binds {
                 let tls: BindTLSContexts?
@@ -67,11 +70,13 @@ public final class ProxyEngine: Sendable {
                 // As HAProxy: what this process bound (or took) a later one may take; not what it inherited (fd@N).
                 if case .inherited = address.endpoint {} else { export.add(channel) }
                 engine.connections.addListener(channel, frontend: frontend.name)
+                accepting.append(channel)
                 let text = ListenerSocket.describe(channel, address)
                 bound.append(text)
                 engine.events(.listening(frontend: frontend.name, address: text))
             }
         }
+        for channel in accepting { try await channel.setOption(.autoRead, value: true).get() }
         for socket in engine.plan.global.statsSockets ?? [] {
             do {
                 let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, export: export, received: received,
@@ -111,6 +116,7 @@ public final class ProxyEngine: Sendable {
         let statsIndex = engine.plan.frontends.firstIndex { $0.name == frontend.name } ?? 0
         var bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.autoRead, value: false)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.
             .childChannelOption(.allowRemoteHalfClosure, value: frontend.mode == .tcp)
@@ -118,7 +124,8 @@ public final class ProxyEngine: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     engine.statistics.shard(for: channel.eventLoop).countSession(frontend: statsIndex)
-                    try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false, tls: tls)
+                    try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false, tls: tls,
+                                                     proto: address.proto)
                 }
             }
         guard ListenerSocket.isIP(address) else { return bootstrap }

@@ -48,7 +48,12 @@ public struct RevocationList: Sendable {
             guard let tbs = nodes.next(), let algorithm = nodes.next(), let signature = nodes.next() else {
                 throw Problem(description: "a CRL has three parts")
             }
-            let oid = try DER.sequence(algorithm, identifier: .sequence) { try ASN1ObjectIdentifier(derEncoded: &$0) }
+            // An RSA algorithm carries NULL parameters after its identifier (ECDSA ones carry none).
+            let oid = try DER.sequence(algorithm, identifier: .sequence) { fields in
+                let identifier = try ASN1ObjectIdentifier(derEncoded: &fields)
+                while fields.next() != nil {}
+                return identifier
+            }
             parsed = (tbs, oid, try ASN1BitString(derEncoded: signature))
         }
         guard let parsed else { throw Problem(description: "empty CRL") }

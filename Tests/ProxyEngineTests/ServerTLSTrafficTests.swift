@@ -42,6 +42,31 @@ final class ServerTLSTrafficTests: XCTestCase {
         try ToolRun.run(try XCTUnwrap(Programs.path("curl")), ["-s", "-w", "\n%{http_code}", "http://127.0.0.1:\(port)/"])
     }
 
+    /// A TLS server that refuses the connection: 503 after the retries, as haproxy answers, and the engine
+    /// goes on serving (the handshake waiter of a connection that never opened used to leak its promise,
+    /// which traps in a debug build).
+    func testARefusedTLSServerIsA503AndTheEngineGoesOn() async throws {
+        let front = Loopback.freePort(), closed = Loopback.freePort()
+        let harness = EngineHarness()
+        try await harness.startEngine("""
+            defaults
+                mode http
+                timeout connect 2s
+                timeout client 5s
+                timeout server 5s
+            frontend f
+                bind 127.0.0.1:\(front)
+                default_backend tls
+            backend tls
+                server s 127.0.0.1:\(closed) ssl verify none
+
+            """)
+        for _ in 0..<2 {
+            XCTAssertEqual(try get(front).output.split(separator: "\n").last, "503")
+        }
+        await harness.shutdown()
+    }
+
     func testVerificationSNIAndVerifyhostAsHAProxyDoesThem() async throws {
         let cases: [(server: String, status: String, sni: String?)] = [
             ("ssl verify none", "200", nil),

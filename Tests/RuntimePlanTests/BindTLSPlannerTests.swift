@@ -172,6 +172,29 @@ final class BindTLSPlannerTests: XCTestCase {
         XCTAssertEqual(features, ["tls no-tls-tickets", "tls ciphersuites"])
     }
 
+    /// `ciphersuites` and `no-tls-tickets` in their global forms are named too: a warning at the global
+    /// line for the bind defaults, the server defaults listed as not run; nothing is dropped silently.
+    func testGlobalCiphersuitesAndTicketSettingsAreNamed() throws {
+        let global = """
+                ssl-default-bind-ciphersuites TLS_AES_128_GCM_SHA256
+                ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets
+                ssl-default-server-ciphersuites TLS_AES_128_GCM_SHA256
+                ssl-default-server-options no-tls-tickets
+            """
+        let result = planResult(config(bind: "ssl crt \(pki.path("a.pem"))", global: global))
+        let plan = try XCTUnwrap(result.plan, "\(result.diagnostics.map(\.message))")
+        let warnings = result.diagnostics.filter { $0.rule.rawValue == "tls-not-run" }
+        XCTAssertEqual(warnings.map(\.range.start.line).sorted(), [2, 3], "\(warnings.map(\.message))")
+        XCTAssertTrue(warnings.contains { $0.message.hasPrefix("'ciphersuites' is not run by the engine") })
+        XCTAssertTrue(warnings.contains { $0.message.hasPrefix("'no-tls-tickets' is not run by the engine") })
+        let named = plan.unsupported.map(\.directive).joined(separator: "\n")
+        for word in ["ciphersuites TLS_AES_128_GCM_SHA256", "no-tls-tickets", "ssl-default-server-ciphersuites",
+                     "ssl-default-server-options"] {
+            XCTAssertTrue(named.contains(word), "\(word) is not listed as not run:\n\(named)")
+        }
+        XCTAssertEqual(try XCTUnwrap(plan.frontends.first?.binds.first?.tls).minimumVersion, .tls12)
+    }
+
     func testHAProxyAgreesOnWhatIsRefused() throws {
         guard let haproxy = Programs.path("haproxy") else { return XCTFail("haproxy is not installed") }
         let refused = ["ssl crt \(pki.path("nokey.pem"))", "ssl crt \(pki.path("mismatch.pem"))",

@@ -1,3 +1,4 @@
+import Foundation
 import RuntimePlan
 import WeirTestSupport
 import XCTest
@@ -35,6 +36,61 @@ final class ServerTLSPlannerTests: XCTestCase {
         XCTAssertEqual(servers[2].tls?.checks, true)
         XCTAssertNil(servers[3].tls)
         XCTAssertFalse(plan.unsupported.contains { $0.feature == "tls" }, "\(plan.unsupported)")
+    }
+
+    /// `ca-base` and `crt-base` apply to server lines as to binds (HAProxy's reg-test ssl_default_server relies on it),
+    /// and a CRL an RSA CA signed (its algorithm has NULL parameters) is read: both beside `haproxy -c`.
+    func testFileBasesApplyToServersAndRSACRLsAreRead() throws {
+        let pki = TestPKI.shared
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-rsa-crl-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory + "/db", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = """
+            [ca]
+            default_ca = ca
+            [ca]
+            database = \(directory)/db/index.txt
+            crlnumber = \(directory)/db/crlnumber
+            default_md = sha256
+            default_crl_days = 30
+            """
+        _ = FileManager.default.createFile(atPath: directory + "/db/index.txt", contents: Data())
+        _ = FileManager.default.createFile(atPath: directory + "/db/crlnumber", contents: Data("01\n".utf8))
+        _ = FileManager.default.createFile(atPath: directory + "/ca.cnf", contents: Data(config.utf8))
+        let openssl = try XCTUnwrap(Programs.path("openssl"), "openssl is not installed")
+        for arguments in [["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=Weir RSA CA",
+                           "-keyout", "rsa-ca.key", "-out", "rsa-ca.crt"],
+                          ["ca", "-batch", "-config", "ca.cnf", "-gencrl", "-keyfile", "rsa-ca.key", "-cert", "rsa-ca.crt",
+                           "-out", "rsa-ca.crl"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: openssl)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "openssl \(arguments.joined(separator: " "))")
+        }
+        let text = """
+            global
+                ca-base \(directory)
+                crt-base \((pki.path("b.pem") as NSString).deletingLastPathComponent)
+            defaults
+                mode http
+                timeout connect 5s
+                timeout client 5s
+                timeout server 5s
+            backend b
+                server a 127.0.0.1:8443 ssl verify required ca-file rsa-ca.crt crl-file rsa-ca.crl crt b.pem
+
+            """
+        XCTAssertEqual(try HAProxyCheck.verdict(text), true)
+        let result = planResult(text)
+        let tls = try XCTUnwrap(result.plan?.backend(named: "b")?.servers.first?.tls, "\(result.diagnostics.map(\.message))")
+        XCTAssertEqual(tls.caFile, directory + "/rsa-ca.crt")
+        XCTAssertEqual(tls.crlFile, directory + "/rsa-ca.crl")
+        XCTAssertEqual(tls.clientCertificate?.path, pki.path("b.pem"))
     }
 
     func testVerifyIsRequiredByDefaultAndNeedsACAFile() {

@@ -322,7 +322,8 @@ extension ClientConnectionHandler {
 
     private func completeResponse(_ exchange: ServerExchange, _ context: ChannelHandlerContext, serverKeeps: Bool) {
         serverTimer?.stop()
-        context.flush()
+        // The exchange is settled before the last flush: an HTTP/2 stream closes as soon as its last
+        // frame leaves, and a client that closes during an exchange aborts it (server connection closed).
         if let connection = exchange.connection {
             exchange.connection = nil
             if serverKeeps, !exchange.serverWantsClose, !closesServer(exchange.backendIndex), exchange.requestComplete {
@@ -333,6 +334,7 @@ extension ClientConnectionHandler {
         }
         releaseServer(exchange)
         finishRequest(keepOpen: !exchange.clientClosesAfter)
+        context.flush()
     }
 
     /// After a `101` (or a `2xx` to `CONNECT`): both connections leave HTTP for the byte relay of

@@ -417,7 +417,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         input = nil
         waitTimer?.cancel()
         let channel = context.channel
-        let lingers = !clientInputClosed
+        // An HTTP/2 stream has no socket of its own to linger on.
+        let lingers = !clientInputClosed && onSocket
         context.writeAndFlush(NIOAny(ByteBuffer())).assumeIsolated().whenComplete { _ in
             guard lingers else { return channel.close(promise: nil) }
             channel.close(mode: .output, promise: nil)

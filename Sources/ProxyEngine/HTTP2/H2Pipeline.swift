@@ -13,25 +13,29 @@ import RuntimePlan
 /// a clear or TLS bind (`H2PrefaceDetector`), and ALPN `h2` on a TLS bind
 /// (`ALPNProtocolSwitch`, with the TLS handler already in place).
 enum H2Pipeline {
-    /// HAProxy 2.6's `tune.h2.max-concurrent-streams` default.
-    static let maxConcurrentStreams = 100
-    /// HAProxy 2.6's `tune.h2.initial-window-size` default (the protocol's).
-    static let initialWindowSize = 65_535
-    /// HAProxy 2.6's `tune.h2.max-frame-size` default.
-    static let maxFrameSize = 16_384
-    /// A header list larger than a buffer (`tune.bufsize`) cannot be taken by HAProxy either.
-    static let maxHeaderListSize = H1Limits().bufferSize
-
-    /// The settings the engine announces in its first SETTINGS frame.
-    static var settings: HTTP2Settings {
-        [
-            HTTP2Setting(parameter: .maxConcurrentStreams, value: maxConcurrentStreams),
-            HTTP2Setting(parameter: .initialWindowSize, value: initialWindowSize),
-            HTTP2Setting(parameter: .maxFrameSize, value: maxFrameSize),
-            HTTP2Setting(parameter: .maxHeaderListSize, value: maxHeaderListSize),
-            HTTP2Setting(parameter: .enablePush, value: 0),
-        ]
+    /// The settings the engine announces in its first SETTINGS frame: `tune.h2.*` (HAProxy 2.6's
+    /// defaults when not written), sent as HAProxy sends them (a value at the protocol's default is
+    /// left out, no stream limit when `max-concurrent-streams` is 0, frames no larger than a buffer),
+    /// plus what HAProxy does without saying: no server push, and a header list no larger than a
+    /// buffer (`tune.bufsize`).
+    static func settings(_ tuning: HTTP2Tuning, bufferSize: Int) -> HTTP2Settings {
+        var settings = [HTTP2Setting(parameter: .enablePush, value: 0)]
+        if tuning.headerTableSize != 4_096 { settings.append(HTTP2Setting(parameter: .headerTableSize, value: tuning.headerTableSize)) }
+        if tuning.initialWindowSize != 65_535 {
+            settings.append(HTTP2Setting(parameter: .initialWindowSize, value: windowSize(tuning)))
+        }
+        if tuning.maxConcurrentStreams != 0 {
+            settings.append(HTTP2Setting(parameter: .maxConcurrentStreams, value: tuning.maxConcurrentStreams))
+        }
+        // The protocol has no frame smaller than 16384 bytes, whatever the buffers.
+        let frameSize = max(16_384, min(tuning.maxFrameSize ?? bufferSize, bufferSize, 16_777_215))
+        if frameSize != 16_384 { settings.append(HTTP2Setting(parameter: .maxFrameSize, value: frameSize)) }
+        settings.append(HTTP2Setting(parameter: .maxHeaderListSize, value: bufferSize))
+        return settings
     }
+
+    /// The stream window announced and kept, within what the protocol allows (2^31 - 1).
+    static func windowSize(_ tuning: HTTP2Tuning) -> Int { min(tuning.initialWindowSize, Int(Int32.max)) }
 
     /// Adds the HTTP/2 handlers to a connection's pipeline. The
     /// library's protections stay on with their defaults: header block and
@@ -41,10 +45,11 @@ enum H2Pipeline {
     /// TLS session, which every stream's TLS fetches read.
     static func configure(_ operations: ChannelPipeline.SynchronousOperations, engine: EngineContext, frontend: FrontendPlan,
                           tls: TLSConnectionState? = nil) throws {
+        let tuning = engine.plan.global.http2 ?? HTTP2Tuning()
         var connection = NIOHTTP2Handler.ConnectionConfiguration()
-        connection.initialSettings = settings
+        connection.initialSettings = settings(tuning, bufferSize: engine.limits.bufferSize)
         var stream = NIOHTTP2Handler.StreamConfiguration()
-        stream.targetWindowSize = initialWindowSize
+        stream.targetWindowSize = windowSize(tuning)
         // Streams run on the connection's event loop, where the TLS session lives.
         let session = tls.map { NIOLoopBound($0, eventLoop: operations.eventLoop) }
         // The responses of the streams flushed in one event-loop pass leave in one write.

@@ -4,8 +4,10 @@ import RuntimePlan
 /// Sits in front of `ClientConnectionHandler` on a `mode http` bind (after TLS on an `ssl` one) and
 /// looks at the first bytes: the HTTP/2 client preface (`PRI * HTTP/2.0`, as
 /// HAProxy detects it) turns the connection into HTTP/2 (`H2Pipeline`);
-/// anything else goes on to the HTTP/1 handler unchanged. It leaves the
-/// pipeline as soon as it has decided.
+/// anything else goes on to the HTTP/1 handler unchanged. A bind's `proto`
+/// changes that as HAProxy's muxes do: under `proto h2` anything else is closed
+/// without a word, under `proto h1` the preface is answered 400 and closed. It
+/// leaves the pipeline as soon as it has decided.
 final class H2PrefaceDetector: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -16,13 +18,25 @@ final class H2PrefaceDetector: ChannelInboundHandler, RemovableChannelHandler {
     private let frontend: FrontendPlan
     /// The TLS session when the preface comes inside TLS (HAProxy accepts it on a TLS bind without ALPN `h2`).
     private let tls: TLSConnectionState?
+    /// What the bind's `proto` allows.
+    enum Policy {
+        /// No `proto`: the preface makes HTTP/2, anything else is HTTP/1.
+        case detect
+        /// `proto h2`: a connection that does not start with the preface is closed.
+        case require
+        /// `proto h1`: the preface is refused (400), anything else is HTTP/1.
+        case refuse
+    }
+
+    private let policy: Policy
     /// Bytes that so far match the start of the preface.
     private var buffered: ByteBuffer?
 
-    init(engine: EngineContext, frontend: FrontendPlan, tls: TLSConnectionState? = nil) {
+    init(engine: EngineContext, frontend: FrontendPlan, tls: TLSConnectionState? = nil, policy: Policy = .detect) {
         self.engine = engine
         self.frontend = frontend
         self.tls = tls
+        self.policy = policy
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -34,11 +48,16 @@ final class H2PrefaceDetector: ChannelInboundHandler, RemovableChannelHandler {
         }
         let count = min(bytes.readableBytes, Self.preface.count)
         guard bytes.readableBytesView.prefix(count).elementsEqual(Self.preface.prefix(count)) else {
-            return handOver(bytes, context)
+            return policy == .require ? context.close(promise: nil) : handOver(bytes, context)
         }
         guard count == Self.preface.count else {
             buffered = bytes
             return
+        }
+        if policy == .refuse {
+            buffered = nil
+            let channel = context.channel
+            return context.writeAndFlush(NIOAny(ErrorPages.response(400, closing: true))).whenComplete { _ in channel.close(promise: nil) }
         }
         do {
             let operations = context.pipeline.syncOperations
@@ -53,7 +72,7 @@ final class H2PrefaceDetector: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         // A client that sent part of the preface and left: the HTTP/1 handler sees those bytes (and answers 400, as HAProxy does).
-        if let held = buffered {
+        if let held = buffered, policy != .require {
             buffered = nil
             context.fireChannelRead(wrapInboundOut(held))
         }

@@ -11,9 +11,10 @@ enum ClientChannelSetup {
 
     /// Counts the connection (a resumed one is counted already), runs the
     /// `tcp-request connection|session` rules of a new one (a reject closes
-    /// it), and adds the frontend's handlers, behind TLS when the bind terminates it.
+    /// it), and adds the frontend's handlers, behind TLS when the bind terminates it. `proto`: the
+    /// bind's forced protocol (`proto h1` never becomes HTTP/2, `proto h2` speaks nothing else).
     static func configure(_ channel: Channel, engine: EngineContext, frontend: FrontendPlan, resumed: Bool,
-                          tls: BindTLSContexts? = nil) throws {
+                          tls: BindTLSContexts? = nil, proto: MuxProtocol? = nil) throws {
         if resumed {
             engine.connections.adopted(channel, frontend: frontend.name)
         } else {
@@ -43,7 +44,8 @@ enum ClientChannelSetup {
             tlsGoesBefore = handler
             // HTTP/2 by prior knowledge is told from HTTP/1 by its preface, in clear or inside TLS (see `H2Pipeline`).
             if !resumed {
-                let detector = H2PrefaceDetector(engine: engine, frontend: frontend, tls: state)
+                let policy: H2PrefaceDetector.Policy = proto == .h2 ? .require : proto == .h1 ? .refuse : .detect
+                let detector = H2PrefaceDetector(engine: engine, frontend: frontend, tls: state, policy: policy)
                 try operations.addHandler(detector)
                 tlsGoesBefore = detector
             }
@@ -51,7 +53,8 @@ enum ClientChannelSetup {
         }
         if let tls, let state {
             // On an HTTP bind, ALPN `h2` turns the connection into HTTP/2 once the handshake is done.
-            let protocolSwitch = frontend.mode == .http ? ALPNProtocolSwitch(engine: engine, frontend: frontend, tls: state) : nil
+            let protocolSwitch = frontend.mode == .http && proto != .h1
+                ? ALPNProtocolSwitch(engine: engine, frontend: frontend, tls: state) : nil
             try TLSServerPipeline.add(to: channel, contexts: tls, state: state, before: tlsGoesBefore, protocolSwitch: protocolSwitch)
         }
     }

@@ -36,6 +36,12 @@ final class TLSHandshakeWaiter: ChannelInboundHandler {
         context.fireChannelInactive()
     }
 
+    /// A connection that never opened (refused, timed out) has no `channelInactive`: its
+    /// pipeline's teardown settles the promise instead of leaking it.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        settle(ClosedBeforeHandshake())
+    }
+
     private func settle(_ error: Error?) {
         guard !settled else { return }
         settled = true

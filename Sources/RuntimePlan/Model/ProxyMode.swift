@@ -10,6 +10,9 @@ public struct ListenAddress: Sendable, Hashable, Codable, CustomStringConvertibl
     public var tls: BindTLS?
     /// Owner and permissions of the socket file; only for `unix` endpoints, nil when unchanged.
     public var fileAccess: SocketFileAccess?
+    /// `proto h1|h2|none`: the protocol every connection speaks, nil when the engine tells it from
+    /// the traffic (HTTP/2 by its preface or ALPN, else HTTP/1).
+    public var proto: MuxProtocol?
 
     public init(endpoint: SocketEndpoint, tls: BindTLS? = nil, fileAccess: SocketFileAccess? = nil) {
         self.endpoint = endpoint
@@ -23,4 +26,14 @@ public struct ListenAddress: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     public var description: String { endpoint.description }
+}
+
+/// A `bind` line's `proto`: the protocol forced on its connections (HAProxy's MUX protocols).
+public enum MuxProtocol: String, Sendable, Hashable, Codable {
+    /// HTTP/1 only: the HTTP/2 preface is an invalid request (400) and ALPN `h2` is not followed.
+    case h1
+    /// HTTP/2 only, in clear or over TLS whatever ALPN chose: a connection that does not start with the preface is closed.
+    case h2
+    /// `mode tcp`'s byte relay (what a `mode tcp` bind does anyway).
+    case none
 }

@@ -45,6 +45,8 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var node: String?
     /// `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr` (nil: HAProxy's defaults).
     public var buffers: BufferTuning?
+    /// `tune.h2.*`: the HTTP/2 settings toward clients (nil: HAProxy's defaults).
+    public var http2: HTTP2Tuning?
     /// Daemon, pid file, identity, limits and stopping (nil: none of these keywords is written).
     public var process: ProcessPlan?
     /// `log`, `log-tag`, `log-send-hostname`.

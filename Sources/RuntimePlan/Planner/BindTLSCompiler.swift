@@ -39,7 +39,7 @@ struct BindTLSCompiler {
         if case let (mode, range)? = verify {
             tls.clientVerify = mode
             if mode != .none, caFile == nil {
-                context.error(TLSPlannerMessage.caFile, "verify is enabled but no CA file specified for bind '\(bindName(bind))'",
+                context.error(TLSPlannerMessage.caFile, "verify is enabled but no CA file specified for bind '\(bind.messageName)'",
                               at: range)
             }
         }
@@ -66,7 +66,7 @@ struct BindTLSCompiler {
         }
         // A certificate that failed to load has its own error; this one is for a line that names none.
         if tls.certificates.isEmpty, !bind.options.contains(where: { $0.name == "crt" || $0.name == "crt-list" }) {
-            let message = "no SSL certificate specified for bind '\(bindName(bind))'"
+            let message = "no SSL certificate specified for bind '\(bind.messageName)'"
             if tls.strictSNI {
                 context.warning(TLSPlannerMessage.certificate, message + ", ssl connections will fail (use 'crt').", at: bind.range)
             } else {
@@ -226,9 +226,12 @@ struct BindTLSCompiler {
     static func isValidALPN(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 255 && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
     }
+}
 
-    private func bindName(_ bind: Bind) -> String {
-        guard let address = bind.addresses.first else { return "" }
+extension Bind {
+    /// The line's first address as HAProxy names it in its messages (`127.0.0.1:443`).
+    var messageName: String {
+        guard let address = addresses.first else { return "" }
         switch address.port {
         case .single(let port)?: return "\(address.host):\(port)"
         case .range(let low, let high)?: return "\(address.host):\(low)-\(high)"

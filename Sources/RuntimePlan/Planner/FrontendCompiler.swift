@@ -25,7 +25,12 @@ struct FrontendCompiler {
         for bind in proxy.binds {
             context.markHandled(bind.range)
             let tls = BindTLSCompiler(defaults: tlsDefaults, proxyName: name).compile(bind, context: &context)
-            plan.binds += BindCompiler(unixBind: unixBind, tls: tls).compile(bind, context: &context)
+            let proto = BindProtoCompiler.compile(bind, mode: plan.mode, context: &context)
+            plan.binds += BindCompiler(unixBind: unixBind, tls: tls).compile(bind, context: &context).map { listener in
+                var listener = listener
+                listener.proto = proto
+                return listener
+            }
         }
         TCPRuleCompiler(acls: acls, proxyName: name).compile(proxy, into: &plan, context: &context)
         plan.errorFiles = ErrorFileCompiler.compile(proxy, context: &context)

@@ -47,9 +47,12 @@ public struct Planner: Sendable {
         var plan = RuntimePlan(global: GlobalPlan(maxconn: configuration.global?.maxconn))
         let unixBind = UnixBindDefaults(configuration.global, context: &context)
         let tlsDefaults = TLSBindDefaults(configuration.global, context: &context)
+        context.tlsFileBases = tlsDefaults
         plan.global.nbthread = Self.threadCount(configuration.global, context: &context)
         StatsSocketCompiler(unixBind: unixBind).compile(configuration.global, into: &plan.global, context: &context)
         plan.global.buffers = BufferTuningCompiler.compile(configuration.global, context: &context)
+        plan.global.http2 = HTTP2TuningCompiler.compile(configuration.global, bufferSize: plan.global.buffers?.bufferSize ?? 16_384,
+                                                        context: &context)
         plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
         plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
         InertSettingsCompiler.markGlobal(configuration.global, context: &context)

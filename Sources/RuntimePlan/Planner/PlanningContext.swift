@@ -12,6 +12,9 @@ struct PlanningContext {
     var handled: Set<SourceRange> = []
     /// The `errorfile` lines of each `http-errors` section, by name (`errorfiles NAME`).
     var httpErrorSections: [String: [Directive]] = [:]
+    /// `crt-base` and `ca-base` of `global`: relative certificate and CA file names start there, on
+    /// server lines as on binds.
+    var tlsFileBases = TLSBindDefaults()
 
     init(readPatternFile: @escaping Planner.PatternFileReader) {
         self.readPatternFile = readPatternFile

@@ -27,7 +27,13 @@ struct ServerTLSCompiler {
         guard traffic || server.flag("check-ssl") else { return nil }
         var tls = ServerTLS(traffic: traffic, checks: server.flag("check-ssl") || (traffic && server.option("port") == nil))
         for option in server.options {
-            let value = option.value ?? ""
+            var value = option.value ?? ""
+            switch option.name {
+            case "ca-file" where !value.hasPrefix("@"), "crl-file":
+                value = TLSBindDefaults.resolve(value, base: context.tlsFileBases.caBase)
+            case "crt": value = TLSBindDefaults.resolve(value, base: context.tlsFileBases.crtBase)
+            default: break
+            }
             switch option.name {
             case "verify":
                 guard value == "none" || value == "required" else {

@@ -33,6 +33,7 @@ final class ScriptedBackend: @unchecked Sendable {
     private var log: [String] = []
     private var stopped = false
     private var open = 0
+    private var accepted = 0
     private let script: @Sendable (String) -> Reply
 
     init(script: @escaping @Sendable (String) -> Reply) throws {
@@ -77,6 +78,13 @@ final class ScriptedBackend: @unchecked Sendable {
         return open
     }
 
+    /// Connections from the proxy accepted so far.
+    var acceptedConnections: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return accepted
+    }
+
     private var isStopped: Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -100,6 +108,7 @@ final class ScriptedBackend: @unchecked Sendable {
     private func serve(_ fd: Int32) {
         lock.lock()
         open += 1
+        accepted += 1
         lock.unlock()
         defer {
             close(fd)
