@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// A `bind` line's `proto`, checked as HAProxy 2.6 checks it (src/listener.c
 /// `bind_parse_proto`, src/cfgparse.c `check_config_validity`, with its

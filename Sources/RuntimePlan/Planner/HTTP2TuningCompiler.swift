@@ -1,5 +1,6 @@
 import ConfigDiagnostics
 import HAProxyConfig
+import RuntimePlan
 
 /// `tune.h2.header-table-size`, `-initial-window-size`, `-max-concurrent-streams`
 /// and `-max-frame-size` from `global`, checked as HAProxy 2.6 checks them
