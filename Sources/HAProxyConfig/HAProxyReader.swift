@@ -25,10 +25,32 @@ public struct HAProxyReader: Sendable {
     public func read(_ sources: [SourceFile]) -> HAProxyParseResult {
         let parser = ConfigParser(variables: variables, build: build, sectionKeywords: registry.sectionKeywords)
         let (syntax, parseDiagnostics) = parser.parse(sources)
-        let keywordDiagnostics = KeywordValidator(registry: registry, variables: variables).validate(syntax)
-        let configuration = Lowerer(registry: registry, variables: variables).lower(syntax)
-        return HAProxyParseResult(syntax: syntax, configuration: configuration,
-                                  diagnostics: parseDiagnostics + keywordDiagnostics)
+        let validator = KeywordValidator(registry: registry, variables: variables)
+        let lowerer = Lowerer(registry: registry, variables: variables)
+        // Validating and lowering only read the syntax, section by section: chunks of both run side by side.
+        let chunks = SectionChunks(syntax.sections)
+        let seen = validator.defaultsSeen(syntax, before: chunks)
+        let pieces = concurrentMap(count: 2 * chunks.count) { item -> ReadPiece in
+            guard item >= chunks.count else {
+                return .diagnostics(validator.validate(syntax, sections: chunks.ranges[item], defaultsSeen: seen[item]))
+            }
+            return .sections(lowerer.lower(syntax, sections: chunks.ranges[item - chunks.count]))
+        }
+        var diagnostics = parseDiagnostics
+        var lowered: [Lowerer.LoweredSection] = []
+        for piece in pieces {
+            switch piece {
+            case .diagnostics(let found): diagnostics += found
+            case .sections(let sections): lowered += sections
+            }
+        }
+        return HAProxyParseResult(syntax: syntax, configuration: lowerer.assemble(lowered), diagnostics: diagnostics)
+    }
+
+    /// What one chunk of the work after parsing gives.
+    private enum ReadPiece: Sendable {
+        case diagnostics([Diagnostic])
+        case sections([Lowerer.LoweredSection])
     }
 
     /// Whether a file reads as haproxy.cfg rather than keepalived.conf: its

@@ -85,6 +85,8 @@ struct Lint: ParsableCommand {
         if output.format == .text, outcome.diagnostics.isEmpty, !verbosity.quiet {
             terminal.write(LintMessage.clean(fileCount: outcome.sources.count))
         }
-        throw ExitCode(outcome.exitStatus(strict: output.strict || project.strict))
+        let status = outcome.exitStatus(strict: output.strict || project.strict)
+        ExitWithoutFreeing.keep(outcome)
+        throw ExitCode(status)
     }
 }

@@ -12,6 +12,8 @@ struct LintSession {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
         var hadInputError = false
+        /// What the linter built (syntax trees, configurations, shared facts), for `ExitWithoutFreeing`.
+        var built: LintResult?
 
         /// 2 on an I/O error, 1 on errors (or warnings with `strict`), else 0.
         func exitStatus(strict: Bool) -> Int32 {
@@ -32,6 +34,7 @@ struct LintSession {
         let result = linter.lint(lintNodes)
         outcome.diagnostics = (outcome.diagnostics + result.diagnostics).sortedForOutput()
         outcome.sources.merge(result.sources) { $1 }
+        outcome.built = result
         return outcome
     }
 

@@ -43,7 +43,11 @@ public struct HAProxyCheckContext: Sendable {
         self.configuration = configuration
         self.syntax = syntax
         self.environment = environment
-        proxies = configuration.proxies.map { EffectiveProxy($0, in: configuration) }
+        // Resolving 10,000 proxies' defaults is worth both cores.
+        let all = configuration.proxies, pieces = min(16, all.count / 512 + 1)
+        proxies = concurrentMap(count: pieces) { piece in
+            (all.count * piece / pieces..<all.count * (piece + 1) / pieces).map { EffectiveProxy(all[$0], in: configuration) }
+        }.flatMap { $0 }
         frontends = proxies.filter { $0.proxy.kind == .frontend || $0.proxy.kind == .listen }
         backends = proxies.filter { $0.proxy.kind == .backend || $0.proxy.kind == .listen }
         var index: [String: Int] = [:]

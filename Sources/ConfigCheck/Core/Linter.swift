@@ -25,6 +25,8 @@ public struct LintResult: Sendable {
     public var sources: [String: SourceFile]
     /// What reading each node's HAProxy configuration gave, in node order (nodes without one are skipped).
     public var haproxy: [HAProxyParseResult]
+    /// What each node's rules read (its configurations and the facts they share), in node order.
+    public var nodes: [NodeCheckContext]
 }
 
 /// Reads and checks the configurations of one or more nodes: the parsers'
@@ -70,7 +72,7 @@ public struct Linter: Sendable {
             if let file = sources[path] { suppressions.read(file, spans: fileSpans) }
         }
         let kept = suppressions.apply(to: options.apply(to: Self.unique(diagnostics.sortedForOutput())))
-        return LintResult(diagnostics: kept, sources: sources, haproxy: outcomes.compactMap(\.haproxy))
+        return LintResult(diagnostics: kept, sources: sources, haproxy: outcomes.compactMap(\.haproxy), nodes: contexts)
     }
 
     /// What reading and checking one node gave.

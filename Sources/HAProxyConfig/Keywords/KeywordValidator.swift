@@ -15,9 +15,34 @@ public struct KeywordValidator: Sendable {
     }
 
     public func validate(_ syntax: ConfigSyntax) -> [Diagnostic] {
+        let chunks = SectionChunks(syntax.sections)
+        let seen = defaultsSeen(syntax, before: chunks)
+        return concurrentMap(count: chunks.count) { index in
+            validate(syntax, sections: chunks.ranges[index], defaultsSeen: seen[index])
+        }.flatMap { $0 }
+    }
+
+    /// The names of the `defaults` sections defined before each chunk's first section.
+    func defaultsSeen(_ syntax: ConfigSyntax, before chunks: SectionChunks) -> [Set<String>] {
+        var seen: Set<String> = []
+        var result: [Set<String>] = []
+        var next = 0
+        for range in chunks.ranges {
+            for section in syntax.sections[next..<range.lowerBound] where section.kind == "defaults" {
+                if let name = section.name, name != "from" { seen.insert(name) }
+            }
+            next = range.lowerBound
+            result.append(seen)
+        }
+        return result
+    }
+
+    /// The findings of the sections in `range`, where `defaultsSeen` names
+    /// the `defaults` sections defined before the first of them.
+    func validate(_ syntax: ConfigSyntax, sections range: Range<Int>, defaultsSeen: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var defaultsSeen: Set<String> = []
-        for section in syntax.sections {
+        var defaultsSeen = defaultsSeen
+        for section in syntax.sections[range] {
             let file = syntax.files[section.header.file]
             diagnostics += validateHeader(section, file)
             if let missing = undefinedDefaults(section, seen: defaultsSeen, file) { diagnostics.append(missing) }

@@ -17,31 +17,62 @@ public struct Lowerer: Sendable {
     func address(_ word: Word) -> String { variables.expandAddress(word.text)?.text ?? word.text }
 
     public func lower(_ syntax: ConfigSyntax) -> HAProxyConfiguration {
-        var config = HAProxyConfiguration()
-        for section in syntax.sections {
+        let chunks = SectionChunks(syntax.sections)
+        return assemble(concurrentMap(count: chunks.count) { lower(syntax, sections: chunks.ranges[$0]) }.flatMap { $0 })
+    }
+
+    /// One section lowered on its own, before proxies are tied to their `defaults`.
+    enum LoweredSection: Sendable {
+        case global(GlobalSettings)
+        case proxy(Proxy)
+        case peers(PeersSection)
+        case userlist(Userlist)
+        case resolvers(ResolversSection)
+        case other(GenericSection)
+    }
+
+    /// Lowers the sections in `range`, each on its own (chunks of sections are lowered side by side).
+    func lower(_ syntax: ConfigSyntax, sections range: Range<Int>) -> [LoweredSection] {
+        syntax.sections[range].map { section in
             let file = syntax.files[section.header.file]
             let directives = section.statements.map { directive($0, file) }
             let range = sectionRange(section, file)
             switch section.kind {
             case "global":
-                config.global = lowerGlobal(section, directives, range)
+                return .global(lowerGlobal(section, directives, range))
             case "defaults", "frontend", "backend", "listen":
                 var proxy = ProxyBuilder(registry: registry, file: file, variables: variables)
                     .build(section, kind: Proxy.Kind(rawValue: section.kind)!, range: range)
                 proxy.directives = directives
-                proxy.defaultsIndex = inheritedDefaults(proxy, config.defaults)
-                if proxy.kind == .defaults { config.defaults.append(proxy) } else { config.proxies.append(proxy) }
+                return .proxy(proxy)
             case "peers":
-                config.peers.append(lowerPeers(section, directives, range, file))
+                return .peers(lowerPeers(section, directives, range, file))
             case "userlist":
-                config.userlists.append(lowerUserlist(section, directives, range, file))
+                return .userlist(lowerUserlist(section, directives, range, file))
             case "resolvers":
                 var resolvers = ResolversSection(name: section.name ?? "", directives: directives, range: range)
                 resolvers.nameservers = section.statements.filter { $0.keyword == "nameserver" }.map { peer($0, file) }
-                config.resolvers.append(resolvers)
+                return .resolvers(resolvers)
             default:
-                config.otherSections.append(
-                    GenericSection(kind: section.kind, name: section.name, directives: directives, range: range))
+                return .other(GenericSection(kind: section.kind, name: section.name, directives: directives, range: range))
+            }
+        }
+    }
+
+    /// The configuration of every section lowered, in order: the last `global` counts, and each proxy
+    /// learns the `defaults` it inherits.
+    func assemble(_ sections: [LoweredSection]) -> HAProxyConfiguration {
+        var config = HAProxyConfiguration()
+        for section in sections {
+            switch section {
+            case .global(let global): config.global = global
+            case .proxy(var proxy):
+                proxy.defaultsIndex = inheritedDefaults(proxy, config.defaults)
+                if proxy.kind == .defaults { config.defaults.append(proxy) } else { config.proxies.append(proxy) }
+            case .peers(let peers): config.peers.append(peers)
+            case .userlist(let userlist): config.userlists.append(userlist)
+            case .resolvers(let resolvers): config.resolvers.append(resolvers)
+            case .other(let other): config.otherSections.append(other)
             }
         }
         return config
@@ -58,7 +89,7 @@ public struct Lowerer: Sendable {
     func directive(_ statement: Statement, _ file: SyntaxFile) -> Directive {
         let words = statement.words
         let count = registry.lookup(words)?.wordCount ?? 1
-        let keyword = words.prefix(count).map(\.text).joined(separator: " ")
+        let keyword = count == 1 ? words[0].text : words.prefix(count).map(\.text).joined(separator: " ")
         let arguments = words.dropFirst(count)
         return Directive(keyword: keyword, modifier: statement.modifier, arguments: arguments.map(\.text),
                          argumentRanges: arguments.map { file.range(of: $0) }, range: file.range(of: statement))

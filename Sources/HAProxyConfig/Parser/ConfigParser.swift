@@ -67,14 +67,11 @@ struct FileReader {
     mutating func run() {
         let lexer = LineLexer(bytes: source.bytes, variables: parser.variables)
         let bytes = source.bytes
-        var lineStart = 0
-        var number = 0
-        while lineStart < bytes.count {
-            number += 1
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            handle(lexer: lexer, number: number, start: lineStart, end: lineEnd)
-            lineStart = lineEnd + 1
+        let lexed = PrelexedLines(source: source, lexer: lexer)
+        lines.reserveCapacity(lexed.count)
+        for index in 0..<lexed.count {
+            let (start, end) = lexed.bounds(ofLine: index)
+            handle(lexer: lexer, number: index + 1, start: start, end: end, prelexed: lexed.line(index))
         }
         if let last = bytes.last, last != UInt8(ascii: "\n") {
             report(.error, .missingFinalNewline, LexerMessage.missingFinalNewline, bytes.count, bytes.count,
@@ -86,9 +83,9 @@ struct FileReader {
         }
     }
 
-    mutating func handle(lexer: LineLexer, number: Int, start: Int, end: Int) {
-        let context = LineContext(file: source.path, line: number, section: currentSectionName)
-        let lexed = lexer.lex(start: start, end: end, context: context)
+    mutating func handle(lexer: LineLexer, number: Int, start: Int, end: Int, prelexed: LexedLine? = nil) {
+        let lexed = prelexed ?? lexer.lex(start: start, end: end,
+                                          context: LineContext(file: source.path, line: number, section: currentSectionName))
         var line = SyntaxLine(kind: .blank, number: number, start: start, end: end, commentStart: lexed.commentStart)
         let wasContinuing = continuing
         continuing = false
