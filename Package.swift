@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio-http2", from: "1.46.0"),
+        // Already in the graph through swift-certificates; the `sha1`, `sha2`, `digest` and `hmac` converters use it.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
     ],
     targets: [
         .target(name: "ConfigDiagnostics"),
@@ -44,7 +46,10 @@ let package = Package(
             name: "ConfigYAML",
             dependencies: ["ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig", "TLSMaterial"]),
+        .target(
+            name: "RuntimePlan",
+            dependencies: ["ConfigDiagnostics", "HAProxyConfig", "TLSMaterial", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
