@@ -4,7 +4,8 @@ import XCTest
 /// The `map_*` converters run by the real haproxy 2.6 and by the engine on the
 /// same configuration and map files: every match method (`str`, `beg`, `sub`,
 /// `dir`, `dom`, `end`, `reg`, `regm` with back-references, `int`, `ip`), the
-/// `int` output, default values, and a map in an ACL and in a `set-var`.
+/// `int` output, default values, a map in an ACL and in a `set-var`, and converter
+/// arguments read as HAProxy reads them (`regsub(:\d+$,,)` keeps its backslash).
 /// Each value goes into a request header, so the server must receive the same
 /// requests from both proxies and the clients the same responses.
 final class MapConverterDifferentialTests: XCTestCase {
@@ -48,6 +49,7 @@ final class MapConverterDifferentialTests: XCTestCase {
                 http-request set-header X-Reg %[path,map_reg(\(directory)/regex.map,none)]|%[path,map_regm(\(directory)/regex.map,none)]
                 http-request set-header X-Int %[req.hdr(x-n),map_int(\(directory)/numbers.map,none)]
                 http-request set-header X-Ip %[req.hdr(x-ip),map_ip(\(directory)/networks.map,none)]|%[src,map_ip(\(directory)/networks.map)]
+                http-request set-header X-Unported %[req.hdr(host),lower,regsub(:\\d+$,,),map_str(\(directory)/hosts.map,none)]|%[req.hdr(host),regsub("\\.",_,g)]
                 http-request set-header X-Port %[req.hdr(x-scheme),map_str_int(\(directory)/ports.map,0),add(1)]
                 http-request deny deny_status 403 if { path,map_beg(\(directory)/prefixes.map) -m str api-v2 }
                 default_backend b
@@ -66,6 +68,7 @@ final class MapConverterDifferentialTests: XCTestCase {
         "GET /api/v2/items HTTP/1.1\r\nHost: example.org\r\n\r\n",
         "GET /x\\y HTTP/1.1\r\nHost: a.b\r\n\r\n",
         "GET /nothing HTTP/1.0\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: Example.ORG:8443\r\n\r\n",
     ]
 
     func testMapConvertersMatchHAProxy() async throws {

@@ -78,24 +78,29 @@ enum SampleExpressionParser {
         return pieces
     }
 
-    /// A converter's arguments: split at commas not escaped by a backslash, quotes removed.
+    /// A converter's arguments as HAProxy 2.6 reads them (`make_arg_list`): split at commas outside
+    /// quotes, quotes removed; outside single quotes a backslash escapes only `\\`, a space and the
+    /// quotes, and writes `\r`, `\n`, `\t`; any other backslash stays (`regsub(:\d+$,,)`).
     static func arguments(_ text: String) -> [String] {
-        var result: [String] = [], current = "", escaped = false, quote: Character?
-        for character in text {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if let open = quote {
-                if character == open { quote = nil } else { current.append(character) }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "," {
+        var result: [String] = [], current = ""
+        var single = false, double = false
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            switch character {
+            case "\"" where !single: double.toggle()
+            case "'" where !double: single.toggle()
+            case "\\" where !single && !characters.isEmpty:
+                switch characters.first! {
+                case "\\", " ", "\"", "'": current.append(characters.removeFirst())
+                case "r": characters.removeFirst(); current.append("\r")
+                case "n": characters.removeFirst(); current.append("\n")
+                case "t": characters.removeFirst(); current.append("\t")
+                default: current.append(character)
+                }
+            case "," where !single && !double:
                 result.append(current)
                 current = ""
-            } else {
-                current.append(character)
+            default: current.append(character)
             }
         }
         result.append(current)
