@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio-http2", from: "1.46.0"),
+        // Already in the graph through swift-certificates; the `sha1`, `sha2`, `digest` and `hmac` converters use it.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
     ],
     targets: [
         .target(name: "ConfigDiagnostics"),
@@ -49,7 +51,10 @@ let package = Package(
         ),
         // The plan (what the engine reads) does not depend on the parser; the planner, which projects the parsed
         // configuration and its semantic layer onto it, is its own module in its Planner directory.
-        .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "ConfigValues"], exclude: ["Planner"]),
+        .target(
+            name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "ConfigValues", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Planner"]
+        ),
         .target(
             name: "RuntimePlanner", dependencies: ["ConfigDiagnostics", "ConfigValues", "HAProxyConfig", "RuntimePlan", "TLSMaterial"],
             path: "Sources/RuntimePlan/Planner"

@@ -113,7 +113,7 @@ enum RouteReport {
             lines.append("\(denied ? "denied" : "answered") with status \(status)")
         case .page(let status, let file, let denied):
             lines.append("\(denied ? "denied" : "answered") with status \(status) (\(file == nil ? "the proxy's error page" : "an error file"))")
-        case .redirect(let status, let location):
+        case .redirect(let status, let location, _):
             lines.append("redirected with status \(status) to \(location)")
         case .noBackend:
             lines.append("no backend: answered with status 503")

@@ -16,7 +16,7 @@ final class HTTPRuleCompilerTests: XCTestCase {
                 http-response replace-value Cache-Control ^private$ public
                 http-after-response set-header X-Status %[status]
                 http-response del-header X-Internal -m beg
-                http-response set-header X-Sum %[res.hdr(x-a),sha1]
+                http-response set-header X-Sum %[res.hdr(x-a),hex2i]
                 default_backend b
             backend b
                 http-response deny if { res.hdr(x-server) -m str NotFound }
@@ -38,7 +38,7 @@ final class HTTPRuleCompilerTests: XCTestCase {
         let backend = try XCTUnwrap(plan.backend(named: "b"))
         XCTAssertEqual(backend.httpResponseRules.map(\.action), [.deny, .setVar])
         XCTAssertEqual(backend.httpResponseRules[0].status, 502, "a response deny answers 502 by default")
-        XCTAssertEqual(plan.unsupported.map(\.directive), ["http-response set-header X-Sum %[res.hdr(x-a),sha1]"])
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["http-response set-header X-Sum %[res.hdr(x-a),hex2i]"])
     }
 
     func testUnknownConvertersAreListedAndABadScopeIsAnError() throws {
@@ -48,14 +48,14 @@ final class HTTPRuleCompilerTests: XCTestCase {
             frontend f
                 bind 127.0.0.1:8080
                 http-request set-header X-A %[src,nosuchconverter]
-                http-request set-var(txn.a) src,digest(sha256)
+                http-request set-var(txn.a) src,digest(blake2b512)
                 default_backend b
             backend b
                 server s 127.0.0.1:1
 
             """))
         XCTAssertEqual(plan.unsupported.map(\.directive),
-                       ["http-request set-header X-A %[src,nosuchconverter]", "http-request set-var(txn.a) src,digest(sha256)"])
+                       ["http-request set-header X-A %[src,nosuchconverter]", "http-request set-var(txn.a) src,digest(blake2b512)"])
         let result = planResult("""
             defaults
                 mode http

@@ -343,14 +343,14 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             if denied { countDenied() }
             logUpdate { $0.end(denied ? .proxy : .local, .request) }
             answerPage(status, file: file, context, close: !keepAlive, discarding: head.requestBody)
-        case .redirect(let status, let location):
+        case .redirect(let status, let location, let cookie):
             bytes.moveReaderIndex(forwardBy: head.length)
             input = bytes
             // HAProxy closes after a redirect of a request that has a body.
             let closing = !keepAlive || head.requestBody != .none
             logUpdate { $0.end(.local, .request) }
-            answer(ErrorPages.local(status, headers: [("location", location), ("cache-control", "no-cache")], body: nil,
-                                    closing: closing), keepOpen: !closing)
+            answer(ErrorPages.local(status, headers: ErrorPages.redirectFields(status, location: location, cookie: cookie),
+                                    body: nil, closing: closing), keepOpen: !closing)
         case .reject:
             return context.close(promise: nil)
         case .noBackend:

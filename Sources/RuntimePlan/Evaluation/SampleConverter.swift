@@ -9,11 +9,11 @@ enum SampleConverter {
         switch converter.name {
         case .lower: return .string(sample.stringValue.lowercased())
         case .upper: return .string(sample.stringValue.uppercased())
-        case .length: return .integer(Int64(sample.stringValue.utf8.count))
-        case .hex: return .string(sample.stringValue.utf8.map { String(format: "%02X", $0) }.joined())
-        case .base64: return .string(Data(sample.stringValue.utf8).base64EncodedString())
+        case .length: return .integer(Int64(sample.textBytes.count))
+        case .hex: return .string(sample.bytes.map { String(format: "%02X", $0) }.joined())
+        case .base64: return .string(Data(sample.bytes).base64EncodedString())
         case .ub64enc:
-            let text = Data(sample.stringValue.utf8).base64EncodedString()
+            let text = Data(sample.bytes).base64EncodedString()
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             return .string(String(text.prefix { $0 != "=" }))
         case .urlEncode:
@@ -34,8 +34,7 @@ enum SampleConverter {
         case .not: return integer(sample).map { .boolean($0 == 0) }
         case .bool: return integer(sample).map { .boolean($0 != 0) }
         case .crc32:
-            let value = CRC32.checksum(Array(sample.stringValue.utf8))
-            return .integer(Int64(arguments.first.flatMap { Int($0) } ?? 0 != 0 ? HashFunction.avalanche(value) : value))
+            return .integer(Int64(BinaryConverters.avalanche(CRC32.checksum(sample.bytes), arguments)))
         case .djb2: return .integer(Int64(hash(sample, arguments) { $0 &* 33 &+ $1 }(5381)))
         case .sdbm: return .integer(Int64(hash(sample, arguments) { $1 &+ ($0 << 6) &+ ($0 << 16) &- $0 }(0)))
         case .concat:
@@ -53,25 +52,29 @@ enum SampleConverter {
             guard arguments.count == 2 else { return nil }
             return .string(sample.truthValue ? arguments[0] : arguments[1])
         case .b64dec:
-            return Data(base64Encoded: sample.stringValue).map { .string(String(decoding: $0, as: UTF8.self)) }
+            return Data(base64Encoded: sample.stringValue).map { .binary(Array($0)) }
         case .ub64dec:
             // base64url: `-` and `_` for `+` and `/`, the padding left out.
             var text = sample.stringValue.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             guard !text.contains("=") else { return nil }
             text += String(repeating: "=", count: (4 - text.utf8.count % 4) % 4)
-            return Data(base64Encoded: text).map { .string(String(decoding: $0, as: UTF8.self)) }
+            return Data(base64Encoded: text).map { .binary(Array($0)) }
         case .bytes:
-            let bytes = Array(sample.stringValue.utf8)
+            let bytes = sample.bytes
             guard let offset = arguments.first.flatMap({ Int($0) }), offset >= 0, offset <= bytes.count else { return nil }
             let length = arguments.count > 1 ? Int(arguments[1]).map { min($0, bytes.count - offset) } : bytes.count - offset
             guard let length, length >= 0 else { return nil }
-            return .string(String(decoding: bytes[offset..<(offset + length)], as: UTF8.self))
+            return .binary(Array(bytes[offset..<(offset + length)]))
         case .table:
             // `table_DATA([IDX,]TABLE)`: the data of the entry the sample is the key of; 0 without an entry.
             guard let item = arguments.first, let table = arguments.last, let session = facts.stickCounters?.session else { return nil }
             let index = arguments.count == 3 ? Int(arguments[1]) : nil
             guard let value = session.tableValue(item, index: index, table: table, key: sample.stringValue) else { return nil }
             return item == TableConverter.inTable ? .boolean(value != 0) : .integer(value)
+        case .sha1, .sha2, .digest, .hmac, .crc32c, .wt6, .xxh3, .xxh32, .xxh64, .be2dec, .be2hex, .secureMemcmp, .addItem:
+            return BinaryConverters.apply(converter, to: sample, facts)
+        case .map:
+            return converter.map.flatMap { MapLookup.apply($0, sample, defaultValue: arguments.count > 1 ? arguments[1] : nil) }
         case .ltrim: return .string(String(sample.stringValue.drop { (arguments.first ?? "").contains($0) }))
         case .rtrim:
             var text = Substring(sample.stringValue)
@@ -91,6 +94,7 @@ enum SampleConverter {
         case .string(let text):
             let digits = text.prefix { $0.isNumber || $0 == "-" || $0 == "+" }
             return Int64(digits)
+        case .binary: return nil
         }
     }
 
@@ -118,8 +122,7 @@ enum SampleConverter {
     private static func hash(_ sample: Sample, _ arguments: [String],
                              _ step: @escaping (UInt32, UInt32) -> UInt32) -> (UInt32) -> UInt32 {
         { seed in
-            let value = sample.stringValue.utf8.reduce(seed) { step($0, UInt32($1)) }
-            return arguments.first.flatMap { Int($0) } ?? 0 != 0 ? HashFunction.avalanche(value) : value
+            BinaryConverters.avalanche(sample.bytes.reduce(seed) { step($0, UInt32($1)) }, arguments)
         }
     }
 

@@ -1,16 +1,37 @@
 import Foundation
 
-/// A fetched or converted value, typed as HAProxy types samples (str, sint, bool).
+/// A fetched or converted value, typed as HAProxy types samples (str, sint, bool, bin).
 public enum Sample: Sendable, Hashable {
     case string(String)
     case integer(Int64)
     case boolean(Bool)
+    /// Raw bytes (`bin(…)`, `b64dec`, `sha1`…), which may hold NUL and bytes that are not UTF-8.
+    case binary([UInt8])
 
     public var stringValue: String {
         switch self {
         case .string(let text): text
         case .integer(let value): String(value)
         case .boolean(let value): value ? "1" : "0"
+        // HAProxy's bin-to-str cast stops at the first NUL; a Swift string holds the UTF-8 part of the rest.
+        case .binary: String(decoding: textBytes, as: UTF8.self)
+        }
+    }
+
+    /// The sample cast to a string, as bytes (HAProxy's bin-to-str cast stops at the first NUL).
+    public var textBytes: [UInt8] {
+        guard case .binary(let bytes) = self else { return Array(stringValue.utf8) }
+        return Array(bytes.prefix { $0 != 0 })
+    }
+
+    /// The sample cast to binary, as HAProxy casts it: bytes as they are, a string's
+    /// bytes, an integer or a boolean as 8 bytes in network order.
+    public var bytes: [UInt8] {
+        switch self {
+        case .binary(let bytes): bytes
+        case .string(let text): Array(text.utf8)
+        case .integer(let value): (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * $0)) }
+        case .boolean(let value): [0, 0, 0, 0, 0, 0, 0, value ? 1 : 0]
         }
     }
 
@@ -19,6 +40,8 @@ public enum Sample: Sendable, Hashable {
         case .string(let text): Int64(text)
         case .integer(let value): value
         case .boolean(let value): value ? 1 : 0
+        // HAProxy has no bin-to-int cast.
+        case .binary: nil
         }
     }
 
@@ -27,6 +50,7 @@ public enum Sample: Sendable, Hashable {
         case .string(let text): !text.isEmpty
         case .integer(let value): value != 0
         case .boolean(let value): value
+        case .binary(let bytes): !bytes.isEmpty
         }
     }
 }
@@ -98,6 +122,9 @@ enum SampleFetcher {
         case .string: return [.string(fetch.arguments.first ?? "")]
         case .integer: return fetch.arguments.first.flatMap { Int64($0) }.map { [.integer($0)] } ?? []
         case .boolean: return fetch.arguments.first.flatMap { Int64($0) }.map { [.boolean($0 != 0)] } ?? []
+        case .binary: return fetch.arguments.first.flatMap(Self.hexBytes).map { [.binary($0)] } ?? []
+        // `uuid([4])`: a random version 4 UUID in lower case, as HAProxy writes it.
+        case .uuid: return [.string(UUID().uuidString.lowercased())]
         case .frontendName: return facts.frontendName.map { [.string($0)] } ?? []
         case .backendName: return facts.backendName.map { [.string($0)] } ?? []
         case .urlParameter: return urlParameter(facts, fetch.arguments)
@@ -207,6 +234,18 @@ enum SampleFetcher {
             return [.string(parts.count > 1 ? String(parts[1]) : "")]
         }
         return []
+    }
+
+    /// The bytes written as hex digits (`bin(746F746F)`), nil when the text is not an even run of them.
+    static func hexBytes(_ text: String) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        return try? stride(from: 0, to: digits.count, by: 2).map { index in
+            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else {
+                throw CocoaError(.formatting)
+            }
+            return byte
+        }
     }
 
     /// An address without a trailing port (`192.0.2.1:80`); IPv6 addresses are kept whole.

@@ -8,14 +8,21 @@ public struct Converter: Sendable, Hashable, Codable, CustomStringConvertible {
         /// `table_DATA([IDX,]TABLE)` and `in_table(TABLE)`: the arguments are the data (`http_req_rate`,
         /// `in_table`), then the converter's own (see `TableConverter`).
         case table
+        // Over the bytes of the sample (see BinaryConverters).
+        case sha1, sha2, digest, hmac, crc32c, wt6, xxh3, xxh32, xxh64, be2dec, be2hex, secureMemcmp = "secure_memcmp", addItem = "add_item"
+        /// Every `map_<match>_<output>(file[,default])`: see `map`.
+        case map
     }
 
     public var name: Name
     public var arguments: [String]
+    /// The map file of a `map` converter, read when the plan was compiled.
+    public var map: MapTable?
 
-    public init(_ name: Name, arguments: [String] = []) {
+    public init(_ name: Name, arguments: [String] = [], map: MapTable? = nil) {
         self.name = name
         self.arguments = arguments
+        self.map = map
     }
 
     public var description: String {
@@ -23,7 +30,8 @@ public struct Converter: Sendable, Hashable, Codable, CustomStringConvertible {
             let own = arguments.dropFirst().joined(separator: ",")
             return item == TableConverter.inTable ? "in_table(\(own))" : "table_\(item)(\(own))"
         }
-        return arguments.isEmpty ? name.rawValue : "\(name.rawValue)(\(arguments.joined(separator: ",")))"
+        let word = map.map { "map_\($0.match.rawValue)_\($0.output.rawValue)" } ?? name.rawValue
+        return arguments.isEmpty ? word : "\(word)(\(arguments.joined(separator: ",")))"
     }
 }
 

@@ -92,6 +92,9 @@ public struct ForwardFor: Sendable, Hashable, Codable {
 /// `use_backend NAME if|unless CONDITION`.
 public struct BackendRule: Sendable, Hashable, Codable {
     public var backend: String
+    /// A backend name written as a log-format string (`use_backend be_%[req.hdr(host)]`), rendered
+    /// for each request; nil for a plain name.
+    public var dynamicName: LogFormat?
     /// nil: always applies.
     public var condition: Predicate?
     /// The condition as written, for explanations.

@@ -28,6 +28,8 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     /// `deny_status` (default 403), the `code` of `redirect` (default 302), the `status` of `return` (default 200).
     public var status: Int?
     public var redirectKind: RedirectKind?
+    /// `drop-query`, `append-slash`, `ignore-empty`, `set-cookie`, `clear-cookie` of a redirect.
+    public var redirectOptions: RedirectOptions?
     /// `return content-type`.
     public var contentType: String?
     /// `return hdr NAME VALUE` headers, each value a log-format read when the plan is made.

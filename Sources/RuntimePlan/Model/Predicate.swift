@@ -45,7 +45,7 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
         case stickCounter = "sc"
         // Variables, responses, constants and proxy names (see SampleFetcher).
         case variable = "var", responseHeader = "res.hdr", responseFullHeader = "res.fhdr"
-        case responseHeaderCount = "res.hdr_cnt", status, string = "str", integer = "int", boolean = "bool"
+        case responseHeaderCount = "res.hdr_cnt", status, string = "str", integer = "int", boolean = "bool", binary = "bin", uuid
         case frontendName = "fe_name", backendName = "be_name", urlParameter = "url_param", headerIP = "req.hdr_ip"
         case base, date, pathQuery = "pathq", firstRequest = "http_first_req", cookie = "req.cook"
         case cookieCount = "req.cook_cnt", cookieValue = "req.cook_val", capturedURI = "capture.req.uri"

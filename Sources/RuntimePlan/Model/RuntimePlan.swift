@@ -51,6 +51,8 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var process: ProcessPlan?
     /// `log`, `log-tag`, `log-send-hostname`.
     public var log: GlobalLogPlan
+    /// `set-var` and `set-var-fmt` lines: the `proc` variables set once at start, in order (nil: none).
+    public var variables: [HTTPRequestRule]?
 
     public init(maxconn: Int? = nil, nbthread: Int? = nil, buffers: BufferTuning? = nil, process: ProcessPlan? = nil,
                 log: GlobalLogPlan = GlobalLogPlan()) {

@@ -7,7 +7,7 @@ public struct TCPRule: Sendable, Hashable, Codable {
 
     /// The actions the engine runs.
     public enum Action: String, Sendable, Hashable, Codable {
-        case accept, reject, setVar = "set-var", unsetVar = "unset-var"
+        case accept, reject, setVar = "set-var", unsetVar = "unset-var", setVarFormat = "set-var-fmt"
     }
 
     public var stage: Stage
@@ -16,6 +16,8 @@ public struct TCPRule: Sendable, Hashable, Codable {
     public var variable: String?
     /// The sample expression of `set-var`.
     public var expression: Fetch?
+    /// The log-format string of `set-var-fmt`.
+    public var format: LogFormat?
     /// `set-var`'s conditions (`ifexists`…).
     public var variableConditions: [String]
     /// nil: the rule always applies.

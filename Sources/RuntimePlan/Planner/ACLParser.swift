@@ -20,7 +20,7 @@ struct ACLParser {
     var proxyName: String?
 
     func parse(_ spec: ACLTestSpec) -> Result<ACLTest, Failure> {
-        guard let (found, defaultMethod) = SampleExpressionParser.parse(spec.criterion.text) else {
+        guard let (found, defaultMethod) = SampleExpressionParser.parse(spec.criterion.text, readFile: readPatternFile) else {
             return .failure(.unsupportedFetch(spec.criterion.text))
         }
         var fetch = found
@@ -113,7 +113,7 @@ struct ACLParser {
         "ssl_fc": (.sslFrontend, .bool), "always_true": (.alwaysTrue, .bool), "always_false": (.alwaysFalse, .bool),
         "var": (.variable, .str), "res.hdr": (.responseHeader, .str), "shdr": (.responseHeader, .str),
         "res.fhdr": (.responseFullHeader, .str), "res.hdr_cnt": (.responseHeaderCount, .int), "shdr_cnt": (.responseHeaderCount, .int),
-        "status": (.status, .int), "str": (.string, .str), "int": (.integer, .int), "bool": (.boolean, .bool),
+        "status": (.status, .int), "str": (.string, .str), "int": (.integer, .int), "bool": (.boolean, .bool), "bin": (.binary, .str), "uuid": (.uuid, .str),
         "fe_name": (.frontendName, .str), "be_name": (.backendName, .str), "url_param": (.urlParameter, .str),
         "urlp": (.urlParameter, .str), "req.hdr_ip": (.headerIP, .ip), "hdr_ip": (.headerIP, .ip), "base": (.base, .str),
         "date": (.date, .int), "pathq": (.pathQuery, .str), "http_first_req": (.firstRequest, .bool),

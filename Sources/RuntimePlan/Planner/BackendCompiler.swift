@@ -48,6 +48,7 @@ struct BackendCompiler {
         if proxy.kind == .backend {
             let rules = RuleCompiler(acls: acls, proxyName: name)
             plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
+                + rules.compileRedirects(proxy.directives, context: &context)
             plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
             plan.httpAfterResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-after-response",
                                                         context: &context)

@@ -37,6 +37,7 @@ struct FrontendCompiler {
         var rules = RuleCompiler(acls: acls, proxyName: name)
         rules.isFrontend = true
         plan.httpRequestRules = rules.compile(proxy.rules, directives: proxy.directives, context: &context)
+            + rules.compileRedirects(proxy.directives, context: &context)
         plan.httpResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-response", context: &context)
         plan.httpAfterResponseRules = rules.compile(proxy.rules, directives: proxy.directives, hook: "http-after-response",
                                                     context: &context)
@@ -48,17 +49,32 @@ struct FrontendCompiler {
         plan.prometheusExporter = PrometheusExporterCompiler(proxy: proxy, acls: acls).compile(context: &context)
         plan.compression = CompressionCompiler(proxy: proxy).compile(context: &context)
         for rule in proxy.useBackends {
+            // A name with a sample expression is rendered for each request; one the engine cannot render stays unsupported.
+            var dynamicName: LogFormat?
+            if rule.backend.contains("%[") {
+                guard let format = LogFormatParser.parse(rule.backend) else {
+                    if let directive = proxy.directives.first(where: { $0.range == rule.range }) {
+                        context.unsupported(directive, proxy: name, feature: "use_backend log-format")
+                    }
+                    context.markHandled(rule.range)
+                    continue
+                }
+                dynamicName = format
+            }
             context.markHandled(rule.range)
             guard let written = rule.condition else {
-                plan.backendRules.append(BackendRule(backend: rule.backend, condition: nil, conditionText: nil,
-                                                     source: SourceRef(rule.range)))
+                var compiled = BackendRule(backend: rule.backend, condition: nil, conditionText: nil, source: SourceRef(rule.range))
+                compiled.dynamicName = dynamicName
+                plan.backendRules.append(compiled)
                 continue
             }
             switch acls.compile(written, context: &context) {
             case .predicate(let predicate):
                 let text = ([written.polarity.rawValue] + written.terms).joined(separator: " ")
-                plan.backendRules.append(BackendRule(backend: rule.backend, condition: predicate, conditionText: text,
-                                                     source: SourceRef(rule.range)))
+                var compiled = BackendRule(backend: rule.backend, condition: predicate, conditionText: text,
+                                           source: SourceRef(rule.range))
+                compiled.dynamicName = dynamicName
+                plan.backendRules.append(compiled)
             case .unsupported(let reason):
                 if let directive = proxy.directives.first(where: { $0.range == rule.range }) {
                     context.unsupported(directive, proxy: name, feature: RuleCompiler.feature(reason))

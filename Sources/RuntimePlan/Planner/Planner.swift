@@ -56,6 +56,7 @@ public struct Planner: Sendable {
         plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
         plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
         InertSettingsCompiler.markGlobal(configuration.global, context: &context)
+        plan.global.variables = GlobalVariableCompiler.compile(configuration.global, context: &context)
         plan.peers = PeersCompiler.compile(configuration, context: &context)
         if let global = configuration.global {
             for directive in global.directives where directive.keyword != "maxconn" && !context.handled.contains(directive.range) {

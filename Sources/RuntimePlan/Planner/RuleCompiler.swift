@@ -133,16 +133,7 @@ struct RuleCompiler {
                 return rule
             }
         case "redirect":
-            guard arguments.count >= 2, let kind = HTTPRequestRule.RedirectKind(rawValue: arguments[0]) else {
-                return .failure(.invalid("'redirect' needs location, prefix or scheme and a target"))
-            }
-            guard let target = LogFormatParser.parse(arguments[1]) else { return .failure(.unsupported) }
-            var code = 302
-            if let index = arguments.firstIndex(of: "code"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
-                code = value
-            }
-            return .success(HTTPRequestRule(action: .redirect, value: target, status: code, redirectKind: kind, text: text,
-                                            source: source))
+            return Self.redirect(arguments, logFormat: true, text: text, source: source)
         case "return":
             return returnRule(arguments, text: text, source: source, context: context)
         case let word where StickCounterParser.isAction(word):

@@ -66,7 +66,8 @@ enum StickCounterParser {
                 return .failure(.invalid("'\(word)': the counter is 0, 1 or 2"))
             }
             guard let expression = arguments.first else { return .failure(.invalid("'\(word)' needs a key")) }
-            guard let (key, _) = ACLParser.fetch(for: expression) else { return .failure(.unsupported) }
+            // The key is a sample expression: a fetch and its converters (`src,ipmask(24)`).
+            guard let (key, _) = SampleExpressionParser.parse(expression) else { return .failure(.unsupported) }
             var table = proxy
             if arguments.count >= 3, arguments[1] == "table" {
                 table = arguments[2]

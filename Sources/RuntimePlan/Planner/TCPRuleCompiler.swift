@@ -40,7 +40,7 @@ struct TCPRuleCompiler {
     /// nil when the rule stays unsupported (or was reported as invalid).
     private func compile(_ rule: ActionRule, stage: TCPRule.Stage, context: inout PlanningContext) -> TCPRule? {
         let keyword = RuleCompiler.keyword(rule.action)
-        guard ["accept", "reject", "set-var", "unset-var"].contains(keyword) else { return nil }
+        guard ["accept", "reject", "set-var", "unset-var", "set-var-fmt"].contains(keyword) else { return nil }
         var condition: Predicate?
         if let written = rule.condition {
             switch acls.compile(written, context: &context) {
@@ -59,9 +59,16 @@ struct TCPRuleCompiler {
         default:
             switch VariableRuleCompiler.compile(rule, text: text, source: source) {
             case .success(let variable):
-                return TCPRule(stage: stage, action: variable.action == .unsetVar ? .unsetVar : .setVar, variable: variable.variable,
-                               expression: variable.expression, variableConditions: variable.variableConditions,
-                               condition: condition, text: text, source: source)
+                let action: TCPRule.Action = switch variable.action {
+                case .unsetVar: .unsetVar
+                case .setVarFormat: .setVarFormat
+                default: .setVar
+                }
+                var compiled = TCPRule(stage: stage, action: action, variable: variable.variable, expression: variable.expression,
+                                       variableConditions: variable.variableConditions, condition: condition, text: text,
+                                       source: source)
+                compiled.format = variable.value
+                return compiled
             case .failure(.invalid(let message)):
                 context.error(PlannerMessage.ruleInvalid, message, at: rule.range)
                 context.markHandled(rule.range)

@@ -5,7 +5,7 @@ import RuntimePlan
 /// Compiles `set-var(SCOPE.NAME[,CONDITION…]) EXPRESSION`, `set-var-fmt(…) FORMAT` and `unset-var(SCOPE.NAME)`.
 enum VariableRuleCompiler {
     /// The scopes HAProxy 2.6 knows.
-    static let scopes: Set<String> = ["proc", "sess", "txn", "req", "res"]
+    static let scopes = VariableScopes.names
     /// `set-var`'s conditions (HAProxy 2.6 takes at most four).
     static let conditions: Set<String> = ["ifexists", "ifnotexists", "ifempty", "ifnotempty", "ifset", "ifnotset", "ifgt", "iflt"]
 

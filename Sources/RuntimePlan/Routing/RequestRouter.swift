@@ -8,8 +8,8 @@ public struct RoutingDecision: Sendable, Hashable {
         case respond(status: Int, contentType: String?, body: String?, headers: [HTTPHeaderField], denied: Bool)
         /// Answer with an error page (`deny` or `return` naming one): `file`, or the proxy's page when nil.
         case page(status: Int, file: ErrorFile?, denied: Bool)
-        /// Answer with a redirection.
-        case redirect(status: Int, location: String)
+        /// Answer with a redirection (and a `Set-Cookie` line when `cookie` is set).
+        case redirect(status: Int, location: String, cookie: String?)
         /// No `use_backend` matched and there is no `default_backend` (HAProxy answers 503).
         case noBackend
         /// `http-request reject`: the connection closes without an answer.
@@ -68,8 +68,8 @@ public struct RequestRouter: Sendable {
         for (position, rule) in frontend.backendRules.enumerated() {
             guard tracing else {
                 if rule.condition.map({ evaluator.evaluate($0, decision.request) }) ?? true {
-                    chosen = rule.backend
-                    chosenIndex = targets?.rules[position]
+                    chosen = dynamicName(rule, decision.request) ?? rule.backend
+                    chosenIndex = rule.dynamicName == nil ? targets?.rules[position] : nil
                     break
                 }
                 continue
@@ -81,9 +81,13 @@ public struct RequestRouter: Sendable {
                                                .joined(separator: " "),
                                            source: rule.source, applied: applies, acls: trace))
             if applies {
-                chosen = rule.backend
+                chosen = dynamicName(rule, decision.request) ?? rule.backend
                 break
             }
+        }
+        // A dynamic name that names no backend ends the rules and falls back to `default_backend`, as in HAProxy.
+        if let name = chosen, backendPositions[name] == nil, frontend.backendRules.contains(where: { $0.dynamicName != nil }) {
+            chosen = nil
         }
         if chosen == nil, let fallback = frontend.defaultBackend {
             if tracing {
@@ -103,6 +107,11 @@ public struct RequestRouter: Sendable {
         decision.outcome = .backend(name)
         decision.backendIndex = index
         return decision
+    }
+
+    /// The rendered name of a `use_backend` written as a log-format string; nil for a plain name.
+    private func dynamicName(_ rule: BackendRule, _ request: RequestFacts) -> String? {
+        rule.dynamicName.map { $0.render(request) }
     }
 
     /// Runs rules in order; returns the outcome of the first final rule that applies.
@@ -152,7 +161,11 @@ public struct RequestRouter: Sendable {
             return .respond(status: rule.status ?? 200, contentType: rule.contentType, body: rule.value?.render(request),
                             headers: Self.replyHeaders(rule, request), denied: false)
         case .redirect:
-            return .redirect(status: rule.status ?? 302, location: location(rule, request))
+            let options = rule.redirectOptions ?? RedirectOptions()
+            let target = location(rule, request)
+            // `ignore-empty`: a location that renders empty skips the rule.
+            if options.ignoreEmpty, rule.redirectKind ?? .location == .location, target.isEmpty { return nil }
+            return .redirect(status: rule.status ?? 302, location: target, cookie: options.cookie)
         }
         return nil
     }
@@ -166,11 +179,15 @@ public struct RequestRouter: Sendable {
 
     private func location(_ rule: HTTPRequestRule, _ request: RequestFacts) -> String {
         let target = RuleActions.lineSafe(rule.value?.render(request) ?? "")
-        let uri = request.path + (request.query.map { "?" + $0 } ?? "")
+        let options = rule.redirectOptions ?? RedirectOptions()
+        let uri = request.path + (options.dropQuery ? "" : request.query.map { "?" + $0 } ?? "")
+        var location: String
         switch rule.redirectKind ?? .location {
         case .location: return target
-        case .prefix: return (target == "/" ? "" : target) + uri
-        case .scheme: return target + "://" + (request.fullHeaderValues("host").first ?? "") + uri
+        case .prefix: location = (target == "/" ? "" : target) + uri
+        case .scheme: location = target + "://" + (request.fullHeaderValues("host").first ?? "") + uri
         }
+        if options.appendSlash, let last = location.last, last != "/" { location += "/" }
+        return location
     }
 }

@@ -162,7 +162,10 @@ enum RuleActions {
 
     /// An empty string; integers and booleans are never empty.
     private static func isEmpty(_ sample: Sample) -> Bool {
-        if case .string(let text) = sample { return text.isEmpty }
-        return false
+        switch sample {
+        case .string(let text): text.isEmpty
+        case .binary(let bytes): bytes.isEmpty
+        default: false
+        }
     }
 }

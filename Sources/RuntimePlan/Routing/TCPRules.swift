@@ -17,8 +17,13 @@ extension RequestRouter {
                 switch rule.action {
                 case .accept: break
                 case .reject: return TCPVerdict(accepted: false, facts: facts)
-                case .setVar, .unsetVar:
-                    let variable = HTTPRequestRule(action: rule.action == .setVar ? .setVar : .unsetVar, variable: rule.variable,
+                case .setVar, .unsetVar, .setVarFormat:
+                    let action: HTTPRequestRule.Action = switch rule.action {
+                    case .unsetVar: .unsetVar
+                    case .setVarFormat: .setVarFormat
+                    default: .setVar
+                    }
+                    let variable = HTTPRequestRule(action: action, value: rule.format, variable: rule.variable,
                                                    expression: rule.expression, variableConditions: rule.variableConditions,
                                                    text: rule.text, source: rule.source)
                     RuleActions.setVariable(variable, &facts)
