@@ -46,6 +46,7 @@ let package = Package(
         ),
         .target(name: "RuntimePlan", dependencies: ["ConfigDiagnostics", "HAProxyConfig", "TLSMaterial"]),
         .systemLibrary(name: "CEpoll"),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ProxyEngine",
@@ -66,6 +67,7 @@ let package = Package(
             name: "weir",
             dependencies: [
                 "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck", "RuntimePlan", "ProxyEngine",
+                "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -87,6 +87,7 @@ struct EngineLaunch {
         if printWarnings {
             FileHandle.standardError.write(Data("\(EngineEventLog.timestamp(Date())) [weir] \(count) event-loop thread\(count == 1 ? "" : "s")\n".utf8))
         }
+        AllocatorArenas.limit(toThreads: count)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: count)
         let log = EngineEventLog()
         let engine = ProxyEngine(plan: plan, group: group) { [printWarnings] event in
