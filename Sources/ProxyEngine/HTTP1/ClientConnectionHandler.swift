@@ -44,6 +44,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// Waits for the next request (see `armWaitTimer`).
     private var waitTimer: MovableTimer?
     private var waitingForFirst = true
+    /// The wait timer runs the keep-alive wait: the first byte of a next request starts the request wait.
+    private var waitingForNextByte = false
     /// The exchange with a server, while `phase` is `.forwarding`.
     var exchange: ServerExchange?
     /// The body being dropped while `phase` is `.discarding`.
@@ -58,6 +60,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     var loadedProcessVariables: [String: Sample] = [:]
     /// The request being answered, after its rules (what `http-after-response` rules see of it).
     var answeredRequest: RequestFacts?
+    /// The position of the backend the request went to (its `errorfile` pages and response rules), once chosen.
+    var answeredBackend: Int?
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
@@ -82,12 +86,18 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// False on an HTTP/2 stream's channel, which has no socket options (see `H2Pipeline`).
     let onSocket: Bool
 
+    /// `shared`: the frontend's context, resolved once per listener (or per HTTP/2 connection).
     /// `resumed`: a parked keep-alive connection taken back, which has served a request already.
-    init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false, onSocket: Bool = true) {
+    init(engine: EngineContext, shared: FrontendContext, resumed: Bool = false, onSocket: Bool = true) {
         self.onSocket = onSocket
         self.engine = engine
-        self.shared = engine.frontendContext(frontend)
+        self.shared = shared
         self.servedOne = resumed
+    }
+
+    /// A handler of `frontend`, its context looked up by name (for tests and callers without one).
+    convenience init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false, onSocket: Bool = true) {
+        self.init(engine: engine, shared: engine.frontendContext(frontend), resumed: resumed, onSocket: onSocket)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -211,6 +221,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     input = nil
                     return
                 }
+                if waitingForNextByte { startNextRequestWait() }
                 // A head is parsed again only once a new line has ended (or the limit is reached), so a
                 // client sending a byte at a time costs a parse per line, not per byte.
                 let parser = H1HeadParser(kind: .request, limits: limits)
@@ -323,6 +334,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         let decision = engine.router.route(frontend, facts, tracing: false, targets: shared.backendTargets)
         keepScopedVariables(decision.request)
         answeredRequest = decision.request
+        answeredBackend = decision.backendIndex
         let keepAlive = clientKeepAlive(head)
         switch decision.outcome {
         case .respond(let status, let contentType, let text, let headers, let denied):
@@ -387,8 +399,22 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// (408 when it expires), `timeout http-keep-alive` between requests
     /// (closed silently), `timeout client` when neither is set.
     func armWaitTimer(_ context: ChannelHandlerContext) {
+        waitingForNextByte = servedOne
         guard let wait = servedOne ? shared.keepAliveWait : shared.requestWait else { return }
         waitingForFirst = !servedOne
+        if waitTimer == nil {
+            waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
+        }
+        waitTimer?.start(wait)
+    }
+
+    /// As HAProxy: once a next request begins, its head has the request wait from its first byte.
+    private func startNextRequestWait() {
+        waitingForNextByte = false
+        guard let context, let wait = shared.requestWait else {
+            waitTimer?.stop()
+            return
+        }
         if waitTimer == nil {
             waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
         }
@@ -461,6 +487,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         exchange = nil
         endStickStream()
         answeredRequest = nil
+        answeredBackend = nil
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
         logBegin(first: false)
         phase = .waitingHead
