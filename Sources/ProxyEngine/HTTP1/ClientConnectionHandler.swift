@@ -221,7 +221,6 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     input = nil
                     return
                 }
-                if waitingForNextByte { startNextRequestWait() }
                 // A head is parsed again only once a new line has ended (or the limit is reached), so a
                 // client sending a byte at a time costs a parse per line, not per byte.
                 let parser = H1HeadParser(kind: .request, limits: limits)
@@ -229,11 +228,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 guard bytes.readableBytes >= parser.headLimit
                         || bytes.readableBytesView.dropFirst(scanned).contains(H1Bytes.lf) else {
                     incompleteHeadBytes = bytes.readableBytes
+                    if waitingForNextByte { startNextRequestWait() }
                     return
                 }
                 switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
                 case .incomplete:
                     incompleteHeadBytes = bytes.readableBytes
+                    if waitingForNextByte { startNextRequestWait() }
                     return
                 case .invalid(let error):
                     countInvalidRequest()
@@ -243,6 +244,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     incompleteHeadBytes = 0
                     // A form posted to the stats page is read whole first (the head is parsed again when more comes).
                     if statsBodyIncomplete(head, bytes) { return }
+                    waitingForNextByte = false
                     waitTimer?.stop()
                     startRequest(head, &bytes, context)
                 }
@@ -408,7 +410,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         waitTimer?.start(wait)
     }
 
-    /// As HAProxy: once a next request begins, its head has the request wait from its first byte.
+    /// As HAProxy: once a next request begins, its head has the request wait from its first byte
+    /// (switched to only while the head is incomplete: a whole head stops the wait anyway).
     private func startNextRequestWait() {
         waitingForNextByte = false
         guard let context, let wait = shared.requestWait else {
