@@ -61,6 +61,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CEpoll"),
         .systemLibrary(name: "CAffinity"),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ProxyEngine",
@@ -81,7 +82,7 @@ let package = Package(
             name: "weir",
             dependencies: [
                 "ConfigDiagnostics", "HAProxyConfig", "KeepalivedConfig", "ConfigYAML", "ConfigCheck", "RuntimePlan", "RuntimePlanner", "ProxyEngine",
-                "CAffinity",
+                "CAffinity", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -23,7 +23,7 @@ final class EngineContext: Sendable {
     let limits: H1Limits
     /// Where idle keep-alive client connections wait outside their channels; nil: they keep their channels.
     let parking: IdleParking?
-    /// What the connections of each frontend share, by name.
+    /// What the connections of each frontend share, by name (looked up once per listener).
     private let frontendContexts: [String: FrontendContext]
     /// Each backend's timeouts, by position.
     let backendTimeouts: [BackendTimeouts]
@@ -31,7 +31,6 @@ final class EngineContext: Sendable {
     let backendErrorFiles: [ErrorFilePages]
     /// Each backend's `option forwardfor`, by position.
     let backendForwarding: [ForwardingRule?]
-    private let backendIndexes: [String: Int]
     /// Variables of the `proc` scope, shared by every connection.
     let processVariables = NIOLockedValueBox<[String: Sample]>([:])
     /// Whether any rule reads or writes a `proc` variable (otherwise requests never take its lock).
@@ -53,11 +52,10 @@ final class EngineContext: Sendable {
         self.statistics = TrafficStatistics(plan: plan)
         self.stickTables = StickTableSet(plan)
         self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()
-        self.backendTimeouts = plan.backends.map(BackendTimeouts.init)
+        self.backendTimeouts = plan.backends.map { BackendTimeouts($0.timeouts) }
         self.usesProcessVariables = Self.ruleTexts(plan).contains { $0.contains("proc.") }
         self.backendErrorFiles = plan.backends.map { ErrorFilePages($0.errorFiles) }
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
-        self.backendIndexes = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.serverTLS = ServerTLSContexts(plan)
         let warn: (String) -> Void = { events(.warning($0)) }
         self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, warn: warn) }
@@ -67,8 +65,6 @@ final class EngineContext: Sendable {
         let initialVariables = plan.initialProcessVariables
         if !initialVariables.isEmpty { processVariables.withLockedValue { $0 = initialVariables } }
     }
-
-    func backendIndex(named name: String) -> Int? { backendIndexes[name] }
 
     /// Every rule and ACL test of the plan as written.
     private static func ruleTexts(_ plan: RuntimePlan) -> [String] {

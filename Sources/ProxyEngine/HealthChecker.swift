@@ -21,8 +21,8 @@ final class HealthChecker: Sendable {
                 guard let timing = server.check else { continue }
                 let loop = group.next()
                 var probe = HealthProbe(check: check, server: server.address, checkPort: timing.port,
-                                        connectTimeoutMs: min(timing.interMs, backend.timeoutsMs["connect"] ?? timing.interMs),
-                                        responseTimeoutMs: backend.timeoutsMs["check"] ?? timing.interMs)
+                                        connectTimeoutMs: min(timing.interMs, backend.timeouts.connectMs),
+                                        responseTimeoutMs: backend.timeouts.checkMs ?? timing.interMs)
                 probe.tls = engine.serverTLSHandler(backend: backendIndex, server: serverIndex, forCheck: true)
                 let tracker = HealthTracker(backend: backendIndex, server: serverIndex, timing: timing)
                 schedule(probe, tracker, on: loop, after: 0)

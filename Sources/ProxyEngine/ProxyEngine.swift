@@ -113,7 +113,9 @@ public final class ProxyEngine: Sendable {
     /// SO_REUSEPORT and TCP_NODELAY go on IP listeners only: Linux refuses both on Unix sockets.
     private func bootstrap(_ frontend: FrontendPlan, _ address: ListenAddress, tls: BindTLSContexts?) -> ServerBootstrap {
         let engine = self.engine
-        let statsIndex = engine.plan.frontends.firstIndex { $0.name == frontend.name } ?? 0
+        // Resolved once per listener: its connections look nothing up by name.
+        let shared = engine.frontendContext(frontend)
+        let statsIndex = shared.statsIndex
         var bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.autoRead, value: false)
@@ -124,7 +126,7 @@ public final class ProxyEngine: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     engine.statistics.shard(for: channel.eventLoop).countSession(frontend: statsIndex)
-                    try ClientChannelSetup.configure(channel, engine: engine, frontend: frontend, resumed: false, tls: tls,
+                    try ClientChannelSetup.configure(channel, engine: engine, shared: shared, resumed: false, tls: tls,
                                                      proto: address.proto)
                 }
             }

@@ -87,6 +87,7 @@ struct EngineLaunch {
         if printWarnings {
             FileHandle.standardError.write(Data("\(EngineEventLog.timestamp(Date())) [weir] \(count) event-loop thread\(count == 1 ? "" : "s")\n".utf8))
         }
+        AllocatorArenas.limit(toThreads: count)
         CPUAffinity.bindProcess(process.settings, detached: daemonChild != nil || ProcessInfo.processInfo.environment[MasterWorker.workerVariable] != nil)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: count)
         CPUAffinity.bindThreads(of: group, process.settings)

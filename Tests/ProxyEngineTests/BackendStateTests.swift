@@ -14,7 +14,7 @@ final class BackendStateTests: XCTestCase {
             ServerPlan(name: "s\(index)", address: .inet(host: "127.0.0.1", port: 1 + index), weight: weights?[index] ?? 1,
                        maxconn: maxconn, source: source)
         }
-        return BackendState(plan: BackendPlan(name: "pool", mode: .http, servers: plans, timeoutsMs: ["queue": queueMs], source: source))
+        return BackendState(plan: BackendPlan(name: "pool", mode: .http, servers: plans, timeouts: BackendTimeoutPlan(queueMs: queueMs), source: source))
     }
 
     private func acquire(_ state: BackendState, _ balancer: LoopBalancer? = nil, on loop: EventLoop) -> EventLoopFuture<Int> {

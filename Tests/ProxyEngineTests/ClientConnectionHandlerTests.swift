@@ -14,6 +14,7 @@ final class ClientConnectionHandlerTests: XCTestCase {
         let text = """
             defaults
                 mode http
+                timeout client 5s
                 timeout http-request 2s
             frontend f
                 bind 127.0.0.1:8000

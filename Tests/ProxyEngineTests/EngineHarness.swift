@@ -2,6 +2,7 @@ import ConfigDiagnostics
 import Foundation
 import HAProxyConfig
 import NIOConcurrencyHelpers
+import NIOCore
 import NIOPosix
 import ProxyEngine
 import RuntimePlan
@@ -55,8 +56,9 @@ final class EngineHarness: @unchecked Sendable {
         backends[name] = nil
     }
 
-    /// Compiles the configuration text and starts the engine on it.
-    func startEngine(_ config: String) async throws {
+    /// Compiles the configuration text and starts the engine on it; `idleParkingDelay` nil keeps
+    /// idle keep-alive connections in their channels (on their event loops).
+    func startEngine(_ config: String, idleParkingDelay: TimeAmount? = .milliseconds(100)) async throws {
         let parsed = HAProxyReader().read([SourceFile(path: "engine-test.cfg", text: config)])
         let errors = parsed.diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.map(\.message), [])
@@ -66,7 +68,9 @@ final class EngineHarness: @unchecked Sendable {
         let recorded = self.recorded
         let group = self.group ?? MultiThreadedEventLoopGroup(numberOfThreads: threads ?? Self.environmentThreads ?? plan.global.nbthread ?? 2)
         self.group = group
-        let engine = ProxyEngine(plan: plan, group: group) { event in recorded.withLockedValue { $0.append(event) } }
+        let engine = ProxyEngine(plan: plan, group: group, idleParkingDelay: idleParkingDelay) { event in
+            recorded.withLockedValue { $0.append(event) }
+        }
         try await engine.start()
         self.engine = engine
     }

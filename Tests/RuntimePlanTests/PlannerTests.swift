@@ -24,11 +24,11 @@ final class PlannerTests: XCTestCase {
             """))
         let frontend = try XCTUnwrap(plan.frontends.first)
         XCTAssertEqual(frontend.mode, .tcp)
-        XCTAssertEqual(frontend.timeoutsMs, [:])
+        XCTAssertEqual(frontend.timeouts, FrontendTimeoutPlan())
         XCTAssertNil(frontend.options.forwardFor)
         let backend = try XCTUnwrap(plan.backend(named: "pool"))
         XCTAssertEqual(backend.mode, .http)
-        XCTAssertEqual(backend.timeoutsMs, ["connect": 5000, "server": 2000])
+        XCTAssertEqual(backend.timeouts, BackendTimeoutPlan(connectMs: 5000, serverMs: 2000))
         XCTAssertEqual(backend.options.forwardFor?.header, "X-Forwarded-For")
         XCTAssertEqual(backend.servers.map(\.name), ["a", "b"])
         XCTAssertEqual(backend.servers[0].weight, 3)
@@ -46,7 +46,7 @@ final class PlannerTests: XCTestCase {
         let json = PlanCoding.encode(first)
         XCTAssertEqual(json, PlanCoding.encode(second))
         XCTAssertEqual(try PlanCoding.decode(Data(json.utf8)).get(), first)
-        XCTAssertTrue(json.contains("\"schemaVersion\" : 4"))
+        XCTAssertTrue(json.contains("\"schemaVersion\" : 5"))
     }
 
     func testAnotherSchemaVersionIsRefused() {
@@ -69,7 +69,7 @@ final class PlannerTests: XCTestCase {
         let web = try XCTUnwrap(plan.backend(named: "web_pool"))
         XCTAssertEqual(web.healthCheck?.request?.uri, "/health")
         XCTAssertEqual(web.healthCheck?.expectations, [CheckExpectation(kind: .status, pattern: "200")])
-        XCTAssertEqual(plan.backend(named: "ws_pool")?.timeoutsMs["tunnel"], 3_600_000)
+        XCTAssertEqual(plan.backend(named: "ws_pool")?.timeouts.tunnelMs, 3_600_000)
         XCTAssertEqual(plan.backend(named: "api_pool")?.balance.algorithm, .leastconn)
     }
 

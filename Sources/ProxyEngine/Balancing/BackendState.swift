@@ -78,7 +78,7 @@ final class BackendState: Sendable {
     /// Runs `body` under the backend's lock (the administrative changes of `BackendState+Admin`).
     func withState<Result>(_ body: (inout Mutable) -> Result) -> Result { state.withLockedValue(body) }
 
-    var queueTimeoutMs: Int { plan.timeoutsMs["queue"] ?? plan.timeoutsMs["connect"] ?? 5000 }
+    var queueTimeoutMs: Int { plan.timeouts.queueMs }
 
     func isUp(_ index: Int) -> Bool { servers[index].up.load(ordering: .relaxed) }
 

@@ -41,8 +41,8 @@ extension ClientConnectionHandler {
 
     /// Runs `http-response` then `http-after-response` rules on a server's final response head.
     func responseRules(_ head: H1Head, _ bytes: ByteBuffer, _ exchange: ServerExchange) -> ResponseRuling {
-        let backend = exchange.request.backendName
-        guard engine.router.hasResponseRules(frontend, backend: backend) else { return .forward(H1HeadEdits()) }
+        let backend = exchange.backendIndex
+        guard engine.router.hasResponseRules(frontend, backendIndex: backend) else { return .forward(H1HeadEdits()) }
         var facts = exchange.request
         let fields = responseFields(head, bytes)
         let captures = frontend.log.responseCaptures
@@ -56,13 +56,13 @@ extension ClientConnectionHandler {
             facts.serverName = engine.plan.backends[exchange.backendIndex].servers[server].name
             facts.serverID = server + 1
         }
-        let decision = engine.router.respond(frontend, backend: backend, facts)
+        let decision = engine.router.respond(frontend, backendIndex: backend, facts)
         if let denied = decision.denied {
             keepScopedVariables(decision.facts)
             answeredRequest = decision.facts
             return .deny(denied)
         }
-        let final = engine.router.afterResponse(frontend, backend: backend, decision.facts)
+        let final = engine.router.afterResponse(frontend, backendIndex: backend, decision.facts)
         keepScopedVariables(final)
         logResponseCaptures(final)
         guard let response = final.response else { return .forward(H1HeadEdits()) }
@@ -75,8 +75,7 @@ extension ClientConnectionHandler {
 
     /// The `errorfile` page for a status: the backend's once one was chosen, else the frontend's (as HAProxy picks).
     func errorFilePage(_ status: Int, closing: Bool) -> (ByteBuffer, close: Bool)? {
-        if let backend = answeredRequest?.backendName, let index = engine.backendIndex(named: backend),
-           let page = engine.backendErrorFiles[index].page(status) {
+        if let index = answeredBackend, let page = engine.backendErrorFiles[index].page(status) {
             return engine.backendErrorFiles[index].response(page, closing: closing)
         }
         return shared.errorFiles.page(status).map { shared.errorFiles.response($0, closing: closing) }
@@ -102,8 +101,8 @@ extension ClientConnectionHandler {
     /// A response made here (error page, `deny`, `return`, `redirect`) after the
     /// `http-after-response` rules: its head written again when they change it.
     func afterResponseRules(_ response: ByteBuffer) -> ByteBuffer {
-        let backend = answeredRequest?.backendName
-        guard engine.router.hasAfterResponseRules(frontend, backend: backend) else { return response }
+        let backend = answeredBackend
+        guard engine.router.hasAfterResponseRules(frontend, backendIndex: backend) else { return response }
         let parser = H1HeadParser(kind: .response, limits: limits)
         guard case .complete(let head) = response.withUnsafeReadableBytes({ parser.parse($0) }) else { return response }
         var facts = answeredRequest ?? RequestFacts()
@@ -113,7 +112,7 @@ extension ClientConnectionHandler {
             fields.append(HTTPHeaderField(name: head.string(field.name, in: response), value: head.string(field.value, in: response)))
         }
         facts.response = ResponseFacts(status: head.status, reason: head.string(head.third, in: response), headers: fields)
-        let final = engine.router.afterResponse(frontend, backend: backend, facts)
+        let final = engine.router.afterResponse(frontend, backendIndex: backend, facts)
         keepScopedVariables(final)
         logResponseCaptures(final)
         guard let edited = final.response, edited != facts.response else { return response }

@@ -65,17 +65,20 @@ extension ClientConnectionHandler {
             }
             switch result {
             case .success(let connection): self.send(exchange, on: connection)
-            case .failure:
+            case .failure(let error):
                 // `retry-on` without `conn-failure` gives up at the first failed connection.
                 if self.engine.plan.backends[exchange.backendIndex].retryOn?.connectionFailure == false { exchange.attemptsLeft = 1 }
-                self.retry(exchange, after: server)
+                self.retry(exchange, after: server, refused: !EngineErrorText.isTimeout(error))
             }
         }
     }
 
     /// A connection could not be used before anything reached the server: try
     /// again (on another server with `option redispatch`), or 503 when the retries are spent.
-    func retry(_ exchange: ServerExchange, after server: Int) {
+    /// `refused`: the connection failed with an error rather than at `timeout connect`; as
+    /// HAProxy, the same server is then tried again only after `RetryPause` (a server
+    /// that refuses now would most likely refuse at once again).
+    func retry(_ exchange: ServerExchange, after server: Int, refused: Bool = false) {
         exchange.attemptsLeft -= 1
         let plan = engine.plan.backends[exchange.backendIndex]
         guard exchange.attemptsLeft > 0 else {
@@ -84,7 +87,15 @@ extension ClientConnectionHandler {
         }
         counters?.countRetry(backend: exchange.backendIndex, server: server, redispatched: plan.redispatch && plan.servers.count > 1)
         logUpdate { $0.retries += 1 }
-        guard plan.redispatch, plan.servers.count > 1 else { return connect(exchange, server, reuse: false) }
+        guard plan.redispatch, plan.servers.count > 1 else {
+            guard refused, let context else { return connect(exchange, server, reuse: false) }
+            context.eventLoop.assumeIsolated().scheduleTask(in: RetryPause.after(exchange.timeouts.connect)) { [weak self] in
+                // The client may have left meanwhile (its server place is given back then).
+                guard let self, self.exchange === exchange else { return }
+                self.connect(exchange, server, reuse: false)
+            }
+            return
+        }
         releaseServer(exchange)
         logUpdate { $0.redispatched = true }
         exchange.excluded.insert(server)
@@ -361,7 +372,9 @@ extension ClientConnectionHandler {
         let client = context.channel
         do {
             try TunnelSwitch.connect(client: client, replacing: self, server: server, replacing: connection,
-                                     idleTimeout: exchange.timeouts.tunnel, clientInputEnded: clientInputClosed)
+                                     clientIdle: exchange.timeouts.tunnel ?? shared.clientIdle,
+                                     serverIdle: exchange.timeouts.tunnel ?? exchange.timeouts.server,
+                                     clientInputEnded: clientInputClosed)
         } catch {
             server.close(promise: nil)
             client.close(promise: nil)

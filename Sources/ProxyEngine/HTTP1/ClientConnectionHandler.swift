@@ -44,6 +44,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// Waits for the next request (see `armWaitTimer`).
     private var waitTimer: MovableTimer?
     private var waitingForFirst = true
+    /// The wait timer runs the keep-alive wait: the first byte of a next request starts the request wait.
+    private var waitingForNextByte = false
     /// The exchange with a server, while `phase` is `.forwarding`.
     var exchange: ServerExchange?
     /// The body being dropped while `phase` is `.discarding`.
@@ -58,6 +60,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     var loadedProcessVariables: [String: Sample] = [:]
     /// The request being answered, after its rules (what `http-after-response` rules see of it).
     var answeredRequest: RequestFacts?
+    /// The position of the backend the request went to (its `errorfile` pages and response rules), once chosen.
+    var answeredBackend: Int?
 
     /// The server connections of this connection's event loop (taken once, used without a lock).
     var pool: ServerConnectionPool?
@@ -82,12 +86,18 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// False on an HTTP/2 stream's channel, which has no socket options (see `H2Pipeline`).
     let onSocket: Bool
 
+    /// `shared`: the frontend's context, resolved once per listener (or per HTTP/2 connection).
     /// `resumed`: a parked keep-alive connection taken back, which has served a request already.
-    init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false, onSocket: Bool = true) {
+    init(engine: EngineContext, shared: FrontendContext, resumed: Bool = false, onSocket: Bool = true) {
         self.onSocket = onSocket
         self.engine = engine
-        self.shared = engine.frontendContext(frontend)
+        self.shared = shared
         self.servedOne = resumed
+    }
+
+    /// A handler of `frontend`, its context looked up by name (for tests and callers without one).
+    convenience init(engine: EngineContext, frontend: FrontendPlan, resumed: Bool = false, onSocket: Bool = true) {
+        self.init(engine: engine, shared: engine.frontendContext(frontend), resumed: resumed, onSocket: onSocket)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -218,11 +228,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 guard bytes.readableBytes >= parser.headLimit
                         || bytes.readableBytesView.dropFirst(scanned).contains(H1Bytes.lf) else {
                     incompleteHeadBytes = bytes.readableBytes
+                    if waitingForNextByte { startNextRequestWait() }
                     return
                 }
                 switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
                 case .incomplete:
                     incompleteHeadBytes = bytes.readableBytes
+                    if waitingForNextByte { startNextRequestWait() }
                     return
                 case .invalid(let error):
                     countInvalidRequest()
@@ -232,6 +244,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                     incompleteHeadBytes = 0
                     // A form posted to the stats page is read whole first (the head is parsed again when more comes).
                     if statsBodyIncomplete(head, bytes) { return }
+                    waitingForNextByte = false
                     waitTimer?.stop()
                     startRequest(head, &bytes, context)
                 }
@@ -324,6 +337,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         keepScopedVariables(decision.request)
         answeredRequest = decision.request
         logRouted(decision.request)
+        answeredBackend = decision.backendIndex
         let keepAlive = clientKeepAlive(head)
         switch decision.outcome {
         case .respond(let status, let contentType, let text, let headers, let denied):
@@ -388,8 +402,23 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// (408 when it expires), `timeout http-keep-alive` between requests
     /// (closed silently), `timeout client` when neither is set.
     func armWaitTimer(_ context: ChannelHandlerContext) {
+        waitingForNextByte = servedOne
         guard let wait = servedOne ? shared.keepAliveWait : shared.requestWait else { return }
         waitingForFirst = !servedOne
+        if waitTimer == nil {
+            waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
+        }
+        waitTimer?.start(wait)
+    }
+
+    /// As HAProxy: once a next request begins, its head has the request wait from its first byte
+    /// (switched to only while the head is incomplete: a whole head stops the wait anyway).
+    private func startNextRequestWait() {
+        waitingForNextByte = false
+        guard let context, let wait = shared.requestWait else {
+            waitTimer?.stop()
+            return
+        }
         if waitTimer == nil {
             waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
         }
@@ -463,6 +492,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         exchange = nil
         endStickStream()
         answeredRequest = nil
+        answeredBackend = nil
         guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
         logBegin(first: false)
         phase = .waitingHead

@@ -7,10 +7,13 @@ final class FrontendContext: Sendable {
     let plan: FrontendPlan
     /// The frontend's position in the plan: its row in the traffic counters.
     let statsIndex: Int
-    /// `timeout http-request` (or `client`): the wait for a connection's first request.
+    /// `timeout http-request` bounded by `timeout client`: the wait for a request head
+    /// (a connection's first, or a next one once its first byte came).
     let requestWait: TimeAmount?
-    /// `timeout http-keep-alive` (or the request wait): the wait for the next one.
+    /// `timeout http-keep-alive` bounded by `timeout client`: the wait for the next request's first byte.
     let keepAliveWait: TimeAmount?
+    /// `timeout client`: the client side's idle limit in a tunnel without `timeout tunnel`.
+    let clientIdle: TimeAmount?
     /// The stats page of the proxy's `stats` lines.
     let statsPage: StatsPage?
     /// `http-request use-service prometheus-exporter`: its condition, with the evaluator that tests it.
@@ -31,9 +34,9 @@ final class FrontendContext: Sendable {
     init(plan: FrontendPlan, runtime: RuntimePlan, warn: (String) -> Void = { _ in }) {
         self.plan = plan
         statsIndex = runtime.frontends.firstIndex { $0.name == plan.name } ?? 0
-        let request = (plan.timeoutsMs["http-request"] ?? plan.timeoutsMs["client"]).map { TimeAmount.milliseconds(Int64($0)) }
-        requestWait = request
-        keepAliveWait = plan.timeoutsMs["http-keep-alive"].map { TimeAmount.milliseconds(Int64($0)) } ?? request
+        requestWait = plan.timeouts.requestMs.map { .milliseconds(Int64($0)) }
+        keepAliveWait = plan.timeouts.keepAliveMs.map { .milliseconds(Int64($0)) }
+        clientIdle = plan.timeouts.clientMs.map { .milliseconds(Int64($0)) }
         statsPage = StatsPage(frontend: plan, runtime: runtime)
         prometheus = plan.prometheusExporter.map { ($0, ACLEvaluator(plan: runtime)) }
         monitor = plan.monitor

@@ -66,19 +66,19 @@ final class ServerExchange {
     }
 }
 
-/// A backend's timeouts as the data path uses them, resolved once per backend
-/// when the engine starts (no name lookup per request).
+/// A backend's timeouts (resolved in the plan) as the data path's timers take
+/// them, made once per backend when the engine starts.
 struct BackendTimeouts: Sendable {
-    /// `timeout connect` (HAProxy's default when unset: 5 s).
+    /// `timeout connect` (5 s when unset).
     var connect: TimeAmount
     /// `timeout server`: the longest silence while a response is awaited or streamed.
     var server: TimeAmount?
-    /// `timeout tunnel` (or `server`): the idle limit of a tunnel.
+    /// `timeout tunnel`: the idle limit of both sides of a tunnel (nil: each side keeps its own).
     var tunnel: TimeAmount?
 
-    init(_ plan: BackendPlan) {
-        connect = .milliseconds(Int64(plan.timeoutsMs["connect"] ?? 5000))
-        server = plan.timeoutsMs["server"].map { .milliseconds(Int64($0)) }
-        tunnel = (plan.timeoutsMs["tunnel"] ?? plan.timeoutsMs["server"]).map { .milliseconds(Int64($0)) }
+    init(_ plan: BackendTimeoutPlan) {
+        connect = .milliseconds(Int64(plan.connectMs))
+        server = plan.serverMs.map { .milliseconds(Int64($0)) }
+        tunnel = plan.tunnelMs.map { .milliseconds(Int64($0)) }
     }
 }

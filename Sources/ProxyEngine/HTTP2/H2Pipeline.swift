@@ -54,16 +54,18 @@ enum H2Pipeline {
         let session = tls.map { NIOLoopBound($0, eventLoop: operations.eventLoop) }
         // The responses of the streams flushed in one event-loop pass leave in one write.
         try operations.addHandler(H2FlushCoalescer())
+        // Resolved once per connection: its streams look nothing up by name.
+        let shared = engine.frontendContext(frontend)
         _ = try operations.configureHTTP2Pipeline(mode: .server, connectionConfiguration: connection, streamConfiguration: stream,
                                                   position: .last) { channel in
             channel.eventLoop.makeCompletedFuture {
-                let transaction = ClientConnectionHandler(engine: engine, frontend: frontend, onSocket: false)
+                let transaction = ClientConnectionHandler(engine: engine, shared: shared, onSocket: false)
                 transaction.tls = session?.value
                 try channel.pipeline.syncOperations.addHandlers([HTTP2FramePayloadToHTTP1ServerCodec(), H2StreamBridge(), transaction])
             }
         }
         // HAProxy closes an idle HTTP/2 connection after `timeout client`.
-        if let idle = frontend.timeoutsMs["client"] {
+        if let idle = frontend.timeouts.clientMs {
             try operations.addHandlers([IdleStateHandler(allTimeout: .milliseconds(Int64(idle))), H2IdleCloser()],
                                        position: .first)
         }

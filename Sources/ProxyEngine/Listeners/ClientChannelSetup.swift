@@ -11,10 +11,12 @@ enum ClientChannelSetup {
 
     /// Counts the connection (a resumed one is counted already), runs the
     /// `tcp-request connection|session` rules of a new one (a reject closes
-    /// it), and adds the frontend's handlers, behind TLS when the bind terminates it. `proto`: the
-    /// bind's forced protocol (`proto h1` never becomes HTTP/2, `proto h2` speaks nothing else).
-    static func configure(_ channel: Channel, engine: EngineContext, frontend: FrontendPlan, resumed: Bool,
+    /// it), and adds the frontend's handlers, behind TLS when the bind terminates it. `shared`: the
+    /// frontend's context, resolved once per listener. `proto`: the bind's forced protocol (`proto h1`
+    /// never becomes HTTP/2, `proto h2` speaks nothing else).
+    static func configure(_ channel: Channel, engine: EngineContext, shared: FrontendContext, resumed: Bool,
                           tls: BindTLSContexts? = nil, proto: MuxProtocol? = nil) throws {
+        let frontend = shared.plan
         if resumed {
             engine.connections.adopted(channel, frontend: frontend.name)
         } else {
@@ -33,12 +35,12 @@ enum ClientChannelSetup {
         var tlsGoesBefore: ChannelHandler
         switch frontend.mode {
         case .tcp:
-            let handlers = TCPProxyHandler.handlers(engine: engine, frontend: frontend)
+            let handlers = TCPProxyHandler.handlers(engine: engine, shared: shared)
             // TLS goes before the client relay: the proxy handler leaves the pipeline once active.
             tlsGoesBefore = handlers[handlers.count - 1]
             try operations.addHandlers(handlers)
         case .http:
-            let handler = ClientConnectionHandler(engine: engine, frontend: frontend, resumed: resumed)
+            let handler = ClientConnectionHandler(engine: engine, shared: shared, resumed: resumed)
             handler.sessionVariables = session
             handler.tls = state
             tlsGoesBefore = handler
@@ -60,14 +62,14 @@ enum ClientChannelSetup {
     }
 
     /// Puts a parked socket back into a channel on the event loop it was parked from.
-    static func adopt(_ socket: NIOBSDSocket.Handle, engine: EngineContext, frontend: FrontendPlan, on loop: EventLoop)
+    static func adopt(_ socket: NIOBSDSocket.Handle, engine: EngineContext, shared: FrontendContext, on loop: EventLoop)
         -> EventLoopFuture<Channel>
     {
         // Socket options set at accept (TCP_NODELAY) stay with the socket: only the channel's own are set.
         ClientBootstrap(group: loop)
             .channelOption(.recvAllocator, value: receiveAllocator)
             .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try configure(channel, engine: engine, frontend: frontend, resumed: true) }
+                channel.eventLoop.makeCompletedFuture { try configure(channel, engine: engine, shared: shared, resumed: true) }
             }
             .withConnectedSocket(socket)
     }

@@ -134,7 +134,7 @@ final class IdleParking: Sendable {
             return
         }
         // From here the channel owns the socket: on a failure NIO closes it, and the close releases the count.
-        _ = ClientChannelSetup.adopt(descriptor, engine: entry.engine, frontend: entry.frontend.plan, on: entry.loop)
+        _ = ClientChannelSetup.adopt(descriptor, engine: entry.engine, shared: entry.frontend, on: entry.loop)
     }
 
     /// Closes the sockets whose keep-alive deadline passed, silently, as HAProxy does.

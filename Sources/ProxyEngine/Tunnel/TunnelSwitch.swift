@@ -6,14 +6,15 @@ import NIOCore
 /// (backpressure, half-close passed on, an idle timeout per side), then the
 /// HTTP handlers leave both pipelines.
 enum TunnelSwitch {
-    /// `idleTimeout`: `timeout tunnel` (else `timeout server`), on both sides. `clientInputEnded`:
+    /// `clientIdle`, `serverIdle`: each side's idle limit (`timeout tunnel` on both when set,
+    /// else `timeout client` and `timeout server`, as in HAProxy). `clientInputEnded`:
     /// the client shut its write side before the switch (the server's write side is shut in turn).
     /// Call on the channels' event loop.
     static func connect(client: Channel, replacing clientHandler: RemovableChannelHandler,
                         server: Channel, replacing serverHandler: RemovableChannelHandler,
-                        idleTimeout: TimeAmount?, clientInputEnded: Bool) throws {
-        let clientRelay = ByteRelayHandler(idleTimeout: idleTimeout)
-        let serverRelay = ByteRelayHandler(idleTimeout: idleTimeout)
+                        clientIdle: TimeAmount?, serverIdle: TimeAmount?, clientInputEnded: Bool) throws {
+        let clientRelay = ByteRelayHandler(idleTimeout: clientIdle)
+        let serverRelay = ByteRelayHandler(idleTimeout: serverIdle)
         try client.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         try server.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         let clientPipeline = client.pipeline.syncOperations

@@ -4,8 +4,8 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     public var mode: ProxyMode
     public var balance: BalancePlan
     public var servers: [ServerPlan]
-    /// Timeouts in milliseconds, keyed by HAProxy's name (`connect`, `server`, `queue`, `tunnel`, `check`…).
-    public var timeoutsMs: [String: Int]
+    /// The server-side timeouts, resolved with HAProxy's fallbacks.
+    public var timeouts: BackendTimeoutPlan
     public var options: HTTPOptions
     /// `retries`: further connection attempts after the first fails.
     public var retries: Int
@@ -35,14 +35,14 @@ public struct BackendPlan: Sendable, Hashable, Codable {
     public var compression: CompressionPlan? = nil
 
     public init(name: String, mode: ProxyMode, balance: BalancePlan = BalancePlan(), servers: [ServerPlan] = [],
-                timeoutsMs: [String: Int] = [:], options: HTTPOptions = HTTPOptions(), retries: Int = 3,
+                timeouts: BackendTimeoutPlan = BackendTimeoutPlan(), options: HTTPOptions = HTTPOptions(), retries: Int = 3,
                 redispatch: Bool = false, allBackups: Bool = false, healthCheck: HealthCheckPlan? = nil,
                 httpRequestRules: [HTTPRequestRule] = [], acls: [NamedACL] = [], source: SourceRef) {
         self.name = name
         self.mode = mode
         self.balance = balance
         self.servers = servers
-        self.timeoutsMs = timeoutsMs
+        self.timeouts = timeouts
         self.options = options
         self.retries = retries
         self.redispatch = redispatch

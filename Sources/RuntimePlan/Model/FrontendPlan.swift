@@ -5,8 +5,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var binds: [ListenAddress]
     /// The most concurrent client connections this frontend accepts.
     public var maxconn: Int?
-    /// Timeouts in milliseconds, keyed by HAProxy's name (`client`, `http-request`, `http-keep-alive`).
-    public var timeoutsMs: [String: Int]
+    /// The client-side timeouts, resolved with HAProxy's fallbacks.
+    public var timeouts: FrontendTimeoutPlan
     public var options: HTTPOptions
     /// `http-request` rules in order (those of a `from` defaults first).
     public var httpRequestRules: [HTTPRequestRule]
@@ -41,14 +41,14 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var compression: CompressionPlan? = nil
 
     public init(name: String, mode: ProxyMode, binds: [ListenAddress] = [], maxconn: Int? = nil,
-                timeoutsMs: [String: Int] = [:], options: HTTPOptions = HTTPOptions(),
+                timeouts: FrontendTimeoutPlan = FrontendTimeoutPlan(), options: HTTPOptions = HTTPOptions(),
                 httpRequestRules: [HTTPRequestRule] = [], backendRules: [BackendRule] = [],
                 defaultBackend: String? = nil, acls: [NamedACL] = [], source: SourceRef) {
         self.name = name
         self.mode = mode
         self.binds = binds
         self.maxconn = maxconn
-        self.timeoutsMs = timeoutsMs
+        self.timeouts = timeouts
         self.options = options
         self.httpRequestRules = httpRequestRules
         self.backendRules = backendRules

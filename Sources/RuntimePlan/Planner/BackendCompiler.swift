@@ -20,7 +20,7 @@ struct BackendCompiler {
         markCommon(proxy, keywords: Self.keywords, timeouts: Self.timeouts, context: &context)
         let retries = proxy.directives("retries").last?.arguments.first.flatMap { Int($0) } ?? 3
         var plan = BackendPlan(name: name, mode: proxy.mode == .tcp ? .tcp : .http, balance: balance(context: &context),
-                               timeoutsMs: milliseconds(proxy, Self.timeouts), options: httpOptions(proxy, context: &context), retries: retries,
+                               timeouts: BackendTimeoutPlan(written: milliseconds(proxy, Self.timeouts)), options: httpOptions(proxy, context: &context), retries: retries,
                                redispatch: proxy.options["redispatch"] == true,
                                allBackups: proxy.options["allbackups"] == true, acls: acls.named,
                                source: SourceRef(proxy.range))

@@ -20,7 +20,7 @@ struct FrontendCompiler {
         let name = proxy.name ?? ""
         markCommon(proxy, keywords: Self.keywords, timeouts: Self.timeouts, context: &context)
         var plan = FrontendPlan(name: name, mode: proxy.mode == .tcp ? .tcp : .http, maxconn: proxy.maxconn,
-                                timeoutsMs: milliseconds(proxy, Self.timeouts), options: httpOptions(proxy, context: &context),
+                                timeouts: FrontendTimeoutPlan(written: milliseconds(proxy, Self.timeouts)), options: httpOptions(proxy, context: &context),
                                 defaultBackend: proxy.defaultBackend ?? (proxy.kind.hasBackend ? name : nil), acls: acls.named, source: SourceRef(proxy.range))
         for bind in proxy.binds {
             context.markHandled(bind.range)

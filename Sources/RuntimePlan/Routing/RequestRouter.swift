@@ -17,7 +17,7 @@ public struct RoutingDecision: Sendable, Hashable {
     }
 
     public var outcome: Outcome
-    /// The position of the backend of `.backend` in the plan.
+    /// The position in the plan of the backend chosen (of `.backend`, or of the backend whose rules answered).
     public var backendIndex: Int?
     /// The request after the header rules ran.
     public var request: RequestFacts
@@ -44,6 +44,9 @@ public struct RequestRouter: Sendable {
     public let plan: RuntimePlan
     public let evaluator: ACLEvaluator
     private let backendPositions: [String: Int]
+
+    /// A backend's position in the plan, by name.
+    public func position(of backend: String?) -> Int? { backend.flatMap { backendPositions[$0] } }
 
     public init(plan: RuntimePlan) {
         self.plan = plan
@@ -100,12 +103,13 @@ public struct RequestRouter: Sendable {
         guard let name = chosen, let index = chosenIndex ?? backendPositions[name] else { return decision }
         let backend = plan.backends[index]
         decision.request.backendName = name
+        // Known from here, also when the backend's own rules answer (its `errorfile` pages apply then).
+        decision.backendIndex = index
         if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision) {
             decision.outcome = final
             return decision
         }
         decision.outcome = .backend(name)
-        decision.backendIndex = index
         return decision
     }
 

@@ -10,6 +10,11 @@ extension RequestRouter {
     /// Runs `http-response` rules on a server's response: the backend's first, then the
     /// frontend's (HAProxy's order); a `deny` ends both. Variables of the `req` scope are gone by then.
     public func respond(_ frontend: FrontendPlan, backend: String?, _ facts: RequestFacts) -> ResponseDecision {
+        respond(frontend, backendIndex: position(of: backend), facts)
+    }
+
+    /// `respond` with the backend given by its position in the plan (the engine's form: no lookup by name).
+    public func respond(_ frontend: FrontendPlan, backendIndex backend: Int?, _ facts: RequestFacts) -> ResponseDecision {
         var facts = facts
         for name in facts.variables.keys where name.hasPrefix("req.") { facts.variables[name] = nil }
         for rules in sections(frontend, backend, \.httpResponseRules) {
@@ -21,6 +26,11 @@ extension RequestRouter {
     /// Runs `http-after-response` rules, backend's then frontend's, on any response about to be sent,
     /// the proxy's own answers included.
     public func afterResponse(_ frontend: FrontendPlan, backend: String?, _ facts: RequestFacts) -> RequestFacts {
+        afterResponse(frontend, backendIndex: position(of: backend), facts)
+    }
+
+    /// `afterResponse` with the backend given by its position in the plan.
+    public func afterResponse(_ frontend: FrontendPlan, backendIndex backend: Int?, _ facts: RequestFacts) -> RequestFacts {
         var facts = facts
         for rules in sections(frontend, backend, \.httpAfterResponseRules) { _ = runResponseRules(rules, &facts) }
         return facts
@@ -28,20 +38,32 @@ extension RequestRouter {
 
     /// Whether any response rule would run for this frontend and backend (the engine skips the work otherwise).
     public func hasResponseRules(_ frontend: FrontendPlan, backend: String?) -> Bool {
+        hasResponseRules(frontend, backendIndex: position(of: backend))
+    }
+
+    /// `hasResponseRules` with the backend given by its position in the plan.
+    public func hasResponseRules(_ frontend: FrontendPlan, backendIndex backend: Int?) -> Bool {
         !(sections(frontend, backend, \.httpResponseRules) + sections(frontend, backend, \.httpAfterResponseRules))
             .allSatisfy(\.isEmpty)
     }
 
     /// Whether any `http-after-response` rule would run (for the proxy's own answers).
     public func hasAfterResponseRules(_ frontend: FrontendPlan, backend: String?) -> Bool {
+        hasAfterResponseRules(frontend, backendIndex: position(of: backend))
+    }
+
+    /// `hasAfterResponseRules` with the backend given by its position in the plan.
+    public func hasAfterResponseRules(_ frontend: FrontendPlan, backendIndex backend: Int?) -> Bool {
         !sections(frontend, backend, \.httpAfterResponseRules).allSatisfy(\.isEmpty)
     }
 
     /// The rule lists of the backend (when it is another section) and of the frontend, in that order.
-    private func sections(_ frontend: FrontendPlan, _ backend: String?,
+    private func sections(_ frontend: FrontendPlan, _ backend: Int?,
                           _ list: (HTTPRuleLists) -> [HTTPRequestRule]) -> [[HTTPRequestRule]] {
         var result: [[HTTPRequestRule]] = []
-        if let backend, backend != frontend.name, let plan = plan.backend(named: backend) { result.append(list(HTTPRuleLists(plan))) }
+        if let backend, plan.backends.indices.contains(backend), plan.backends[backend].name != frontend.name {
+            result.append(list(HTTPRuleLists(plan.backends[backend])))
+        }
         result.append(list(HTTPRuleLists(frontend)))
         return result
     }

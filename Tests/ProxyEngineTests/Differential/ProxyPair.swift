@@ -36,12 +36,14 @@ final class ProxyPair: @unchecked Sendable {
     private let file: URL
 
     /// `sections(port, server)` is the configuration with a proxy's port and its backend's address.
-    convenience init(_ sections: (Int, String) -> String, script: @escaping @Sendable (String) -> ScriptedBackend.Reply) async throws {
-        try await self.init(sections, makeScript: { script })
+    /// `engineThreads`: the engine's event loops whatever the configuration's `nbthread` (which haproxy reads).
+    convenience init(_ sections: (Int, String) -> String, engineThreads: Int? = nil,
+                     script: @escaping @Sendable (String) -> ScriptedBackend.Reply) async throws {
+        try await self.init(sections, engineThreads: engineThreads, makeScript: { script })
     }
 
     /// `makeScript` gives each backend a script of its own (for scripts that keep state, such as "503, then 200").
-    init(_ sections: (Int, String) -> String,
+    init(_ sections: (Int, String) -> String, engineThreads: Int? = nil,
          makeScript: () -> @Sendable (String) -> ScriptedBackend.Reply) async throws {
         let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed (bash .ci/run installs it)")
         haproxyBackend = try ScriptedBackend(script: makeScript())
@@ -51,7 +53,7 @@ final class ProxyPair: @unchecked Sendable {
         file = FileManager.default.temporaryDirectory.appendingPathComponent("weir-differential-\(UUID().uuidString).cfg")
         try sections(haproxyPort, "127.0.0.1:\(haproxyBackend.port)").write(to: file, atomically: true, encoding: .utf8)
         reference = try BackgroundProcess(haproxy, ["-db", "-f", file.path])
-        harness = EngineHarness()
+        harness = EngineHarness(threads: engineThreads)
         try await harness.startEngine(sections(enginePort, "127.0.0.1:\(engineBackend.port)"))
         XCTAssertTrue(Loopback.waitForListener(port: haproxyPort), reference.output)
         // The listener probe above is an empty connection; let both proxies forget it.
