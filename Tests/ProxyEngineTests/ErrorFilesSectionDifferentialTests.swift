@@ -81,13 +81,7 @@ final class ErrorFilesSectionDifferentialTests: XCTestCase {
         for prefix in ["f", "all", "picked", "status"] {
             for status in [400, 403, 404, 500] {
                 let request = "GET /\(prefix)/\(status) HTTP/1.1\r\nHost: a\r\n\r\n"
-                let (haproxy, engine) = pair.exchange(Array(request.utf8))
-                let left = HTTPRuleLanguageDifferentialTests.normalised(haproxy.raw)
-                let right = HTTPRuleLanguageDifferentialTests.normalised(engine.raw)
-                if haproxy != engine || left != right || haproxy.raw.isEmpty {
-                    disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
-                                         + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
-                }
+                if let disagreement = pair.disagreement(request, requireAnswer: true) { disagreements.append(disagreement) }
             }
         }
         await pair.shutdown()
@@ -141,13 +135,7 @@ final class ErrorFilesSectionDifferentialTests: XCTestCase {
         for target in ["/return-default", "/return-file", "/return-set", "/return-builtin", "/deny-file", "/deny-set",
                        "/deny-default", "/deny-empty", "/deny-reply", "/deny-lf"] {
             let request = "GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n" + next
-            let (haproxy, engine) = pair.exchange(Array(request.utf8))
-            let left = HTTPRuleLanguageDifferentialTests.normalised(haproxy.raw)
-            let right = HTTPRuleLanguageDifferentialTests.normalised(engine.raw)
-            if haproxy != engine || left != right {
-                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
-                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
-            }
+            if let disagreement = pair.disagreement(request) { disagreements.append(disagreement) }
         }
         await pair.shutdown()
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))

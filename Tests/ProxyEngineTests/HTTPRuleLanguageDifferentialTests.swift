@@ -109,12 +109,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         let pair = try await ProxyPair(Self.config) { path in replies[path] ?? reply }
         var disagreements: [String] = []
         for request in Self.requests {
-            let (haproxy, engine) = pair.exchange(Array(request.utf8))
-            let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
-            if haproxy != engine || left != right {
-                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
-                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
-            }
+            if let disagreement = pair.disagreement(request) { disagreements.append(disagreement) }
         }
         await pair.shutdown()
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
@@ -179,12 +174,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         let pair = try await ProxyPair(Self.requestLineConfig) { _ in .ok }
         var disagreements: [String] = []
         for request in Self.requestLineRequests {
-            let (haproxy, engine) = pair.exchange(Array(request.utf8))
-            let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
-            if haproxy != engine || left != right {
-                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
-                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
-            }
+            if let disagreement = pair.disagreement(request) { disagreements.append(disagreement) }
         }
         await pair.shutdown()
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
@@ -225,12 +215,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
                         "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\nX-Block: 1\r\n\r\n",
                         "GET / HTTP/1.1\r\nHost: a\r\nX-Block: 1\r\n\r\n",
                         "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET /reject HTTP/1.1\r\nHost: a\r\n\r\n"] {
-            let (haproxy, engine) = pair.exchange(Array(request.utf8))
-            let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
-            if haproxy != engine || left != right {
-                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
-                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
-            }
+            if let disagreement = pair.disagreement(request) { disagreements.append(disagreement) }
         }
         await pair.shutdown()
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
@@ -299,12 +284,7 @@ final class HTTPRuleLanguageDifferentialTests: XCTestCase {
         let next = "GET /b/ok HTTP/1.1\r\nHost: a\r\n\r\n"
         for request in ["GET /deny HTTP/1.1\r\nHost: a\r\n\r\n" + next, "GET /b/deny HTTP/1.1\r\nHost: a\r\n\r\n" + next,
                         "GET /empty HTTP/1.1\r\nHost: a\r\n\r\n" + next, "GET /null HTTP/1.1\r\nHost: a\r\n\r\n" + next] {
-            let (haproxy, engine) = pair.exchange(Array(request.utf8))
-            let left = Self.normalised(haproxy.raw), right = Self.normalised(engine.raw)
-            if haproxy != engine || left != right {
-                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
-                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
-            }
+            if let disagreement = pair.disagreement(request) { disagreements.append(disagreement) }
         }
         await pair.shutdown()
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))

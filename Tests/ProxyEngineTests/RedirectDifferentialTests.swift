@@ -75,13 +75,7 @@ final class RedirectDifferentialTests: XCTestCase {
         let pair = try await ProxyPair(Self.config(directory.path)) { _ in .ok }
         var disagreements: [String] = []
         for request in Self.requests {
-            let (haproxy, engine) = pair.exchange(Array(request.utf8))
-            let left = HTTPRuleLanguageDifferentialTests.normalised(haproxy.raw)
-            let right = HTTPRuleLanguageDifferentialTests.normalised(engine.raw)
-            if haproxy != engine || left != right {
-                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
-                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
-            }
+            if let disagreement = pair.disagreement(request) { disagreements.append(disagreement) }
         }
         await pair.shutdown()
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))

@@ -43,13 +43,7 @@ final class ReturnPayloadDifferentialTests: XCTestCase {
         var disagreements: [String] = []
         for target in ["/def-1", "/def-2", "/def-3", "/def-4", "/string", "/lf-string", "/dev-null", "/empty-file", "/file", "/lf-file", "/empty-hdr"] {
             let request = "GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n"
-            let (haproxy, engine) = pair.exchange(Array(request.utf8))
-            let left = HTTPRuleLanguageDifferentialTests.normalised(haproxy.raw)
-            let right = HTTPRuleLanguageDifferentialTests.normalised(engine.raw)
-            if haproxy != engine || left != right || haproxy.raw.isEmpty {
-                disagreements.append("\(request.debugDescription):\n  haproxy \(haproxy)\n  engine  \(engine)\n"
-                                     + "  haproxy raw \(left.debugDescription)\n  engine raw  \(right.debugDescription)")
-            }
+            if let disagreement = pair.disagreement(request, requireAnswer: true) { disagreements.append(disagreement) }
         }
         await pair.shutdown()
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
