@@ -66,17 +66,10 @@ final class CapturePlannerTests: XCTestCase {
                 """
             let file = directory.appendingPathComponent("\(index).cfg")
             try text.write(to: file, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: haproxy)
-            process.arguments = ["-c", "-f", file.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let check = try ToolRun.run(haproxy, ["-c", "-f", file.path])
+            let output = check.output
             let result = planResult(text)
-            XCTAssertEqual(result.plan != nil, process.terminationStatus == 0, "\(lines)\nhaproxy: \(output)\nweir: \(result.diagnostics.map(\.message))")
+            XCTAssertEqual(result.plan != nil, check.status == 0, "\(lines)\nhaproxy: \(output)\nweir: \(result.diagnostics.map(\.message))")
             if let message = result.diagnostics.first(where: { $0.message.contains("unable to find capture id") })?.message {
                 XCTAssertTrue(output.contains(message), "\(message) not in \(output)")
             }

@@ -101,16 +101,9 @@ final class LogPlannerTests: XCTestCase {
                 """
             let file = directory.appendingPathComponent("\(index).cfg")
             try text.write(to: file, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: haproxy)
-            process.arguments = ["-c", "-f", file.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            let haproxyAccepts = process.terminationStatus == 0
+            let check = try ToolRun.run(haproxy, ["-c", "-f", file.path])
+            let output = check.output
+            let haproxyAccepts = check.status == 0
             let result = planResult(text)
             let weirAccepts = result.plan != nil
             XCTAssertEqual(weirAccepts, haproxyAccepts, "\(format)\nhaproxy: \(output)\nweir: \(result.diagnostics.map(\.message))")
