@@ -17,8 +17,8 @@ struct Run: ParsableCommand {
             on standard error, as are server state changes.
 
             Runs in the foreground (the configuration's daemon applies to 'weir haproxy' only) and does what \
-            HAProxy does around its proxies: ulimit-n and the maxconn file-descriptor arithmetic, then after \
-            binding the pidfile, chroot, and user/group (or uid/gid). SIGUSR1 stops softly (listeners closed \
+            HAProxy does around its proxies: ulimit-n and the maxconn file-descriptor arithmetic, cpu-map on \
+            the event-loop threads, then after binding the pidfile, chroot, and user/group (or uid/gid). SIGUSR1 stops softly (listeners closed \
             after grace, requests in flight finished, hard-stop-after as the deadline); SIGTERM and SIGINT stop \
             at once.
             """
