@@ -29,6 +29,6 @@ public enum RuleCatalog {
 
     static let acronyms: Set<String> = [
         "acl", "acls", "tls", "ssl", "vrrp", "vrid", "vip", "vips", "http", "tcp", "ip", "yaml", "nul", "url", "uri",
-        "sni", "crt", "sc", "id", "fd", "dns", "ah",
+        "sni", "crt", "sc", "id", "fd", "dns", "ah", "cpu",
     ]
 }

@@ -80,6 +80,7 @@ enum RuleRegistry {
         BalanceArgumentsInvalid.self,
         BindAddressDuplicate.self,
         BindSSLWithoutCertificate.self,
+        CPUMapInvalid.self,
         CRTExpired.self,
         CRTExpiring.self,
         CRTInvalid.self,

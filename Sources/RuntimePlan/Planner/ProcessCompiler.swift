@@ -22,11 +22,12 @@ struct ProcessCompiler {
             case "daemon": process.daemon = true
             case "noreuseport": process.noReusePort = true
             case "cpu-map":
-                switch CPUMapReader.mapping(directive.arguments) {
+                switch CPUMapSpec(words: directive.arguments, ranges: directive.argumentRanges, line: directive.range).mapping {
                 case .process(let cpus): process.processCPUs = cpus
                 case .threads(let bindings):
                     let threads = Set(bindings.map(\.thread))
-                    process.threadCPUs = (process.threadCPUs.filter { !threads.contains($0.thread) } + bindings).sorted { $0.thread < $1.thread }
+                    let bound = bindings.map { ThreadCPUs(thread: $0.thread, cpus: $0.cpus) }
+                    process.threadCPUs = (process.threadCPUs.filter { !threads.contains($0.thread) } + bound).sorted { $0.thread < $1.thread }
                 case nil: continue
                 }
             case "pidfile": process.pidFile = argument
