@@ -387,6 +387,7 @@ extension ClientConnectionHandler {
             try TunnelSwitch.connect(client: client, replacing: self, server: server, replacing: connection,
                                      clientIdle: exchange.timeouts.tunnel ?? shared.clientIdle,
                                      serverIdle: exchange.timeouts.tunnel ?? exchange.timeouts.server,
+                                     clientFin: shared.clientFin, serverFin: exchange.timeouts.serverFin,
                                      clientInputEnded: clientInputClosed)
         } catch {
             server.close(promise: nil)

@@ -71,10 +71,13 @@ struct BackendTimeouts: Sendable {
     var server: TimeAmount?
     /// `timeout tunnel`: the idle limit of both sides of a tunnel (nil: each side keeps its own).
     var tunnel: TimeAmount?
+    /// `timeout server-fin`: the server side's limit in a tunnel once its write side is shut.
+    var serverFin: TimeAmount?
 
     init(_ plan: BackendTimeoutPlan) {
         connect = .milliseconds(Int64(plan.connectMs))
         server = plan.serverMs.map { .milliseconds(Int64($0)) }
         tunnel = plan.tunnelMs.map { .milliseconds(Int64($0)) }
+        serverFin = plan.serverFinMs.map { .milliseconds(Int64($0)) }
     }
 }

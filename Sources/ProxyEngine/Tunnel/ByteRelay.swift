@@ -13,7 +13,10 @@ import NIOCore
 /// HAProxy applies them: each side has an idle timeout (`timeout client`
 /// or `server`, or `timeout tunnel` for both) that reads and writes on that
 /// side restart; when it expires, that side's direction ends as if its peer
-/// had shut its write side. When both directions have ended, both channels close.
+/// had shut its write side. Once the engine has shut its write side toward a
+/// peer, that side's idle timeout becomes its half-closed one (`timeout
+/// client-fin` or `server-fin`, when set; they also replace `timeout tunnel`),
+/// as HAProxy 2.6 does. When both directions have ended, both channels close.
 final class ByteRelayHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -26,19 +29,26 @@ final class ByteRelayHandler: ChannelDuplexHandler {
     /// Nothing more will be read on this side: its peer shut its write side, or the idle timeout expired.
     private var inputEnded = false
     private var idleTimeout: TimeAmount?
+    /// This side's half-closed timeout (`timeout client-fin` or `server-fin`), nil for none.
+    private let finTimeout: TimeAmount?
+    /// The engine shut its write side toward this side's peer (the other direction ended).
+    private var outputShut = false
     private var idleTimer: MovableTimer?
     /// What NIO read before the partner joined: only when the peer shut its write side early (NIO then
     /// reads to the end of the socket), so at most what the kernel's receive buffer held.
     private var early: [ByteBuffer] = []
 
-    /// `idleTimeoutMs`: this side's inactivity limit, nil for none.
-    convenience init(idleTimeoutMs: Int?) {
-        self.init(idleTimeout: idleTimeoutMs.map { .milliseconds(Int64($0)) })
+    /// `idleTimeoutMs`: this side's inactivity limit, nil for none; `finTimeoutMs`: the one once
+    /// its write side is shut (`timeout client-fin` or `server-fin`), nil to keep `idleTimeoutMs`.
+    convenience init(idleTimeoutMs: Int?, finTimeoutMs: Int? = nil) {
+        self.init(idleTimeout: idleTimeoutMs.map { .milliseconds(Int64($0)) }, finTimeout: finTimeoutMs.map { .milliseconds(Int64($0)) })
     }
 
-    /// `idleTimeout`: this side's inactivity limit, nil for none.
-    init(idleTimeout: TimeAmount?) {
+    /// `idleTimeout`: this side's inactivity limit, nil for none; `finTimeout`: the one once
+    /// its write side is shut (`timeout client-fin` or `server-fin`), nil to keep `idleTimeout`.
+    init(idleTimeout: TimeAmount?, finTimeout: TimeAmount? = nil) {
         self.idleTimeout = idleTimeout
+        self.finTimeout = finTimeout
     }
 
     /// Joins two sides; each then forwards what it reads to the other. Call on their event loop.
@@ -58,7 +68,8 @@ final class ByteRelayHandler: ChannelDuplexHandler {
 
     /// Puts `timeout tunnel` in place of this side's own timeout (once both sides are connected).
     func replaceIdleTimeout(milliseconds: Int) {
-        idleTimeout = .milliseconds(Int64(milliseconds))
+        // A half-closed side keeps its half-closed timeout (HAProxy applies it over `timeout tunnel`).
+        if !outputShut || finTimeout == nil { idleTimeout = .milliseconds(Int64(milliseconds)) }
         touch()
     }
 
@@ -171,6 +182,16 @@ final class ByteRelayHandler: ChannelDuplexHandler {
             partnerContext.close(promise: nil)
         } else {
             partnerContext.close(mode: .output, promise: nil)
+            partner.outputWasShut()
         }
+    }
+
+    /// The engine shut its write side toward this side's peer: the half-closed timeout, when set,
+    /// replaces the idle one and starts now (HAProxy's `hcto` on a shut write).
+    private func outputWasShut() {
+        outputShut = true
+        guard let finTimeout else { return }
+        idleTimeout = finTimeout
+        touch()
     }
 }
