@@ -19,6 +19,7 @@ final class ClientConnectionStateMachineTests: XCTestCase {
         case serverClosed(Machine.ServerClosedAction)
         case serverTimeout(Machine.ServerTimeoutAction)
         case clientClosed(Machine.ClientClosedAction)
+        case clientTimeout(Machine.ClientTimeoutAction)
         case exchangeEnd(Machine.ExchangeEndAction)
     }
 
@@ -40,6 +41,8 @@ final class ClientConnectionStateMachineTests: XCTestCase {
         case discardBody, discardedBodyEnded, clientInputEnded, closing, clientClosed
         case wantsInput(serverWritable: Bool?)
         case requestComplete, responseStarted
+        case clientTimeoutApplies(serverTimeout: Bool)
+        case clientTimedOut(serverTimeout: Bool, reading: Bool)
     }
 
     private static func apply(_ event: Event, to machine: inout Machine) -> Action {
@@ -72,6 +75,8 @@ final class ClientConnectionStateMachineTests: XCTestCase {
         case .wantsInput(let writable): return .flag(machine.wantsInput(serverWritable: writable))
         case .requestComplete: return .flag(machine.requestComplete)
         case .responseStarted: return .flag(machine.responseStarted)
+        case .clientTimeoutApplies(let server): return .flag(machine.clientTimeoutApplies(serverTimeout: server))
+        case .clientTimedOut(let server, let reading): return .clientTimeout(machine.clientTimedOut(serverTimeout: server, reading: reading))
         }
         return .none
     }
@@ -232,6 +237,16 @@ final class ClientConnectionStateMachineTests: XCTestCase {
         EventTable(event: .wantsInput(serverWritable: nil), defaultAction: .flag(true), rows:
             (requestWhole + requestStreaming).map { ($0, .flag(false), $0) }),
         EventTable(event: .requestComplete, defaultAction: .flag(true), rows: requestStreaming.map { ($0, .flag(false), $0) }),
+        // `timeout client` runs while a body streams, only without `timeout server` (haproxy suspends it
+        // while the server's runs): a client that stalls mid-body is closed (cD), unless held back by the server.
+        EventTable(event: .clientTimeoutApplies(serverTimeout: false), defaultAction: .flag(false), rows:
+            requestStreaming.map { ($0, .flag(true), $0) }),
+        EventTable(event: .clientTimeoutApplies(serverTimeout: true), defaultAction: .flag(false), rows: []),
+        EventTable(event: .clientTimedOut(serverTimeout: false, reading: true), defaultAction: .clientTimeout(.none), rows:
+            requestStreaming.map { ($0, .clientTimeout(.abortExchange), $0) }),
+        EventTable(event: .clientTimedOut(serverTimeout: false, reading: false), defaultAction: .clientTimeout(.none), rows:
+            requestStreaming.map { ($0, .clientTimeout(.rearm), $0) }),
+        EventTable(event: .clientTimedOut(serverTimeout: true, reading: true), defaultAction: .clientTimeout(.none), rows: []),
         EventTable(event: .responseStarted, defaultAction: .flag(false), rows:
             [bodyHeads, bodyAnswered, heads, headHeld, streaming, untilClose].map { ($0, .flag(true), $0) }),
     ] }

@@ -40,6 +40,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// `timeout server` while a response is awaited or streamed; made at the first
     /// forwarded request, so a connection answered locally never has one.
     var serverTimer: MovableTimer?
+    /// `timeout client` while a request body streams (see `+ClientTimeout`).
+    var clientTimer: MovableTimer?
 
     /// Variables of the `sess` scope: they live as long as the client connection.
     var sessionVariables: [String: Sample] = [:]
@@ -107,6 +109,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         parkTimer = nil
         serverTimer?.cancel()
         serverTimer = nil
+        clientTimer?.cancel()
+        clientTimer = nil
         endStickCounters()
         self.context = nil
     }
@@ -125,6 +129,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     func channelInactive(context: ChannelHandlerContext) {
         serverTimer?.cancel()
+        clientTimer?.cancel()
         if case .abortExchange(let duringData) = machine.clientClosed(), let exchange {
             exchange.connection?.close()
             releaseServer(exchange)
@@ -248,10 +253,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 exchange.connection?.write(piece)
                 // Writing to the server is activity on its side: `timeout server` counts from here.
                 armServerTimer(exchange)
+                armClientTimer(exchange)
             case .needMore:
                 return false
             case .end:
                 machine.requestBodyEnded()
+                clientTimer?.stop()
                 exchange.connection?.flush()
                 return false
             }
@@ -371,6 +378,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             exchange.compression = compression
             self.exchange = exchange
             machine.requestForwarded(bodyComplete: head.requestBody == .none)
+            armClientTimer(exchange)
             acquireServer(exchange)
         }
     }

@@ -93,6 +93,16 @@ struct ClientConnectionStateMachine: Equatable {
         case retryOrGatewayTimeout
     }
 
+    /// What to do when `timeout client` expires while a request body streams.
+    enum ClientTimeoutAction: Equatable {
+        /// Nothing: no body streams any more.
+        case none
+        /// The engine is not reading the client (the server cannot take more): wait again.
+        case rearm
+        /// Close the server connection and the client without an answer (`cD`).
+        case abortExchange
+    }
+
     /// What to do when the client connection closes.
     enum ClientClosedAction: Equatable {
         /// Nothing was in progress.
@@ -227,6 +237,22 @@ struct ClientConnectionStateMachine: Equatable {
         if case .forwarding(let request, .body(let untilClose, _)) = state {
             state = .forwarding(request, .body(untilClose: untilClose, headSent: true))
         }
+    }
+
+    /// Whether `timeout client` runs now: while a request body streams to a server, only when the
+    /// backend has no `timeout server` (HAProxy suspends the client's read timeout while the
+    /// server's runs, so a stalled upload then ends at `timeout server`, 504).
+    func clientTimeoutApplies(serverTimeout: Bool) -> Bool {
+        guard case .forwarding(.streaming, _) = state else { return false }
+        return !serverTimeout
+    }
+
+    /// `timeout client` expired. `serverTimeout`: the exchange's backend has `timeout server`;
+    /// `reading`: the engine was reading the client (HAProxy runs no read timeout on a client
+    /// it does not read, held back by the server).
+    func clientTimedOut(serverTimeout: Bool, reading: Bool) -> ClientTimeoutAction {
+        guard clientTimeoutApplies(serverTimeout: serverTimeout) else { return .none }
+        return reading ? .abortExchange : .rearm
     }
 
     /// The request is sent again (`retry-on`): what came of the response so far is forgotten.
