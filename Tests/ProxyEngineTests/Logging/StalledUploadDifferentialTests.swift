@@ -31,11 +31,15 @@ final class StalledUploadDifferentialTests: XCTestCase {
     }
 
     func testAStalledUploadEndsAsInHAProxy() async throws {
-        let cases: [(timeouts: String, statuses: [Int], state: String, seconds: Double)] = [
-            ("timeout client 1s", [], "cD--", 1),
-            ("timeout client 1s\n    timeout server 2s", [504], "sH--", 2),
+        let head = "POST /upload HTTP/1.1\r\nHost: example.test\r\n"
+        let sized = head + "Content-Length: 100\r\n\r\n" + String(repeating: "x", count: 50)
+        // A chunked body stalled inside its second chunk.
+        let chunked = head + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n20\r\nhalf a chunk"
+        let cases: [(timeouts: String, upload: String, statuses: [Int], state: String, seconds: Double)] = [
+            ("timeout client 1s", sized, [], "cD--", 1),
+            ("timeout client 1s", chunked, [], "cD--", 1),
+            ("timeout client 1s\n    timeout server 2s", sized, [504], "sH--", 2),
         ]
-        let upload = "POST /upload HTTP/1.1\r\nHost: example.test\r\nContent-Length: 100\r\n\r\n" + String(repeating: "x", count: 50)
         for item in cases {
             let receivers = [try SyslogReceiver(), try SyslogReceiver()]
             let calls = NSLockedBox(0)
@@ -48,7 +52,7 @@ final class StalledUploadDifferentialTests: XCTestCase {
                 return port
             }) { _ in .init("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok") }
             receivers.forEach { $0.drain() }
-            let (haproxy, engine) = pair.exchange(Array(upload.utf8), settle: 3)
+            let (haproxy, engine) = pair.exchange(Array(item.upload.utf8), settle: 3)
             XCTAssertEqual(haproxy.statuses, item.statuses, "\(item.timeouts): haproxy \(haproxy.raw)")
             XCTAssertEqual(engine, haproxy, "\(item.timeouts)\nhaproxy: \(haproxy)\nengine:  \(engine)")
             let haproxyLine = receivers[0].next(seconds: 3), engineLine = receivers[1].next(seconds: 3)
