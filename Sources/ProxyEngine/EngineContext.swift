@@ -11,6 +11,8 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
+    /// How a soft stop closes keep-alive connections (`close-spread-time`).
+    let softStopClose: SoftStopClose
     /// Traffic counters, one shard per event loop (`show stat`, the stats page).
     let statistics: TrafficStatistics
     /// When the engine was made (`show info`'s uptime).
@@ -49,6 +51,7 @@ final class EngineContext: Sendable {
         self.backends = plan.backends.map(BackendState.init)
         self.events = events
         self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
+        self.softStopClose = SoftStopClose(plan.global.process?.closeSpread)
         self.statistics = TrafficStatistics(plan: plan)
         self.stickTables = StickTableSet(plan)
         self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()

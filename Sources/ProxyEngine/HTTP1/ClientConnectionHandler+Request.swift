@@ -7,7 +7,9 @@ import RuntimePlan
 extension ClientConnectionHandler {
     /// Whether the client connection stays open after this request, as HAProxy decides it.
     func clientKeepAlive(_ head: H1Head) -> Bool {
-        if frontend.options.httpClose || engine.connections.isDraining || head.connectionClose { return false }
+        if frontend.options.httpClose || (engine.connections.isDraining && engine.softStopClose.closesAtOnce) || head.connectionClose {
+            return false
+        }
         return head.isHTTP11 || head.connectionKeepAlive
     }
 

@@ -148,7 +148,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         // As HAProxy's soft stop: an idle keep-alive connection closes; one just accepted still gets its first request answered.
-        if event is DrainEvent, machine.closesOnDrain(bytesBuffered: (input?.readableBytes ?? 0) > 0) { context.close(promise: nil) }
+        if event is DrainEvent, machine.closesOnDrain(bytesBuffered: (input?.readableBytes ?? 0) > 0) { closeIdleForSoftStop(context) }
         if case ChannelEvent.inputClosed = event { inputClosed(context) }
         context.fireUserInboundEventTriggered(event)
     }
@@ -468,13 +468,15 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The exchange is over: close, or wait for the next request (which may already be buffered).
     func finishRequest(keepOpen: Bool) {
         guard let context else { return }
-        let next = machine.exchangeEnded(keepOpen: keepOpen, draining: engine.connections.isDraining)
+        let idleClose = engine.connections.isDraining ? engine.softStopClose.idleClose() : nil
+        let next = machine.exchangeEnded(keepOpen: keepOpen, draining: idleClose == .now)
         logFinish()
         exchange = nil
         endStickStream()
         answeredRequest = nil
         answeredBackend = nil
         guard next == .awaitNextRequest else { return closeAfterWrites(context) }
+        if let idleClose { scheduleSoftStopClose(idleClose, context) }
         logBegin(first: false)
         armWaitTimer(context)
         if (input?.readableBytes ?? 0) > 0 {
