@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Self instructions of a callgrind dump, per object and per function, divided
+"""Self instructions of a callgrind dump, per object, per kind of work
+(reference counting, exclusivity checks, SwiftNIO, weir...) and per function, divided
 by a request count (Benchmarks/instructions-per-request.sh prints it with TOP=N).
 
 Usage: callgrind-self.py FILE REQUESTS [TOP]
@@ -57,6 +58,26 @@ def self_costs(path):
     return functions, objects
 
 
+# What each function is, for the summary by kind (first match wins).
+KINDS = [
+    ("reference counting", r"^(swift_(retain|release|bridgeObject(Retain|Release)|isUniquelyReferenced|unknownObject)|.*RefCounts)"),
+    ("exclusivity checks", r"^(swift_(begin|end)Access|swift::runtime::(AccessSet|SwiftTLSContext)|__tls_get_addr)"),
+    ("generic metadata and casts", r"(Metadata|getCache|swift_dynamicCast|swift_conformsTo|ConcurrentMap|ConcurrentReadableHashMap|__swift_instantiate)"),
+    ("allocation", r"^(malloc|free|_int_(malloc|free)|cfree|swift_(allocObject|deallocObject|slowAlloc|slowDealloc)|malloc_consolidate|tcache)"),
+    ("memory copies", r"^__mem(cpy|move|set|cmp)"),
+    ("SwiftNIO", r"^\$s(8NIOPosix|7NIOCore|17_NIODataStructures|20NIOConcurrencyHelpers)"),
+    ("weir (engine, plan)", r"^\$s(11ProxyEngine|11RuntimePlan)"),
+    ("Swift standard library", r"^\$s"),
+]
+
+
+def kind_of(function):
+    for name, pattern in KINDS:
+        if re.search(pattern, function or ""):
+            return name
+    return "other (libc, system call wrappers)"
+
+
 def main():
     path, requests = sys.argv[1], float(sys.argv[2])
     top = int(sys.argv[3]) if len(sys.argv) > 3 else 30
@@ -65,6 +86,12 @@ def main():
     print(f"{total / requests:12,.0f}          instructions per request")
     for obj, cost in objects.most_common(8):
         print(f"{cost / requests:12,.0f} {100 * cost / total:5.1f}%   {obj}")
+    print()
+    kinds = collections.Counter()
+    for (obj, function), cost in functions.items():
+        kinds[kind_of(function)] += cost
+    for kind, cost in kinds.most_common():
+        print(f"{cost / requests:12,.0f} {100 * cost / total:5.1f}%   {kind}")
     print()
     for (obj, function), cost in functions.most_common(top):
         print(f"{cost / requests:12,.0f} {100 * cost / total:5.1f}%   {function[:140]}  [{(obj or '').rsplit('/', 1)[-1]}]")
