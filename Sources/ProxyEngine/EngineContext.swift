@@ -65,8 +65,9 @@ final class EngineContext: Sendable {
         self.serverTLS = ServerTLSContexts(plan)
         let warn: (String) -> Void = { events(.warning($0)) }
         self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, warn: warn) }
-        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, router: router, warn: warn)) },
-                                           uniquingKeysWith: { first, _ in first })
+        self.frontendContexts = Dictionary(
+            plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, router: router, warn: warn)) },
+            uniquingKeysWith: { first, _ in first })
         // The `global` section's `set-var` lines, computed once at start as HAProxy does.
         let initialVariables = plan.initialProcessVariables
         if !initialVariables.isEmpty { processVariables.withLockedValue { $0 = initialVariables } }
