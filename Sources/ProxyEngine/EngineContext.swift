@@ -39,20 +39,26 @@ final class EngineContext: Sendable {
     let usesProcessVariables: Bool
     /// Each backend's logger (server state changes, health checks), by position; nil without log targets.
     let backendLoggers: [ProxyLogger?]
-    private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
-    private let loopBalancers = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<LoopBalancers>]>([:])
+    /// Each event loop's server connections and balancers, found without a lock.
+    private let pools: LoopLocal<ServerConnectionPool>
+    private let loopBalancers: LoopLocal<LoopBalancers>
     /// TLS toward the servers that have `ssl` or `check-ssl`.
     let serverTLS: ServerTLSContexts
 
-    init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?) {
+    /// `loops`: the event loops the engine runs on (their per-loop state is laid out once, here).
+    init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?, loops: [EventLoop] = []) {
         self.plan = plan
         self.parking = idleParkingDelay.map(IdleParking.init)
-        self.router = RequestRouter(plan: plan)
-        self.backends = plan.backends.map(BackendState.init)
+        let router = RequestRouter(plan: plan)
+        self.router = router
+        let backends = plan.backends.map(BackendState.init)
+        self.backends = backends
+        self.pools = LoopLocal(loops: loops) { ServerConnectionPool(eventLoop: $0) }
+        self.loopBalancers = LoopLocal(loops: loops) { _ in LoopBalancers(backends) }
         self.events = events
-        self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
+        self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends, loops: loops)
         self.softStopClose = SoftStopClose(plan.global.process?.closeSpread)
-        self.statistics = TrafficStatistics(plan: plan)
+        self.statistics = TrafficStatistics(plan: plan, loops: loops)
         self.stickTables = StickTableSet(plan)
         self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()
         self.backendTimeouts = plan.backends.map { BackendTimeouts($0.timeouts) }
@@ -62,8 +68,9 @@ final class EngineContext: Sendable {
         self.serverTLS = ServerTLSContexts(plan)
         let warn: (String) -> Void = { events(.warning($0)) }
         self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, warn: warn) }
-        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, warn: warn)) },
-                                           uniquingKeysWith: { first, _ in first })
+        self.frontendContexts = Dictionary(
+            plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, router: router, warn: warn)) },
+            uniquingKeysWith: { first, _ in first })
         // The `global` section's `set-var` lines, computed once at start as HAProxy does.
         let initialVariables = plan.initialProcessVariables
         if !initialVariables.isEmpty { processVariables.withLockedValue { $0 = initialVariables } }
@@ -88,27 +95,19 @@ final class EngineContext: Sendable {
 
     /// The shared part of a frontend's connections (made on the spot for a frontend the plan does not list).
     func frontendContext(_ frontend: FrontendPlan) -> FrontendContext {
-        frontendContexts[frontend.name] ?? FrontendContext(plan: frontend, runtime: plan)
+        frontendContexts[frontend.name] ?? FrontendContext(plan: frontend, runtime: plan, router: router)
     }
 
     /// The server pool of the calling event loop.
     func pool(for loop: EventLoop) -> ServerConnectionPool {
         loop.preconditionInEventLoop()
-        let key = ObjectIdentifier(loop)
-        if let bound = pools.withLockedValue({ $0[key] }) { return bound.value }
-        let pool = ServerConnectionPool(eventLoop: loop)
-        pools.withLockedValue { $0[key] = NIOLoopBound(pool, eventLoop: loop) }
-        return pool
+        return pools.value(on: loop)
     }
 
     /// The balancers of the calling event loop (taken once per connection, then used without a lock).
     func balancers(for loop: EventLoop) -> LoopBalancers {
         loop.preconditionInEventLoop()
-        let key = ObjectIdentifier(loop)
-        if let bound = loopBalancers.withLockedValue({ $0[key] }) { return bound.value }
-        let balancers = LoopBalancers(backends)
-        loopBalancers.withLockedValue { $0[key] = NIOLoopBound(balancers, eventLoop: loop) }
-        return balancers
+        return loopBalancers.value(on: loop)
     }
 }
 

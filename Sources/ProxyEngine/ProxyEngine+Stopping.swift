@@ -20,7 +20,7 @@ extension ProxyEngine {
         let deadline = process?.hardStopAfterMs.map { started + .milliseconds($0) }
         while engine.connections.openCount > 0 {
             if let deadline, ContinuousClock.now >= deadline {
-                engine.events(.hardStop(closing: engine.connections.closeAll()))
+                engine.events(.hardStop(closing: await engine.connections.closeAll()))
                 break
             }
             try? await Task.sleep(for: .milliseconds(20))
@@ -38,7 +38,7 @@ extension ProxyEngine {
         await closeListeners()
         engine.parking?.stop()
         let open = engine.connections.openCount
-        if open > 0 { engine.events(.hardStop(closing: engine.connections.closeAll())) }
+        if open > 0 { engine.events(.hardStop(closing: await engine.connections.closeAll())) }
         for service in peers { await service.stop() }
         engine.events(.stopped)
     }

@@ -25,7 +25,8 @@ public final class ProxyEngine: Sendable {
     /// channel until it sends again (see `IdleParking`); nil keeps every connection in its channel.
     public init(plan: RuntimePlan, group: EventLoopGroup, idleParkingDelay: TimeAmount? = .milliseconds(100),
                 events: @escaping EngineEventSink) {
-        self.engine = EngineContext(plan: plan, events: events, idleParkingDelay: idleParkingDelay)
+        self.engine = EngineContext(plan: plan, events: events, idleParkingDelay: idleParkingDelay,
+                                    loops: Array(group.makeIterator()))
         self.group = group
         self.peers = PeersService.services(plan, tables: engine.stickTables, group: group)
     }

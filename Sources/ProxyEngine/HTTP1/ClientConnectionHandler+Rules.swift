@@ -42,7 +42,7 @@ extension ClientConnectionHandler {
     /// Runs `http-response` then `http-after-response` rules on a server's final response head.
     func responseRules(_ head: H1Head, _ bytes: ByteBuffer, _ exchange: ServerExchange) -> ResponseRuling {
         let backend = exchange.backendIndex
-        guard engine.router.hasResponseRules(frontend, backendIndex: backend) else { return .forward(H1HeadEdits()) }
+        guard shared.hasResponseRules(backendIndex: backend) else { return .forward(H1HeadEdits()) }
         var facts = exchange.request
         let fields = responseFields(head, bytes)
         let captures = frontend.log.responseCaptures
@@ -102,7 +102,7 @@ extension ClientConnectionHandler {
     /// `http-after-response` rules: its head written again when they change it.
     func afterResponseRules(_ response: ByteBuffer) -> ByteBuffer {
         let backend = answeredBackend
-        guard engine.router.hasAfterResponseRules(frontend, backendIndex: backend) else { return response }
+        guard shared.hasAfterResponseRules(backendIndex: backend) else { return response }
         let parser = H1HeadParser(kind: .response, limits: limits)
         guard case .complete(let head) = response.withUnsafeReadableBytes({ parser.parse($0) }) else { return response }
         var facts = answeredRequest ?? RequestFacts()

@@ -16,7 +16,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     let engine: EngineContext
     /// What every connection of the frontend shares, resolved once when the engine starts.
     let shared: FrontendContext
-    var frontend: FrontendPlan { shared.plan }
+    var frontend: FrontendPlan {
+        // Lent, not copied: a copy of the plan would retain each of its fields on every request.
+        _read { yield shared.plan }
+    }
     var limits: H1Limits { engine.limits }
     var context: ChannelHandlerContext?
     /// The connection's phase; every decision that depends on it is the machine's.
@@ -166,7 +169,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func errorCaught(context: ChannelHandlerContext, error: Error) { context.close(promise: nil) }
 
     func read(context: ChannelHandlerContext) {
-        if wantsInput { context.read() } else { pendingRead = true }
+        if wantsInput || readsAhead { context.read() } else { pendingRead = true }
     }
 
     var clientIsWritable: Bool { context?.channel.isWritable ?? false }
@@ -178,7 +181,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// Reads again if reads were held back and can go on now.
     func resumeReading() {
-        guard pendingRead, wantsInput, let context else { return }
+        guard pendingRead, wantsInput || readsAhead, let context else { return }
         pendingRead = false
         context.read()
     }
@@ -319,7 +322,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         }
         let decision = engine.router.route(frontend, facts, tracing: false, targets: shared.backendTargets)
         keepScopedVariables(decision.request)
-        answeredRequest = decision.request
+        // Kept only for the `http-after-response` rules that read it: a copy retains each of its fields.
+        if shared.hasAfterResponseRules(backendIndex: decision.backendIndex) { answeredRequest = decision.request }
         logRouted(decision.request)
         answeredBackend = decision.backendIndex
         let keepAlive = clientKeepAlive(head)
