@@ -77,7 +77,7 @@ print(*found)
 PY
 )
 
-engine_backend_cfg "$backend_port" >"$work/backend.cfg"
+backend_cfg "$backend_port" >"$work/backend.cfg"
 
 engine_proxy_cfg "$maxconn" "$backend_port" "$syslog_port" "$h_http" "$h_l7" "$h_tcp" "$h_log" >"$work/haproxy.cfg"
 engine_proxy_cfg "$maxconn" "$backend_port" "$syslog_port" "$w_http" "$w_l7" "$w_tcp" "$w_log" >"$work/weir.cfg"

@@ -70,7 +70,7 @@ PY
 )
 declare -A port_of=([http]=$http_port [http-l7]=$l7_port [tcp]=$tcp_port [http-log]=$log_port)
 
-engine_backend_cfg "$backend_port" "$work/backend.sock" >"$work/backend.cfg"
+backend_cfg "$backend_port" 16384 "" "$work/backend.sock" >"$work/backend.cfg"
 
 engine_proxy_cfg 1000 "$backend_port" "$syslog_port" "$http_port" "$l7_port" "$tcp_port" "$log_port" >"$work/proxy.cfg"
 haproxy -c -q -f "$work/proxy.cfg" || { echo "error: haproxy refuses the configuration" >&2; exit 1; }

@@ -1,27 +1,10 @@
-# The configurations the engine benchmarks run weir and haproxy with (sourced, not run):
-#   engine_backend_cfg PORT [SOCKET]   the backend: a haproxy answering every request itself, with a stats
-#                                      socket when SOCKET is given
+# The configuration the engine benchmarks run weir and haproxy with (sourced, not run; the backend is
+# backend-config.sh's, sourced with it):
 #   engine_proxy_cfg MAXCONN BACKEND_PORT SYSLOG_PORT HTTP_PORT L7_PORT TCP_PORT LOG_PORT
 #                                      the proxy under test: a bare `http` frontend, `http-l7` with the
 #                                      article's L7 features (forwardfor, set-header, ten ACLs and
 #                                      use_backend rules), `tcp` and `http-log` (httplog to SYSLOG_PORT)
-
-engine_backend_cfg() {
-    cat <<CFG
-global
-    nbthread 1
-    maxconn 2000
-${2:+    stats socket $2}
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
-frontend backend
-    bind 127.0.0.1:$1
-    http-request return status 200 content-type text/plain string hello
-CFG
-}
+source "$(dirname "${BASH_SOURCE[0]}")/backend-config.sh"
 
 engine_proxy_cfg() {
     local maxconn=$1 backend=$2 syslog=$3
