@@ -66,6 +66,8 @@ public struct HTTPOptions: Sendable, Hashable, Codable {
     public var httpClose: Bool
     /// `option forwardfor`: the header that receives the client address, nil when off.
     public var forwardFor: ForwardFor?
+    /// `option http-restrict-req-hdr-names delete|reject`; nil for `preserve`, HAProxy's default.
+    public var restrictHeaderNames: HeaderNamePolicy?
 
     public init(httpServerClose: Bool = false, httpClose: Bool = false, forwardFor: ForwardFor? = nil) {
         self.httpServerClose = httpServerClose

@@ -103,7 +103,8 @@ func milliseconds(_ proxy: Proxy, _ names: [String]) -> [String: Int] {
     return result
 }
 
-/// `option http-server-close`, `option httpclose`, `option forwardfor` with its arguments.
+/// `option http-server-close`, `option httpclose`, `option forwardfor` with its arguments,
+/// `option http-restrict-req-hdr-names`.
 /// An `except` network the engine cannot read is an error, as HAProxy refuses
 /// the line ("expects <address>[/mask]"); a host name is one too, since the
 /// engine does not resolve names.
@@ -135,5 +136,14 @@ func httpOptions(_ proxy: Proxy, context: inout PlanningContext) -> HTTPOptions 
         }
         options.forwardFor = forward
     }
+    let restrict = proxy.directives("option http-restrict-req-hdr-names").last { $0.modifier == nil }
+    switch HeaderNamePolicySpec(written: restrict?.arguments) {
+    case .delete?: options.restrictHeaderNames = .delete
+    case .reject?: options.restrictHeaderNames = .reject
+    case .preserve?: break
+    case nil:
+        if let restrict { context.error(PlannerMessage.ruleInvalid, HeaderNamePolicySpec.problem, at: restrict.range) }
+    }
+    for line in proxy.directives("option http-restrict-req-hdr-names") { context.markHandled(line.range) }
     return options
 }

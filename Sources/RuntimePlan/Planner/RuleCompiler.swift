@@ -15,7 +15,7 @@ struct RuleCompiler {
     static let supportedActions: [String: Set<String>] = [
         "http-request": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "redirect",
                          "return", "allow", "reject", "set-var", "unset-var", "set-var-fmt", "set-method", "set-path", "set-pathq",
-                         "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri", "capture"],
+                         "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri", "capture", "normalize-uri"],
         "http-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "allow",
                           "set-status", "set-var", "unset-var", "set-var-fmt", "capture"],
         "http-after-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "allow",
@@ -117,6 +117,14 @@ struct RuleCompiler {
             return VariableRuleCompiler.compile(rule, text: text, source: source)
         case "capture":
             return capture(rule, hook: hook, text: text, source: source, slots: slots)
+        case "normalize-uri":
+            let spec = URINormalizerSpec(arguments: arguments, conditional: rule.condition != nil)
+            guard let normalizer = spec.normalizer, let normalization = URINormalization(rawValue: normalizer.rawValue) else {
+                return .failure(.invalid(spec.problem ?? "'normalize-uri' needs a normalizer"))
+            }
+            var compiled = HTTPRequestRule(action: .normalizeURI, text: text, source: source)
+            compiled.normalization = normalization
+            return .success(compiled)
         case "allow":
             return .success(HTTPRequestRule(action: .allow, text: text, source: source))
         case "reject":

@@ -62,7 +62,8 @@ public struct RequestRouter: Sendable {
         decision.request.frontendName = frontend.name
         decision.request.receivedMethod = decision.request.receivedMethod ?? facts.method
         decision.request.receivedTarget = decision.request.receivedTarget ?? facts.target
-        if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision) {
+        if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision)
+            ?? Self.restrictHeaderNames(frontend.options.restrictHeaderNames, &decision.request) {
             decision.outcome = final
             return decision
         }
@@ -105,12 +106,24 @@ public struct RequestRouter: Sendable {
         decision.request.backendName = name
         // Known from here, also when the backend's own rules answer (its `errorfile` pages apply then).
         decision.backendIndex = index
-        if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision) {
+        if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision)
+            ?? Self.restrictHeaderNames(backend.options.restrictHeaderNames, &decision.request) {
             decision.outcome = final
             return decision
         }
         decision.outcome = .backend(name)
         return decision
+    }
+
+    /// `option http-restrict-req-hdr-names`, after a section's rules: headers whose names hold a character outside
+    /// `[A-Za-z0-9-]` are removed, or the request is denied (403, HAProxy's page).
+    private static func restrictHeaderNames(_ policy: HeaderNamePolicy?, _ request: inout RequestFacts) -> RoutingDecision.Outcome? {
+        guard let policy, !request.headers.allSatisfy({ HeaderNamePolicy.allows($0.name) }) else { return nil }
+        switch policy {
+        case .delete: request.headers.removeAll { !HeaderNamePolicy.allows($0.name) }
+        case .reject: return .page(status: 403, file: nil, denied: true)
+        }
+        return nil
     }
 
     /// The rendered name of a `use_backend` written as a log-format string; nil for a plain name.
@@ -148,6 +161,13 @@ public struct RequestRouter: Sendable {
             RuleActions.setVariable(rule, &request)
         case .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI:
             RuleActions.rewriteRequestLine(rule, &request)
+        case .normalizeURI:
+            guard let normalization = rule.normalization else { return nil }
+            // A `strict` normalizer that meets a malformed `%` sequence makes the request a bad one (HAProxy's 400).
+            guard let target = URINormalizer.normalize(request.target, normalization) else {
+                return .page(status: 400, file: nil, denied: false)
+            }
+            request.target = target
         case .allow, .setStatus:
             return nil
         case .capture:
