@@ -77,10 +77,11 @@ public final class ProxyEngine: Sendable {
             }
         }
         for channel in accepting { try await channel.setOption(.autoRead, value: true).get() }
+        let admission = CLIAdmission(limit: engine.plan.global.statsMaxConnections)
         for socket in engine.plan.global.statsSockets ?? [] {
             do {
-                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, export: export, received: received,
-                                                         peers: peers)
+                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, admission: admission, export: export,
+                                                         received: received, peers: peers)
                 runtimeListeners.withLockedValue { $0.append(channel) }
                 if case .unix = socket.listen.endpoint { export.add(channel) }
                 bound.append(ListenerSocket.describe(channel, socket.listen))
