@@ -16,6 +16,8 @@ public struct RequestFacts: Sendable, Hashable {
     public var tls: Bool
     /// The stream's stick counters (none outside the engine).
     public var stickCounters: StickCounterHandle?
+    /// The live connection counts of the proxies and servers (none outside the engine).
+    public var load: ProxyLoadHandle?
     /// Variables by scoped name (`txn.user`, `sess.id`, `proc.count`): what `set-var` stored and `var()` reads.
     public var variables: [String: Sample] = [:]
     /// The server's response, once it arrived (what `res.hdr`, `status` read).

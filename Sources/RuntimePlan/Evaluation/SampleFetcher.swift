@@ -137,6 +137,7 @@ enum SampleFetcher {
             guard let host = facts.fullHeaderValues("host").last else { return [.string(facts.path)] }
             return [.string(host + facts.path)]
         case .serverName: return facts.serverName.map { [.string($0)] } ?? []
+        case .frontendConnections, .backendConnections, .serverConnections: return connectionCount(fetch, facts)
         case .serverID: return facts.serverID.map { [.integer(Int64($0))] } ?? []
         case .pathQuery: return [.string(facts.path + (facts.query.map { "?" + $0 } ?? ""))]
         case .firstRequest: return [.boolean(facts.firstRequest)]
