@@ -21,6 +21,24 @@ final class InertSettingsPlannerTests: XCTestCase {
                        "only the setting the engine does not follow stays listed")
     }
 
+    func testHTTPReuseAlwaysIsWhatTheEngineDoesAndTheOtherPoliciesStayListed() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            defaults
+                mode http
+            backend pooled
+                http-reuse always
+                server s 127.0.0.1:1
+            backend careful
+                http-reuse safe
+                server s 127.0.0.1:1
+            backend private
+                http-reuse never
+                server s 127.0.0.1:1
+
+            """))
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["http-reuse safe", "http-reuse never"])
+    }
+
     func testStatsMaxconnIsPlannedAndANonPositiveValueRefused() throws {
         let plan = try XCTUnwrap(compilePlan("""
             global

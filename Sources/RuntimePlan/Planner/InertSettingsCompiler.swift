@@ -7,8 +7,10 @@ import RuntimePlan
 /// stays listed), `expose-experimental-directives` (it only lets HAProxy read experimental keywords such as
 /// `normalize-uri`; each of those is compiled or listed on its own), `tune.ssl.default-dh-param` (the size of
 /// the parameters of finite-field DHE key exchanges, which BoringSSL under swift-nio-ssl does not have: no cipher
-/// the engine offers uses them, with or without the setting), and `timeout tarpit` in a section none of whose
-/// rules tarpits (HAProxy uses it for nothing else).
+/// the engine offers uses them, with or without the setting), `http-reuse always` (what the engine's pool does
+/// for every backend: any request, a client's first included, takes an idle server connection another client
+/// left; `never`, `safe` and `aggressive`, HAProxy's default being `safe`, stay listed), and `timeout tarpit` in a
+/// section none of whose rules tarpits (HAProxy uses it for nothing else).
 enum InertSettingsCompiler {
     static func markGlobal(_ global: GlobalSettings?, context: inout PlanningContext) {
         for directive in global?.directives ?? [] {
@@ -20,6 +22,9 @@ enum InertSettingsCompiler {
     }
 
     static func markProxy(_ proxy: Proxy, context: inout PlanningContext) {
+        for directive in proxy.directives where directive.keyword == "http-reuse" && directive.arguments == ["always"] {
+            context.markHandled(directive.range)
+        }
         let tarpits = proxy.rules.contains { $0.action == "tarpit" } || proxy.directives.contains { $0.keyword == "reqtarpit" }
         guard !tarpits else { return }
         for directive in proxy.directives where directive.keyword == "timeout tarpit" { context.markHandled(directive.range) }
