@@ -18,6 +18,8 @@ public struct RequestFacts: Sendable, Hashable {
     public var stickCounters: StickCounterHandle?
     /// The live connection counts of the proxies and servers (none outside the engine).
     public var load: ProxyLoadHandle?
+    /// The stream's `server` and `tunnel` timeouts (`set-timeout`, `be_server_timeout`, `cur_server_timeout`).
+    public var timeouts = StreamTimeouts()
     /// Variables by scoped name (`txn.user`, `sess.id`, `proc.count`): what `set-var` stored and `var()` reads.
     public var variables: [String: Sample] = [:]
     /// The server's response, once it arrived (what `res.hdr`, `status` read).

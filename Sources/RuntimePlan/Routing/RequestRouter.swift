@@ -62,6 +62,8 @@ public struct RequestRouter: Sendable {
         decision.request.frontendName = frontend.name
         decision.request.receivedMethod = decision.request.receivedMethod ?? facts.method
         decision.request.receivedTarget = decision.request.receivedTarget ?? facts.target
+        // Until `use_backend` chooses, the stream's backend is the proxy itself: a `listen` has its timeouts.
+        if let own = backendPositions[frontend.name] { Self.takeTimeouts(of: plan.backends[own], &decision.request) }
         if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision)
             ?? Self.restrictHeaderNames(frontend.options.restrictHeaderNames, &decision.request) {
             decision.outcome = final
@@ -104,6 +106,7 @@ public struct RequestRouter: Sendable {
         guard let name = chosen, let index = chosenIndex ?? backendPositions[name] else { return decision }
         let backend = plan.backends[index]
         decision.request.backendName = name
+        Self.takeTimeouts(of: backend, &decision.request)
         // Known from here, also when the backend's own rules answer (its `errorfile` pages apply then).
         decision.backendIndex = index
         if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision)
@@ -113,6 +116,12 @@ public struct RequestRouter: Sendable {
         }
         decision.outcome = .backend(name)
         return decision
+    }
+
+    /// The chosen backend's `server` and `tunnel` timeouts, as `be_server_timeout` reads them.
+    private static func takeTimeouts(of backend: BackendPlan, _ request: inout RequestFacts) {
+        request.timeouts.backendServerMs = backend.timeouts.serverMs
+        request.timeouts.backendTunnelMs = backend.timeouts.tunnelMs
     }
 
     /// `option http-restrict-req-hdr-names`, after a section's rules: headers whose names hold a character outside
@@ -161,6 +170,8 @@ public struct RequestRouter: Sendable {
             RuleActions.setVariable(rule, &request)
         case .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI:
             RuleActions.rewriteRequestLine(rule, &request)
+        case .setTimeout:
+            RuleActions.setTimeout(rule, &request)
         case .normalizeURI:
             guard let normalization = rule.normalization else { return nil }
             // A `strict` normalizer that meets a malformed `%` sequence makes the request a bad one (HAProxy's 400).
