@@ -118,7 +118,7 @@ public final class ProxyEngine: Sendable {
         let shared = engine.frontendContext(frontend)
         let statsIndex = shared.statsIndex
         var bootstrap = ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.backlog, value: Int32(clamping: frontend.listenBacklog(address, globalMaxconn: engine.plan.global.maxconn)))
             .serverChannelOption(.autoRead, value: false)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.

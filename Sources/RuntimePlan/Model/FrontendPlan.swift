@@ -4,6 +4,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var mode: ProxyMode
     public var binds: [ListenAddress]
     /// The most concurrent client connections this frontend accepts.
+    /// `backlog`: the listen queue of the frontend's sockets (see `listenBacklog`).
+    public var backlog: Int?
     public var maxconn: Int?
     /// The client-side timeouts, resolved with HAProxy's fallbacks.
     public var timeouts: FrontendTimeoutPlan
@@ -55,6 +57,13 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
         self.defaultBackend = defaultBackend
         self.acls = acls
         self.source = source
+    }
+
+    /// The listen queue HAProxy 2.6 gives a socket (`listener_backlog`): the bind's `backlog`, else the
+    /// frontend's, else its `maxconn`, else the global `maxconn` (HAProxy's frontend default); without any,
+    /// a queue the kernel cuts to `net.core.somaxconn`, as it cuts the large maxconn HAProxy computes then.
+    public func listenBacklog(_ address: ListenAddress, globalMaxconn: Int?) -> Int {
+        address.backlog ?? backlog ?? maxconn ?? globalMaxconn ?? 65535
     }
 }
 

@@ -12,8 +12,14 @@ struct FrontendCompiler {
     static let timeouts = ["client", "client-fin", "http-request", "http-keep-alive"]
     static let keywords: Set<String> = [
         "mode", "maxconn", "default_backend", "description", "option http-server-close", "option httpclose",
-        "option forwardfor", "option http-keep-alive",
+        "option forwardfor", "option http-keep-alive", "backlog",
     ]
+
+    /// A number HAProxy reads with `atol` that is above 0 (a `backlog` of 0 means none).
+    static func positive(_ text: String?) -> Int? {
+        guard let digits = text?.prefix(while: { $0.isASCII && $0.isNumber }), let value = Int(digits), value > 0 else { return nil }
+        return value
+    }
 
     /// A `listen` section without `default_backend` sends its traffic to its own servers.
     func compile(context: inout PlanningContext) -> FrontendPlan {
@@ -22,13 +28,16 @@ struct FrontendCompiler {
         var plan = FrontendPlan(name: name, mode: proxy.mode == .tcp ? .tcp : .http, maxconn: proxy.maxconn,
                                 timeouts: FrontendTimeoutPlan(written: milliseconds(proxy, Self.timeouts)), options: httpOptions(proxy, context: &context),
                                 defaultBackend: proxy.defaultBackend ?? (proxy.kind.hasBackend ? name : nil), acls: acls.named, source: SourceRef(proxy.range))
+        plan.backlog = Self.positive(proxy.directives("backlog").last?.arguments.first)
         for bind in proxy.binds {
             context.markHandled(bind.range)
+            let backlog = Self.positive(bind.options.last { $0.name == "backlog" }?.value)
             let tls = BindTLSCompiler(defaults: tlsDefaults, proxyName: name).compile(bind, context: &context)
             let proto = BindProtoCompiler.compile(bind, mode: plan.mode, context: &context)
             plan.binds += BindCompiler(unixBind: unixBind, tls: tls).compile(bind, context: &context).map { listener in
                 var listener = listener
                 listener.proto = proto
+                listener.backlog = backlog
                 return listener
             }
         }
