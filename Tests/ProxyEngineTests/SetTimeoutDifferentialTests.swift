@@ -74,4 +74,11 @@ final class SetTimeoutDifferentialTests: XCTestCase {
         await pair.shutdown()
         XCTAssertEqual(disagreements, [], disagreements.joined(separator: "\n"))
     }
+
+    /// In a log line the timeouts are read at the end: the backend's once its server connection was made, 0 for a
+    /// request answered by the proxy or whose server refused the connection.
+    func testTimeoutFetchesInLogLinesMatchHAProxy() async throws {
+        let format = #"log-format "timeout: %[be_server_timeout] %[cur_server_timeout] %[be_tunnel_timeout] %[cur_tunnel_timeout]""#
+        try await HTTPLogDifferentialTests.compare(format: format, paths: ["/", "/dead", "/local", "/deny"], timerTokens: [])
+    }
 }

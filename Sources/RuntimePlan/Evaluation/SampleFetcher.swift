@@ -143,10 +143,10 @@ enum SampleFetcher {
         // HAProxy sets the stream's timeouts from the backend once the server connection is established,
         // unless a `set-timeout` rule set them first.
         case .currentServerTimeout:
-            let established = facts.serverName != nil ? facts.timeouts.backendServerMs : nil
+            let established = facts.serverName != nil || facts.timeouts.serverConnected ? facts.timeouts.backendServerMs : nil
             return [.integer(Int64(facts.timeouts.serverOverrideMs ?? established ?? 0))]
         case .currentTunnelTimeout:
-            let established = facts.serverName != nil ? facts.timeouts.backendTunnelMs : nil
+            let established = facts.serverName != nil || facts.timeouts.serverConnected ? facts.timeouts.backendTunnelMs : nil
             return [.integer(Int64(facts.timeouts.tunnelOverrideMs ?? established ?? 0))]
         case .serverID: return facts.serverID.map { [.integer(Int64($0))] } ?? []
         case .pathQuery: return [.string(facts.path + (facts.query.map { "?" + $0 } ?? ""))]

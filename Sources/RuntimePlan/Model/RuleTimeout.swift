@@ -26,6 +26,9 @@ public struct StreamTimeouts: Sendable, Hashable {
     public var backendTunnelMs: Int?
     public var serverOverrideMs: Int?
     public var tunnelOverrideMs: Int?
+    /// Whether the server connection was established (the engine's log knows it; a request's rules know it
+    /// from the server that answered).
+    public var serverConnected = false
 
     public init() {}
 }
