@@ -9,7 +9,7 @@ import RuntimePlan
 /// the parameters of finite-field DHE key exchanges, which BoringSSL under swift-nio-ssl does not have: no cipher
 /// the engine offers uses them, with or without the setting), `http-reuse always` (what the engine's pool does
 /// for every backend: any request, a client's first included, takes an idle server connection another client
-/// left; `never`, `safe` and `aggressive`, HAProxy's default being `safe`, stay listed), and `timeout tarpit` in a
+/// left in its event loop's pool; `never`, `safe` and `aggressive`, HAProxy's default being `safe`, stay listed), and `timeout tarpit` in a
 /// section none of whose rules tarpits (HAProxy uses it for nothing else).
 enum InertSettingsCompiler {
     static func markGlobal(_ global: GlobalSettings?, context: inout PlanningContext) {
