@@ -10,7 +10,9 @@
 # Usage: bash Benchmarks/fuzz.sh [SECONDS-PER-HARNESS] [HARNESS...]
 #   SECONDS defaults to 60; RUNS (environment) caps executions per harness
 #   (default 10000000); JOBS (environment) runs that many workers per harness
-#   (default 1: the machine is shared). Harnesses: FuzzHAProxyParser
+#   (default 1: the machine is shared); TIMEOUT (environment) is the seconds one input may take
+#   before it counts as a hang (default 10; raise it when the run is niced on a busy machine, where a
+#   starved process can pass 10 s on an input that takes 0.6 s alone). Harnesses: FuzzHAProxyParser
 #   FuzzKeepalivedParser FuzzCondition FuzzYAML FuzzFormat FuzzH1Head.
 # Exit status: 0 nothing found, 1 a harness found an input, 2 build failure.
 set -uo pipefail
@@ -21,6 +23,7 @@ harnesses=("$@")
 [ ${#harnesses[@]} -eq 0 ] && harnesses=(FuzzHAProxyParser FuzzKeepalivedParser FuzzCondition FuzzYAML FuzzFormat FuzzH1Head)
 runs=${RUNS:-10000000}
 jobs=${JOBS:-1}
+timeout=${TIMEOUT:-10}
 corpus=../shared/corpus
 
 # Each harness's entry point hands its LLVMFuzzerTestOneInput to libFuzzer's driver (FuzzSupport).
@@ -75,7 +78,7 @@ for harness in "${harnesses[@]}"; do
     parallel=()
     [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
     LSAN_OPTIONS=suppressions=$PWD/Tests/Fuzz/lsan.supp ASAN_OPTIONS=detect_leaks=1 "$bin/$harness" "$dir" -max_total_time="$seconds" -runs="$runs" "${parallel[@]}" \
-        -rss_limit_mb=2048 -malloc_limit_mb=1024 -detect_leaks=1 -timeout=10 -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 \
+        -rss_limit_mb=2048 -malloc_limit_mb=1024 -detect_leaks=1 -timeout="$timeout" -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 \
         >"$log" 2>&1
     status=$?
     # With several jobs each worker writes fuzz-N.log; their totals add up.

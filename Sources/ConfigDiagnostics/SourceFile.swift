@@ -12,16 +12,26 @@ public struct SourceFile: Sendable {
     public let lineStarts: [Int]
     /// The path, interned once for every range made in this file.
     private let internedPath: InternedPath
+    /// For every block of `blockSize` bytes, the index of the line its first byte is on: a location search
+    /// looks only between the lines of its block and the next.
+    private let blockLines: [Int32]
+    /// Bytes per entry of `blockLines`.
+    private static let blockShift = 8
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         internedPath = InternedPath.named(path)
         self.bytes = bytes
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        var blocks: [Int32] = []
+        blocks.reserveCapacity(bytes.count >> Self.blockShift + 1)
+        for (index, byte) in bytes.enumerated() {
+            if index & ((1 << Self.blockShift) - 1) == 0 { blocks.append(Int32(truncatingIfNeeded: starts.count - 1)) }
+            if byte == UInt8(ascii: "\n") { starts.append(index + 1) }
         }
+        blocks.append(Int32(truncatingIfNeeded: starts.count - 1))
         self.lineStarts = starts
+        self.blockLines = blocks
     }
 
     public init(path: String, text: String) {
@@ -36,8 +46,9 @@ public struct SourceFile: Sendable {
     /// The location of a byte offset (clamped to the file).
     public func location(at offset: Int) -> SourceLocation {
         let offset = max(0, min(offset, bytes.count))
-        var low = 0
-        var high = lineStarts.count - 1
+        let block = offset >> Self.blockShift
+        var low = Int(blockLines[min(block, blockLines.count - 1)])
+        var high = block + 1 < blockLines.count ? Int(blockLines[block + 1]) : lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }

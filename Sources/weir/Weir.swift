@@ -25,6 +25,7 @@ struct Weir: ParsableCommand {
         // A closed pipe is an error status from write(2), reported where it happens, not a signal that kills weir.
         signal(SIGPIPE, SIG_IGN)
         if let status = HAProxyFrontend.statusIfStartedAsHAProxy(CommandLine.arguments) { Foundation.exit(status) }
+        GrammarWarmup.start(for: CommandLine.arguments)
         var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()

@@ -12,6 +12,27 @@ final class SourceFileTests: XCTestCase {
         XCTAssertEqual(file.location(at: -4), file.location(at: 0), "clamped to the start")
     }
 
+    func testLocationsAgreeWithCountingLinesOnFilesOfManyShapes() {
+        // Long lines span several index blocks, runs of empty lines put many lines in one block, and files end
+        // on a block boundary, inside a line and right after a newline.
+        let shapes = [
+            "", "\n", "x", String(repeating: "\n", count: 700), String(repeating: "a", count: 600) + "\nb\n",
+            (0..<300).map { String(repeating: "w", count: $0 % 37) }.joined(separator: "\n"),
+            String(repeating: "y", count: 255) + "\n" + String(repeating: "z", count: 256),
+            String(repeating: "0123456\n", count: 64),
+        ]
+        for text in shapes {
+            let file = SourceFile(path: "shape.cfg", text: text)
+            var line = 1, column = 1
+            for (offset, byte) in file.bytes.enumerated() {
+                XCTAssertEqual(file.location(at: offset), SourceLocation(offset: offset, line: line, column: column),
+                               "offset \(offset) of a \(file.bytes.count)-byte file")
+                if byte == UInt8(ascii: "\n") { (line, column) = (line + 1, 1) } else { column += 1 }
+            }
+            XCTAssertEqual(file.location(at: file.bytes.count), SourceLocation(offset: file.bytes.count, line: line, column: column))
+        }
+    }
+
     func testRangesAgreeWithTheirEndsLocatedAlone() {
         // Every pair of offsets, including out-of-range and reversed ones, on one line or across lines.
         let count = file.bytes.count

@@ -29,8 +29,8 @@ final class ByteRelayHandlerTests: XCTestCase {
     private var client: EmbeddedChannel!
     private var server: EmbeddedChannel!
 
-    private func join(clientTimeoutMs: Int? = nil, serverTimeoutMs: Int? = nil) throws {
-        client = EmbeddedChannel(handlers: [clientSpy, ByteRelayHandler(idleTimeoutMs: clientTimeoutMs)], loop: loop)
+    private func join(clientTimeoutMs: Int? = nil, serverTimeoutMs: Int? = nil, clientFinMs: Int? = nil) throws {
+        client = EmbeddedChannel(handlers: [clientSpy, ByteRelayHandler(idleTimeoutMs: clientTimeoutMs, finTimeoutMs: clientFinMs)], loop: loop)
         server = EmbeddedChannel(handlers: [serverSpy, ByteRelayHandler(idleTimeoutMs: serverTimeoutMs)], loop: loop)
         for channel in [client!, server!] { try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait() }
         ByteRelayHandler.join(try client.pipeline.syncOperations.handler(type: ByteRelayHandler.self),
@@ -79,5 +79,20 @@ final class ByteRelayHandlerTests: XCTestCase {
         loop.advanceTime(by: .milliseconds(200))
         XCTAssertEqual(clientSpy.closes, [.input])
         XCTAssertEqual(serverSpy.closes, [.output])
+    }
+
+    func testTheHalfClosedTimeoutReplacesTheIdleOneOnceTheWriteSideIsShut() throws {
+        try join(clientTimeoutMs: 5000, serverTimeoutMs: 5000, clientFinMs: 1000)
+        loop.advanceTime(by: .milliseconds(1500))
+        XCTAssertEqual(clientSpy.closes, [], "before the client side is half-closed, `timeout client` applies")
+        // The server's end shuts the client's write side: from now on the client side has `client-fin`.
+        server.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        XCTAssertEqual(clientSpy.closes, [.output])
+        loop.advanceTime(by: .milliseconds(900))
+        XCTAssertEqual(clientSpy.closes, [.output])
+        loop.advanceTime(by: .milliseconds(100))
+        XCTAssertTrue(clientSpy.closes.contains(.all), "\(clientSpy.closes)")
+        XCTAssertFalse(client.isActive)
+        XCTAssertFalse(server.isActive)
     }
 }

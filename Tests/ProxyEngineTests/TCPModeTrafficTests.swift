@@ -5,7 +5,7 @@ import XCTest
 
 /// `mode tcp` beside the real haproxy, same configuration, same backend:
 /// half-close, backpressure on a slow reader, and the idle timeouts
-/// (`timeout client`, `server`, `tunnel`).
+/// (`timeout client`, `server`, `tunnel`, `client-fin`, `server-fin`).
 final class TCPModeTrafficTests: XCTestCase {
     private var harness: EngineHarness!
     private var processes: [BackgroundProcess] = []
@@ -141,6 +141,68 @@ final class TCPModeTrafficTests: XCTestCase {
             await harness.stopEngine()
             processes.removeLast().stop()
         }
+    }
+
+    /// `timeout client-fin` and `server-fin`, as haproxy 2.6 applies them: once the proxy has shut
+    /// its write side toward a peer (passing on the other peer's end), that side's idle limit is the
+    /// half-closed one (1 s here) instead of `timeout client` or `server` (4 s).
+    func testHalfClosedTimeoutsReplaceTheIdleOnesAsHAProxy() async throws {
+        let timeouts = ["    timeout client 4s\n    timeout server 4s", "    timeout client-fin 1s\n    timeout server-fin 1s"]
+        // (timeouts, the expected end): with the half-closed timeouts ~1 s, without them the idle ones, ~4 s.
+        let runs: [(lines: String, ends: ClosedRange<Double>)] = [
+            (timeouts.joined(separator: "\n"), 0.8...2.2), (timeouts[0], 3.6...5.2),
+        ]
+        for (lines, expected) in runs {
+            let named = lines.replacingOccurrences(of: "\n   ", with: ";").trimmingCharacters(in: .whitespaces)
+            // The server ends its direction at once and waits: the client side is half-closed (`client-fin`).
+            let finFirst = try startBackend("finfirst")
+            for proxy in try await startBoth(backend: finFirst.port, timeouts: lines) {
+                usleep(300_000)
+                let before = finFirst.process.output.components(separatedBy: "ended after").count
+                let fd = try XCTUnwrap(Loopback.connect(port: proxy.port))
+                let ended = Self.waitForLine(finFirst.process, count: before, seconds: 6)
+                close(fd)
+                XCTAssertTrue(ended.map { expected.contains($0) } ?? false,
+                              "client side, \(proxy.name), \(named): server connection ended after \(ended.map { "\($0) s" } ?? "never")")
+            }
+            await harness.stopEngine()
+            // The client ends its direction at once: the server side is half-closed (`server-fin`).
+            let holdOpen = try startBackend("holdopen")
+            for proxy in try await startBoth(backend: holdOpen.port, timeouts: lines) {
+                let lifetime = Self.lifetimeAfterShutdown(port: proxy.port, seconds: 6)
+                XCTAssertTrue(lifetime.map { expected.contains($0) } ?? false,
+                              "server side, \(proxy.name), \(named): closed after \(lifetime.map { "\($0) s" } ?? "never")")
+            }
+            await harness.stopEngine()
+        }
+    }
+
+    /// Waits for the backend's line after the `count - 1` it printed before; the seconds it reports.
+    private static func waitForLine(_ process: BackgroundProcess, count: Int, seconds: Double) -> Double? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let parts = process.output.components(separatedBy: "ended after ")
+            if parts.count > count, let milliseconds = Int(parts[count].prefix { $0.isNumber }) { return Double(milliseconds) / 1000 }
+            usleep(50_000)
+        }
+        return nil
+    }
+
+    /// How long a connection whose client shut its write side at once stays open (nil: still open after `seconds`).
+    private static func lifetimeAfterShutdown(port: Int, seconds: Double) -> Double? {
+        guard let fd = Loopback.connect(port: port) else { return 0 }
+        defer { close(fd) }
+        usleep(200_000)
+        shutdown(fd, Int32(SHUT_WR))
+        let start = Date()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        while Date().timeIntervalSince(start) < seconds {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { return Date().timeIntervalSince(start) }
+        }
+        return nil
     }
 
     static func residentBytes() -> Int {

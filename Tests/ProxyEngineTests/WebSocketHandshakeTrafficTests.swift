@@ -118,6 +118,27 @@ final class WebSocketHandshakeTrafficTests: XCTestCase {
         }
     }
 
+    /// `timeout server-fin` in a tunnel: once the client's end is passed on to the server (its write
+    /// side shut) and the server stays silent, the server side's limit is `server-fin` (1 s) instead of
+    /// `timeout tunnel` (5 s), as in haproxy 2.6.
+    func testServerFinEndsAHalfClosedTunnelAsHAProxy() async throws {
+        let sections = Self.plain.replacingOccurrences(of: "backend ws\n", with: "backend ws\n    timeout server-fin 1s\n")
+        XCTAssertTrue(sections.contains("server-fin"))
+        try await withBoth(sections) { ports in
+            for port in ports {
+                let fd = try XCTUnwrap(Loopback.connect(port: port))
+                defer { close(fd) }
+                Loopback.send(fd, Self.handshake("/echo?hold=1"))
+                XCTAssertTrue(Loopback.readUntil(fd, "\r\n\r\n", seconds: 3).hasPrefix("HTTP/1.1 101"), "port \(port)")
+                shutdown(fd, Int32(SHUT_WR))
+                let start = Date()
+                _ = Loopback.readAll(fd, seconds: 6)
+                let lifetime = Date().timeIntervalSince(start)
+                XCTAssertTrue((0.7...2.2).contains(lifetime), "port \(port): the tunnel ended after \(lifetime) s")
+            }
+        }
+    }
+
     private func assertTunnel(port: Int, _ request: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let fd = try XCTUnwrap(Loopback.connect(port: port), file: file, line: line)
         defer { close(fd) }

@@ -126,10 +126,20 @@ public struct ConfigAddress: Sendable, Hashable, Codable {
             return valid ? .success(.ipv6) : .failure(.invalidHost(text))
         }
         if host.allSatisfy({ $0.isDigit || $0 == UInt8(ascii: ".") }) {
-            let octets = host.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-            let valid = octets.count == 4 && octets.allSatisfy { octet in
-                !octet.isEmpty && octet.count <= 3 && octet.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } <= 255
+            // Four dot-separated octets of one to three digits, each at most 255.
+            var octets = 0, digits = 0, value = 0, valid = true
+            for byte in host {
+                if byte == UInt8(ascii: ".") {
+                    valid = valid && digits > 0 && value <= 255
+                    octets += 1
+                    (digits, value) = (0, 0)
+                } else {
+                    digits += 1
+                    valid = valid && digits <= 3
+                    if digits <= 3 { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
+                }
             }
+            valid = valid && digits > 0 && value <= 255 && octets == 3
             return valid ? .success(.ipv4) : .failure(.invalidIPv4(text))
         }
         let valid = host.allSatisfy {

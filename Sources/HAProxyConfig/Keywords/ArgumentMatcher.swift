@@ -41,14 +41,25 @@ struct ArgumentMatcher {
         return position
     }
 
-    private mutating func match(_ element: ArgumentSignature.Element, _ words: [Word], _ position: Int) -> Int {
+    /// Matches one element from `position`; `known` is the check of `words[position]` against it when already made.
+    private mutating func match(_ element: ArgumentSignature.Element, _ words: [Word], _ position: Int,
+                                known: Finding?? = nil) -> Int {
         switch element {
         case .rest:
             return words.count
         case .optional(let inner):
-            guard position < words.count, let first = inner.first, accepts(first, words[position]) else { return position }
-            var next = position
-            for element in inner { next = match(element, words, next) }
+            guard position < words.count, let first = inner.first else { return position }
+            // A plain value's check decides whether it is there, and is kept for matching it.
+            var firstCheck: Finding?? = nil
+            if case .value = first {
+                let finding = check(first, words[position])
+                guard finding.map({ $0.severity != .error }) ?? true else { return position }
+                firstCheck = .some(finding)
+            } else if !accepts(first, words[position]) {
+                return position
+            }
+            var next = match(first, words, position, known: firstCheck)
+            for element in inner.dropFirst() { next = match(element, words, next) }
             return next
         case .repeated(let inner):
             var next = match(inner, words, position)
@@ -60,7 +71,7 @@ struct ArgumentMatcher {
                                         start: anchor.start, end: anchor.end))
                 return words.count
             }
-            if let finding = check(element, words[position]) { findings.append(finding) }
+            if let finding = known ?? check(element, words[position]) { findings.append(finding) }
             if case .value(.address, _) = element, let expansion = variables.expandAddress(words[position].text) {
                 // HAProxy expands an address a second time, quoted or not; an unset name becomes nothing.
                 for name in expansion.unset {
@@ -162,11 +173,15 @@ struct ArgumentMatcher {
             return ByteSize.parse(text) == nil ? invalid(ValidationMessage.notSize(text), nil) : nil
         case .address(let portRequired):
             let expanded = variables.expandAddress(text)?.text ?? text
-            for part in expanded.split(separator: ",", omittingEmptySubsequences: false) {
+            // Split on the bytes: a comma is ASCII, and most addresses have none.
+            let parts = expanded.utf8.contains(UInt8(ascii: ","))
+                ? expanded.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { String(Substring($0)) }
+                : [expanded]
+            for part in parts {
                 if case .failure(let error) = ConfigAddress.parse(
-                    String(part), portRequired: portRequired, allowRange: portRequired, allowOffset: !portRequired)
+                    part, portRequired: portRequired, allowRange: portRequired, allowOffset: !portRequired)
                 {
-                    let message = ValidationMessage.address(error, String(part))
+                    let message = ValidationMessage.address(error, part)
                     return invalid(expanded == text ? message : message + ValidationMessage.expandedFrom(text), nil)
                 }
             }

@@ -91,6 +91,9 @@ private struct Scanner {
     }
 
     mutating func run() {
+        // A line holds a few words: room for them up front saves growing the arrays word by word.
+        result.words.reserveCapacity(8)
+        current.reserveCapacity(64)
         while position < end {
             let c = bytes[position]
             if c == 0 {

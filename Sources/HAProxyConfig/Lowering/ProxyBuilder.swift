@@ -101,6 +101,7 @@ struct ProxyBuilder {
     /// Reads `name [value…]` options, using each option's signature for its arity.
     private func options(_ words: ArraySlice<Word>, _ table: [String: OptionInfo]) -> [NamedOption] {
         var result: [NamedOption] = []
+        result.reserveCapacity(words.count)
         var index = words.startIndex
         while index < words.endIndex {
             let word = words[index]

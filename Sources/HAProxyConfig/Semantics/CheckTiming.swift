@@ -15,11 +15,12 @@ public struct CheckTiming: Hashable, Sendable {
     public var rise: Int
     public var fall: Int
 
-    /// The timing of `options`, read in order so a later one wins: the `default-server` options, then the line's.
-    public init(options: [NamedOption]) {
+    /// The timing of `options` and then `later`, read in order so a later one wins: the `default-server` options,
+    /// then the line's.
+    public init(options: [NamedOption], then later: [NamedOption] = []) {
         // Five slots rather than a dictionary: the checker reads this for every server of large configurations.
         var inter, fastinter, downinter, rise, fall: String?
-        for option in options {
+        for option in [options, later].joined() {
             switch option.name {
             case "inter": inter = option.value
             case "fastinter": fastinter = option.value
@@ -38,7 +39,7 @@ public struct CheckTiming: Hashable, Sendable {
 
     /// The timing of a server of a proxy, `default-server` lines included.
     public init(_ server: Server, _ proxy: EffectiveProxy) {
-        self.init(options: proxy.defaultServerOptions + server.options)
+        self.init(options: proxy.defaultServerOptions, then: server.options)
     }
 
     public init(inter: Duration, fastinter: Duration, downinter: Duration, rise: Int, fall: Int) {

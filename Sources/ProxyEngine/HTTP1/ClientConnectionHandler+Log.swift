@@ -15,6 +15,8 @@ extension ClientConnectionHandler {
             log.local = context.channel.localAddress
         }
         log.idleMs = first ? 0 : -1
+        // As HAProxy's `txn->status`: -1 until a response (an aborted transaction logs -1).
+        log.status = -1
         transactionLog = log
     }
 
@@ -94,7 +96,7 @@ extension ClientConnectionHandler {
     func logFinish(cause: TransactionLog.Cause = .normal, phase: TransactionLog.Phase = .done) {
         guard var log = transactionLog else { return }
         transactionLog = nil
-        if log.requestMs < 0, log.status == 0 { return }
+        if log.requestMs < 0, log.status < 0 { return }
         log.end(cause, phase)
         log.closeMs = log.elapsedMs()
         if let backend = log.backend {

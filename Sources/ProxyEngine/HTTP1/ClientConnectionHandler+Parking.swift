@@ -20,7 +20,7 @@ extension ClientConnectionHandler {
     /// `sess.` variables, or whose TLS session lives in its pipeline is never parked:
     /// each lives as long as the connection's handler. An HTTP/2 stream has no socket of its own.
     private var isIdle: Bool {
-        onSocket && phase == .waitingHead && exchange == nil && (input?.readableBytes ?? 0) == 0 && !clientInputClosed
+        onSocket && machine.isWaitingForHead && exchange == nil && (input?.readableBytes ?? 0) == 0 && !clientInputClosed
             && !engine.connections.isDraining && stickConnection == nil && sessionVariables.isEmpty && tls == nil
     }
 
@@ -40,7 +40,7 @@ extension ClientConnectionHandler {
                 return
             }
             self.engine.connections.parked(channel)
-            self.phase = .closing
+            self.machine.closing()
             channel.close(promise: nil)
         }
     }

@@ -25,7 +25,7 @@ extension ClientConnectionHandler {
         exchange.keepsReplay = true
         process()
         exchange.keepsReplay = false
-        if !exchange.requestComplete || exchange.replay!.readableBytes > exchange.limit { exchange.replay = nil }
+        if !machine.requestComplete || exchange.replay!.readableBytes > exchange.limit { exchange.replay = nil }
     }
 
     /// A piece of request body went to the server: the copy being kept for a replay takes it too.
@@ -51,7 +51,7 @@ extension ClientConnectionHandler {
         serverTimer?.stop()
         exchange.connection?.close()
         exchange.connection = nil
-        exchange.responseStarted = false
+        machine.retrying()
         exchange.responseInput = nil
         exchange.responseFramer = nil
         exchange.pendingResponseHead = nil

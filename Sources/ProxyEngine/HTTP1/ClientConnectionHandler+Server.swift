@@ -132,13 +132,16 @@ extension ClientConnectionHandler {
 
     func serverTimedOut() {
         guard let exchange else { return }
-        if exchange.responseStarted {
+        switch machine.serverTimedOut() {
+        case .none: return
+        case .abortClient:
             logUpdate { $0.end(.serverTimeout, .data) }
-            return abortClient()
+            abortClient()
+        case .retryOrGatewayTimeout:
+            if retrySent(exchange, after: .responseTimeout) { return }
+            logUpdate { $0.end(.serverTimeout, .headers) }
+            abortExchange(status: 504)
         }
-        if retrySent(exchange, after: .responseTimeout) { return }
-        logUpdate { $0.end(.serverTimeout, .headers) }
-        abortExchange(status: 504)
     }
 
     func releaseServer(_ exchange: ServerExchange) {
@@ -158,7 +161,7 @@ extension ClientConnectionHandler {
         releaseServer(exchange)
         logUpdate { log in log.end(.serverAbort, status == 503 ? .connect : .headers) }
         // The rest of a request body cannot be told from a next request: close after the page.
-        sendError(status, context, close: !exchange.clientKeepAlive || !exchange.requestComplete)
+        sendError(status, context, close: machine.errorPageCloses(clientKeepAlive: exchange.clientKeepAlive))
     }
 
     /// Ends the exchange by closing the client (part of the response was already sent).
@@ -168,7 +171,7 @@ extension ClientConnectionHandler {
         exchange.connection?.close()
         exchange.connection = nil
         releaseServer(exchange)
-        logFinish(cause: .clientAbort, phase: exchange.responseStarted ? .data : .headers)
+        logFinish(cause: .clientAbort, phase: machine.responseStarted ? .data : .headers)
         self.exchange = nil
         context.flush()
         closeAfterWrites(context)
@@ -178,7 +181,7 @@ extension ClientConnectionHandler {
 
     func serverRead(_ bytes: ByteBuffer, from connection: ServerConnection) {
         guard let context, let exchange, exchange.connection === connection else { return connection.close() }
-        exchange.responseStarted = true
+        machine.responseBytesArrived()
         countServerBytes(exchange, bytes.readableBytes)
         var bytes = bytes
         if exchange.responseInput == nil || exchange.responseInput!.readableBytes == 0 {
@@ -193,15 +196,22 @@ extension ClientConnectionHandler {
     func serverClosed(_ connection: ServerConnection) {
         guard let context, let exchange, exchange.connection === connection else { return }
         exchange.connection = nil
-        if exchange.responseFramer != nil {
-            // A body delimited by the close ends here (its bytes went on as they came); any other is cut short.
+        switch machine.serverClosed() {
+        case .completeResponse:
+            // A body delimited by the close ends here (its bytes went on as they came).
             writePendingHeads(exchange, context)
-            if exchange.untilClose { return completeResponse(exchange, context, serverKeeps: false) }
+            completeResponse(exchange, context, serverKeeps: false)
+        case .abortClient:
+            // Any other body is cut short.
+            writePendingHeads(exchange, context)
             logUpdate { $0.end(.serverAbort, .data) }
-            return abortClient()
+            abortClient()
+        case .retryOrBadGateway:
+            if retrySent(exchange, after: .emptyResponse) { return }
+            abortExchange(status: 502)
+        case .badGateway:
+            abortExchange(status: 502)
         }
-        if !exchange.responseStarted, retrySent(exchange, after: .emptyResponse) { return }
-        abortExchange(status: 502)
     }
 
     /// Parses response heads and forwards the body as it arrives.
@@ -247,7 +257,7 @@ extension ClientConnectionHandler {
                 }
             } catch {
                 // A framing error in what arrived with the head: nothing was sent, so 502; later, only a close.
-                return exchange.pendingResponseHead != nil ? abortExchange(status: 502) : abortClient()
+                return machine.responseBodyInvalid() == .badGateway ? abortExchange(status: 502) : abortClient()
             }
         }
     }
@@ -291,7 +301,7 @@ extension ClientConnectionHandler {
         // Without a length the body ends with the connection, so the client connection closes too;
         // so does a chunked HTTP/1.0 response, whose framing HTTP/1.0 does not define (haproxy 2.6 closes),
         // and a stopping engine closes after this response and says so, as HAProxy's soft stop.
-        exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !exchange.requestComplete
+        exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !machine.requestComplete
             || (head.hasTransferEncoding && !head.isHTTP11) || engine.connections.isDraining
         var edits: H1HeadEdits
         switch responseRules(head, bytes, exchange) {
@@ -310,6 +320,7 @@ extension ClientConnectionHandler {
         persistenceResponseEdits(head, bytes, exchange, &edits)
         startCompression(head, bytes, body, exchange, edits: &edits)
         exchange.pendingResponseHead = H1HeadWriter.write(head, from: bytes, edits: edits, kind: .response)
+        machine.finalResponseHead(untilClose: exchange.untilClose)
         logResponse(status: head.status, head: head, bytes: bytes)
         bytes.moveReaderIndex(forwardBy: head.length)
         exchange.responseFramer = H1BodyFramer(body, limit: exchange.limit)
@@ -328,6 +339,7 @@ extension ClientConnectionHandler {
         writePendingInterim(exchange, context)
         guard let head = exchange.pendingResponseHead else { return }
         exchange.pendingResponseHead = nil
+        machine.responseHeadSent()
         context.write(NIOAny(head), promise: nil)
     }
 
@@ -337,7 +349,8 @@ extension ClientConnectionHandler {
         // frame leaves, and a client that closes during an exchange aborts it (server connection closed).
         if let connection = exchange.connection {
             exchange.connection = nil
-            if serverKeeps, !exchange.serverWantsClose, !closesServer(exchange.backendIndex), exchange.requestComplete {
+            if machine.poolsServerConnection(serverKeeps: serverKeeps, serverWantsClose: exchange.serverWantsClose,
+                                             backendCloses: closesServer(exchange.backendIndex)) {
                 pool?.putBack(connection)
             } else {
                 connection.close()
@@ -363,7 +376,7 @@ extension ClientConnectionHandler {
         connection.owner = nil
         exchange.connection = nil
         self.exchange = nil
-        phase = .closing
+        machine.tunnelOpened()
         if let slot = exchange.server {
             let backend = engine.backends[exchange.backendIndex]
             context.channel.closeFuture.whenComplete { _ in backend.release(slot) }
@@ -374,6 +387,7 @@ extension ClientConnectionHandler {
             try TunnelSwitch.connect(client: client, replacing: self, server: server, replacing: connection,
                                      clientIdle: exchange.timeouts.tunnel ?? shared.clientIdle,
                                      serverIdle: exchange.timeouts.tunnel ?? exchange.timeouts.server,
+                                     clientFin: shared.clientFin, serverFin: exchange.timeouts.serverFin,
                                      clientInputEnded: clientInputClosed)
         } catch {
             server.close(promise: nil)

@@ -26,7 +26,7 @@ extension ClientConnectionHandler {
             body = bytes.readString(length: Int(length)) ?? ""
         }
         input = nil
-        phase = .closing
+        machine.closing()
         page.respond(request, facts: facts, body: body, http11: head.isHTTP11, engine: engine, on: context.eventLoop)
             .assumeIsolated().whenSuccess { [weak self] reply in self?.answer(reply, keepOpen: false) }
     }
@@ -35,7 +35,7 @@ extension ClientConnectionHandler {
     func answerMetrics(_ head: H1Head, _ bytes: inout ByteBuffer, _ facts: RequestFacts, _ context: ChannelHandlerContext) {
         bytes.moveReaderIndex(forwardBy: head.length)
         input = nil
-        phase = .closing
+        machine.closing()
         PrometheusExporter().respond(query: facts.query, engine: engine, on: context.eventLoop)
             .assumeIsolated().whenSuccess { [weak self] reply in self?.answer(reply, keepOpen: false) }
     }

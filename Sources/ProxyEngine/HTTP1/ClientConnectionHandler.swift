@@ -13,25 +13,14 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    /// Where the connection is in its request/response cycle.
-    enum Phase {
-        /// Reading a request head.
-        case waitingHead
-        /// A request is forwarded (its body may still be arriving) and its response awaited.
-        case forwarding
-        /// The body of a request answered here is read and dropped.
-        case discarding
-        /// Answered and closing: nothing more is read.
-        case closing
-    }
-
     let engine: EngineContext
     /// What every connection of the frontend shares, resolved once when the engine starts.
     let shared: FrontendContext
     var frontend: FrontendPlan { shared.plan }
     var limits: H1Limits { engine.limits }
     var context: ChannelHandlerContext?
-    var phase = Phase.waitingHead
+    /// The connection's phase; every decision that depends on it is the machine's.
+    var machine: ClientConnectionStateMachine
     /// Bytes read and not yet used.
     var input: ByteBuffer?
     /// Whether reading was held back when the channel asked for a read.
@@ -39,20 +28,20 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// How many bytes of an incomplete head were already looked at.
     private var incompleteHeadBytes = 0
     /// The client half-closed: nothing more will come after the request in progress.
-    private(set) var clientInputClosed = false
-    var servedOne = false
+    var clientInputClosed: Bool { machine.clientInputClosed }
+    /// A request was answered on this connection (or it is a parked one taken back).
+    var servedOne: Bool { machine.servedOne }
     /// Waits for the next request (see `armWaitTimer`).
     private var waitTimer: MovableTimer?
-    private var waitingForFirst = true
-    /// The wait timer runs the keep-alive wait: the first byte of a next request starts the request wait.
-    private var waitingForNextByte = false
-    /// The exchange with a server, while `phase` is `.forwarding`.
+    /// The exchange with a server, while the machine is forwarding.
     var exchange: ServerExchange?
-    /// The body being dropped while `phase` is `.discarding`.
+    /// The body being dropped while the machine is discarding.
     private var discardFramer: H1BodyFramer?
     /// `timeout server` while a response is awaited or streamed; made at the first
     /// forwarded request, so a connection answered locally never has one.
     var serverTimer: MovableTimer?
+    /// `timeout client` while a request body streams (see `+ClientTimeout`).
+    var clientTimer: MovableTimer?
 
     /// Variables of the `sess` scope: they live as long as the client connection.
     var sessionVariables: [String: Sample] = [:]
@@ -92,7 +81,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         self.onSocket = onSocket
         self.engine = engine
         self.shared = shared
-        self.servedOne = resumed
+        self.machine = ClientConnectionStateMachine(resumed: resumed)
     }
 
     /// A handler of `frontend`, its context looked up by name (for tests and callers without one).
@@ -120,6 +109,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         parkTimer = nil
         serverTimer?.cancel()
         serverTimer = nil
+        clientTimer?.cancel()
+        clientTimer = nil
         endStickCounters()
         self.context = nil
     }
@@ -138,15 +129,15 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     func channelInactive(context: ChannelHandlerContext) {
         serverTimer?.cancel()
-        if let exchange {
+        clientTimer?.cancel()
+        if case .abortExchange(let duringData) = machine.clientClosed(), let exchange {
             exchange.connection?.close()
             releaseServer(exchange)
-            logFinish(cause: .clientAbort, phase: exchange.responseStarted ? .data : .headers)
+            logFinish(cause: .clientAbort, phase: duringData ? .data : .headers)
             self.exchange = nil
         }
         if !servedOne, stickStream == nil { countClosedWithoutRequest() }
         endStickCounters()
-        phase = .closing
         context.fireChannelInactive()
     }
 
@@ -157,7 +148,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         // As HAProxy's soft stop: an idle keep-alive connection closes; one just accepted still gets its first request answered.
-        if event is DrainEvent, servedOne, phase == .waitingHead, (input?.readableBytes ?? 0) == 0 { context.close(promise: nil) }
+        if event is DrainEvent, machine.closesOnDrain(bytesBuffered: (input?.readableBytes ?? 0) > 0) { context.close(promise: nil) }
         if case ChannelEvent.inputClosed = event { inputClosed(context) }
         context.fireUserInboundEventTriggered(event)
     }
@@ -165,14 +156,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The client sent its FIN: a request already read is still answered, then
     /// the connection closes (in a tunnel, `ByteRelayHandler` passes it on to the server).
     private func inputClosed(_ context: ChannelHandlerContext) {
-        clientInputClosed = true
-        switch phase {
-        case .forwarding where exchange?.requestComplete == true:
-            return
-        case .forwarding:
-            abortClient()
-        case .waitingHead, .discarding, .closing:
-            context.close(promise: nil)
+        switch machine.clientInputEnded() {
+        case .awaitResponse: return
+        case .abortExchange: abortClient()
+        case .close: context.close(promise: nil)
         }
     }
 
@@ -186,13 +173,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// Whether more client bytes can be taken now (backpressure toward the server, one request at a time).
     private var wantsInput: Bool {
-        switch phase {
-        case .waitingHead, .discarding: return true
-        case .forwarding:
-            guard let exchange, !exchange.requestComplete, let connection = exchange.connection else { return false }
-            return connection.isWritable
-        case .closing: return true
-        }
+        machine.wantsInput(serverWritable: exchange?.connection?.isWritable)
     }
 
     /// Reads again if reads were held back and can go on now.
@@ -206,12 +187,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func process() {
         guard let context else { return }
         while true {
-            switch phase {
-            case .closing:
+            switch machine.state {
+            case .closing, .tunnel:
                 input = nil
                 return
-            case .forwarding:
-                guard let exchange, !exchange.requestComplete, exchange.connection != nil else { return }
+            case .forwarding(let request, _):
+                guard let exchange, request == .streaming, exchange.connection != nil else { return }
                 guard forwardRequestBody(exchange) else { return }
             case .discarding:
                 guard discardRequestBody() else { return }
@@ -228,23 +209,24 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 guard bytes.readableBytes >= parser.headLimit
                         || bytes.readableBytesView.dropFirst(scanned).contains(H1Bytes.lf) else {
                     incompleteHeadBytes = bytes.readableBytes
-                    if waitingForNextByte { startNextRequestWait() }
+                    if machine.headIncomplete() { startNextRequestWait() }
                     return
                 }
                 switch bytes.withUnsafeReadableBytes({ parser.parse($0) }) {
                 case .incomplete:
                     incompleteHeadBytes = bytes.readableBytes
-                    if waitingForNextByte { startNextRequestWait() }
+                    if machine.headIncomplete() { startNextRequestWait() }
                     return
                 case .invalid(let error):
                     countInvalidRequest()
                     logUpdate { $0.end(.proxy, .request) }
-                    return sendError(error == .unsupportedTransferCoding ? 422 : 400, context, close: true)
+                    let status = machine.headInvalid(unsupportedTransferCoding: error == .unsupportedTransferCoding)
+                    return sendError(status, context, close: true)
                 case .complete(let head):
                     incompleteHeadBytes = 0
                     // A form posted to the stats page is read whole first (the head is parsed again when more comes).
                     if statsBodyIncomplete(head, bytes) { return }
-                    waitingForNextByte = false
+                    machine.headComplete()
                     waitTimer?.stop()
                     startRequest(head, &bytes, context)
                 }
@@ -261,7 +243,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             do {
                 step = try exchange.requestFramer.next(&bytes)
             } catch {
-                abortExchange(status: 400)
+                abortExchange(status: machine.requestBodyInvalid())
                 return false
             }
             switch step {
@@ -271,10 +253,12 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                 exchange.connection?.write(piece)
                 // Writing to the server is activity on its side: `timeout server` counts from here.
                 armServerTimer(exchange)
+                armClientTimer(exchange)
             case .needMore:
                 return false
             case .end:
-                exchange.requestComplete = true
+                machine.requestBodyEnded()
+                clientTimer?.stop()
                 exchange.connection?.flush()
                 return false
             }
@@ -286,14 +270,14 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         guard var bytes = input, var framer = discardFramer else { return false }
         defer {
             input = bytes.readableBytes > 0 ? bytes : nil
-            if phase == .discarding { discardFramer = framer }
+            if machine.state == .discarding { discardFramer = framer }
         }
         while true {
             switch try? framer.next(&bytes) {
             case .forward?: continue
             case .needMore?: return false
             case .end?:
-                phase = .waitingHead
+                machine.discardedBodyEnded()
                 discardFramer = nil
                 return true
             case nil:
@@ -393,7 +377,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
             exchange.persistence = persistence
             exchange.compression = compression
             self.exchange = exchange
-            phase = .forwarding
+            machine.requestForwarded(bodyComplete: head.requestBody == .none)
+            armClientTimer(exchange)
             acquireServer(exchange)
         }
     }
@@ -402,9 +387,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// (408 when it expires), `timeout http-keep-alive` between requests
     /// (closed silently), `timeout client` when neither is set.
     func armWaitTimer(_ context: ChannelHandlerContext) {
-        waitingForNextByte = servedOne
         guard let wait = servedOne ? shared.keepAliveWait : shared.requestWait else { return }
-        waitingForFirst = !servedOne
         if waitTimer == nil {
             waitTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.waitExpired() }
         }
@@ -414,7 +397,6 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// As HAProxy: once a next request begins, its head has the request wait from its first byte
     /// (switched to only while the head is incomplete: a whole head stops the wait anyway).
     private func startNextRequestWait() {
-        waitingForNextByte = false
         guard let context, let wait = shared.requestWait else {
             waitTimer?.stop()
             return
@@ -427,13 +409,13 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     private func waitExpired() {
         guard let context else { return }
-        if phase == .discarding { return closeAfterWrites(context) }
-        guard phase == .waitingHead else { return }
-        if waitingForFirst || (input?.readableBytes ?? 0) > 0 {
+        switch machine.waitExpired(bytesBuffered: (input?.readableBytes ?? 0) > 0) {
+        case .none: return
+        case .closeAfterWrites: closeAfterWrites(context)
+        case .requestTimeout:
             logUpdate { $0.end(.clientTimeout, .request) }
             sendError(408, context, close: true)
-        } else {
-            context.close(promise: nil)
+        case .closeSilently: context.close(promise: nil)
         }
     }
 
@@ -442,7 +424,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// still sends, so its unread bytes do not reset the connection before it
     /// has read the answer (HAProxy lingers the same way).
     func closeAfterWrites(_ context: ChannelHandlerContext) {
-        phase = .closing
+        machine.closing()
         input = nil
         waitTimer?.cancel()
         let channel = context.channel
@@ -468,9 +450,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                            bytes: response.readableBytes)
         context.writeAndFlush(NIOAny(afterResponseRules(response)), promise: nil)
         finishRequest(keepOpen: keepOpen)
-        if keepOpen, body != .none, phase == .waitingHead {
+        if keepOpen, body != .none, machine.discardBody() {
             discardFramer = H1BodyFramer(body, limit: limits.bufferSize)
-            phase = .discarding
         }
     }
 
@@ -487,15 +468,14 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The exchange is over: close, or wait for the next request (which may already be buffered).
     func finishRequest(keepOpen: Bool) {
         guard let context else { return }
-        servedOne = true
+        let next = machine.exchangeEnded(keepOpen: keepOpen, draining: engine.connections.isDraining)
         logFinish()
         exchange = nil
         endStickStream()
         answeredRequest = nil
         answeredBackend = nil
-        guard keepOpen, !engine.connections.isDraining, !clientInputClosed else { return closeAfterWrites(context) }
+        guard next == .awaitNextRequest else { return closeAfterWrites(context) }
         logBegin(first: false)
-        phase = .waitingHead
         armWaitTimer(context)
         if (input?.readableBytes ?? 0) > 0 {
             context.eventLoop.assumeIsolated().execute { [weak self] in self?.process() }

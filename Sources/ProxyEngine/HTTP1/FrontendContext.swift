@@ -14,6 +14,8 @@ final class FrontendContext: Sendable {
     let keepAliveWait: TimeAmount?
     /// `timeout client`: the client side's idle limit in a tunnel without `timeout tunnel`.
     let clientIdle: TimeAmount?
+    /// `timeout client-fin`: the client side's limit in a tunnel once its write side is shut.
+    let clientFin: TimeAmount?
     /// The stats page of the proxy's `stats` lines.
     let statsPage: StatsPage?
     /// `http-request use-service prometheus-exporter`: its condition, with the evaluator that tests it.
@@ -37,6 +39,7 @@ final class FrontendContext: Sendable {
         requestWait = plan.timeouts.requestMs.map { .milliseconds(Int64($0)) }
         keepAliveWait = plan.timeouts.keepAliveMs.map { .milliseconds(Int64($0)) }
         clientIdle = plan.timeouts.clientMs.map { .milliseconds(Int64($0)) }
+        clientFin = plan.timeouts.clientFinMs.map { .milliseconds(Int64($0)) }
         statsPage = StatsPage(frontend: plan, runtime: runtime)
         prometheus = plan.prometheusExporter.map { ($0, ACLEvaluator(plan: runtime)) }
         monitor = plan.monitor

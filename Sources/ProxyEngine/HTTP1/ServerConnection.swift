@@ -25,10 +25,12 @@ final class ServerConnection: ChannelDuplexHandler, RemovableChannelHandler {
     let key: ServerKey
     private(set) var context: ChannelHandlerContext?
     /// The client connection this one serves; nil while pooled.
-    var owner: ClientConnectionHandler?
-    private(set) var isClosed = false
-    /// Whether a read was asked for while reading was held back.
-    private var pendingRead = false
+    var owner: ClientConnectionHandler? {
+        didSet { if owner == nil { machine.released() } else { machine.assigned() } }
+    }
+    /// The connection's phase; every decision that depends on it is the machine's.
+    private var machine = ServerConnectionStateMachine()
+    var isClosed: Bool { machine.state == .closed }
 
     init(key: ServerKey) { self.key = key }
 
@@ -41,7 +43,7 @@ final class ServerConnection: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let bytes = unwrapInboundIn(data)
-        guard let owner else {
+        guard machine.bytesRead() == .deliver, let owner else {
             // A pooled connection has nothing to say: anything it sends breaks the framing.
             context.close(promise: nil)
             return
@@ -52,10 +54,10 @@ final class ServerConnection: ChannelDuplexHandler, RemovableChannelHandler {
     func channelReadComplete(context: ChannelHandlerContext) { owner?.flushToClient() }
 
     func channelInactive(context: ChannelHandlerContext) {
-        isClosed = true
+        let notifies = machine.channelClosed()
         let owner = self.owner
         self.owner = nil
-        owner?.serverClosed(self)
+        if notifies { owner?.serverClosed(self) }
         context.fireChannelInactive()
     }
 
@@ -67,23 +69,23 @@ final class ServerConnection: ChannelDuplexHandler, RemovableChannelHandler {
     func errorCaught(context: ChannelHandlerContext, error: Error) { context.close(promise: nil) }
 
     func read(context: ChannelHandlerContext) {
-        if owner?.clientIsWritable ?? true {
-            context.read()
-        } else {
-            pendingRead = true
-        }
+        if machine.readRequested(clientWritable: owner?.clientIsWritable) { context.read() }
     }
 
     /// Reads again if reads were held back for the client.
     func resumeReading() {
-        guard pendingRead, let context else { return }
-        pendingRead = false
+        guard let context, machine.clientWritable() else { return }
         context.read()
     }
 
     func write(_ bytes: ByteBuffer) { context?.write(NIOAny(bytes), promise: nil) }
 
     func flush() { context?.flush() }
+
+    /// Whether the connection may serve another exchange (`poolRoom`: whether the pool has room, when it goes back).
+    func reusable(poolRoom: Bool?) -> Bool {
+        machine.reusable(channelActive: context?.channel.isActive == true, poolRoom: poolRoom)
+    }
 
     func close() {
         owner = nil
@@ -104,7 +106,7 @@ final class ServerConnectionPool {
     /// An idle connection to the server that is still open, if there is one.
     func takeIdle(_ key: ServerKey) -> ServerConnection? {
         while let connection = idle[key]?.popLast() {
-            if !connection.isClosed, connection.channel?.isActive == true { return connection }
+            if connection.reusable(poolRoom: nil) { return connection }
         }
         return nil
     }
@@ -148,7 +150,7 @@ final class ServerConnectionPool {
     /// Keeps a connection whose response is complete for the next request.
     func putBack(_ connection: ServerConnection) {
         connection.owner = nil
-        guard !connection.isClosed, connection.channel?.isActive == true, idle[connection.key, default: []].count < Self.idleLimit else {
+        guard connection.reusable(poolRoom: idle[connection.key, default: []].count < Self.idleLimit) else {
             connection.close()
             return
         }

@@ -12,7 +12,6 @@ final class ServerExchange {
     let method: H1Method
     let clientKeepAlive: Bool
     var requestFramer: H1BodyFramer
-    var requestComplete: Bool
     /// The whole request as first sent, kept when `retry-on` may send it again (see `+Retry`).
     var replay: ByteBuffer?
     /// The body forwarded now is copied into `replay` (during the first sending only).
@@ -33,8 +32,6 @@ final class ServerExchange {
     var pendingInterim: ByteBuffer?
     /// The request asked for an upgrade (`Connection: upgrade`): only then is a `101` valid.
     let requestUpgrade: Bool
-    /// A byte of response arrived (nothing may be retried after that).
-    var responseStarted = false
     var serverWantsClose = false
     /// The response body ends when the server closes.
     var untilClose = false
@@ -60,7 +57,6 @@ final class ServerExchange {
         self.method = method
         self.clientKeepAlive = clientKeepAlive
         self.requestFramer = H1BodyFramer(requestBody, limit: limit)
-        self.requestComplete = requestBody == .none
         self.attemptsLeft = attempts
         self.limit = limit
     }
@@ -75,10 +71,13 @@ struct BackendTimeouts: Sendable {
     var server: TimeAmount?
     /// `timeout tunnel`: the idle limit of both sides of a tunnel (nil: each side keeps its own).
     var tunnel: TimeAmount?
+    /// `timeout server-fin`: the server side's limit in a tunnel once its write side is shut.
+    var serverFin: TimeAmount?
 
     init(_ plan: BackendTimeoutPlan) {
         connect = .milliseconds(Int64(plan.connectMs))
         server = plan.serverMs.map { .milliseconds(Int64($0)) }
         tunnel = plan.tunnelMs.map { .milliseconds(Int64($0)) }
+        serverFin = plan.serverFinMs.map { .milliseconds(Int64($0)) }
     }
 }

@@ -123,6 +123,16 @@ final class StickTable: @unchecked Sendable {
         }
     }
 
+    /// The milliseconds until an entry expires and since it was last used (HAProxy's `table_expire` and
+    /// `table_idle`: the table's `expire` less what remains); both 0 in a table without `expire`.
+    func timing(of entry: StickEntry) -> (remainingMs: Int64, idleMs: Int64) {
+        lock.withLock {
+            let now = clock()
+            let remaining = max(0, (entry.expiresAt ?? now) - now)
+            return (remaining, max(0, Int64(plan.expireMs ?? 0) - remaining))
+        }
+    }
+
     /// Runs `body` on an entry's data under the table's lock, with the time in ticks; touches the entry when `touching`.
     func withData<T>(_ entry: StickEntry, touching: Bool = false, _ body: (StickEntry, UInt32) -> T) -> T {
         lock.withLock {

@@ -95,6 +95,13 @@ final class TrackedCounters: StickCounterSession, @unchecked Sendable {
         }
     }
 
+    func tableTiming(_ item: String, table name: String, key text: String) -> Int64?? {
+        guard let table = tables[name], let key = StickKey(text, for: table.plan) else { return nil }
+        guard let entry = table.entry(key) else { return .some(nil) }
+        let timing = table.timing(of: entry)
+        return .some(item == "idle" ? timing.idleMs : timing.remainingMs)
+    }
+
     private func read(_ fetch: StickCounterFetch, _ table: StickTable, _ entry: StickEntry) -> Int64? {
         table.withData(entry, touching: StickCounterReader.changes(fetch.item)) { entry, now in
             StickCounterReader.value(fetch.item, index: fetch.index, entry: entry, layout: table.layout, now: now)

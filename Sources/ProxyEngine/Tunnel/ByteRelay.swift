@@ -13,7 +13,11 @@ import NIOCore
 /// HAProxy applies them: each side has an idle timeout (`timeout client`
 /// or `server`, or `timeout tunnel` for both) that reads and writes on that
 /// side restart; when it expires, that side's direction ends as if its peer
-/// had shut its write side. When both directions have ended, both channels close.
+/// had shut its write side. Once the engine has shut its write side toward a
+/// peer, that side's idle timeout becomes its half-closed one (`timeout
+/// client-fin` or `server-fin`, when set; they also replace `timeout tunnel`),
+/// as HAProxy 2.6 does. When both directions have ended, both channels close.
+/// Each side's phase is a `ByteRelayStateMachine`, which decides these steps.
 final class ByteRelayHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -21,24 +25,28 @@ final class ByteRelayHandler: ChannelDuplexHandler {
 
     private var partner: ByteRelayHandler?
     private var context: ChannelHandlerContext?
-    /// The pipeline asked to read while the partner could not take more (or was not there yet).
-    private var pendingRead = false
-    /// Nothing more will be read on this side: its peer shut its write side, or the idle timeout expired.
-    private var inputEnded = false
+    /// This side's phase; every decision that depends on it is the machine's.
+    private var machine = ByteRelayStateMachine()
+    /// This side's idle limit (`timeout client` or `server`, or `timeout tunnel` once it replaced them).
     private var idleTimeout: TimeAmount?
+    /// This side's half-closed timeout (`timeout client-fin` or `server-fin`), nil for none.
+    private let finTimeout: TimeAmount?
     private var idleTimer: MovableTimer?
     /// What NIO read before the partner joined: only when the peer shut its write side early (NIO then
     /// reads to the end of the socket), so at most what the kernel's receive buffer held.
     private var early: [ByteBuffer] = []
 
-    /// `idleTimeoutMs`: this side's inactivity limit, nil for none.
-    convenience init(idleTimeoutMs: Int?) {
-        self.init(idleTimeout: idleTimeoutMs.map { .milliseconds(Int64($0)) })
+    /// `idleTimeoutMs`: this side's inactivity limit, nil for none; `finTimeoutMs`: the one once
+    /// its write side is shut (`timeout client-fin` or `server-fin`), nil to keep `idleTimeoutMs`.
+    convenience init(idleTimeoutMs: Int?, finTimeoutMs: Int? = nil) {
+        self.init(idleTimeout: idleTimeoutMs.map { .milliseconds(Int64($0)) }, finTimeout: finTimeoutMs.map { .milliseconds(Int64($0)) })
     }
 
-    /// `idleTimeout`: this side's inactivity limit, nil for none.
-    init(idleTimeout: TimeAmount?) {
+    /// `idleTimeout`: this side's inactivity limit, nil for none; `finTimeout`: the one once
+    /// its write side is shut (`timeout client-fin` or `server-fin`), nil to keep `idleTimeout`.
+    init(idleTimeout: TimeAmount?, finTimeout: TimeAmount? = nil) {
         self.idleTimeout = idleTimeout
+        self.finTimeout = finTimeout
     }
 
     /// Joins two sides; each then forwards what it reads to the other. Call on their event loop.
@@ -57,6 +65,7 @@ final class ByteRelayHandler: ChannelDuplexHandler {
     }
 
     /// Puts `timeout tunnel` in place of this side's own timeout (once both sides are connected).
+    /// A half-closed side keeps its half-closed timeout (HAProxy applies it over `timeout tunnel`).
     func replaceIdleTimeout(milliseconds: Int) {
         idleTimeout = .milliseconds(Int64(milliseconds))
         touch()
@@ -110,38 +119,42 @@ final class ByteRelayHandler: ChannelDuplexHandler {
     // MARK: Outbound: reads this side's pipeline asks for
 
     func read(context: ChannelHandlerContext) {
-        if let partner, partner.context?.channel.isWritable == true {
-            context.read()
-        } else {
-            pendingRead = true
-        }
+        if machine.readRequested(partnerWritable: partner?.context?.channel.isWritable == true) { context.read() }
     }
 
     // MARK: Between the two sides
 
     private func resumeReading() {
-        guard pendingRead, !inputEnded, let context else { return }
-        pendingRead = false
+        guard let context, machine.partnerWritable() else { return }
         context.read()
     }
 
     /// Restarts the idle timeout: there was traffic on this side.
     private func touch() {
-        guard let idleTimeout, let context, !inputEnded else { return }
+        let limit = machine.usesFinTimeout(hasFinTimeout: finTimeout != nil) ? finTimeout : idleTimeout
+        guard let limit, let context, machine.idleTimerRuns else { return }
         if idleTimer == nil {
-            idleTimer = MovableTimer(on: context.eventLoop) { [weak self] in
-                guard let self, !self.inputEnded else { return }
-                // As HAProxy does on a read timeout: stop reading this side, and end the direction
-                // (before the partner is there, nothing is left to do on this connection).
-                guard self.partner != nil else {
-                    self.context?.close(promise: nil)
-                    return
-                }
-                self.context?.close(mode: .input, promise: nil)
-                self.endInput()
-            }
+            idleTimer = MovableTimer(on: context.eventLoop) { [weak self] in self?.idleExpired() }
         }
-        idleTimer?.start(idleTimeout)
+        idleTimer?.start(limit)
+    }
+
+    /// As HAProxy does on a read timeout: stop reading this side, and end the direction
+    /// (before the partner is there, nothing is left to do on this connection).
+    private func idleExpired() {
+        switch machine.idleExpired(partnerJoined: partner != nil) {
+        case .none: return
+        case .close: context?.close(promise: nil)
+        case .endInput:
+            context?.close(mode: .input, promise: nil)
+            endInput()
+        }
+    }
+
+    /// The partner's phase, as this side's events see it.
+    private var partnerPhase: ByteRelayStateMachine.Partner {
+        guard let partner, partner.context != nil else { return .absent }
+        return partner.machine.inputEnded ? .inputEnded : .open
     }
 
     /// Writes what was read before the partner joined, and passes on an end seen then.
@@ -151,26 +164,36 @@ final class ByteRelayHandler: ChannelDuplexHandler {
             partnerContext.flush()
         }
         early = []
-        if inputEnded { forwardEnd() }
+        passEnd(machine.joined(partner: partnerPhase))
     }
 
     /// This side's direction is over: pass the end on to the partner (once it has joined).
     private func endInput() {
-        guard !inputEnded else { return }
-        inputEnded = true
+        guard machine.idleTimerRuns else { return }
+        let action = machine.endInput(partner: partnerPhase)
         idleTimer?.cancel()
-        forwardEnd()
+        passEnd(action)
     }
 
     /// Shuts the partner's write side after what is queued there, or closes both channels when
     /// the other direction is over too.
-    private func forwardEnd() {
+    private func passEnd(_ action: ByteRelayStateMachine.EndAction) {
         guard let partner, let partnerContext = partner.context else { return }
-        if partner.inputEnded {
+        switch action {
+        case .none: return
+        case .closeBoth:
             context?.close(promise: nil)
             partnerContext.close(promise: nil)
-        } else {
+        case .shutPartnerOutput:
             partnerContext.close(mode: .output, promise: nil)
+            partner.outputWasShut()
         }
+    }
+
+    /// The engine shut its write side toward this side's peer: the half-closed timeout, when set,
+    /// replaces the idle one and starts now (HAProxy's `hcto` on a shut write).
+    private func outputWasShut() {
+        machine.outputWasShut()
+        if finTimeout != nil { touch() }
     }
 }

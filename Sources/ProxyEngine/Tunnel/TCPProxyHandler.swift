@@ -34,7 +34,7 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// The handlers of a new client connection, in pipeline order.
     static func handlers(engine: EngineContext, shared: FrontendContext) -> [ChannelHandler] {
-        let relay = ByteRelayHandler(idleTimeout: shared.clientIdle)
+        let relay = ByteRelayHandler(idleTimeout: shared.clientIdle, finTimeout: shared.clientFin)
         let log = TCPTransactionLogHandler(engine: engine, emitter: shared.trafficLog)
         return [log, TCPProxyHandler(engine: engine, shared: shared, clientRelay: relay, transactionLog: log), relay]
     }
@@ -132,7 +132,8 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
             .channelOption(.allowRemoteHalfClosure, value: true)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteRelayHandler(idleTimeoutMs: tunnel ?? backend.timeouts.serverMs))
+                    try channel.pipeline.syncOperations.addHandler(ByteRelayHandler(idleTimeoutMs: tunnel ?? backend.timeouts.serverMs,
+                                                                                 finTimeoutMs: backend.timeouts.serverFinMs))
                 }
             }
             .connect(to: attempt.balancer.address(server).forClient(destinationPort: attempt.destinationPort), on: clientChannel.eventLoop)

@@ -7,14 +7,16 @@ import NIOCore
 /// HTTP handlers leave both pipelines.
 enum TunnelSwitch {
     /// `clientIdle`, `serverIdle`: each side's idle limit (`timeout tunnel` on both when set,
-    /// else `timeout client` and `timeout server`, as in HAProxy). `clientInputEnded`:
+    /// else `timeout client` and `timeout server`, as in HAProxy); `clientFin`, `serverFin`: each side's
+    /// limit once the engine shut its write side toward it (`timeout client-fin`, `server-fin`). `clientInputEnded`:
     /// the client shut its write side before the switch (the server's write side is shut in turn).
     /// Call on the channels' event loop.
     static func connect(client: Channel, replacing clientHandler: RemovableChannelHandler,
                         server: Channel, replacing serverHandler: RemovableChannelHandler,
-                        clientIdle: TimeAmount?, serverIdle: TimeAmount?, clientInputEnded: Bool) throws {
-        let clientRelay = ByteRelayHandler(idleTimeout: clientIdle)
-        let serverRelay = ByteRelayHandler(idleTimeout: serverIdle)
+                        clientIdle: TimeAmount?, serverIdle: TimeAmount?, clientFin: TimeAmount? = nil,
+                        serverFin: TimeAmount? = nil, clientInputEnded: Bool) throws {
+        let clientRelay = ByteRelayHandler(idleTimeout: clientIdle, finTimeout: clientFin)
+        let serverRelay = ByteRelayHandler(idleTimeout: serverIdle, finTimeout: serverFin)
         try client.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         try server.syncOptions?.setOption(.allowRemoteHalfClosure, value: true)
         let clientPipeline = client.pipeline.syncOperations

@@ -66,6 +66,12 @@ enum SampleConverter {
             guard let length, length >= 0 else { return nil }
             return .binary(Array(bytes[offset..<(offset + length)]))
         case .table:
+            if let item = arguments.first, TableConverter.timing.contains(item) {
+                // `table_expire`/`table_idle(TABLE[,DEFAULT])`: without an entry, the default or nothing.
+                guard let session = facts.stickCounters?.session,
+                      let found = session.tableTiming(item, table: arguments[1], key: sample.stringValue) else { return nil }
+                return (found ?? (arguments.count > 2 ? Int64(arguments[2]) : nil)).map { .integer($0) }
+            }
             // `table_DATA([IDX,]TABLE)`: the data of the entry the sample is the key of; 0 without an entry.
             guard let item = arguments.first, let table = arguments.last, let session = facts.stickCounters?.session else { return nil }
             let index = arguments.count == 3 ? Int(arguments[1]) : nil

@@ -204,7 +204,8 @@ enum SampleFetcher {
         case .sslClientVerify: return [.integer(0)]
         case .sslClientSubject: text = certificate.flatMap { ClientCertificateFacts.distinguishedName($0.subject, fetch.arguments) }
         case .sslClientIssuer: text = certificate.flatMap { ClientCertificateFacts.distinguishedName($0.issuer, fetch.arguments) }
-        case .sslClientSerial: text = certificate?.serialHex
+        // Binary, as HAProxy's: `ssl_c_serial,hex` gives the digits.
+        case .sslClientSerial: return certificate.map { [.binary($0.serialBytes)] } ?? []
         case .sslClientNotAfter: text = certificate?.notAfter
         default: text = nil
         }

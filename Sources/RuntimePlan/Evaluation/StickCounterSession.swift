@@ -11,11 +11,17 @@ public protocol StickCounterSession: AnyObject, Sendable {
     /// A `table_*` converter: the data `item` (`http_req_rate`, `gpc`…, or `in_table`: 1 when present) of the
     /// entry of `key` in `table`, without touching it; 0 without an entry, nil when the table does not store the data.
     func tableValue(_ item: String, index: Int?, table: String, key: String) -> Int64?
+    /// `table_expire` (`item` "expire") or `table_idle` ("idle"): the milliseconds until the entry of `key` in
+    /// `table` expires, or since it was last used, without touching it; `.some(nil)` without an entry, nil when
+    /// the table or the key cannot be read.
+    func tableTiming(_ item: String, table: String, key: String) -> Int64??
 }
 
 extension StickCounterSession {
     /// Without tables, every `table_*` converter fails.
     public func tableValue(_ item: String, index: Int?, table: String, key: String) -> Int64? { nil }
+    /// Without tables, `table_expire` and `table_idle` fail.
+    public func tableTiming(_ item: String, table: String, key: String) -> Int64?? { nil }
 }
 
 /// A stream's stick counters carried in `RequestFacts`. Two requests with the

@@ -48,6 +48,9 @@ public enum TableConverter {
     ]
     /// `table_gpc(IDX,TABLE)`, `table_gpc_rate(IDX,TABLE)`, `table_gpt(IDX,TABLE)`.
     public static let indexed: Set<String> = ["gpc", "gpc_rate", "gpt"]
+    /// `table_expire(TABLE[,DEFAULT])` and `table_idle(TABLE[,DEFAULT])`: the milliseconds until the key's entry
+    /// expires and since it was last used; DEFAULT (an integer) when the key has no entry, else the converter fails.
+    public static let timing: Set<String> = ["expire", "idle"]
 
     /// The converter for `in_table(...)` or `table_DATA(...)` with its arguments as written; nil for another name
     /// or a wrong number of arguments.
@@ -57,6 +60,11 @@ public enum TableConverter {
             item = inTable
         } else if name.hasPrefix("table_"), items.contains(String(name.dropFirst(6))) {
             item = String(name.dropFirst(6))
+        } else if name.hasPrefix("table_"), timing.contains(String(name.dropFirst(6))) {
+            guard (1...2).contains(arguments.count), !arguments[0].isEmpty, arguments.count == 1 || Int64(arguments[1]) != nil else {
+                return nil
+            }
+            return Converter(.table, arguments: [String(name.dropFirst(6))] + arguments)
         } else {
             return nil
         }

@@ -7,7 +7,8 @@
 public struct FrontendTimeoutPlan: Sendable, Hashable, Codable {
     /// `timeout client`: the idle limit of a `mode tcp` client and of an HTTP/2 connection.
     public var clientMs: Int?
-    /// `timeout client-fin` as written (not applied yet: a half-closed client stays bounded by `timeout client`).
+    /// `timeout client-fin`: in `mode tcp` and a tunnel, the client side's idle limit once the
+    /// engine has shut its write side toward the client (it replaces `timeout client` and `tunnel` then).
     public var clientFinMs: Int?
     /// The wait for a request head, from the connection or from the first byte of a
     /// next request: the shorter of `timeout http-request` and `timeout client`.
@@ -42,7 +43,8 @@ public struct BackendTimeoutPlan: Sendable, Hashable, Codable {
     public var connectMs: Int
     /// `timeout server`: the longest silence of a server while a response is awaited or streamed.
     public var serverMs: Int?
-    /// `timeout server-fin` as written (not applied yet: a half-closed server stays bounded by `timeout server`).
+    /// `timeout server-fin`: in `mode tcp` and a tunnel, the server side's idle limit once the
+    /// engine has shut its write side toward the server (it replaces `timeout server` and `tunnel` then).
     public var serverFinMs: Int?
     /// The longest wait in a server's queue: `timeout queue`, else the connect timeout.
     public var queueMs: Int

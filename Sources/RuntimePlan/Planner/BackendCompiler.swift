@@ -40,6 +40,7 @@ struct BackendCompiler {
             }
         }
         plan.persistence = PersistenceCompiler(proxy: proxy, acls: acls).compile(context: &context)
+        assignDynamicCookies(&plan, context: &context)
         if plan.servers.contains(where: { $0.check != nil }) {
             plan.healthCheck = HealthCheckCompiler(proxy: proxy).compile()
         }
@@ -54,6 +55,21 @@ struct BackendCompiler {
                                                         context: &context)
         }
         return plan
+    }
+
+    /// `cookie NAME … dynamic`: each server without its own `cookie` gets the value HAProxy derives from
+    /// `dynamic-cookie-key` and its address and port.
+    private func assignDynamicCookies(_ plan: inout BackendPlan, context: inout PlanningContext) {
+        guard plan.persistence?.cookie != nil, proxy.directives("cookie").last?.arguments.contains("dynamic") == true,
+              let line = proxy.directives("dynamic-cookie-key").last, let key = line.arguments.first else { return }
+        context.markHandled(line.range)
+        for index in plan.servers.indices where plan.servers[index].cookie == nil {
+            switch plan.servers[index].address {
+            case .inet(let host, let port): plan.servers[index].cookie = DynamicCookie.value(key: key, host: host, port: port)
+            case .inetClientPort(let host, let offset): plan.servers[index].cookie = DynamicCookie.value(key: key, host: host, port: offset)
+            default: continue
+            }
+        }
     }
 
     private func balance(context: inout PlanningContext) -> BalancePlan {

@@ -4,8 +4,8 @@ import RuntimePlan
 
 /// Compiles a backend's persistence: `cookie`, `stick match|on|store-request|store-response`,
 /// `option persist`, `force-persist` and `ignore-persist`. A line the engine
-/// cannot run (a key or condition it cannot evaluate, a `dynamic` cookie)
-/// stays listed as unsupported.
+/// cannot run (a key or condition it cannot evaluate) stays listed as
+/// unsupported.
 struct PersistenceCompiler {
     let proxy: Proxy
     let acls: ACLTable
@@ -59,6 +59,8 @@ struct PersistenceCompiler {
             case "postonly": cookie.postonly = true
             case "preserve": cookie.preserve = true
             case "httponly": cookie.httponly = true
+            // The servers' values are made from `dynamic-cookie-key` (see `DynamicCookie`).
+            case "dynamic": break
             case "secure": cookie.secure = true
             case "maxidle", "maxlife":
                 guard let next, let duration = try? Duration.parse(next, defaultUnit: .seconds).get() else { return nil }

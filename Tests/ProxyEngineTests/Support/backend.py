@@ -7,7 +7,8 @@ then one 'name: value' line per request header (names in lower case), then
 connections alive; /slow?ms=N waits N ms first; /hello answers 'hello';
 /echo with an Upgrade header answers 101 (with the Sec-WebSocket-Accept
 that RFC 6455 derives from the request's Sec-WebSocket-Key, when it has one
-and the query is not ?accept=no) and then echoes what it receives, each piece prefixed with 'NAME:'.
+and the query is not ?accept=no) and then echoes what it receives, each piece prefixed with 'NAME:'
+(with ?hold=1 it then keeps the connection open, silent, for 8 s after the client's end).
 Usage: backend.py NAME PORT"""
 import base64, hashlib, sys, threading, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,6 +44,8 @@ class Handler(BaseHTTPRequestHandler):
                 while True:
                     data = self.rfile.read1(4096)
                     if not data:
+                        if url.query == "hold=1":
+                            time.sleep(8)
                         return
                     self.wfile.write(NAME.encode() + b":" + data)
                     self.wfile.flush()

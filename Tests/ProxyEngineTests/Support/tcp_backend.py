@@ -7,6 +7,10 @@
              (S: bytes sent so far), 'sent N' at the end, and closes.
   trickle:   sends one byte every 300 ms and closes when the client's side ends.
   silent:    sends nothing and closes when the client's side ends.
+  finfirst:  shuts its write side at once, reads until the proxy's side ends,
+             then prints 'ended after MS ms' and closes.
+  holdopen:  sends nothing, reads until the proxy shuts its write side, then
+             keeps the connection open (silent) for 8 s and closes.
 Usage: tcp_backend.py PORT MODE [N]"""
 import socket, sys, threading, time
 
@@ -61,7 +65,29 @@ def waits_for_end(conn, trickle):
     conn.close()
 
 
-handlers = {"halfclose": halfclose, "flood": flood,
+def finfirst(conn):
+    start = time.monotonic()
+    conn.shutdown(socket.SHUT_WR)
+    try:
+        while conn.recv(4096):
+            pass
+    except OSError:
+        pass
+    print(f"ended after {int((time.monotonic() - start) * 1000)} ms", flush=True)
+    conn.close()
+
+
+def holdopen(conn):
+    try:
+        while conn.recv(4096):
+            pass
+    except OSError:
+        pass
+    time.sleep(8)
+    conn.close()
+
+
+handlers = {"halfclose": halfclose, "flood": flood, "finfirst": finfirst, "holdopen": holdopen,
             "trickle": lambda c: waits_for_end(c, True), "silent": lambda c: waits_for_end(c, False)}
 listener = socket.socket()
 listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

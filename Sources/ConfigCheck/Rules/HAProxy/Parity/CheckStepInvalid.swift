@@ -121,6 +121,8 @@ struct CheckStepInvalid: HAProxyRule {
             var httpOrder = HTTPStepOrder()
             for line in proxy.directives {
                 if line.keyword == "option httpchk" { httpOrder.implicitSend() }
+                guard line.keyword.hasPrefix("http-check") || line.keyword.hasPrefix("tcp-check")
+                        || line.keyword == "option mysql-check" || line.keyword == "option pgsql-check" else { continue }
                 let words = line.keyword.split(separator: " ").map(String.init) + line.arguments
                 guard let family = words.first, family == "http-check" || family == "tcp-check"
                         || line.keyword == "option mysql-check" || line.keyword == "option pgsql-check" else { continue }

@@ -97,10 +97,11 @@ struct SettingIgnored: HAProxyRule {
                                 + "which will never be used", at: line.range)
             }
             for (family, option) in [("http-check", "httpchk"), ("tcp-check", "tcp-check")] where effective.option(option) != true {
+                let prefix = family + " "
                 let step = proxy.directives.first { line in
-                    let words = line.keyword.split(separator: " ")
-                    return words.first.map(String.init) == family && words.count == 2
-                        && Self.ruleSteps.contains(String(words[1].prefix { $0 != "(" }))
+                    guard line.keyword.hasPrefix(prefix) else { return false }
+                    let step = line.keyword.dropFirst(prefix.count)
+                    return !step.isEmpty && !step.contains(" ") && Self.ruleSteps.contains(String(step.prefix { $0 != "(" }))
                 }
                 if let step {
                     findings.report("\(kind) '\(name)' uses \(family) rules without 'option \(option)', so the rules are ignored",

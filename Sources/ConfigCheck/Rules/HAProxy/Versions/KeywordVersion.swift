@@ -95,14 +95,17 @@ struct KeywordVersion: HAProxyRule {
         }
         for proxy in context.allProxies {
             for line in proxy.directives {
-                let words = line.keyword.split(separator: " ", maxSplits: 1)
-                if words.first == "option" {
+                let space = line.keyword.utf8.firstIndex(of: UInt8(ascii: " "))
+                let first = space.map { String(line.keyword[..<$0]) } ?? line.keyword
+                if first == "option" {
                     // An option the grammar does not know keeps its name as the first argument.
-                    guard let name = words.count == 2 ? String(words[1]) : line.arguments.first else { continue }
+                    guard let name = space.map({ String(line.keyword[line.keyword.index(after: $0)...]) }) ?? line.arguments.first
+                    else { continue }
                     judge.check(name, .option, at: line.range, &findings)
-                } else if let first = words.first {
-                    judge.check(String(first), .proxy, at: line.range, &findings)
-                    if let family = KeywordVersions.Kind(rawValue: String(first)), !family.isCheckedByGrammar,
+                } else {
+                    judge.check(first, .proxy, at: line.range, &findings)
+                    if first.hasPrefix("http-") || first.hasPrefix("tcp-"),
+                       let family = KeywordVersions.Kind(rawValue: first), !family.isCheckedByGrammar,
                        let action = Self.actionWord(family, line.keyword.split(separator: " ").dropFirst().map(String.init)
                                                     + line.arguments) {
                         judge.check(action: action, family, at: line.range, &findings)
@@ -112,9 +115,10 @@ struct KeywordVersion: HAProxyRule {
             for bind in proxy.binds {
                 for option in bind.options { judge.check(option.name, .bind, at: option.range, &findings) }
             }
-            for server in proxy.servers + (proxy.defaultServer.map { [$0] } ?? []) {
+            for server in proxy.servers {
                 for option in server.options { judge.check(option.name, .server, at: option.range, &findings) }
             }
+            for option in proxy.defaultServer?.options ?? [] { judge.check(option.name, .server, at: option.range, &findings) }
         }
         for site in context.sampleSites {
             guard case .success(let expressions) = site.parsed else { continue }
