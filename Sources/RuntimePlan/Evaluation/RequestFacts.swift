@@ -26,6 +26,8 @@ public struct RequestFacts: Sendable, Hashable {
     public var response: ResponseFacts?
     /// The frontend (`fe_name`) and the backend (`be_name`) handling the request.
     public var frontendName: String?
+    /// The `name` of the bind that accepted the connection (`so_name`).
+    public var listenerName: String?
     /// The request line as received, before any rewrite (`capture.req.method`, `capture.req.uri`).
     public var receivedMethod: String?
     public var receivedTarget: String?

@@ -138,6 +138,7 @@ enum SampleFetcher {
             return [.string(host + facts.path)]
         case .serverName: return facts.serverName.map { [.string($0)] } ?? []
         case .frontendConnections, .backendConnections, .serverConnections: return connectionCount(fetch, facts)
+        case .socketName: return facts.listenerName.map { [.string($0)] } ?? []
         case .backendServerTimeout: return [.integer(Int64(facts.timeouts.backendServerMs ?? 0))]
         case .backendTunnelTimeout: return [.integer(Int64(facts.timeouts.backendTunnelMs ?? 0))]
         // HAProxy sets the stream's timeouts from the backend once the server connection is established,

@@ -59,6 +59,16 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
         self.source = source
     }
 
+    /// The `name` of the bind that accepted a connection to this local address (`so_name`): the only listener's,
+    /// else the one whose IP address (or wildcard) and port match; nil when it has none or none matches.
+    public func listenerName(destination: String?, port: Int?) -> String? {
+        guard binds.count > 1 else { return binds.first?.name }
+        return binds.first { bind in
+            guard case .inet(let host, let bindPort) = bind.endpoint, bindPort == port else { return false }
+            return host == destination || host == "0.0.0.0" || host == "::"
+        }?.name
+    }
+
     /// The listen queue HAProxy 2.6 gives a socket (`listener_backlog`): the bind's `backlog`, else the
     /// frontend's, else its `maxconn`, else the global `maxconn` (HAProxy's frontend default); without any,
     /// a queue the kernel cuts to `net.core.somaxconn`, as it cuts the large maxconn HAProxy computes then.

@@ -56,6 +56,7 @@ public struct Fetch: Sendable, Hashable, Codable, CustomStringConvertible {
         case frontendConnections = "fe_conn", backendConnections = "be_conn", serverConnections = "srv_conn"
         case backendServerTimeout = "be_server_timeout", backendTunnelTimeout = "be_tunnel_timeout"
         case currentServerTimeout = "cur_server_timeout", currentTunnelTimeout = "cur_tunnel_timeout"
+        case socketName = "so_name"
         case sslServerName = "ssl_fc_sni", sslProtocol = "ssl_fc_protocol", sslCipher = "ssl_fc_cipher"
         case sslALPN = "ssl_fc_alpn", sslHasServerName = "ssl_fc_has_sni", sslClientCertificateUsed = "ssl_c_used"
         case sslClientVerify = "ssl_c_verify", sslClientSubject = "ssl_c_s_dn", sslClientIssuer = "ssl_c_i_dn"

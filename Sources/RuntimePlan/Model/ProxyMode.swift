@@ -15,6 +15,8 @@ public struct ListenAddress: Sendable, Hashable, Codable, CustomStringConvertibl
     public var proto: MuxProtocol?
     /// The `bind` line's `backlog` option: the socket's listen queue, over the frontend's.
     public var backlog: Int?
+    /// The `bind` line's `name` option, what `so_name` returns.
+    public var name: String?
 
     public init(endpoint: SocketEndpoint, tls: BindTLS? = nil, fileAccess: SocketFileAccess? = nil) {
         self.endpoint = endpoint

@@ -32,12 +32,14 @@ struct FrontendCompiler {
         for bind in proxy.binds {
             context.markHandled(bind.range)
             let backlog = Self.positive(bind.options.last { $0.name == "backlog" }?.value)
+            let listenerName = bind.options.last { $0.name == "name" }?.value
             let tls = BindTLSCompiler(defaults: tlsDefaults, proxyName: name).compile(bind, context: &context)
             let proto = BindProtoCompiler.compile(bind, mode: plan.mode, context: &context)
             plan.binds += BindCompiler(unixBind: unixBind, tls: tls).compile(bind, context: &context).map { listener in
                 var listener = listener
                 listener.proto = proto
                 listener.backlog = backlog
+                listener.name = listenerName
                 return listener
             }
         }

@@ -60,6 +60,9 @@ public struct RequestRouter: Sendable {
                       targets: BackendTargets? = nil) -> RoutingDecision {
         var decision = RoutingDecision(outcome: .noBackend, request: facts, steps: [])
         decision.request.frontendName = frontend.name
+        if targets?.namesListeners ?? frontend.binds.contains(where: { $0.name != nil }) {
+            decision.request.listenerName = frontend.listenerName(destination: facts.destination, port: facts.destinationPort)
+        }
         decision.request.receivedMethod = decision.request.receivedMethod ?? facts.method
         decision.request.receivedTarget = decision.request.receivedTarget ?? facts.target
         // Until `use_backend` chooses, the stream's backend is the proxy itself: a `listen` has its timeouts.
