@@ -28,6 +28,7 @@ extension ClientConnectionHandler {
                                  destination: addresses.destination, destinationPort: addresses.destinationPort, tls: tls != nil)
         facts.tlsSession = tls?.facts
         facts.firstRequest = !servedOne
+        facts.load = ProxyLoadHandle(EngineProxyLoad(engine: engine))
         let captures = frontend.log.requestCaptures
         if !captures.isEmpty {
             facts.requestCaptures = CaptureSlots(captures)

@@ -95,7 +95,9 @@ extension ClientConnectionHandler {
             stickStream?.countResponse(status: status)
             return answer(page, keepOpen: !closes, discarding: body)
         }
-        sendError(status, context, close: close, discarding: body)
+        let closing = close || ErrorPages.closesAfterRule(status)
+        stickStream?.countResponse(status: status)
+        answer(ErrorPages.response(status, closing: closing, fromRules: true), keepOpen: !closing, discarding: body)
     }
 
     /// A response made here (error page, `deny`, `return`, `redirect`) after the

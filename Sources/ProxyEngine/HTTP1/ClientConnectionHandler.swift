@@ -377,7 +377,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                                           requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11,
                                           requestUpgrade: head.connectionUpgrade, clientKeepAlive: keepAlive,
                                           attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
-                                          timeouts: engine.backendTimeouts[index])
+                                          timeouts: engine.backendTimeouts[index].overridden(by: request.timeouts))
             exchange.persistence = persistence
             exchange.compression = compression
             self.exchange = exchange
