@@ -38,16 +38,16 @@ public struct HAProxyCheckContext: Sendable {
     private let callsByProxy: PerProxy<[CallInWord]>
     /// Each proxy's stick-table references, found once.
     private let tablesByProxy: PerProxy<[TableReference]>
+    /// Each proxy's ACL tests, read once.
+    private let aclTestsByProxy: PerProxy<[ACLTestSpec]>
 
     public init(configuration: HAProxyConfiguration, syntax: ConfigSyntax, environment: CheckEnvironment) {
         self.configuration = configuration
         self.syntax = syntax
         self.environment = environment
         // Resolving 10,000 proxies' defaults is worth both cores.
-        let all = configuration.proxies, pieces = min(16, all.count / 512 + 1)
-        proxies = concurrentMap(count: pieces) { piece in
-            (all.count * piece / pieces..<all.count * (piece + 1) / pieces).map { EffectiveProxy(all[$0], in: configuration) }
-        }.flatMap { $0 }
+        let all = configuration.proxies
+        proxies = all.concurrentMap(piece: 512) { EffectiveProxy($0, in: configuration) }
         frontends = proxies.filter { $0.proxy.kind == .frontend || $0.proxy.kind == .listen }
         backends = proxies.filter { $0.proxy.kind == .backend || $0.proxy.kind == .listen }
         var index: [String: Int] = [:]
@@ -62,6 +62,7 @@ public struct HAProxyCheckContext: Sendable {
         conditionsByProxy = conditions
         callsByProxy = PerProxy(allProxies, ServerReference.calls)
         tablesByProxy = PerProxy(allProxies, TableReference.all)
+        aclTestsByProxy = PerProxy(allProxies) { ACLTestSpec.all(in: $0, conditions: conditions[$0]) }
         let proxies = proxies
         sharedTableUses = SharedOnce { proxies.map(ProxyTableUse.init) }
         let vocabulary = SharedOnce { ConfigurationVocabulary(configuration, proxies: allProxies) }
@@ -83,7 +84,7 @@ public struct HAProxyCheckContext: Sendable {
     /// results it reads. The linter runs it side by side ahead of the rules,
     /// so that no core sits waiting while another works a fact out for both.
     var sharedWork: [@Sendable () -> Void] {
-        [conditionsByProxy.prepare, sharedVocabulary.prepare, callsByProxy.prepare, tablesByProxy.prepare,
+        [conditionsByProxy.prepare, sharedVocabulary.prepare, callsByProxy.prepare, tablesByProxy.prepare, aclTestsByProxy.prepare,
          sharedTableUses.prepare, sharedSampleSites.prepare, sharedCertificateFiles.prepare]
     }
 
@@ -98,6 +99,9 @@ public struct HAProxyCheckContext: Sendable {
 
     /// A proxy's stick-table references (`TableReference.all`, found once per configuration).
     func tableReferences(of proxy: Proxy) -> [TableReference] { tablesByProxy[proxy] }
+
+    /// A proxy's ACL tests: its `acl` lines, then the anonymous ACLs of its conditions (read once per configuration).
+    func aclTests(of proxy: Proxy) -> [ACLTestSpec] { aclTestsByProxy[proxy] }
 
     /// Calls `body` with every directive of the configuration, in order, without copying them.
     public func forEachDirective(_ body: (Directive) -> Void) {

@@ -44,7 +44,8 @@ struct CheckIntervalZero: HAProxyRule {
         guard Self.intervals.contains(where: context.vocabulary.uses(option:)) else { return }
         for proxy in context.configuration.defaults + context.configuration.proxies {
             for server in [proxy.defaultServer].compactMap({ $0 }) + proxy.servers {
-                for option in server.options where Self.intervals.contains(option.name) {
+                // Only a value starting with 0 can read as no time: the set is asked about those alone.
+                for option in server.options where option.value?.utf8.first == UInt8(ascii: "0") && Self.intervals.contains(option.name) {
                     guard let value = option.value, let duration = try? Duration.parse(value).get(), duration.microseconds == 0 else { continue }
                     findings.report("'\(option.name)' cannot be 0: HAProxy would check without pause", at: option.range)
                 }

@@ -1,14 +1,18 @@
 import HAProxyConfig
 
 extension ACLTestSpec {
-    /// The ACL tests of a proxy whose criterion passes `accepts` (a cheap test on the text, so that the rest are
-    /// not read): its `acl` lines, then the anonymous ACLs of its conditions.
+    /// The ACL tests of a proxy whose criterion passes `accepts`: its `acl` lines, then the anonymous ACLs of
+    /// its conditions (read once per configuration, see `HAProxyCheckContext.aclTests(of:)`).
     static func all(in proxy: Proxy, of context: HAProxyCheckContext, criterion accepts: (String) -> Bool) -> [ACLTestSpec] {
-        var result = proxy.acls.compactMap { accepts($0.criterion) ? ACLTestSpec($0) : nil }
-        for use in context.conditions(of: proxy) {
+        context.aclTests(of: proxy).filter { accepts($0.criterion.text) }
+    }
+
+    /// Every ACL test of a proxy whose conditions are `conditions`: its `acl` lines, then the anonymous ACLs.
+    static func all(in proxy: Proxy, conditions: [ConditionUse]) -> [ACLTestSpec] {
+        var result = proxy.acls.map(ACLTestSpec.init)
+        for use in conditions {
             result += use.anonymous.compactMap { words in
-                guard let first = words.first, accepts(first.text) else { return nil }
-                return ACLTestSpec(words: words.map(\.text), ranges: words.map(\.range), fallback: use.directive.range, name: nil)
+                ACLTestSpec(words: words.map(\.text), ranges: words.map(\.range), fallback: use.directive.range, name: nil)
             }
         }
         return result
