@@ -141,9 +141,9 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
                 switch result {
                 case .success(let channel):
                     let record = self.transactionLog
-                    record.log.connectMs = record.log.elapsedMs()
                     record.log.serverAddress = channel.remoteAddress
                     record.log.serverSource = channel.localAddress
+                    record.serverConnected()
                     guard clientChannel.isActive, let serverRelay = try? channel.pipeline.syncOperations.handler(type: ByteRelayHandler.self) else {
                         clientChannel.close(promise: nil)
                         return channel.close(promise: nil)

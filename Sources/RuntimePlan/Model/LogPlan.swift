@@ -120,6 +120,9 @@ public struct ProxyLogPlan: Sendable, Hashable, Codable {
     public var dontLogNull: Bool
     public var dontLogNormal: Bool
     public var separateErrors: Bool
+    /// `option logasap`: the line goes out once the response head is forwarded (`mode http`) or the server
+    /// connection is made (`mode tcp`), with `+` before `%B`, `%Ta`, `%Tt` and `%Tu`.
+    public var logAsap = false
     /// `option log-health-checks`: every check result that changes a server's health is logged.
     public var healthChecks: Bool
     /// `capture request header`, `declare capture request` and `http-request capture … len` slots, in declaration order.

@@ -14,7 +14,7 @@ struct LogCompiler {
     static let keywords: Set<String> = [
         "log", "log-format", "log-format-sd", "error-log-format", "log-tag", "option httplog", "option httpslog",
         "option tcplog", "option dontlognull", "option dontlog-normal", "option log-separate-errors",
-        "option log-health-checks", "capture request header", "capture response header", "capture cookie",
+        "option log-health-checks", "option logasap", "capture request header", "capture response header", "capture cookie",
         "declare capture", "unique-id-format", "unique-id-header",
     ]
 
@@ -81,6 +81,7 @@ struct LogCompiler {
         plan.dontLogNull = options["dontlognull"] == true
         plan.dontLogNormal = options["dontlog-normal"] == true
         plan.separateErrors = options["log-separate-errors"] == true
+        plan.logAsap = options["logasap"] == true
         plan.healthChecks = options["log-health-checks"] == true
         return plan
     }
