@@ -133,9 +133,11 @@ extension ClientConnectionHandler {
 
     /// The client closed (or reset) the connection before a whole request head: HAProxy logs
     /// `400 CR--` `<BADREQ>` for the first request, and for a later one once a byte of it came; nothing for an
-    /// idle keep-alive connection (`option dontlognull` drops the empty first one).
+    /// idle keep-alive connection (`option dontlognull` drops the empty first one). A TLS handshake that
+    /// did not complete is not logged here (HAProxy logs it as a connection error).
     func logClosedBeforeRequest() {
-        guard onSocket, case .waitingHead(let wait) = machine.state, wait != .idle, transactionLog != nil else { return }
+        guard onSocket, case .waitingHead(let wait) = machine.state, wait != .idle, tls?.established ?? true,
+              let log = transactionLog, log.requestMs < 0 else { return }
         logHeadAwaitEnded(.clientAbort)
         logUpdate { $0.status = 400 }
         logFinish()
