@@ -37,6 +37,8 @@ final class EngineContext: Sendable {
     let usesProcessVariables: Bool
     /// Each backend's logger (server state changes, health checks), by position; nil without log targets.
     let backendLoggers: [ProxyLogger?]
+    /// The `ring` sections' buffers (`log ring@NAME`, `show events`).
+    let logRings: LogRings
     private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
     private let loopBalancers = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<LoopBalancers>]>([:])
     /// TLS toward the servers that have `ssl` or `check-ssl`.
@@ -58,8 +60,10 @@ final class EngineContext: Sendable {
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.serverTLS = ServerTLSContexts(plan)
         let warn: (String) -> Void = { events(.warning($0)) }
-        self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, warn: warn) }
-        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, warn: warn)) },
+        let rings = LogRings(plan.global.log.rings)
+        self.logRings = rings
+        self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, rings: rings, warn: warn) }
+        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, rings: rings, warn: warn)) },
                                            uniquingKeysWith: { first, _ in first })
         // The `global` section's `set-var` lines, computed once at start as HAProxy does.
         let initialVariables = plan.initialProcessVariables

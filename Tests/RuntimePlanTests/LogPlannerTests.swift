@@ -43,6 +43,37 @@ final class LogPlannerTests: XCTestCase {
         XCTAssertFalse(plan.unsupported.contains { $0.feature == "logging" }, "\(plan.unsupported)")
     }
 
+    /// `ring` sections and `log ring@NAME`: the ring's format and `maxlen` are the target's; a ring's `server` lines and a
+    /// target naming no ring stay unsupported; `option logasap` is read.
+    func testRingTargetsTakeTheirRingsSettings() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            global
+                log ring@events local0 info
+                log ring@nowhere local0
+            ring events
+                description "traffic events"
+                format rfc3164
+                maxlen 200
+                size 32768
+            ring forwarded
+                server collector 127.0.0.1:6514
+            defaults
+                mode http
+                log global
+                option httplog
+                option logasap
+            frontend fe
+                bind 127.0.0.1:8080
+
+            """))
+        XCTAssertEqual(plan.global.log.rings, [RingPlan(name: "events", description: "traffic events", format: .rfc3164, maxLength: 200, size: 32768),
+                                               RingPlan(name: "forwarded")])
+        XCTAssertEqual(plan.global.log.rings[1].format, .raw)
+        XCTAssertEqual(plan.global.log.targets, [LogTarget(destination: .ring("events"), format: .rfc3164, facility: 16, maxLevel: 6, length: 201)])
+        XCTAssertEqual(Set(plan.unsupported.map(\.directive)), ["log ring@nowhere local0", "server collector 127.0.0.1:6514"])
+        XCTAssertEqual(plan.frontends.first?.log.logAsap, true)
+    }
+
     func testHTTPFormatInATCPProxyFallsBackToTCPLogAsHAProxyDoes() throws {
         let plan = try XCTUnwrap(compilePlan("""
             frontend fe

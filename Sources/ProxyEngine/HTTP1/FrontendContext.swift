@@ -33,7 +33,7 @@ final class FrontendContext: Sendable {
     /// The backends of its `use_backend` rules and `default_backend`, by position.
     let backendTargets: BackendTargets
 
-    init(plan: FrontendPlan, runtime: RuntimePlan, warn: (String) -> Void = { _ in }) {
+    init(plan: FrontendPlan, runtime: RuntimePlan, rings: LogRings = LogRings(), warn: (String) -> Void = { _ in }) {
         self.plan = plan
         statsIndex = runtime.frontends.firstIndex { $0.name == plan.name } ?? 0
         requestWait = plan.timeouts.requestMs.map { .milliseconds(Int64($0)) }
@@ -47,7 +47,7 @@ final class FrontendContext: Sendable {
         hasContentRules = plan.tcpRequestRules.contains { $0.stage == .content }
         errorFiles = ErrorFilePages(plan.errorFiles)
         backendTargets = BackendTargets(frontend: plan, plan: runtime)
-        trafficLog = ProxyLogger(plan: plan.log, global: runtime.global.log, warn: warn).map { TrafficLogEmitter(logger: $0, frontend: plan) }
+        trafficLog = ProxyLogger(plan: plan.log, global: runtime.global.log, rings: rings, warn: warn).map { TrafficLogEmitter(logger: $0, frontend: plan) }
     }
 }
 

@@ -61,6 +61,7 @@ enum CLIText {
         HelpLine(usage: "show backend", summary: "list backends in the current running config", words: ["show", "backend"]),
         HelpLine(usage: "show errors [<px>] [request|response]",
                  summary: "report last request and/or response errors for each proxy", words: ["show", "errors"]),
+        HelpLine(usage: "show events [<sink>] [-w] [-n]", summary: "show event sink state", words: ["show", "events"]),
         HelpLine(usage: "show info [desc|json|typed|float]*", summary: "report information about the running process",
                  words: ["show", "info"]),
         HelpLine(usage: "show servers state [<backend>]",

@@ -30,7 +30,7 @@ struct LogCompiler {
             case "log" where words == ["global"]:
                 plan.targets += global.targets
             case "log":
-                switch LogTargetCompiler.compile(words) {
+                switch LogTargetCompiler.compile(words, rings: global.rings) {
                 case .success(let target): plan.targets.append(target)
                 case .failure(.unsupported): context.unsupported(directive, proxy: name, feature: "logging")
                 case .failure(.invalid(let message)):
@@ -112,15 +112,16 @@ struct LogCompiler {
     }
 }
 
-/// The `global` section's `log`, `log-tag` and `log-send-hostname`.
+/// The `global` section's `log`, `log-tag` and `log-send-hostname`, with the `ring` sections its targets may name.
 enum GlobalLogCompiler {
-    static func compile(_ global: GlobalSettings?, context: inout PlanningContext) -> GlobalLogPlan {
+    static func compile(_ global: GlobalSettings?, rings: [RingPlan] = [], context: inout PlanningContext) -> GlobalLogPlan {
         var plan = GlobalLogPlan()
+        plan.rings = rings
         for directive in global?.directives ?? [] {
             switch directive.keyword {
             case "log" where directive.modifier == nil:
                 context.markHandled(directive.range)
-                switch LogTargetCompiler.compile(directive.arguments) {
+                switch LogTargetCompiler.compile(directive.arguments, rings: rings) {
                 case .success(let target): plan.targets.append(target)
                 case .failure(.unsupported): context.unsupported(directive, proxy: nil, feature: "logging")
                 case .failure(.invalid(let message)):
