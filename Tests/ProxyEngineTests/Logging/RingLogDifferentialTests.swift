@@ -6,7 +6,8 @@ import XCTest
 /// engine, read back with the runtime API's `show events`: the list of
 /// sinks, and each ring's messages with its own header format and `maxlen`
 /// (`rfc3164` with HAProxy's `localhost` host name; the default `raw` cut to
-/// 30 bytes) must agree, dates and pids aside.
+/// 30 bytes) must agree, dates and pids aside, and so must what a session
+/// at level user is shown.
 final class RingLogDifferentialTests: XCTestCase {
     func testRingEventsAgreeWithHAProxy() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-ring-\(UUID().uuidString)")
@@ -25,6 +26,7 @@ final class RingLogDifferentialTests: XCTestCase {
                     log ring@events local0
                     log ring@short local0 info
                     stats socket \(socket) level admin
+                    stats socket \(socket).user level user
                 ring events
                     description "traffic events"
                     format rfc3164
@@ -59,6 +61,12 @@ final class RingLogDifferentialTests: XCTestCase {
                         "show events buf0"] {
             let haproxy = CLIClient.send(path: sockets[0], command), engine = CLIClient.send(path: sockets[1], command)
             XCTAssertEqual(Self.normalized(engine), Self.normalized(haproxy), "\(command)\nhaproxy: \(haproxy)\nengine:  \(engine)")
+            if command == "show events" || command == "show events events" {
+                // The list is the user level's too; a ring's messages are the operator's.
+                let user = (CLIClient.send(path: sockets[0] + ".user", command), CLIClient.send(path: sockets[1] + ".user", command))
+                XCTAssertFalse(user.0.isEmpty, "haproxy's user-level socket answered nothing")
+                XCTAssertEqual(Self.normalized(user.1), Self.normalized(user.0), "\(command) at level user")
+            }
             if command == "show events events" {
                 XCTAssertEqual(haproxy.components(separatedBy: "\n").filter { $0.contains("localhost haproxy[") }.count, 2, haproxy)
             }
