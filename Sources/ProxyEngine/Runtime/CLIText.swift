@@ -3,6 +3,9 @@
 enum CLIText {
     static let helpTitle = "The following commands are valid at this level:\n"
     static let unknownTitle = "Unknown command, but maybe one of the following ones is a better match:\n"
+    /// Ends an output the session writes without its empty line (removed before writing): haproxy 2.6.12
+    /// ends `show events`' own messages so.
+    static let withoutEmptyLine = "\u{0}"
     static let permissionDenied = "Permission denied\n"
     static let noSuchServer = "No such server.\n"
     static let noSuchBackend = "No such backend.\n"

@@ -19,11 +19,17 @@ struct EventSinks {
         return text
     }
 
+    /// A sink's messages; HAProxy's messages (without the session's empty line) for an unknown sink or option,
+    /// and for `stdout`/`stderr`, which keep nothing.
     func show(_ words: [String]) -> String {
         let name = words[0]
-        guard ["stdout", "stderr", "buf0"].contains(name) || rings.byName[name] != nil else { return "No such event sink\n" }
-        for option in words.dropFirst() where !["-w", "-n"].contains(option) { return "unknown option\n" }
-        guard let ring = rings.byName[name], !words.contains("-n") else { return "" }
+        guard ["stdout", "stderr", "buf0"].contains(name) || rings.byName[name] != nil else {
+            return "No such event sink\n" + CLIText.withoutEmptyLine
+        }
+        if name == "stdout" || name == "stderr" { return "Nothing to report for this sink\n" + CLIText.withoutEmptyLine }
+        let options = words.dropFirst()
+        for option in options where !["-w", "-n", "-nw", "-wn"].contains(option) { return "unknown option\n" + CLIText.withoutEmptyLine }
+        guard let ring = rings.byName[name], !options.contains(where: { $0.contains("n") }) else { return "" }
         return ring.text()
     }
 }

@@ -7,7 +7,7 @@ import XCTest
 /// sinks, and each ring's messages with its own header format and `maxlen`
 /// (`rfc3164` with HAProxy's `localhost` host name; the default `raw` cut to
 /// 30 bytes) must agree, dates and pids aside, and so must what a session
-/// at level user is shown.
+/// at level user is shown and HAProxy's messages for an unknown sink or option.
 final class RingLogDifferentialTests: XCTestCase {
     func testRingEventsAgreeWithHAProxy() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-ring-\(UUID().uuidString)")
@@ -58,7 +58,7 @@ final class RingLogDifferentialTests: XCTestCase {
         }
         usleep(200_000)
         for command in ["show events", "show events events", "show events short", "show events events -n",
-                        "show events buf0"] {
+                        "show events buf0", "show events nowhere", "show events stdout", "show events short -x"] {
             let haproxy = CLIClient.send(path: sockets[0], command), engine = CLIClient.send(path: sockets[1], command)
             XCTAssertEqual(Self.normalized(engine), Self.normalized(haproxy), "\(command)\nhaproxy: \(haproxy)\nengine:  \(engine)")
             if command == "show events" || command == "show events events" {
