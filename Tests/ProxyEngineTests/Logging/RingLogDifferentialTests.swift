@@ -74,6 +74,55 @@ final class RingLogDifferentialTests: XCTestCase {
         await pair.shutdown()
     }
 
+    /// 250 lines of 79 bytes through a ring of 16384 bytes: both keep the same last ones (202, each taking two bytes
+    /// of framing besides its own).
+    func testAFullRingKeepsTheSameLastMessagesAsHAProxy() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-ring-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sockets = [directory.appendingPathComponent("haproxy.sock").path, directory.appendingPathComponent("engine.sock").path]
+        let calls = NSLockedBox(0)
+        let pair = try await ProxyPair({ port, server in
+            var socket = ""
+            calls.mutate { count in
+                socket = sockets[min(count, 1)]
+                count += 1
+            }
+            return """
+                global
+                    log ring@full local0
+                    stats socket \(socket) level admin
+                ring full
+                    size 16384
+                defaults
+                    mode http
+                    log global
+                    option dontlognull
+                    log-format "%ci %ft %b/%s %ST %{+Q}r"
+                    timeout connect 1s
+                    timeout client 5s
+                    timeout server 5s
+                frontend fe
+                    bind 127.0.0.1:\(port)
+                    default_backend app
+                backend app
+                    server app01 \(server)
+
+                """
+        }) { _ in .init("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok") }
+        XCTAssertTrue(CLIClient.waitForSocket(sockets[0]), "haproxy's runtime socket did not open")
+        for index in 0..<250 {
+            let request = String(format: "GET /request/%04d/padding-padding-padding HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", index)
+            _ = pair.exchange(Array(request.utf8), settle: 0.05)
+        }
+        usleep(200_000)
+        let haproxy = CLIClient.send(path: sockets[0], "show events full"), engine = CLIClient.send(path: sockets[1], "show events full")
+        await pair.shutdown()
+        let kept = haproxy.split(separator: "\n")
+        XCTAssertEqual(kept.count, 202, "haproxy kept \(kept.count): \(kept.first ?? "")")
+        XCTAssertEqual(engine, haproxy)
+    }
+
     /// The output without syslog dates and pids.
     static func normalized(_ text: String) -> String {
         text.replacingOccurrences(of: #"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"#, with: "DATE", options: .regularExpression)
