@@ -1,3 +1,4 @@
+import ConfigDiagnostics
 import HAProxyConfig
 import RuntimePlan
 
@@ -5,8 +6,12 @@ import RuntimePlan
 /// `format`, `maxlen` and `size`. A ring's `server` lines (forwarding its
 /// messages over TCP) are not run and stay unsupported, with their
 /// `timeout connect|server`; the ring itself still keeps its messages.
-/// Values HAProxy refuses are left to the checker, which reports them first.
+/// A `maxlen` or `size` HAProxy refuses is an error with its message (a
+/// size below the default 16384 cannot shrink the ring); an unknown
+/// `format` is left to the checker, which reports it first.
 enum RingCompiler {
+    static let invalid = RuleID("invalid-argument")
+
     static func compile(_ configuration: HAProxyConfiguration, context: inout PlanningContext) -> [RingPlan] {
         var rings: [RingPlan] = []
         for section in configuration.otherSections where section.kind == "ring" {
@@ -17,8 +22,19 @@ enum RingCompiler {
                 switch directive.keyword {
                 case "description": description = value.isEmpty ? nil : value
                 case "format": format = LogTarget.HeaderFormat(rawValue: value) ?? format
-                case "maxlen": maxLength = Int(value).flatMap { $0 > 0 ? $0 : nil } ?? maxLength
-                case "size": size = Int(value).flatMap { $0 > 0 ? $0 : nil } ?? size
+                case "maxlen", "size":
+                    // HAProxy reads both with atol: leading digits, 0 refused.
+                    let number = Int(value.prefix { $0.isNumber }) ?? 0
+                    if number == 0 {
+                        context.error(invalid, "invalid size '\(value)' for new sink buffer.", at: directive.range)
+                    } else if directive.keyword == "maxlen" {
+                        maxLength = number
+                    } else if number < size {
+                        context.error(invalid, "ignoring new size '\(value)' that is smaller than current size '\(size)' for ring '\(name)'.",
+                                      at: directive.range)
+                    } else {
+                        size = number
+                    }
                 default:
                     context.unsupported(directive, proxy: nil, feature: "ring forwarding")
                     continue
