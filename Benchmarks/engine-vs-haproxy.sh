@@ -25,6 +25,7 @@
 #        lowered to what the descriptor limit lets haproxy hold, which needs
 #        two descriptors per connection of its maxconn)
 set -euo pipefail
+source "$(dirname "$0")/lib/engine-bench-config.sh"
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-50}
@@ -76,80 +77,10 @@ print(*found)
 PY
 )
 
-cat >"$work/backend.cfg" <<CFG
-global
-    nbthread 1
-    maxconn 2000
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
-frontend backend
-    bind 127.0.0.1:$backend_port
-    http-request return status 200 content-type text/plain string hello
-CFG
+backend_cfg "$backend_port" >"$work/backend.cfg"
 
-# proxy_cfg HTTP_PORT L7_PORT TCP_PORT LOG_PORT
-proxy_cfg() {
-    cat <<CFG
-global
-    nbthread 1
-    maxconn $maxconn
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
-    timeout http-keep-alive 30s
-frontend http
-    bind 127.0.0.1:$1
-    default_backend pool
-frontend http-l7
-    bind 127.0.0.1:$2
-    option forwardfor
-    http-request set-header X-Forwarded-Proto http
-    http-request set-header X-Frontend http-l7
-    acl is_api      path_beg /api/
-    acl is_static   path_end .css .js .png .jpg .gif .ico .woff2
-    acl is_admin    hdr(host) -i admin.example.com
-    acl is_ws       hdr(upgrade) -i websocket
-    acl is_post     method POST
-    acl is_internal src 10.0.0.0/8
-    acl has_token   hdr(x-token) -m found
-    acl is_v2       path_beg /v2/
-    acl is_images   path_beg /images/
-    acl is_mobile   hdr_sub(user-agent) -i mobile
-    use_backend pool_api    if is_api
-    use_backend pool_static if is_static
-    use_backend pool_admin  if is_admin
-    use_backend pool_ws     if is_ws
-    use_backend pool_write  if is_post !is_internal
-    use_backend pool_token  if has_token
-    use_backend pool_v2     if is_v2
-    use_backend pool_images if is_images
-    use_backend pool_mobile if is_mobile
-    use_backend pool_api    if is_internal is_api
-    default_backend pool
-frontend tcp
-    mode tcp
-    bind 127.0.0.1:$3
-    default_backend pool_tcp
-frontend http-log
-    bind 127.0.0.1:$4
-    log 127.0.0.1:$syslog_port local0
-    option httplog
-    default_backend pool
-backend pool_tcp
-    mode tcp
-    server s1 127.0.0.1:$backend_port
-CFG
-    for name in pool pool_api pool_static pool_admin pool_ws pool_write pool_token pool_v2 pool_images pool_mobile; do
-        printf 'backend %s\n    server s1 127.0.0.1:%s\n' "$name" "$backend_port"
-    done
-}
-proxy_cfg "$h_http" "$h_l7" "$h_tcp" "$h_log" >"$work/haproxy.cfg"
-proxy_cfg "$w_http" "$w_l7" "$w_tcp" "$w_log" >"$work/weir.cfg"
+engine_proxy_cfg "$maxconn" "$backend_port" "$syslog_port" "$h_http" "$h_l7" "$h_tcp" "$h_log" >"$work/haproxy.cfg"
+engine_proxy_cfg "$maxconn" "$backend_port" "$syslog_port" "$w_http" "$w_l7" "$w_tcp" "$w_log" >"$work/weir.cfg"
 haproxy -c -q -f "$work/haproxy.cfg" || { echo "error: haproxy refuses the benchmark config" >&2; exit 1; }
 "$weir" compile "$work/weir.cfg" 2>/dev/null | python3 -c 'import json, sys; sys.exit(1 if json.load(sys.stdin)["unsupported"] else 0)' \
     || { echo "error: the engine does not run all of the benchmark config" >&2; exit 1; }

@@ -6,9 +6,9 @@
 #   cpu_seconds PID          user + system CPU seconds of a process so far
 #   start_background CMD...  runs CMD in the background, killed when the script exits;
 #                            its pid is in $last_pid
-#   backend_cfg PORT         a haproxy configuration answering every request itself
-#                            (`http-request return`), so the backend costs both proxies the same
+#   backend_cfg PORT ...     the backend behind both proxies (backend-config.sh)
 # Sets $work, a scratch directory removed when the script exits.
+source "$(dirname "${BASH_SOURCE[0]}")/backend-config.sh"
 scratch=${SCRATCH:-.build}
 work=$(mktemp -d)
 bench_pids=()
@@ -69,20 +69,3 @@ start_background() {
     bench_pids+=("$last_pid")
 }
 
-backend_cfg() {
-    cat <<CFG
-global
-    nbthread 1
-    maxconn 4000
-    tune.bufsize ${2:-16384}
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
-frontend backend
-    bind 127.0.0.1:$1
-${3:-}
-    http-request return status 200 content-type text/plain string hello
-CFG
-}

@@ -1231,7 +1231,7 @@ chroot	<file>	directory the process jails itself into after start-up
 clitcpka-cnt	<int>	number of unanswered TCP keepalive probes before dropping a client
 clitcpka-idle	<time:s>	idle time before the first TCP keepalive probe on client connections
 clitcpka-intvl	<time:s>	interval between TCP keepalive probes on client connections
-close-spread-time	<time>	window over which idle connections are closed after a soft stop
+close-spread-time	<time|infinite>	window over which idle connections are closed after a soft stop
 cluster-secret	<string>	secret shared by cluster nodes (used for QUIC tokens)
 command	<string> *	command line that the master process runs for this program
 compression algo	<string>...	compression algorithms offered, in order of preference

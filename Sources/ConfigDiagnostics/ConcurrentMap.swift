@@ -20,10 +20,19 @@ extension RandomAccessCollection where Self: Sendable, Index == Int {
     /// run side by side: for cheap transforms of many elements (lines,
     /// proxies), where one task per element would cost more than it saves.
     public func concurrentMap<Value: Sendable>(piece: Int = 512, _ transform: @Sendable (Element) -> Value) -> [Value] {
-        let pieces = Swift.min(16, count / Swift.max(1, piece) + 1)
-        return ConfigDiagnostics.concurrentMap(count: pieces) { index in
-            self[(startIndex + count * index / pieces)..<(startIndex + count * (index + 1) / pieces)].map(transform)
-        }.flatMap { $0 }
+        let total = count
+        let pieces = Swift.min(16, total / Swift.max(1, piece) + 1)
+        guard pieces > 1 else { return map(transform) }
+        // Each run writes its results in place: no per-run arrays to join and free afterwards.
+        return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
+            let slots = ResultSlots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: pieces) { run in
+                for offset in (total * run / pieces)..<(total * (run + 1) / pieces) {
+                    (slots.base + offset).initialize(to: transform(self[startIndex + offset]))
+                }
+            }
+            initialized = total
+        }
     }
 }
 

@@ -11,6 +11,8 @@ final class EngineContext: Sendable {
     let backends: [BackendState]
     let events: EngineEventSink
     let connections: ConnectionTracker
+    /// How a soft stop closes keep-alive connections (`close-spread-time`).
+    let softStopClose: SoftStopClose
     /// Traffic counters, one shard per event loop (`show stat`, the stats page).
     let statistics: TrafficStatistics
     /// When the engine was made (`show info`'s uptime).
@@ -39,19 +41,26 @@ final class EngineContext: Sendable {
     let backendLoggers: [ProxyLogger?]
     /// The `ring` sections' buffers (`log ring@NAME`, `show events`).
     let logRings: LogRings
-    private let pools = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<ServerConnectionPool>]>([:])
-    private let loopBalancers = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<LoopBalancers>]>([:])
+    /// Each event loop's server connections and balancers, found without a lock.
+    private let pools: LoopLocal<ServerConnectionPool>
+    private let loopBalancers: LoopLocal<LoopBalancers>
     /// TLS toward the servers that have `ssl` or `check-ssl`.
     let serverTLS: ServerTLSContexts
 
-    init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?) {
+    /// `loops`: the event loops the engine runs on (their per-loop state is laid out once, here).
+    init(plan: RuntimePlan, events: @escaping EngineEventSink, idleParkingDelay: TimeAmount?, loops: [EventLoop] = []) {
         self.plan = plan
         self.parking = idleParkingDelay.map(IdleParking.init)
-        self.router = RequestRouter(plan: plan)
-        self.backends = plan.backends.map(BackendState.init)
+        let router = RequestRouter(plan: plan)
+        self.router = router
+        let backends = plan.backends.map(BackendState.init)
+        self.backends = backends
+        self.pools = LoopLocal(loops: loops) { ServerConnectionPool(eventLoop: $0) }
+        self.loopBalancers = LoopLocal(loops: loops) { _ in LoopBalancers(backends) }
         self.events = events
-        self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends)
-        self.statistics = TrafficStatistics(plan: plan)
+        self.connections = ConnectionTracker(globalLimit: plan.global.maxconn, frontends: plan.frontends, loops: loops)
+        self.softStopClose = SoftStopClose(plan.global.process?.closeSpread)
+        self.statistics = TrafficStatistics(plan: plan, loops: loops)
         self.stickTables = StickTableSet(plan)
         self.limits = plan.global.buffers.map(H1Limits.init) ?? H1Limits()
         self.backendTimeouts = plan.backends.map { BackendTimeouts($0.timeouts) }
@@ -63,8 +72,9 @@ final class EngineContext: Sendable {
         let rings = LogRings(plan.global.log.rings)
         self.logRings = rings
         self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, rings: rings, warn: warn) }
-        self.frontendContexts = Dictionary(plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, rings: rings, warn: warn)) },
-                                           uniquingKeysWith: { first, _ in first })
+        self.frontendContexts = Dictionary(
+            plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, router: router, rings: rings, warn: warn)) },
+            uniquingKeysWith: { first, _ in first })
         // The `global` section's `set-var` lines, computed once at start as HAProxy does.
         let initialVariables = plan.initialProcessVariables
         if !initialVariables.isEmpty { processVariables.withLockedValue { $0 = initialVariables } }
@@ -89,27 +99,19 @@ final class EngineContext: Sendable {
 
     /// The shared part of a frontend's connections (made on the spot for a frontend the plan does not list).
     func frontendContext(_ frontend: FrontendPlan) -> FrontendContext {
-        frontendContexts[frontend.name] ?? FrontendContext(plan: frontend, runtime: plan)
+        frontendContexts[frontend.name] ?? FrontendContext(plan: frontend, runtime: plan, router: router, rings: logRings)
     }
 
     /// The server pool of the calling event loop.
     func pool(for loop: EventLoop) -> ServerConnectionPool {
         loop.preconditionInEventLoop()
-        let key = ObjectIdentifier(loop)
-        if let bound = pools.withLockedValue({ $0[key] }) { return bound.value }
-        let pool = ServerConnectionPool(eventLoop: loop)
-        pools.withLockedValue { $0[key] = NIOLoopBound(pool, eventLoop: loop) }
-        return pool
+        return pools.value(on: loop)
     }
 
     /// The balancers of the calling event loop (taken once per connection, then used without a lock).
     func balancers(for loop: EventLoop) -> LoopBalancers {
         loop.preconditionInEventLoop()
-        let key = ObjectIdentifier(loop)
-        if let bound = loopBalancers.withLockedValue({ $0[key] }) { return bound.value }
-        let balancers = LoopBalancers(backends)
-        loopBalancers.withLockedValue { $0[key] = NIOLoopBound(balancers, eventLoop: loop) }
-        return balancers
+        return loopBalancers.value(on: loop)
     }
 }
 

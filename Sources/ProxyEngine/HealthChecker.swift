@@ -39,13 +39,21 @@ final class HealthChecker: Sendable {
             }
             let started = NIODeadline.now()
             probe.run(on: loop).whenComplete { result in
+                var result = result
+                // `http-check disable-on-404`: a 404 passes conditionally while the server is not DOWN, else it fails.
+                if case .success(HealthProbe.conditionalPass?) = result, !tracker.up {
+                    result = .success("Layer7 wrong status, code: 404")
+                }
+                let conditional = if case .success(HealthProbe.conditionalPass?) = result { true } else { false }
                 let failure: String? = switch result {
-                case .success(let reason): reason
+                case .success(let reason): conditional ? nil : reason
                 case .failure(let error): "\(error)"
                 }
                 let durationMs = Int((NIODeadline.now() - started).nanoseconds / 1_000_000)
                 let statusChanged = self.noteCheck(result, tracker, durationMs: durationMs)
                 let next = self.record(failure, tracker, durationMs: durationMs, statusChanged: statusChanged)
+                // A plain pass ends the NOLB state; a conditional one of an UP server starts it.
+                if failure == nil { self.engine.backends[tracker.backend].setStopping(tracker.server, conditional && tracker.up) }
                 self.schedule(probe, tracker, on: loop, after: next)
             }
         }
@@ -56,6 +64,9 @@ final class HealthChecker: Sendable {
         let backend = engine.backends[tracker.backend]
         let layer7 = backend.plan.healthCheck?.kind == .http
         return switch result {
+        case .success(HealthProbe.conditionalPass?):
+            backend.noteCheck(tracker.server, status: "L7OKC", description: HealthProbe.conditionalPass, failed: false,
+                              durationMs: durationMs)
         case .success(nil):
             backend.noteCheck(tracker.server, status: layer7 ? "L7OK" : "L4OK",
                               description: layer7 ? "Layer7 check passed" : "Layer4 check passed", failed: false,

@@ -57,14 +57,21 @@ struct HealthProbe: Sendable {
             return "Layer7 invalid response"
         }
         let body = data.range(of: "\r\n\r\n").map { String(data[$0.upperBound...]) } ?? ""
-        guard !check.expectations.isEmpty else {
-            return (200..<400).contains(status) ? nil : "Layer7 wrong status, code: \(status)"
+        let failure: String?
+        if check.expectations.isEmpty {
+            failure = (200..<400).contains(status) ? nil : "Layer7 wrong status, code: \(status)"
+        } else {
+            failure = check.expectations.first { !Self.holds($0, status: String(status), body: body) }.map { expectation in
+                "Layer7 wrong status or content, code: \(status), expected \(expectation.kind.rawValue) \(expectation.pattern)"
+            }
         }
-        for expectation in check.expectations where !Self.holds(expectation, status: String(status), body: body) {
-            return "Layer7 wrong status or content, code: \(status), expected \(expectation.kind.rawValue) \(expectation.pattern)"
-        }
-        return nil
+        // `http-check disable-on-404`: a 404 that fails the check may pass it conditionally (`HealthChecker` decides).
+        if failure != nil, status == 404, check.disableOn404 == true { return Self.conditionalPass }
+        return failure
     }
+
+    /// The result of a 404 under `http-check disable-on-404`: HAProxy's L7OKC description.
+    static let conditionalPass = "Layer7 check conditionally passed"
 
     static func holds(_ expectation: CheckExpectation, status: String, body: String) -> Bool {
         let result: Bool

@@ -25,7 +25,8 @@ public final class ProxyEngine: Sendable {
     /// channel until it sends again (see `IdleParking`); nil keeps every connection in its channel.
     public init(plan: RuntimePlan, group: EventLoopGroup, idleParkingDelay: TimeAmount? = .milliseconds(100),
                 events: @escaping EngineEventSink) {
-        self.engine = EngineContext(plan: plan, events: events, idleParkingDelay: idleParkingDelay)
+        self.engine = EngineContext(plan: plan, events: events, idleParkingDelay: idleParkingDelay,
+                                    loops: Array(group.makeIterator()))
         self.group = group
         self.peers = PeersService.services(plan, tables: engine.stickTables, group: group)
     }
@@ -77,10 +78,11 @@ public final class ProxyEngine: Sendable {
             }
         }
         for channel in accepting { try await channel.setOption(.autoRead, value: true).get() }
+        let admission = CLIAdmission(limit: engine.plan.global.statsMaxConnections)
         for socket in engine.plan.global.statsSockets ?? [] {
             do {
-                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, export: export, received: received,
-                                                         peers: peers)
+                let channel = try await RuntimeSocket.open(socket, engine: engine, group: group, admission: admission, export: export,
+                                                         received: received, peers: peers)
                 runtimeListeners.withLockedValue { $0.append(channel) }
                 if case .unix = socket.listen.endpoint { export.add(channel) }
                 bound.append(ListenerSocket.describe(channel, socket.listen))
@@ -117,7 +119,7 @@ public final class ProxyEngine: Sendable {
         let shared = engine.frontendContext(frontend)
         let statsIndex = shared.statsIndex
         var bootstrap = ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.backlog, value: Int32(clamping: frontend.listenBacklog(address, globalMaxconn: engine.plan.global.maxconn)))
             .serverChannelOption(.autoRead, value: false)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             // TCP mode forwards a client's shutdown(SHUT_WR) to the server, as HAProxy does.

@@ -19,7 +19,8 @@ struct Run: ParsableCommand {
             Runs in the foreground (the configuration's daemon applies to 'weir haproxy' only) and does what \
             HAProxy does around its proxies: ulimit-n and the maxconn file-descriptor arithmetic, cpu-map on \
             the event-loop threads, then after binding the pidfile, chroot, and user/group (or uid/gid). SIGUSR1 stops softly (listeners closed \
-            after grace, requests in flight finished, hard-stop-after as the deadline); SIGTERM and SIGINT stop \
+            after grace, requests in flight finished, keep-alive closing spread over close-spread-time, hard-stop-after \
+            as the deadline); SIGTERM and SIGINT stop \
             at once.
             """
     )

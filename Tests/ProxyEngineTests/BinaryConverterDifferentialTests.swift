@@ -4,7 +4,7 @@ import XCTest
 /// The converters over the bytes of a sample, run by the real haproxy 2.6 and by
 /// the engine on the same configuration: binary samples (`bin`, `b64dec`,
 /// `bytes`), digests (`sha1`, `sha2`, `digest`, `hmac`), key hashes (`crc32c`,
-/// `wt6`, `xxh3`, `xxh32`, `xxh64`), `be2dec`, `be2hex`, `add_item` and `secure_memcmp`.
+/// `wt6`, `xxh3`, `xxh32`, `xxh64`), `be2dec`, `be2hex`, `add_item`, `secure_memcmp` and `hex2i`.
 /// Each value goes into a response header; both proxies must answer byte for
 /// byte the same (header names compared without case).
 final class BinaryConverterDifferentialTests: XCTestCase {
@@ -46,6 +46,7 @@ final class BinaryConverterDifferentialTests: XCTestCase {
             http-response set-header x-be2dec %[var(txn.input),be2dec(:,1)]|%[var(txn.input),be2dec(-,3)]|%[var(txn.input),be2dec(::,3,1)]|%[bin(01020304050607),be2dec(,2,1)]
             http-response set-header x-be2hex %[var(txn.input),be2hex,lower]|%[var(txn.input),be2hex(:,1)]|%[var(txn.input),be2hex(--,3)]|%[var(txn.input),be2hex(.,3,1)]
             http-response set-header x-add-item "%[var(txn.input),add_item(',',txn.var,_suff_)]|%[var(txn.input),add_item(',',txn.var)]|%[var(txn.input),add_item(',',,_suff_)]|%[var(txn.input),add_item(',',txn.none)]"
+            http-response set-header x-hex2i %[str(7FFFFF),hex2i]|%[var(txn.input),hex,hex2i]|%[str(zz),hex2i]|%[str(),hex2i]|%[str(ffffffffffffffffff),hex2i]|%[int(255),hex2i]|%[str(aBc),hex2i,add(1)]
             http-response set-header x-bin %[bin(14fb9c03d97f12d97e),ub64enc]|%[str(FPucA9l_Etl-),ub64dec,hex,lower]|%[bin(00ff),length]
             http-response set-header x-match-b64 yes if { var(txn.raw),sha1,base64,secure_memcmp(txn.hash) }
             http-response set-header x-match-bin yes if { var(txn.raw),sha1,secure_memcmp(txn.binhash) }

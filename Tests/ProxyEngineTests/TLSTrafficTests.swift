@@ -132,6 +132,8 @@ final class TLSTrafficTests: XCTestCase {
                 http-request set-header X-Client-CN %[ssl_c_s_dn(CN)]
                 http-request set-header X-Issuer-DN %[ssl_c_i_dn]
                 http-request set-header X-Client-Not-After %[ssl_c_notafter]
+                http-request set-header X-Client-Serial %[ssl_c_serial,hex]
+                http-request set-header X-Client-Serial-Bytes %[ssl_c_serial,length]
                 http-request deny deny_status 403 if { ssl_fc_sni -m end .denied.test }
             """
         let bind = "ssl crt \(pki.path("a.pem")) alpn http/1.1 ca-file \(pki.path("ca.crt")) verify optional"
@@ -161,6 +163,9 @@ final class TLSTrafficTests: XCTestCase {
         XCTAssertTrue(seen[0].contains("x-client-dn: /C=FR/O=Weir/CN=client1"), "\(seen[0])")
         XCTAssertTrue(seen[0].contains("x-cipher: ECDHE-RSA-AES128-GCM-SHA256"), "\(seen[0])")
         XCTAssertTrue(seen[0].contains { $0.hasPrefix("x-client-not-after: ") && $0.hasSuffix("Z") }, "\(seen[0])")
+        // The serial is binary: `hex` writes each byte as two digits, and `length` counts bytes.
+        XCTAssertTrue(seen[0].contains { $0.hasPrefix("x-client-serial: ") && $0.count > "x-client-serial: ".count }, "\(seen[0])")
+        XCTAssertTrue(seen[0].contains { $0.hasPrefix("x-client-serial-bytes: ") }, "\(seen[0])")
         await harness.shutdown()
     }
 

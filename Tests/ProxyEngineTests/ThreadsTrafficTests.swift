@@ -51,7 +51,8 @@ final class ThreadsTrafficTests: XCTestCase {
         }
         let tracker = try XCTUnwrap(harness.engine).engine.connections
         XCTAssertEqual(tracker.openCount, 6)
-        XCTAssertEqual(tracker.openCountByLoop().values.sorted(), [2, 2, 2], "six connections on three loops")
+        let byLoop = await tracker.openCountByLoop()
+        XCTAssertEqual(byLoop.values.sorted(), [2, 2, 2], "six connections on three loops")
     }
 
     func testThreadsComeFromTheOptionThenNbthreadThenTheCores() throws {

@@ -16,7 +16,7 @@ final class HTTPRuleCompilerTests: XCTestCase {
                 http-response replace-value Cache-Control ^private$ public
                 http-after-response set-header X-Status %[status]
                 http-response del-header X-Internal -m beg
-                http-response set-header X-Sum %[res.hdr(x-a),hex2i]
+                http-response set-header X-Sum %[res.hdr(x-a),json_query($.a)]
                 default_backend b
             backend b
                 http-response deny if { res.hdr(x-server) -m str NotFound }
@@ -38,7 +38,7 @@ final class HTTPRuleCompilerTests: XCTestCase {
         let backend = try XCTUnwrap(plan.backend(named: "b"))
         XCTAssertEqual(backend.httpResponseRules.map(\.action), [.deny, .setVar])
         XCTAssertEqual(backend.httpResponseRules[0].status, 502, "a response deny answers 502 by default")
-        XCTAssertEqual(plan.unsupported.map(\.directive), ["http-response set-header X-Sum %[res.hdr(x-a),hex2i]"])
+        XCTAssertEqual(plan.unsupported.map(\.directive), ["http-response set-header X-Sum %[res.hdr(x-a),json_query($.a)]"])
     }
 
     func testUnknownConvertersAreListedAndABadScopeIsAnError() throws {

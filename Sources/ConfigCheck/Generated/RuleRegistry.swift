@@ -119,6 +119,7 @@ enum RuleRegistry {
         LogFormatWithoutLog.self,
         LogTargetInvalid.self,
         MailersReferenceInvalid.self,
+        NormalizeURIInvalid.self,
         NumericIDDuplicate.self,
         PeersLocalPeerMissing.self,
         PeersSectionInvalid.self,

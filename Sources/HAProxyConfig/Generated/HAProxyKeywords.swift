@@ -19,7 +19,7 @@ chroot	global	<file>	1.3	directory the process jails itself into after start-up
 clitcpka-cnt	defaults,frontend,listen	<int>	2.3	number of unanswered TCP keepalive probes before dropping a client	backend
 clitcpka-idle	defaults,frontend,listen	<time:s>	2.3	idle time before the first TCP keepalive probe on client connections	backend
 clitcpka-intvl	defaults,frontend,listen	<time:s>	2.3	interval between TCP keepalive probes on client connections	backend
-close-spread-time	global	<time>	2.6	window over which idle connections are closed after a soft stop
+close-spread-time	global	<time|infinite>	2.6	window over which idle connections are closed after a soft stop
 cluster-secret	global	<string>	2.6	secret shared by cluster nodes (used for QUIC tokens)
 command	program	<string> *	2.0	command line that the master process runs for this program
 compression algo	defaults,frontend,listen,backend	<string>...	1.5	compression algorithms offered, in order of preference

@@ -95,7 +95,7 @@ public struct ConfigAddress: Sendable, Hashable, Codable {
     }
 
     static func parsePort(_ text: ArraySlice<UInt8>, allowRange: Bool, allowOffset: Bool) -> Result<Port, ParseError> {
-        let whole = String(decoding: text, as: UTF8.self)
+        var whole: String { String(decoding: text, as: UTF8.self) }
         // HAProxy reads each port with atoi: it must start with a digit, and
         // what follows the leading digits is ignored without a word (`80x` is 80).
         func number(_ part: ArraySlice<UInt8>) -> Int? {
@@ -119,8 +119,8 @@ public struct ConfigAddress: Sendable, Hashable, Codable {
     }
 
     static func classify(_ host: ArraySlice<UInt8>) -> Result<Family, ParseError> {
-        let text = String(decoding: host, as: UTF8.self)
-        if host.isEmpty || text == "*" { return .success(.any) }
+        var text: String { String(decoding: host, as: UTF8.self) }
+        if host.isEmpty || host.elementsEqual([UInt8(ascii: "*")]) { return .success(.any) }
         if host.contains(UInt8(ascii: ":")) {
             let valid = host.allSatisfy { $0.isAlphanumeric || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "%") }
             return valid ? .success(.ipv6) : .failure(.invalidHost(text))

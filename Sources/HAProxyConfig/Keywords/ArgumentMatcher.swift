@@ -97,6 +97,7 @@ struct ArgumentMatcher {
         case .value(let type, let label):
             switch type {
             case .time: "a time"
+            case .timeOrWord(_, let word): "a time or '\(word)'"
             case .integer, .leadingInteger, .signedInteger: "a number"
             case .size: "a size"
             case .address: "an address"
@@ -135,6 +136,8 @@ struct ArgumentMatcher {
                        _ invalid: (String, (String, String)?) -> Finding) -> Finding? {
         let text = word.text
         switch type {
+        case .timeOrWord(let unit, let none):
+            return text == none ? nil : check(.time(unit), word, invalid)
         case .time(let unit):
             switch Duration.parse(text, defaultUnit: unit) {
             case .success:

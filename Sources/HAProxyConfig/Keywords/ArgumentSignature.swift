@@ -4,6 +4,8 @@ public struct ArgumentSignature: Sendable, Hashable {
     /// The kind of value one argument holds.
     public enum ValueType: Sendable, Hashable {
         case time(Duration.Unit)
+        /// A duration, or one word that stands for none (`close-spread-time infinite`).
+        case timeOrWord(Duration.Unit, String)
         case integer(ClosedRange<Int64>?)
         /// A number HAProxy reads with `atol`: leading digits, the rest silently ignored (`10k` is 10).
         case leadingInteger(ClosedRange<Int64>?)
@@ -110,6 +112,8 @@ public struct ArgumentSignature: Sendable, Hashable {
         switch parts[0] {
         case "time":
             return .value(.time(option.flatMap(Duration.Unit.init(rawValue:)) ?? .milliseconds), label: label)
+        case "time|infinite":
+            return .value(.timeOrWord(.milliseconds, "infinite"), label: "time")
         case "int":
             return .value(.integer(option.flatMap(parseRange)), label: label)
         case "atol":

@@ -106,11 +106,13 @@ struct ProxyBuilder {
         while index < words.endIndex {
             let word = words[index]
             let arity = table[word.text].map { Self.arity($0.signature) } ?? 0
-            let values = words[(index + 1)..<min(index + 1 + arity, words.endIndex)].map(\.text)
-            let end = values.isEmpty ? word.end : words[index + values.count].end
-            result.append(NamedOption(name: word.text, value: values.first, extraValues: Array(values.dropFirst()),
-                                      range: file.source.range(word.start, end)))
-            index += 1 + values.count
+            let valueCount = min(arity, words.endIndex - index - 1)
+            // Most options take no value or one: no array for them.
+            let value = valueCount > 0 ? words[index + 1].text : nil
+            let extraValues = valueCount > 1 ? words[(index + 2)...(index + valueCount)].map(\.text) : []
+            let end = valueCount == 0 ? word.end : words[index + valueCount].end
+            result.append(NamedOption(name: word.text, value: value, extraValues: extraValues, range: file.source.range(word.start, end)))
+            index += 1 + valueCount
         }
         return result
     }

@@ -67,11 +67,11 @@ struct FileReader {
     mutating func run() {
         let lexer = LineLexer(bytes: source.bytes, variables: parser.variables)
         let bytes = source.bytes
-        let lexed = PrelexedLines(source: source, lexer: lexer)
+        var lexed = PrelexedLines(source: source, lexer: lexer)
         lines.reserveCapacity(lexed.count)
         for index in 0..<lexed.count {
             let (start, end) = lexed.bounds(ofLine: index)
-            handle(lexer: lexer, number: index + 1, start: start, end: end, prelexed: lexed.line(index))
+            handle(lexer: lexer, number: index + 1, start: start, end: end, prelexed: lexed.take(index))
         }
         if let last = bytes.last, last != UInt8(ascii: "\n") {
             report(.error, .missingFinalNewline, LexerMessage.missingFinalNewline, bytes.count, bytes.count,

@@ -7,7 +7,7 @@ import ConfigDiagnostics
 struct PrelexedLines {
     private let source: SourceFile
     /// One entry per line; nil where the parser lexes the line itself.
-    private let lexed: [LexedLine?]
+    private var lexed: [LexedLine?]
 
     init(source: SourceFile, lexer: LineLexer) {
         self.source = source
@@ -22,8 +22,13 @@ struct PrelexedLines {
     /// The number of lines the parser reads: a last line without a newline counts, an empty end does not.
     var count: Int { lexed.count }
 
-    /// Line `index` (0-based) lexed, or nil when the parser must lex it.
-    func line(_ index: Int) -> LexedLine? { lexed[index] }
+    /// Line `index` (0-based) lexed, or nil when the parser must lex it; handed over, not copied (each line is
+    /// taken once).
+    mutating func take(_ index: Int) -> LexedLine? {
+        var line: LexedLine?
+        swap(&line, &lexed[index])
+        return line
+    }
 
     /// The byte offsets of line `index` (0-based), without its newline.
     func bounds(ofLine index: Int) -> (start: Int, end: Int) { Self.bounds(ofLine: index, in: source) }

@@ -61,18 +61,24 @@ enum ErrorPages {
     /// writes these with capitalised header names and closes, whatever the request asked.
     static func closesConnection(_ status: Int) -> Bool { status == 400 || status == 408 || status == 422 }
 
-    /// The whole error response, with `connection: close` when `closing`.
-    static func response(_ status: Int, closing: Bool) -> ByteBuffer {
+    /// Statuses whose page closes the connection also when a rule answers with it (HAProxy's 400 and 408 pages
+    /// carry `connection: close`; its 422 page does not).
+    static func closesAfterRule(_ status: Int) -> Bool { status == 400 || status == 408 }
+
+    /// The whole error response, with `connection: close` when `closing`. `fromRules`: the page answers a rule
+    /// (`deny`, a `strict` normalizer's bad request) and goes through HAProxy's HTTP layer: lower-case names with
+    /// `connection: close` last, and a 400 or 408 always closes.
+    static func response(_ status: Int, closing: Bool, fromRules: Bool = false) -> ByteBuffer {
         let page = body(status)
         var text = "HTTP/1.1 \(status) \(reason(status))\r\n"
-        if closesConnection(status) {
+        if closesConnection(status), !fromRules {
             text += "Content-length: \(page.utf8.count)\r\nCache-Control: no-cache\r\n"
             // HAProxy's 422 page has no Connection line, although the connection closes.
             if status != 422 { text += "Connection: close\r\n" }
             text += "Content-Type: text/html\r\n"
         } else {
             text += "content-length: \(page.utf8.count)\r\ncache-control: no-cache\r\ncontent-type: text/html\r\n"
-            if closing { text += "connection: close\r\n" }
+            if closing || (fromRules && closesAfterRule(status)) { text += "connection: close\r\n" }
         }
         return ByteBuffer(string: text + "\r\n" + page)
     }

@@ -139,6 +139,7 @@ struct StatsPageHTML {
             css = switch status {
             case "MAINT": "maintain"
             case "DRAIN": "\(backup)_draining"
+            case "NOLB": "\(backup)_nolb"
             case "DOWN": "\(backup)_down"
             case "no check": "\(backup)_no_check"
             default: "\(backup)_up"
@@ -194,10 +195,12 @@ struct StatsPageHTML {
         .active_up { background: #c0ffc0;}
         .active_no_check { background: #e0e0e0;}
         .active_draining { background: #20a0FF;}
+        .active_nolb { background: #20a0ff;}
         .backup_down { background: #ff9090;}
         .backup_up { background: #b0d0ff;}
         .backup_no_check { background: #e0e0e0;}
         .backup_draining { background: #20a0FF;}
+        .backup_nolb { background: #90b0e0;}
         .maintain { background: #c07820;}
         a.px:link { color: #ffff40; text-decoration: none;}
         a.px:visited { color: #ffff40; text-decoration: none;}

@@ -85,7 +85,7 @@ final class LoopBalancer {
         seenGeneration = generation
         for (index, slot) in backend.servers.enumerated() {
             statuses[index].up = slot.up.load(ordering: .relaxed)
-            statuses[index].draining = slot.draining.load(ordering: .relaxed)
+            statuses[index].draining = slot.draining.load(ordering: .relaxed) || slot.stopping.load(ordering: .relaxed)
             selector.setServer(index, weight: slot.weight.load(ordering: .relaxed),
                                maintenance: slot.maintenance.load(ordering: .relaxed))
             addresses[index] = backend.address(index)

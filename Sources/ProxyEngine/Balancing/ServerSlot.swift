@@ -14,6 +14,8 @@ final class ServerSlot: Sendable {
     let peakActive = ManagedAtomic<Int>(0)
     let up = ManagedAtomic<Bool>(true)
     let draining = ManagedAtomic<Bool>(false)
+    /// Set by `http-check disable-on-404` (HAProxy's NOLB): up, but no new load-balanced traffic, as in a drain.
+    let stopping = ManagedAtomic<Bool>(false)
     let maintenance: ManagedAtomic<Bool>
     let weight: ManagedAtomic<Int>
 
@@ -23,9 +25,10 @@ final class ServerSlot: Sendable {
         weight = ManagedAtomic(server.weight)
     }
 
-    /// Whether queued requests may be handed to the server (up, neither draining nor in maintenance).
+    /// Whether queued requests may be handed to the server (up, neither draining, stopping nor in maintenance).
     var takesQueued: Bool {
-        up.load(ordering: .relaxed) && !draining.load(ordering: .relaxed) && !maintenance.load(ordering: .relaxed)
+        up.load(ordering: .relaxed) && !draining.load(ordering: .relaxed) && !stopping.load(ordering: .relaxed)
+            && !maintenance.load(ordering: .relaxed)
     }
 
     /// Takes a place on the server if it is below its `maxconn`.

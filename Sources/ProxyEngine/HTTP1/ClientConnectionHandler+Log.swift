@@ -60,8 +60,11 @@ extension ClientConnectionHandler {
     /// The response head of the server (or the status of an answer made here).
     func logResponse(status: Int, head: H1Head? = nil, bytes: ByteBuffer? = nil) {
         guard transactionLog != nil else { return }
-        transactionLog!.status = status
-        if transactionLog!.dataMs < 0, transactionLog!.connectMs >= 0 { transactionLog!.dataMs = transactionLog!.elapsedMs() }
+        // Changed in place: `transactionLog!.elapsedMs()` would copy the whole record first.
+        logUpdate { log in
+            log.status = status
+            if log.dataMs < 0, log.connectMs >= 0 { log.dataMs = log.elapsedMs() }
+        }
         guard let emitter = shared.trafficLog else { return }
         defer { logAsSoonAsPossible(emitter, head, bytes) }
         if let head, let bytes { transactionLog!.bytesOut += Int64(MessageSize.of(head, in: bytes)) }
@@ -108,8 +111,8 @@ extension ClientConnectionHandler {
 
     /// Adds the transaction in progress to the statistics' times, sends its line, and forgets it.
     func logFinish(cause: TransactionLog.Cause = .normal, phase: TransactionLog.Phase = .done) {
-        guard var log = transactionLog else { return }
-        transactionLog = nil
+        // Taken out, not copied (a copy would retain each field of the record).
+        guard var log = transactionLog.take() else { return }
         if log.requestMs < 0, log.status < 0 { return }
         log.end(cause, phase)
         log.closeMs = log.elapsedMs()

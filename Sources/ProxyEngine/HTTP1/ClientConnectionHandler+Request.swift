@@ -7,7 +7,9 @@ import RuntimePlan
 extension ClientConnectionHandler {
     /// Whether the client connection stays open after this request, as HAProxy decides it.
     func clientKeepAlive(_ head: H1Head) -> Bool {
-        if frontend.options.httpClose || engine.connections.isDraining || head.connectionClose { return false }
+        if frontend.options.httpClose || (engine.connections.isDraining && engine.softStopClose.closesAtOnce) || head.connectionClose {
+            return false
+        }
         return head.isHTTP11 || head.connectionKeepAlive
     }
 
@@ -26,6 +28,7 @@ extension ClientConnectionHandler {
                                  destination: addresses.destination, destinationPort: addresses.destinationPort, tls: tls != nil)
         facts.tlsSession = tls?.facts
         facts.firstRequest = !servedOne
+        facts.load = ProxyLoadHandle(EngineProxyLoad(engine: engine))
         let captures = frontend.log.requestCaptures
         if !captures.isEmpty {
             facts.requestCaptures = CaptureSlots(captures)

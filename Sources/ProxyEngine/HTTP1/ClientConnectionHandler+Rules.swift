@@ -42,7 +42,7 @@ extension ClientConnectionHandler {
     /// Runs `http-response` then `http-after-response` rules on a server's final response head.
     func responseRules(_ head: H1Head, _ bytes: ByteBuffer, _ exchange: ServerExchange) -> ResponseRuling {
         let backend = exchange.backendIndex
-        guard engine.router.hasResponseRules(frontend, backendIndex: backend) else { return .forward(H1HeadEdits()) }
+        guard shared.hasResponseRules(backendIndex: backend) else { return .forward(H1HeadEdits()) }
         var facts = exchange.request
         let fields = responseFields(head, bytes)
         let captures = frontend.log.responseCaptures
@@ -95,14 +95,16 @@ extension ClientConnectionHandler {
             stickStream?.countResponse(status: status)
             return answer(page, keepOpen: !closes, discarding: body)
         }
-        sendError(status, context, close: close, discarding: body)
+        let closing = close || ErrorPages.closesAfterRule(status)
+        stickStream?.countResponse(status: status)
+        answer(ErrorPages.response(status, closing: closing, fromRules: true), keepOpen: !closing, discarding: body)
     }
 
     /// A response made here (error page, `deny`, `return`, `redirect`) after the
     /// `http-after-response` rules: its head written again when they change it.
     func afterResponseRules(_ response: ByteBuffer) -> ByteBuffer {
         let backend = answeredBackend
-        guard engine.router.hasAfterResponseRules(frontend, backendIndex: backend) else { return response }
+        guard shared.hasAfterResponseRules(backendIndex: backend) else { return response }
         let parser = H1HeadParser(kind: .response, limits: limits)
         guard case .complete(let head) = response.withUnsafeReadableBytes({ parser.parse($0) }) else { return response }
         var facts = answeredRequest ?? RequestFacts()

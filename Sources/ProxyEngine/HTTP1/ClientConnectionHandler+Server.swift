@@ -302,7 +302,8 @@ extension ClientConnectionHandler {
         // so does a chunked HTTP/1.0 response, whose framing HTTP/1.0 does not define (haproxy 2.6 closes),
         // and a stopping engine closes after this response and says so, as HAProxy's soft stop.
         exchange.clientClosesAfter = !exchange.clientKeepAlive || body == .untilClose || !machine.requestComplete
-            || (head.hasTransferEncoding && !head.isHTTP11) || engine.connections.isDraining
+            || (head.hasTransferEncoding && !head.isHTTP11)
+            || (engine.connections.isDraining && engine.softStopClose.closesAfterResponse())
         var edits: H1HeadEdits
         switch responseRules(head, bytes, exchange) {
         case .forward(let ruled): edits = ruled

@@ -16,7 +16,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     let engine: EngineContext
     /// What every connection of the frontend shares, resolved once when the engine starts.
     let shared: FrontendContext
-    var frontend: FrontendPlan { shared.plan }
+    var frontend: FrontendPlan {
+        // Lent, not copied: a copy of the plan would retain each of its fields on every request.
+        _read { yield shared.plan }
+    }
     var limits: H1Limits { engine.limits }
     var context: ChannelHandlerContext?
     /// The connection's phase; every decision that depends on it is the machine's.
@@ -149,7 +152,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         // As HAProxy's soft stop: an idle keep-alive connection closes; one just accepted still gets its first request answered.
-        if event is DrainEvent, machine.closesOnDrain(bytesBuffered: (input?.readableBytes ?? 0) > 0) { context.close(promise: nil) }
+        if event is DrainEvent, machine.closesOnDrain(bytesBuffered: (input?.readableBytes ?? 0) > 0) { closeIdleForSoftStop(context) }
         if case ChannelEvent.inputClosed = event { inputClosed(context) }
         context.fireUserInboundEventTriggered(event)
     }
@@ -167,7 +170,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func errorCaught(context: ChannelHandlerContext, error: Error) { context.close(promise: nil) }
 
     func read(context: ChannelHandlerContext) {
-        if wantsInput { context.read() } else { pendingRead = true }
+        if wantsInput || readsAhead { context.read() } else { pendingRead = true }
     }
 
     var clientIsWritable: Bool { context?.channel.isWritable ?? false }
@@ -179,7 +182,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
 
     /// Reads again if reads were held back and can go on now.
     func resumeReading() {
-        guard pendingRead, wantsInput, let context else { return }
+        guard pendingRead, wantsInput || readsAhead, let context else { return }
         pendingRead = false
         context.read()
     }
@@ -320,7 +323,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         }
         let decision = engine.router.route(frontend, facts, tracing: false, targets: shared.backendTargets)
         keepScopedVariables(decision.request)
-        answeredRequest = decision.request
+        // Kept only for the `http-after-response` rules that read it: a copy retains each of its fields.
+        if shared.hasAfterResponseRules(backendIndex: decision.backendIndex) { answeredRequest = decision.request }
         logRouted(decision.request)
         answeredBackend = decision.backendIndex
         let keepAlive = clientKeepAlive(head)
@@ -374,7 +378,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
                                           requestBody: head.requestBody, requestIsHTTP11: head.isHTTP11,
                                           requestUpgrade: head.connectionUpgrade, clientKeepAlive: keepAlive,
                                           attempts: engine.plan.backends[index].retries + 1, limit: limits.bufferSize,
-                                          timeouts: engine.backendTimeouts[index])
+                                          timeouts: engine.backendTimeouts[index].overridden(by: request.timeouts))
             exchange.persistence = persistence
             exchange.compression = compression
             self.exchange = exchange
@@ -470,13 +474,15 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The exchange is over: close, or wait for the next request (which may already be buffered).
     func finishRequest(keepOpen: Bool) {
         guard let context else { return }
-        let next = machine.exchangeEnded(keepOpen: keepOpen, draining: engine.connections.isDraining)
+        let idleClose = engine.connections.isDraining ? engine.softStopClose.idleClose() : nil
+        let next = machine.exchangeEnded(keepOpen: keepOpen, draining: idleClose == .now)
         logFinish()
         exchange = nil
         endStickStream()
         answeredRequest = nil
         answeredBackend = nil
         guard next == .awaitNextRequest else { return closeAfterWrites(context) }
+        if let idleClose { scheduleSoftStopClose(idleClose, context) }
         logBegin(first: false)
         armWaitTimer(context)
         if (input?.readableBytes ?? 0) > 0 {

@@ -32,9 +32,19 @@ final class FrontendContext: Sendable {
     let trafficLog: TrafficLogEmitter?
     /// The backends of its `use_backend` rules and `default_backend`, by position.
     let backendTargets: BackendTargets
+    /// Whether `http-response` or `http-after-response` rules run for a response, by backend
+    /// position (the last entry: no backend chosen); decided once, not per response.
+    private let runsResponseRules: [Bool]
+    /// Whether `http-after-response` rules run for an answer made here, in the same order.
+    private let runsAfterResponseRules: [Bool]
 
-    init(plan: FrontendPlan, runtime: RuntimePlan, rings: LogRings = LogRings(), warn: (String) -> Void = { _ in }) {
+    init(plan: FrontendPlan, runtime: RuntimePlan, router: RequestRouter? = nil, rings: LogRings = LogRings(),
+         warn: (String) -> Void = { _ in }) {
         self.plan = plan
+        let router = router ?? RequestRouter(plan: runtime)
+        let backends = Array(runtime.backends.indices).map(Optional.some) + [nil]
+        runsResponseRules = backends.map { router.hasResponseRules(plan, backendIndex: $0) }
+        runsAfterResponseRules = backends.map { router.hasAfterResponseRules(plan, backendIndex: $0) }
         statsIndex = runtime.frontends.firstIndex { $0.name == plan.name } ?? 0
         requestWait = plan.timeouts.requestMs.map { .milliseconds(Int64($0)) }
         keepAliveWait = plan.timeouts.keepAliveMs.map { .milliseconds(Int64($0)) }
@@ -48,6 +58,17 @@ final class FrontendContext: Sendable {
         errorFiles = ErrorFilePages(plan.errorFiles)
         backendTargets = BackendTargets(frontend: plan, plan: runtime)
         trafficLog = ProxyLogger(plan: plan.log, global: runtime.global.log, rings: rings, warn: warn).map { TrafficLogEmitter(logger: $0, frontend: plan) }
+    }
+
+    /// Whether any response rule runs for a server's response through this backend.
+    func hasResponseRules(backendIndex: Int?) -> Bool { runsResponseRules[slot(backendIndex)] }
+
+    /// Whether any `http-after-response` rule runs for an answer made here (backend nil: none chosen yet).
+    func hasAfterResponseRules(backendIndex: Int?) -> Bool { runsAfterResponseRules[slot(backendIndex)] }
+
+    private func slot(_ backend: Int?) -> Int {
+        guard let backend, backend >= 0, backend < runsResponseRules.count - 1 else { return runsResponseRules.count - 1 }
+        return backend
     }
 }
 

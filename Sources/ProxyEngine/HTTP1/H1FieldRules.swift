@@ -56,10 +56,10 @@ extension H1HeadParser {
 
     static func method(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> H1Method {
         let word = UnsafeRawBufferPointer(rebasing: bytes[range])
-        if word.elementsEqual("GET".utf8) { return .get }
-        if word.elementsEqual("HEAD".utf8) { return .head }
-        if word.elementsEqual("POST".utf8) { return .post }
-        if word.elementsEqual("CONNECT".utf8) { return .connect }
+        if H1Bytes.equals(word, "GET") { return .get }
+        if H1Bytes.equals(word, "HEAD") { return .head }
+        if H1Bytes.equals(word, "POST") { return .post }
+        if H1Bytes.equals(word, "CONNECT") { return .connect }
         return .other
     }
 

@@ -158,10 +158,38 @@ enum H1Bytes {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
+    /// Whether `bytes` are exactly `literal` (a byte loop: `elementsEqual` with a `String.UTF8View`
+    /// costs several times more, on every request line).
+    static func equals<C: Collection>(_ bytes: C, _ literal: StaticString) -> Bool where C.Element == UInt8 {
+        guard bytes.count == literal.utf8CodeUnitCount else { return false }
+        let expected = literal.utf8Start
+        var position = 0
+        for byte in bytes {
+            guard byte == expected[position] else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// Whether `bytes` equal `text`'s UTF-8, ASCII letters compared without case when `ignoringCase`
+    /// (no lower-cased copy of `text` is made).
+    static func equals<C: Collection>(_ bytes: C, _ text: String, ignoringCase: Bool) -> Bool where C.Element == UInt8 {
+        var text = text
+        return text.withUTF8 { expected in
+            guard bytes.count == expected.count else { return false }
+            var position = 0
+            for byte in bytes {
+                let other = expected[position]
+                guard byte == other || (ignoringCase && lowercased(byte) == lowercased(other)) else { return false }
+                position += 1
+            }
+            return true
+        }
+    }
+
     /// Whether `bytes` equal `lower` (ASCII, already lower case) ignoring case.
     static func equalsLowercased<C: Collection>(_ bytes: C, _ lower: String) -> Bool where C.Element == UInt8 {
-        guard bytes.count == lower.utf8.count else { return false }
-        return zip(bytes, lower.utf8).allSatisfy { lowercased($0) == $1 }
+        equals(bytes, lower, ignoringCase: true)
     }
 
     /// Comma-separated list items, trimmed of spaces and tabs (HAProxy's word walk over a header value).

@@ -9,8 +9,8 @@ extension H1HeadEdits {
         self.init()
         var result = fields[...]
         for (position, field) in head.fields.enumerated() where !head.droppedFields.contains(position) {
-            if let next = result.first, H1Bytes.equalsLowercased(head.bytes(field.name, in: bytes), next.name.lowercased()),
-               head.bytes(field.value, in: bytes).elementsEqual(next.value.utf8) {
+            if let next = result.first, H1Bytes.equals(head.bytes(field.name, in: bytes), next.name, ignoringCase: true),
+               H1Bytes.equals(head.bytes(field.value, in: bytes), next.value, ignoringCase: false) {
                 result = result.dropFirst()
             } else {
                 removed.insert(position)

@@ -123,7 +123,7 @@ struct H1HeadParser {
         let version = UnsafeRawBufferPointer(rebasing: cursor.bytes[head.third])
         if head.second.lowerBound != head.first.upperBound + 1 || head.third.lowerBound != head.second.upperBound + 1
             || cursor.bytes[head.first.upperBound] != H1Bytes.space || cursor.bytes[head.second.upperBound] != H1Bytes.space
-            || !(version.elementsEqual("HTTP/1.1".utf8) || version.elementsEqual("HTTP/1.0".utf8)) {
+            || !(H1Bytes.equals(version, "HTTP/1.1") || H1Bytes.equals(version, "HTTP/1.0")) {
             head.needsRewrite = true
         }
         if let target = Self.targetAuthority(cursor.bytes, head.second), let dropped = target.droppedPort {
@@ -282,7 +282,7 @@ struct H1HeadParser {
         let digit = UInt8(ascii: "0")...UInt8(ascii: "9")
         guard version.count == 8, version[4] == UInt8(ascii: "/"), digit.contains(version[5]), version[6] == UInt8(ascii: "."),
               digit.contains(version[7]) else { throw H1Error.invalidVersion }
-        if kind == .request, !version[0..<5].elementsEqual("HTTP/".utf8) { throw H1Error.invalidVersion }
+        if kind == .request, !H1Bytes.equals(version[0..<5], "HTTP/") { throw H1Error.invalidVersion }
         head.isHTTP11 = version[5] > UInt8(ascii: "1") || (version[5] == UInt8(ascii: "1") && version[7] >= UInt8(ascii: "1"))
     }
 

@@ -9,14 +9,16 @@ import RuntimePlan
 ///
 /// The counts and the draining flag are atomics, read and written from
 /// every event loop without a lock (`isDraining` is read on every request).
-/// A lock guards only the registry of open channels and listeners, taken
-/// once when a connection opens and once when it closes. A listener's
-/// `autoRead` is decided on its own event loop from the counts as they are
-/// then, so that pauses and resumes from several loops cannot cross.
+/// The open channels are registered per event loop (`show sess`, stopping),
+/// each loop's touched only on that loop, as HAProxy lists its streams per
+/// thread: opening and closing a connection takes no lock. A lock guards only
+/// the listeners, registered when the engine starts. A listener's `autoRead`
+/// is decided on its own event loop from the counts as they are then, so that
+/// pauses and resumes from several loops cannot cross.
 final class ConnectionTracker: Sendable {
-    private struct Registry {
-        var channels: [ObjectIdentifier: (channel: Channel, frontend: String, opened: NIODeadline)] = [:]
-        var listeners: [(frontend: String, channel: Channel)] = []
+    /// One event loop's open client channels.
+    final class LoopChannels {
+        var entries: [ObjectIdentifier: (channel: Channel, frontend: String, opened: NIODeadline)] = [:]
     }
 
     /// One frontend's count, its peak and `maxconn` (0: none; `set maxconn frontend` changes it).
@@ -41,11 +43,14 @@ final class ConnectionTracker: Sendable {
     private let total = ManagedAtomic<Int>(0)
     private let draining = ManagedAtomic<Bool>(false)
     private let frontends: [String: FrontendCount]
-    private let registry = NIOLockedValueBox(Registry())
+    private let channels: LoopLocal<LoopChannels>
+    private let listeners = NIOLockedValueBox<[(frontend: String, channel: Channel)]>([])
     /// `set rate-limit connections|sessions global`.
     let rateLimits = AcceptRateLimits()
 
-    init(globalLimit: Int?, frontends: [FrontendPlan]) {
+    /// `loops`: the engine's event loops (each registers its channels without a lock).
+    init(globalLimit: Int?, frontends: [FrontendPlan], loops: [EventLoop] = []) {
+        self.channels = LoopLocal(loops: loops) { _ in LoopChannels() }
         self.globalLimitValue = ManagedAtomic(globalLimit ?? 0)
         var counts: [String: FrontendCount] = [:]
         for frontend in frontends { counts[frontend.name] = FrontendCount(limitValue: ManagedAtomic(frontend.maxconn ?? 0)) }
@@ -58,7 +63,7 @@ final class ConnectionTracker: Sendable {
     func openCount(frontend: String) -> Int { frontends[frontend]?.open.load(ordering: .relaxed) ?? 0 }
 
     func addListener(_ channel: Channel, frontend: String) {
-        registry.withLockedValue { $0.listeners.append((frontend, channel)) }
+        listeners.withLockedValue { $0.append((frontend, channel)) }
     }
 
     func opened(_ channel: Channel, frontend: String) {
@@ -66,7 +71,7 @@ final class ConnectionTracker: Sendable {
         let frontendCount = frontends[frontend].map { ($0.open.wrappingIncrementThenLoad(ordering: .relaxed), $0.limit) }
         frontends[frontend]?.accepted.wrappingIncrement(ordering: .relaxed)
         if let entry = frontends[frontend], let count = frontendCount { Self.raise(entry.peak, to: count.0) }
-        registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = (channel, frontend, .now()) }
+        channels.value(on: channel.eventLoop).entries[ObjectIdentifier(channel)] = (channel, frontend, .now())
         let globalFull = globalLimit.map { count >= $0 } ?? false
         let frontendFull = frontendCount.map { count, limit in limit.map { count >= $0 } ?? false } ?? false
         if globalFull || frontendFull { refreshListeners(only: globalFull ? nil : frontend) }
@@ -77,20 +82,21 @@ final class ConnectionTracker: Sendable {
         }
     }
 
-    /// A channel closed; a channel whose socket was parked (see `parked`) keeps its count.
+    /// A channel closed (called on its event loop, as every registry change); a channel whose
+    /// socket was parked (see `parked`) keeps its count.
     func closed(_ channel: Channel, frontend: String) {
-        let wasOpen = registry.withLockedValue { $0.channels.removeValue(forKey: ObjectIdentifier(channel)) != nil }
+        let wasOpen = channels.value(on: channel.eventLoop).entries.removeValue(forKey: ObjectIdentifier(channel)) != nil
         if wasOpen { release(frontend) }
     }
 
     /// The channel's socket goes on without it (parked idle, see `IdleParking`): it stays counted.
     func parked(_ channel: Channel) {
-        registry.withLockedValue { _ = $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
+        channels.value(on: channel.eventLoop).entries.removeValue(forKey: ObjectIdentifier(channel))
     }
 
     /// A parked socket is back in a channel: registered again, counted once.
     func adopted(_ channel: Channel, frontend: String) {
-        registry.withLockedValue { $0.channels[ObjectIdentifier(channel)] = (channel, frontend, .now()) }
+        channels.value(on: channel.eventLoop).entries[ObjectIdentifier(channel)] = (channel, frontend, .now())
     }
 
     /// A connection closed: its counts go down, and a listener paused at a limit may accept again.
@@ -124,9 +130,19 @@ final class ConnectionTracker: Sendable {
         refreshListeners(only: nil)
     }
 
-    /// The open connections with their frontend and when they opened, for `show sess`.
-    func sessions() -> [(channel: Channel, frontend: String, opened: NIODeadline)] {
-        registry.withLockedValue { registry in registry.channels.values.map { ($0.channel, $0.frontend, $0.opened) } }
+    /// The open connections with their frontend and when they opened, for `show sess`: each loop lists its own.
+    func sessions(on loop: EventLoop) -> EventLoopFuture<[Session]> {
+        let lists = channels.each { loopChannels in
+            loopChannels.entries.values.map { Session(channel: $0.channel, frontend: $0.frontend, opened: $0.opened) }
+        }
+        return EventLoopFuture.reduce([], lists, on: loop) { all, list in all + (list ?? []) }
+    }
+
+    /// An open client connection as `show sess` lists it.
+    struct Session: Sendable {
+        let channel: Channel
+        let frontend: String
+        let opened: NIODeadline
     }
 
     private static func raise(_ peak: ManagedAtomic<Int>, to value: Int) {
@@ -149,8 +165,7 @@ final class ConnectionTracker: Sendable {
 
     /// Sets `autoRead` on the listeners (of one frontend, or all) from the counts, on each listener's loop.
     private func refreshListeners(only frontend: String?) {
-        let listeners = registry.withLockedValue { $0.listeners }
-        for listener in listeners where frontend == nil || listener.frontend == frontend {
+        for listener in listeners.withLockedValue({ $0 }) where frontend == nil || listener.frontend == frontend {
             let channel = listener.channel
             channel.eventLoop.execute {
                 guard channel.isActive else { return }
@@ -159,13 +174,14 @@ final class ConnectionTracker: Sendable {
         }
     }
 
-    /// Stops accepting: closes the listeners and tells open connections to finish.
+    /// Stops accepting: closes the listeners and tells open connections to finish (each loop its own).
     func drain() -> [EventLoopFuture<Void>] {
         draining.store(true, ordering: .relaxed)
-        let (listeners, channels) = registry.withLockedValue { ($0.listeners.map(\.channel), $0.channels.values.map(\.channel)) }
-        let closing = listeners.map { $0.close() }
-        for channel in channels { channel.pipeline.fireUserInboundEventTriggered(DrainEvent()) }
-        return closing
+        let closing = listeners.withLockedValue { $0.map(\.channel) }.map { $0.close() }
+        let told = channels.each { loopChannels in
+            for entry in loopChannels.entries.values { entry.channel.pipeline.fireUserInboundEventTriggered(DrainEvent()) }
+        }
+        return closing + told.map { $0.map { _ in } }
     }
 
     /// The connections each frontend accepted since start, by name.
@@ -173,18 +189,24 @@ final class ConnectionTracker: Sendable {
         frontends.mapValues { $0.accepted.load(ordering: .relaxed) }
     }
 
-    /// A hard stop: closes every open client connection now; returns how many there were.
+    /// A hard stop: closes every open client connection now (each loop its own); returns how many there were.
     @discardableResult
-    func closeAll() -> Int {
-        let channels = registry.withLockedValue { $0.channels.values.map(\.channel) }
-        for channel in channels { channel.close(promise: nil) }
-        return channels.count
+    func closeAll() async -> Int {
+        let closed = channels.each { loopChannels in
+            for entry in loopChannels.entries.values { entry.channel.close(promise: nil) }
+            return loopChannels.entries.count
+        }
+        var count = 0
+        for future in closed { count += (try? await future.get()) ?? 0 }
+        return count
     }
 
     /// The open client connections on each event loop (for tests and statistics).
-    func openCountByLoop() -> [ObjectIdentifier: Int] {
-        registry.withLockedValue { registry in
-            registry.channels.values.reduce(into: [:]) { $0[ObjectIdentifier($1.channel.eventLoop), default: 0] += 1 }
+    func openCountByLoop() async -> [ObjectIdentifier: Int] {
+        var counts: [ObjectIdentifier: Int] = [:]
+        for future in channels.each({ loopChannels in loopChannels.entries.values.map { ObjectIdentifier($0.channel.eventLoop) } }) {
+            for loop in (try? await future.get()) ?? [] { counts[loop, default: 0] += 1 }
         }
+        return counts
     }
 }

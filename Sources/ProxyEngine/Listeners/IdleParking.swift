@@ -33,6 +33,8 @@ final class IdleParking: Sendable {
     private struct State {
         var entries: [Int32: Entry] = [:]
         var stopped = false
+        /// A soft stop has begun: no connection is parked any more.
+        var refusing = false
     }
 
     /// How long a connection stays idle in its channel before it is parked.
@@ -61,7 +63,7 @@ final class IdleParking: Sendable {
     func park(_ descriptor: Int32, engine: EngineContext, frontend: FrontendContext, loop: EventLoop, keepAlive: TimeAmount?) -> Bool {
         let deadline = keepAlive.map { Self.nowMs() + UInt64(max(0, $0.nanoseconds / 1_000_000)) }
         let accepted = state.withLockedValue { state -> Bool in
-            guard !state.stopped, poller >= 0 else { return false }
+            guard !state.stopped, !state.refusing, poller >= 0 else { return false }
             state.entries[descriptor] = Entry(engine: engine, frontend: frontend, loop: loop, deadline: deadline)
             return true
         }
@@ -81,6 +83,36 @@ final class IdleParking: Sendable {
             return state.entries
         }
         for (descriptor, entry) in entries {
+            close(descriptor)
+            Self.closed(entry)
+        }
+    }
+
+    /// A soft stop begins: each parked connection closes as `softStop` decides for an idle one (at once, at a
+    /// moment within `close-spread-time`, or only when its client or its keep-alive timeout closes it).
+    func beginStop(_ softStop: SoftStopClose) {
+        guard !softStop.closesAtOnce else { return stop() }
+        let now = Self.nowMs()
+        let closing = state.withLockedValue { state -> [(Int32, Entry)] in
+            state.refusing = true
+            var due: [(Int32, Entry)] = []
+            for (descriptor, entry) in state.entries {
+                switch softStop.idleClose() {
+                case .now:
+                    due.append((descriptor, entry))
+                    state.entries.removeValue(forKey: descriptor)
+                case .after(let delay):
+                    let at = now + UInt64(max(0, delay.nanoseconds / 1_000_000))
+                    state.entries[descriptor] = Entry(engine: entry.engine, frontend: entry.frontend, loop: entry.loop,
+                                                      deadline: min(entry.deadline ?? at, at))
+                case .never:
+                    continue
+                }
+            }
+            return due
+        }
+        for (descriptor, entry) in closing {
+            epoll_ctl(poller, EPOLL_CTL_DEL, descriptor, nil)
             close(descriptor)
             Self.closed(entry)
         }

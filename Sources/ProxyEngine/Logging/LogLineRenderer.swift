@@ -39,6 +39,9 @@ struct LogLineRenderer {
     let surroundings: LogLineSurroundings
 
     func render(_ format: LogFormat, _ log: TransactionLog, limit: Int) -> [UInt8] {
+        var log = log
+        // `cur_server_timeout` and `cur_tunnel_timeout` read the backend's once the server connection was made.
+        if log.connectMs >= 0 { log.facts?.timeouts.serverConnected = true }
         var out: [UInt8] = []
         out.reserveCapacity(256)
         var lastIsSpace = true

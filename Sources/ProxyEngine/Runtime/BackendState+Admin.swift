@@ -12,7 +12,8 @@ extension BackendState {
             plan.servers.indices.map { index in
                 var runtime = state.runtime[index]
                 runtime.peakActive = servers[index].peakActive.load(ordering: .relaxed)
-                return ServerSnapshot(up: isUp(index), active: active(index), queued: state.serverQueues[index].count, runtime: runtime)
+                return ServerSnapshot(up: isUp(index), active: active(index), queued: state.serverQueues[index].count, runtime: runtime,
+                                      stopping: servers[index].stopping.load(ordering: .relaxed))
             }
         }
     }

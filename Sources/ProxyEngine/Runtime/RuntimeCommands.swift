@@ -27,7 +27,9 @@ struct RuntimeCommands {
             return loop.makeSucceededFuture(ServerStateDump(engine: engine).text(backend: words.count > 3 ? words[3] : nil))
         case ("show", "backend"):
             return loop.makeSucceededFuture("# name\n" + engine.plan.backends.map { $0.name + "\n" }.joined())
-        case ("show", "sess"): return need(.operator) { SessionDump(engine: engine).text(cli: session) }
+        case ("show", "sess"):
+            guard level >= .operator else { return loop.makeSucceededFuture(CLIText.permissionDenied) }
+            return SessionDump(engine: engine).text(cli: session, on: loop)
         case ("show", "errors"): return need(.operator) { showErrors(words.count > 2 ? words[2] : nil) }
         case ("show", "events"):
             guard words.count > 2 else { return loop.makeSucceededFuture(EventSinks(rings: engine.logRings).list) }

@@ -6,7 +6,8 @@ import RuntimePlan
 /// (with its file's mode and owner) or a TCP address, one `CLISessionHandler` per client.
 enum RuntimeSocket {
     /// `export`: the listeners `_getsocks` sends, for a socket with `expose-fd listeners` (nil: it sends none).
-    static func open(_ socket: StatsSocketPlan, engine: EngineContext, group: EventLoopGroup,
+    /// `admission`: the `stats maxconn` limit all the sockets share.
+    static func open(_ socket: StatsSocketPlan, engine: EngineContext, group: EventLoopGroup, admission: CLIAdmission,
                      export: ListenerExport?, received: ReceivedListeners? = nil, peers: [PeersService] = []) async throws -> Channel {
         let idle = TimeAmount.milliseconds(Int64(engine.plan.global.statsTimeoutMs ?? 10_000))
         let bootstrap = ServerBootstrap(group: group)
@@ -14,9 +15,19 @@ enum RuntimeSocket {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
-                        CLISessionHandler(commands: RuntimeCommands(engine: engine, peers: peers), level: socket.level, idleTimeout: idle,
-                                      export: socket.exposesListeners == true ? export : nil))
+                    let session = CLISessionHandler(commands: RuntimeCommands(engine: engine, peers: peers), level: socket.level,
+                                                    idleTimeout: idle, export: socket.exposesListeners == true ? export : nil)
+                    let sessionBox = NIOLoopBound(session, eventLoop: channel.eventLoop)
+                    let admitted = admission.admit(channel) {
+                        // A place freed: the session starts now, and reads what the client sent meanwhile.
+                        try? channel.pipeline.syncOperations.addHandler(sessionBox.value)
+                        channel.setOption(.autoRead, value: true).whenFailure { _ in channel.close(promise: nil) }
+                    }
+                    if admitted {
+                        try channel.pipeline.syncOperations.addHandler(session)
+                    } else {
+                        try channel.syncOptions?.setOption(.autoRead, value: false)
+                    }
                 }
             }
         return try await ListenerSocket.open(socket.listen, with: bootstrap, received: received)
@@ -52,6 +63,11 @@ final class CLISessionHandler: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         armIdleTimer(context)
         context.fireChannelActive()
+    }
+
+    /// A session admitted after waiting for a place (`stats maxconn`) starts on an active channel.
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { armIdleTimer(context) }
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -53,6 +53,8 @@ struct ServerSnapshot: Sendable {
     var active: Int
     var queued: Int
     var runtime: ServerRuntimeState
+    /// In HAProxy's NOLB state (`http-check disable-on-404`).
+    var stopping = false
 }
 
 /// What an administrative command sets on a server (`set server B/S state …`, the stats page's actions).

@@ -12,7 +12,7 @@ struct ServerStateDump {
         + "srv_agent_addr srv_agent_port\n"
 
     /// HAProxy's `HCHK_STATUS_*` numbers of the check statuses the engine reports.
-    static let checkStatusNumbers = ["L4OK": 6, "L4TOUT": 7, "L4CON": 8, "L7TOUT": 12, "L7RSP": 13, "L7OK": 15, "L7STS": 17]
+    static let checkStatusNumbers = ["L4OK": 6, "L4TOUT": 7, "L4CON": 8, "L7TOUT": 12, "L7RSP": 13, "L7OK": 15, "L7OKC": 16, "L7STS": 17]
 
     func text(backend name: String?) -> String {
         let sections = ProxySections(plan: engine.plan).all
@@ -45,14 +45,15 @@ struct ServerStateDump {
         if runtime.draining { admin |= 0x08 }
         let checked = runtime.checked
         let status = checked ? (runtime.checkStatus.flatMap { Self.checkStatusNumbers[$0] } ?? 1) : 1
-        let result = checked ? (runtime.checkStatus == nil ? 0 : snapshot.up ? 3 : 2) : 0
+        // check_result: 3 passed, 4 passed conditionally (`disable-on-404`), 2 failed.
+        let result = checked ? (runtime.checkStatus == nil ? 0 : runtime.checkStatus == "L7OKC" ? 4 : snapshot.up ? 3 : 2) : 0
         let rise = server.check?.rise ?? 2, fall = server.check?.fall ?? 3
         let health = runtime.maintenance && !checked ? 0 : checked ? (snapshot.up ? rise + fall - 1 : 0) : rise
         // srv_check_state: CONFIGURED 0x02, ENABLED 0x04, PAUSED 0x08.
         var checkState = checked ? 0x02 | (runtime.checksEnabled ? 0x04 : 0) : 0
         if runtime.maintenance { checkState |= 0x08 }
         let fields: [String] = [
-            "\(id)", plan.name, "\(position + 1)", server.name, host, running ? "2" : "0", "\(admin)", "\(runtime.weight)",
+            "\(id)", plan.name, "\(position + 1)", server.name, host, running ? (snapshot.stopping ? "3" : "2") : "0", "\(admin)", "\(runtime.weight)",
             "\(runtime.initialWeight)", "\((now - runtime.lastChange).nanoseconds / 1_000_000_000)", "\(status)", "\(result)",
             "\(health)", "\(checkState)", "0", "0", "0", "-", port, "-", "0", "\(server.check?.port ?? 0)", "-", "-", "0",
         ]

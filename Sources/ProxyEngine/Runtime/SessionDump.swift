@@ -7,16 +7,20 @@ import NIOCore
 struct SessionDump {
     let engine: EngineContext
 
-    func text(cli: CLISessionInfo) -> String {
+    func text(cli: CLISessionInfo, on loop: EventLoop) -> EventLoopFuture<String> {
+        engine.connections.sessions(on: loop).map { sessions in Self.text(sessions, cli: cli) }
+    }
+
+    private static func text(_ sessions: [ConnectionTracker.Session], cli: CLISessionInfo) -> String {
         let now = NIODeadline.now()
-        var lines = engine.connections.sessions().map { session in
+        var lines = sessions.map { session in
             let remote = session.channel.remoteAddress
             let proto = remote.map { $0.protocol == .inet6 ? "tcpv6" : "tcpv4" } ?? "unix_stream"
             let source = remote.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unix"
-            return Self.line(id: ObjectIdentifier(session.channel), proto: proto, source: source, frontend: session.frontend,
-                             age: now - session.opened)
+            return line(id: ObjectIdentifier(session.channel), proto: proto, source: source, frontend: session.frontend,
+                        age: now - session.opened)
         }
-        lines.append(Self.line(id: cli.id, proto: cli.proto, source: cli.source, frontend: "GLOBAL", age: now - cli.opened))
+        lines.append(line(id: cli.id, proto: cli.proto, source: cli.source, frontend: "GLOBAL", age: now - cli.opened))
         return lines.joined()
     }
 

@@ -125,12 +125,12 @@ struct StatsReport {
         return Row(kind: .frontend, proxyID: id, serverID: 0, values: values)
     }
 
-    /// HAProxy's server status: MAINT, DRAIN, `no check`, UP, DOWN.
+    /// HAProxy's server status: MAINT, DRAIN, `no check`, NOLB (`http-check disable-on-404`), UP, DOWN.
     static func serverStatus(_ snapshot: ServerSnapshot) -> String {
         if snapshot.runtime.maintenance { return "MAINT" }
         if snapshot.runtime.draining { return "DRAIN" }
         guard snapshot.runtime.checked, snapshot.runtime.checksEnabled else { return "no check" }
-        return snapshot.up ? "UP" : "DOWN"
+        return snapshot.up ? (snapshot.stopping ? "NOLB" : "UP") : "DOWN"
     }
 
     private static func serverRow(_ backend: BackendPlan, _ server: ServerPlan, _ position: Int, _ id: Int,

@@ -1,4 +1,3 @@
-import NIOConcurrencyHelpers
 import NIOCore
 import RuntimePlan
 
@@ -88,26 +87,24 @@ final class CounterShard {
 /// (`show stat`, the stats page), so the request path never takes a lock.
 final class TrafficStatistics: Sendable {
     private let plan: RuntimePlan
-    private let shards = NIOLockedValueBox<[ObjectIdentifier: (EventLoop, NIOLoopBound<CounterShard>)]>([:])
+    private let shards: LoopLocal<CounterShard>
 
-    init(plan: RuntimePlan) { self.plan = plan }
+    /// `loops`: the engine's event loops (each finds its shard without a lock).
+    init(plan: RuntimePlan, loops: [EventLoop] = []) {
+        self.plan = plan
+        shards = LoopLocal(loops: loops) { _ in CounterShard(plan: plan) }
+    }
 
     /// The shard of the calling event loop (a connection takes it once, when it opens).
     func shard(for loop: EventLoop) -> CounterShard {
         loop.preconditionInEventLoop()
-        let key = ObjectIdentifier(loop)
-        if let bound = shards.withLockedValue({ $0[key]?.1 }) { return bound.value }
-        let shard = CounterShard(plan: plan)
-        shards.withLockedValue { $0[key] = (loop, NIOLoopBound(shard, eventLoop: loop)) }
-        return shard
+        return shards.value(on: loop)
     }
 
     /// The sum of every loop's counters, each copied on its own loop.
     func totals(on loop: EventLoop) -> EventLoopFuture<CounterTotals> {
-        let copies = shards.withLockedValue { Array($0.values) }.map { shardLoop, bound in
-            shardLoop.submit { bound.value.reading }
-        }
-        return EventLoopFuture.reduce(CounterTotals(plan: plan), copies, on: loop) { $0 + $1 }
+        let copies = shards.each { $0.reading }
+        return EventLoopFuture.reduce(CounterTotals(plan: plan), copies, on: loop) { sum, copy in copy.map { sum + $0 } ?? sum }
     }
 }
 

@@ -16,12 +16,18 @@ public struct RequestFacts: Sendable, Hashable {
     public var tls: Bool
     /// The stream's stick counters (none outside the engine).
     public var stickCounters: StickCounterHandle?
+    /// The live connection counts of the proxies and servers (none outside the engine).
+    public var load: ProxyLoadHandle?
+    /// The stream's `server` and `tunnel` timeouts (`set-timeout`, `be_server_timeout`, `cur_server_timeout`).
+    public var timeouts = StreamTimeouts()
     /// Variables by scoped name (`txn.user`, `sess.id`, `proc.count`): what `set-var` stored and `var()` reads.
     public var variables: [String: Sample] = [:]
     /// The server's response, once it arrived (what `res.hdr`, `status` read).
     public var response: ResponseFacts?
     /// The frontend (`fe_name`) and the backend (`be_name`) handling the request.
     public var frontendName: String?
+    /// The `name` of the bind that accepted the connection (`so_name`).
+    public var listenerName: String?
     /// The request line as received, before any rewrite (`capture.req.method`, `capture.req.uri`).
     public var receivedMethod: String?
     public var receivedTarget: String?

@@ -11,6 +11,7 @@ enum SampleConverter {
         case .upper: return .string(sample.stringValue.uppercased())
         case .length: return .integer(Int64(sample.textBytes.count))
         case .hex: return .string(sample.bytes.map { String(format: "%02X", $0) }.joined())
+        case .hex2i: return hexToInteger(sample.textBytes)
         case .base64: return .string(Data(sample.bytes).base64EncodedString())
         case .ub64enc:
             let text = Data(sample.bytes).base64EncodedString()
@@ -262,5 +263,24 @@ enum CRC32 {
 
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
         ~bytes.reduce(~UInt32(0)) { table[Int(($0 ^ UInt32($1)) & 0xFF)] ^ ($0 >> 8) }
+    }
+}
+
+extension SampleConverter {
+    /// `hex2i`: the string's hex digits read as one integer (64 bits, wrapping as HAProxy's `long long` does);
+    /// empty gives 0, any other character fails the converter.
+    static func hexToInteger(_ text: [UInt8]) -> Sample? {
+        var value: Int64 = 0
+        for byte in text {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = (value &<< 4) &+ Int64(digit)
+        }
+        return .integer(value)
     }
 }

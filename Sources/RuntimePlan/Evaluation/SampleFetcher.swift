@@ -137,6 +137,18 @@ enum SampleFetcher {
             guard let host = facts.fullHeaderValues("host").last else { return [.string(facts.path)] }
             return [.string(host + facts.path)]
         case .serverName: return facts.serverName.map { [.string($0)] } ?? []
+        case .frontendConnections, .backendConnections, .serverConnections: return connectionCount(fetch, facts)
+        case .socketName: return facts.listenerName.map { [.string($0)] } ?? []
+        case .backendServerTimeout: return [.integer(Int64(facts.timeouts.backendServerMs ?? 0))]
+        case .backendTunnelTimeout: return [.integer(Int64(facts.timeouts.backendTunnelMs ?? 0))]
+        // HAProxy sets the stream's timeouts from the backend once the server connection is established,
+        // unless a `set-timeout` rule set them first.
+        case .currentServerTimeout:
+            let established = facts.serverName != nil || facts.timeouts.serverConnected ? facts.timeouts.backendServerMs : nil
+            return [.integer(Int64(facts.timeouts.serverOverrideMs ?? established ?? 0))]
+        case .currentTunnelTimeout:
+            let established = facts.serverName != nil || facts.timeouts.serverConnected ? facts.timeouts.backendTunnelMs : nil
+            return [.integer(Int64(facts.timeouts.tunnelOverrideMs ?? established ?? 0))]
         case .serverID: return facts.serverID.map { [.integer(Int64($0))] } ?? []
         case .pathQuery: return [.string(facts.path + (facts.query.map { "?" + $0 } ?? ""))]
         case .firstRequest: return [.boolean(facts.firstRequest)]
@@ -193,7 +205,8 @@ enum SampleFetcher {
         case .sslClientVerify: return [.integer(0)]
         case .sslClientSubject: text = certificate.flatMap { ClientCertificateFacts.distinguishedName($0.subject, fetch.arguments) }
         case .sslClientIssuer: text = certificate.flatMap { ClientCertificateFacts.distinguishedName($0.issuer, fetch.arguments) }
-        case .sslClientSerial: text = certificate?.serialHex
+        // Binary, as HAProxy's: `ssl_c_serial,hex` gives the digits.
+        case .sslClientSerial: return certificate.map { [.binary($0.serialBytes)] } ?? []
         case .sslClientNotAfter: text = certificate?.notAfter
         default: text = nil
         }

@@ -27,8 +27,15 @@ public struct ClientCertificateFacts: Sendable, Hashable {
     /// Subject and issuer, each entry as (short name, value) in certificate order (`C`, `O`, `CN`).
     public var subject: [(String, String)]
     public var issuer: [(String, String)]
-    /// The serial number in upper-case hexadecimal (`ssl_c_serial,hex` in HAProxy).
+    /// The serial number in upper-case hexadecimal (what `ssl_c_serial,hex` gives in HAProxy).
     public var serialHex: String
+    /// The serial number's bytes, most significant first (what `ssl_c_serial` gives).
+    public var serialBytes: [UInt8] {
+        let digits = Array(serialHex.utf8)
+        let padded = digits.count % 2 == 1 ? [UInt8(ascii: "0")] + digits : digits
+        return stride(from: 0, to: padded.count, by: 2).compactMap { UInt8(String(decoding: padded[$0..<$0 + 2], as: UTF8.self), radix: 16) }
+    }
+
     /// The end of validity as HAProxy prints it: `YYMMDDhhmmssZ`.
     public var notAfter: String
 

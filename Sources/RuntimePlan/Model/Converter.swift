@@ -2,7 +2,7 @@
 public struct Converter: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The converters the evaluator knows (see `SampleConverter`).
     public enum Name: String, Sendable, Hashable, Codable, CaseIterable {
-        case lower, upper, length, hex, base64, ub64enc = "ub64enc", urlDecode = "url_dec", field, word, regsub
+        case lower, upper, length, hex, hex2i, base64, ub64enc = "ub64enc", urlDecode = "url_dec", field, word, regsub
         case ipmask, add, sub, mul, div, mod, neg, not, bool, and, or, xor, crc32, djb2, sdbm
         case concat, strcmp, json, httpDate = "http_date", ltrim, rtrim, iif, b64dec, bytes, urlEncode = "url_enc", ub64dec
         /// `table_DATA([IDX,]TABLE)` and `in_table(TABLE)`: the arguments are the data (`http_req_rate`,

@@ -4,6 +4,8 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
     public var mode: ProxyMode
     public var binds: [ListenAddress]
     /// The most concurrent client connections this frontend accepts.
+    /// `backlog`: the listen queue of the frontend's sockets (see `listenBacklog`).
+    public var backlog: Int?
     public var maxconn: Int?
     /// The client-side timeouts, resolved with HAProxy's fallbacks.
     public var timeouts: FrontendTimeoutPlan
@@ -56,6 +58,23 @@ public struct FrontendPlan: Sendable, Hashable, Codable {
         self.acls = acls
         self.source = source
     }
+
+    /// The `name` of the bind that accepted a connection to this local address (`so_name`): the only listener's,
+    /// else the one whose IP address (or wildcard) and port match; nil when it has none or none matches.
+    public func listenerName(destination: String?, port: Int?) -> String? {
+        guard binds.count > 1 else { return binds.first?.name }
+        return binds.first { bind in
+            guard case .inet(let host, let bindPort) = bind.endpoint, bindPort == port else { return false }
+            return host == destination || host == "0.0.0.0" || host == "::"
+        }?.name
+    }
+
+    /// The listen queue HAProxy 2.6 gives a socket (`listener_backlog`): the bind's `backlog`, else the
+    /// frontend's, else its `maxconn`, else the global `maxconn` (HAProxy's frontend default); without any,
+    /// a queue the kernel cuts to `net.core.somaxconn`, as it cuts the large maxconn HAProxy computes then.
+    public func listenBacklog(_ address: ListenAddress, globalMaxconn: Int?) -> Int {
+        address.backlog ?? backlog ?? maxconn ?? globalMaxconn ?? 65535
+    }
 }
 
 /// HTTP connection-handling options of a proxy.
@@ -66,6 +85,8 @@ public struct HTTPOptions: Sendable, Hashable, Codable {
     public var httpClose: Bool
     /// `option forwardfor`: the header that receives the client address, nil when off.
     public var forwardFor: ForwardFor?
+    /// `option http-restrict-req-hdr-names delete|reject`; nil for `preserve`, HAProxy's default.
+    public var restrictHeaderNames: HeaderNamePolicy?
 
     public init(httpServerClose: Bool = false, httpClose: Bool = false, forwardFor: ForwardFor? = nil) {
         self.httpServerClose = httpServerClose

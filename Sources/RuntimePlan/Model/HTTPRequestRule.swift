@@ -13,6 +13,10 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
         case replacePath = "replace-path", replacePathQuery = "replace-pathq", replaceURI = "replace-uri"
         /// `http-request|http-response capture SAMPLE len N|id N`: see `captureSlot`.
         case capture
+        /// `http-request normalize-uri NORMALIZER`: see `normalization`.
+        case normalizeURI = "normalize-uri"
+        /// `http-request set-timeout server|tunnel VALUE`: see `timeout`.
+        case setTimeout = "set-timeout"
     }
 
     /// `redirect location|prefix|scheme`.
@@ -52,6 +56,10 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
     public var headerMatch: MatchMethod?
     /// The page of a `deny` or `return` that names one (`errorfile`, `errorfiles`, `default-errorfiles`).
     public var errorPage: RuleErrorPage?
+    /// What a `normalizeURI` rule does to the target.
+    public var normalization: URINormalization?
+    /// What a `setTimeout` rule sets.
+    public var timeout: RuleTimeout?
     /// nil: the rule always applies.
     public var condition: Predicate?
     /// The rule as written, for explanations.
@@ -84,7 +92,7 @@ public struct HTTPRequestRule: Sendable, Hashable, Codable {
         switch action {
         case .deny, .redirect, .return, .allow, .reject: true
         case .setHeader, .addHeader, .delHeader, .replaceHeader, .replaceValue, .setStatus, .setVar, .unsetVar, .setVarFormat,
-             .stickCounter, .capture,
+             .stickCounter, .capture, .normalizeURI, .setTimeout,
              .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI: false
         }
     }

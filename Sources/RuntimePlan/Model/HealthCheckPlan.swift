@@ -18,6 +18,9 @@ public struct HealthCheckPlan: Sendable, Hashable, Codable {
     public var expectations: [CheckExpectation]
     /// For `tcp-script`: the steps in order.
     public var steps: [TCPCheckStep]
+    /// `http-check disable-on-404`: a 404 that fails the check of a server that is not DOWN passes it
+    /// conditionally, and the server stops taking new load-balanced traffic (HAProxy's NOLB) until a plain pass.
+    public var disableOn404: Bool?
 
     public init(kind: Kind, request: HTTPCheckRequest? = nil, expectations: [CheckExpectation] = [],
                 steps: [TCPCheckStep] = []) {

@@ -23,6 +23,8 @@ public struct ProcessPlan: Sendable, Hashable, Codable {
     public var hardStopAfterMs: Int?
     /// `grace TIME`: how long listeners stay open after a soft stop is asked for.
     public var graceMs: Int?
+    /// `close-spread-time TIME|infinite`: how a soft stop closes keep-alive connections (nil: all at once).
+    public var closeSpread: CloseSpread?
     /// `noreuseport`: bind without SO_REUSEPORT (a new process cannot then bind beside the old one).
     public var noReusePort = false
     /// `cpu-map 1 CPUS` (or `1/1`): the process's CPUs, which HAProxy applies only when it runs as a
@@ -31,6 +33,15 @@ public struct ProcessPlan: Sendable, Hashable, Codable {
     /// `cpu-map 1/THREADS CPUS`: each thread's CPUs, by thread, within the process's when both are
     /// set; a later line replaces an earlier one for the threads they share, as in HAProxy.
     public var threadCPUs: [ThreadCPUs] = []
+
+    /// How a soft stop closes keep-alive connections, from `close-spread-time`.
+    public enum CloseSpread: Sendable, Hashable, Codable {
+        /// Over a window of this many milliseconds from the stop: idle connections at random moments in what
+        /// remains of it, busy ones after a response with a chance that grows as the window runs out.
+        case window(ms: Int)
+        /// `infinite`: none is closed by the stop; the client or a timeout closes it.
+        case infinite
+    }
 
     public init() {}
 

@@ -13,6 +13,10 @@ public struct ListenAddress: Sendable, Hashable, Codable, CustomStringConvertibl
     /// `proto h1|h2|none`: the protocol every connection speaks, nil when the engine tells it from
     /// the traffic (HTTP/2 by its preface or ALPN, else HTTP/1).
     public var proto: MuxProtocol?
+    /// The `bind` line's `backlog` option: the socket's listen queue, over the frontend's.
+    public var backlog: Int?
+    /// The `bind` line's `name` option, what `so_name` returns.
+    public var name: String?
 
     public init(endpoint: SocketEndpoint, tls: BindTLS? = nil, fileAccess: SocketFileAccess? = nil) {
         self.endpoint = endpoint

@@ -41,6 +41,8 @@ public struct GlobalPlan: Sendable, Hashable, Codable {
     public var statsSockets: [StatsSocketPlan]?
     /// `stats timeout`: how long an idle CLI session stays open (nil: HAProxy's 10 s).
     public var statsTimeoutMs: Int?
+    /// `stats maxconn`: the most runtime API sessions open at once over all the `stats socket` listeners (nil: HAProxy's 10).
+    public var statsMaxConnections: Int?
     /// `node`: the name `show info` reports (nil: the host name).
     public var node: String?
     /// `tune.bufsize`, `tune.maxrewrite`, `tune.http.maxhdr` (nil: HAProxy's defaults).

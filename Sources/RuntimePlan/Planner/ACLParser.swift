@@ -123,6 +123,10 @@ struct ACLParser {
         "capture.req.hdr": (.capturedRequestHeader, .str), "capture.res.hdr": (.capturedResponseHeader, .str),
         "res.cook": (.responseCookie, .str), "scook": (.responseCookie, .str),
         "srv_name": (.serverName, .str), "srv_id": (.serverID, .int),
+        "fe_conn": (.frontendConnections, .int), "be_conn": (.backendConnections, .int), "srv_conn": (.serverConnections, .int),
+        "be_server_timeout": (.backendServerTimeout, .int), "be_tunnel_timeout": (.backendTunnelTimeout, .int),
+        "cur_server_timeout": (.currentServerTimeout, .int), "cur_tunnel_timeout": (.currentTunnelTimeout, .int),
+        "so_name": (.socketName, .str),
         // The connection's own addresses: the same as src and dst while no PROXY protocol header is read.
         "fc_src": (.src, .ip), "fc_dst": (.dst, .ip), "fc_src_port": (.srcPort, .int), "fc_dst_port": (.dstPort, .int),
         "ssl_fc_sni": (.sslServerName, .str), "ssl_fc_protocol": (.sslProtocol, .str), "ssl_fc_cipher": (.sslCipher, .str),

@@ -10,7 +10,7 @@ struct BackendCompiler {
     static let timeouts = ["connect", "server", "server-fin", "queue", "tunnel", "check"]
     static let keywords: Set<String> = [
         "mode", "balance", "hash-type", "retries", "retry-on", "option redispatch", "option allbackups", "option httpchk",
-        "option tcp-check", "http-check send", "http-check expect", "tcp-check connect", "tcp-check send",
+        "option tcp-check", "http-check send", "http-check expect", "http-check disable-on-404", "tcp-check connect", "tcp-check send",
         "tcp-check send-binary", "tcp-check expect", "option http-server-close", "option httpclose", "option forwardfor",
         "option http-keep-alive", "description", "default-server",
     ]

@@ -12,8 +12,14 @@ struct FrontendCompiler {
     static let timeouts = ["client", "client-fin", "http-request", "http-keep-alive"]
     static let keywords: Set<String> = [
         "mode", "maxconn", "default_backend", "description", "option http-server-close", "option httpclose",
-        "option forwardfor", "option http-keep-alive",
+        "option forwardfor", "option http-keep-alive", "backlog",
     ]
+
+    /// A number HAProxy reads with `atol` that is above 0 (a `backlog` of 0 means none).
+    static func positive(_ text: String?) -> Int? {
+        guard let digits = text?.prefix(while: { $0.isASCII && $0.isNumber }), let value = Int(digits), value > 0 else { return nil }
+        return value
+    }
 
     /// A `listen` section without `default_backend` sends its traffic to its own servers.
     func compile(context: inout PlanningContext) -> FrontendPlan {
@@ -22,13 +28,18 @@ struct FrontendCompiler {
         var plan = FrontendPlan(name: name, mode: proxy.mode == .tcp ? .tcp : .http, maxconn: proxy.maxconn,
                                 timeouts: FrontendTimeoutPlan(written: milliseconds(proxy, Self.timeouts)), options: httpOptions(proxy, context: &context),
                                 defaultBackend: proxy.defaultBackend ?? (proxy.kind.hasBackend ? name : nil), acls: acls.named, source: SourceRef(proxy.range))
+        plan.backlog = Self.positive(proxy.directives("backlog").last?.arguments.first)
         for bind in proxy.binds {
             context.markHandled(bind.range)
+            let backlog = Self.positive(bind.options.last { $0.name == "backlog" }?.value)
+            let listenerName = bind.options.last { $0.name == "name" }?.value
             let tls = BindTLSCompiler(defaults: tlsDefaults, proxyName: name).compile(bind, context: &context)
             let proto = BindProtoCompiler.compile(bind, mode: plan.mode, context: &context)
             plan.binds += BindCompiler(unixBind: unixBind, tls: tls).compile(bind, context: &context).map { listener in
                 var listener = listener
                 listener.proto = proto
+                listener.backlog = backlog
+                listener.name = listenerName
                 return listener
             }
         }
@@ -103,7 +114,8 @@ func milliseconds(_ proxy: Proxy, _ names: [String]) -> [String: Int] {
     return result
 }
 
-/// `option http-server-close`, `option httpclose`, `option forwardfor` with its arguments.
+/// `option http-server-close`, `option httpclose`, `option forwardfor` with its arguments,
+/// `option http-restrict-req-hdr-names`.
 /// An `except` network the engine cannot read is an error, as HAProxy refuses
 /// the line ("expects <address>[/mask]"); a host name is one too, since the
 /// engine does not resolve names.
@@ -135,5 +147,14 @@ func httpOptions(_ proxy: Proxy, context: inout PlanningContext) -> HTTPOptions 
         }
         options.forwardFor = forward
     }
+    let restrict = proxy.directives("option http-restrict-req-hdr-names").last { $0.modifier == nil }
+    switch HeaderNamePolicySpec(written: restrict?.arguments) {
+    case .delete?: options.restrictHeaderNames = .delete
+    case .reject?: options.restrictHeaderNames = .reject
+    case .preserve?: break
+    case nil:
+        if let restrict { context.error(PlannerMessage.ruleInvalid, HeaderNamePolicySpec.problem, at: restrict.range) }
+    }
+    for line in proxy.directives("option http-restrict-req-hdr-names") { context.markHandled(line.range) }
     return options
 }

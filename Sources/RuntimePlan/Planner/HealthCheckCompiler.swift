@@ -21,7 +21,9 @@ struct HealthCheckCompiler {
         }
         for send in proxy.directives("http-check send") { apply(send.arguments, to: &request) }
         let expectations = proxy.directives("http-check expect").compactMap { expectation($0.arguments) }
-        return HealthCheckPlan(kind: .http, request: request, expectations: expectations)
+        var plan = HealthCheckPlan(kind: .http, request: request, expectations: expectations)
+        if !proxy.directives("http-check disable-on-404").isEmpty { plan.disableOn404 = true }
+        return plan
     }
 
     private func apply(_ arguments: [String], to request: inout HTTPCheckRequest) {

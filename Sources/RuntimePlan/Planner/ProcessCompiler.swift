@@ -10,7 +10,7 @@ struct ProcessCompiler {
     /// The keywords this compiler consumes.
     static let keywords: Set<String> = [
         "daemon", "pidfile", "user", "uid", "group", "gid", "chroot", "ulimit-n", "hard-stop-after", "grace", "noreuseport",
-        "cpu-map",
+        "cpu-map", "close-spread-time",
     ]
 
     func compile(context: inout PlanningContext) -> ProcessPlan? {
@@ -39,6 +39,15 @@ struct ProcessCompiler {
             case "ulimit-n": process.ulimitN = argument.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
             case "hard-stop-after": process.hardStopAfterMs = argument.flatMap(Self.milliseconds)
             case "grace": process.graceMs = argument.flatMap(Self.milliseconds)
+            case "close-spread-time":
+                // 0 is the same as not set, as in HAProxy (a window of no time).
+                if argument == "infinite" {
+                    process.closeSpread = .infinite
+                } else if let ms = argument.flatMap(Self.milliseconds) {
+                    process.closeSpread = ms > 0 ? .window(ms: ms) : nil
+                } else {
+                    continue
+                }
             default: continue
             }
             context.markHandled(directive.range)

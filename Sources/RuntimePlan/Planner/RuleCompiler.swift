@@ -15,7 +15,8 @@ struct RuleCompiler {
     static let supportedActions: [String: Set<String>] = [
         "http-request": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "redirect",
                          "return", "allow", "reject", "set-var", "unset-var", "set-var-fmt", "set-method", "set-path", "set-pathq",
-                         "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri", "capture"],
+                         "set-query", "set-uri", "replace-path", "replace-pathq", "replace-uri", "capture", "normalize-uri",
+                         "set-timeout"],
         "http-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "deny", "allow",
                           "set-status", "set-var", "unset-var", "set-var-fmt", "capture"],
         "http-after-response": ["set-header", "add-header", "del-header", "replace-header", "replace-value", "allow",
@@ -117,6 +118,27 @@ struct RuleCompiler {
             return VariableRuleCompiler.compile(rule, text: text, source: source)
         case "capture":
             return capture(rule, hook: hook, text: text, source: source, slots: slots)
+        case "set-timeout":
+            let spec = SetTimeoutSpec(arguments: arguments)
+            guard let target = spec.target.flatMap({ RuleTimeout.Target(rawValue: $0.rawValue) }), spec.problem == nil else {
+                return .failure(.invalid(spec.problem ?? "'set-timeout' needs 'server' or 'tunnel' and a value"))
+            }
+            var timeout = RuleTimeout(target: target, milliseconds: spec.milliseconds)
+            if let written = spec.expression {
+                guard let (expression, _) = SampleExpressionParser.parse(written) else { return .failure(.unsupported) }
+                timeout.expression = expression
+            }
+            var compiled = HTTPRequestRule(action: .setTimeout, text: text, source: source)
+            compiled.timeout = timeout
+            return .success(compiled)
+        case "normalize-uri":
+            let spec = URINormalizerSpec(arguments: arguments, conditional: rule.condition != nil)
+            guard let normalizer = spec.normalizer, let normalization = URINormalization(rawValue: normalizer.rawValue) else {
+                return .failure(.invalid(spec.problem ?? "'normalize-uri' needs a normalizer"))
+            }
+            var compiled = HTTPRequestRule(action: .normalizeURI, text: text, source: source)
+            compiled.normalization = normalization
+            return .success(compiled)
         case "allow":
             return .success(HTTPRequestRule(action: .allow, text: text, source: source))
         case "reject":

@@ -26,7 +26,7 @@ enum SampleExpressionParser {
 
     /// Converters whose result is an integer or a boolean (an ACL then matches with `-m int`).
     private static let integerResults: Set<Converter.Name> = [
-        .length, .add, .sub, .mul, .div, .mod, .neg, .and, .or, .xor, .crc32, .djb2, .sdbm, .strcmp, .not, .bool, .table,
+        .length, .hex2i, .add, .sub, .mul, .div, .mod, .neg, .and, .or, .xor, .crc32, .djb2, .sdbm, .strcmp, .not, .bool, .table,
         .crc32c, .wt6, .xxh3, .xxh32, .xxh64,
     ]
 

@@ -4,7 +4,7 @@ import RuntimePlan
 
 /// Compiles the runtime API lines of `global`: `stats socket ADDRESS
 /// [level L] [mode M] [uid N] [gid N] [user U] [group G] [expose-fd listeners]`,
-/// `stats timeout` and `node`.
+/// `stats timeout`, `stats maxconn` and `node`.
 struct StatsSocketCompiler {
     let unixBind: UnixBindDefaults
 
@@ -18,6 +18,15 @@ struct StatsSocketCompiler {
             case "stats timeout":
                 context.markHandled(directive.range)
                 plan.statsTimeoutMs = directive.arguments.first.flatMap { try? Duration.parse($0).get() }.map { Int($0.milliseconds) }
+            case "stats maxconn":
+                context.markHandled(directive.range)
+                // HAProxy reads the number with atol and refuses what is not positive.
+                let value = Int(directive.arguments.first?.prefix { $0.isASCII && $0.isNumber } ?? "") ?? 0
+                guard value > 0 else {
+                    context.error(PlannerMessage.bindAddress, "'stats maxconn' expects a positive value", at: directive.range)
+                    continue
+                }
+                plan.statsMaxConnections = value
             case "node":
                 context.markHandled(directive.range)
                 plan.node = directive.arguments.first

@@ -6,10 +6,13 @@ public struct BackendTargets: Sendable {
     public let rules: [Int?]
     /// The backend of `default_backend`.
     public let fallback: Int?
+    /// Whether a bind of the frontend has a `name` (`so_name` then has something to return).
+    public let namesListeners: Bool
 
     public init(frontend: FrontendPlan, plan: RuntimePlan) {
         let positions = Dictionary(plan.backends.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         rules = frontend.backendRules.map { positions[$0.backend] }
         fallback = frontend.defaultBackend.flatMap { positions[$0] }
+        namesListeners = frontend.binds.contains { $0.name != nil }
     }
 }

@@ -60,9 +60,15 @@ public struct RequestRouter: Sendable {
                       targets: BackendTargets? = nil) -> RoutingDecision {
         var decision = RoutingDecision(outcome: .noBackend, request: facts, steps: [])
         decision.request.frontendName = frontend.name
+        if targets?.namesListeners ?? frontend.binds.contains(where: { $0.name != nil }) {
+            decision.request.listenerName = frontend.listenerName(destination: facts.destination, port: facts.destinationPort)
+        }
         decision.request.receivedMethod = decision.request.receivedMethod ?? facts.method
         decision.request.receivedTarget = decision.request.receivedTarget ?? facts.target
-        if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision) {
+        // Until `use_backend` chooses, the stream's backend is the proxy itself: a `listen` has its timeouts.
+        if let own = backendPositions[frontend.name] { Self.takeTimeouts(of: plan.backends[own], &decision.request) }
+        if let final = runRules(frontend.httpRequestRules, proxy: frontend.name, tracing: tracing, &decision)
+            ?? Self.restrictHeaderNames(frontend.options.restrictHeaderNames, &decision.request) {
             decision.outcome = final
             return decision
         }
@@ -103,14 +109,33 @@ public struct RequestRouter: Sendable {
         guard let name = chosen, let index = chosenIndex ?? backendPositions[name] else { return decision }
         let backend = plan.backends[index]
         decision.request.backendName = name
+        Self.takeTimeouts(of: backend, &decision.request)
         // Known from here, also when the backend's own rules answer (its `errorfile` pages apply then).
         decision.backendIndex = index
-        if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision) {
+        if name != frontend.name, let final = runRules(backend.httpRequestRules, proxy: backend.name, tracing: tracing, &decision)
+            ?? Self.restrictHeaderNames(backend.options.restrictHeaderNames, &decision.request) {
             decision.outcome = final
             return decision
         }
         decision.outcome = .backend(name)
         return decision
+    }
+
+    /// The chosen backend's `server` and `tunnel` timeouts, as `be_server_timeout` reads them.
+    private static func takeTimeouts(of backend: BackendPlan, _ request: inout RequestFacts) {
+        request.timeouts.backendServerMs = backend.timeouts.serverMs
+        request.timeouts.backendTunnelMs = backend.timeouts.tunnelMs
+    }
+
+    /// `option http-restrict-req-hdr-names`, after a section's rules: headers whose names hold a character outside
+    /// `[A-Za-z0-9-]` are removed, or the request is denied (403, HAProxy's page).
+    private static func restrictHeaderNames(_ policy: HeaderNamePolicy?, _ request: inout RequestFacts) -> RoutingDecision.Outcome? {
+        guard let policy, !request.headers.allSatisfy({ HeaderNamePolicy.allows($0.name) }) else { return nil }
+        switch policy {
+        case .delete: request.headers.removeAll { !HeaderNamePolicy.allows($0.name) }
+        case .reject: return .page(status: 403, file: nil, denied: true)
+        }
+        return nil
     }
 
     /// The rendered name of a `use_backend` written as a log-format string; nil for a plain name.
@@ -148,6 +173,15 @@ public struct RequestRouter: Sendable {
             RuleActions.setVariable(rule, &request)
         case .setMethod, .setPath, .setPathQuery, .setQuery, .setURI, .replacePath, .replacePathQuery, .replaceURI:
             RuleActions.rewriteRequestLine(rule, &request)
+        case .setTimeout:
+            RuleActions.setTimeout(rule, &request)
+        case .normalizeURI:
+            guard let normalization = rule.normalization else { return nil }
+            // A `strict` normalizer that meets a malformed `%` sequence makes the request a bad one (HAProxy's 400).
+            guard let target = URINormalizer.normalize(request.target, normalization) else {
+                return .page(status: 400, file: nil, denied: false)
+            }
+            request.target = target
         case .allow, .setStatus:
             return nil
         case .capture:

@@ -124,6 +124,18 @@ enum RuleActions {
         return target[..<end].utf8.count
     }
 
+    /// `set-timeout server|tunnel VALUE`: the stream's timeout for this request. An expression that fails or
+    /// gives no positive number changes nothing (HAProxy then takes the backend's timeout at connection time).
+    static func setTimeout(_ rule: HTTPRequestRule, _ facts: inout RequestFacts) {
+        guard let timeout = rule.timeout else { return }
+        let value = timeout.milliseconds ?? timeout.expression.flatMap { $0.value(facts)?.integerValue }.map { Int($0) }
+        guard let value, value > 0 else { return }
+        switch timeout.target {
+        case .server: facts.timeouts.serverOverrideMs = value
+        case .tunnel: facts.timeouts.tunnelOverrideMs = value
+        }
+    }
+
     /// `capture SAMPLE len N|id N`: the sample as a string into its slot; a sample that fails leaves the slot as it was.
     static func capture(_ rule: HTTPRequestRule, into slots: inout CaptureSlots, _ facts: RequestFacts) {
         guard let slot = rule.captureSlot, let value = rule.expression?.value(facts) else { return }
