@@ -39,6 +39,8 @@ final class EngineContext: Sendable {
     let usesProcessVariables: Bool
     /// Each backend's logger (server state changes, health checks), by position; nil without log targets.
     let backendLoggers: [ProxyLogger?]
+    /// The `ring` sections' buffers (`log ring@NAME`, `show events`).
+    let logRings: LogRings
     /// Each event loop's server connections and balancers, found without a lock.
     private let pools: LoopLocal<ServerConnectionPool>
     private let loopBalancers: LoopLocal<LoopBalancers>
@@ -67,9 +69,11 @@ final class EngineContext: Sendable {
         self.backendForwarding = plan.backends.map { $0.options.forwardFor.map(ForwardingRule.init) }
         self.serverTLS = ServerTLSContexts(plan)
         let warn: (String) -> Void = { events(.warning($0)) }
-        self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, warn: warn) }
+        let rings = LogRings(plan.global.log.rings)
+        self.logRings = rings
+        self.backendLoggers = plan.backends.map { ProxyLogger(plan: $0.log, global: plan.global.log, rings: rings, warn: warn) }
         self.frontendContexts = Dictionary(
-            plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, router: router, warn: warn)) },
+            plan.frontends.map { ($0.name, FrontendContext(plan: $0, runtime: plan, router: router, rings: rings, warn: warn)) },
             uniquingKeysWith: { first, _ in first })
         // The `global` section's `set-var` lines, computed once at start as HAProxy does.
         let initialVariables = plan.initialProcessVariables
@@ -95,7 +99,7 @@ final class EngineContext: Sendable {
 
     /// The shared part of a frontend's connections (made on the spot for a frontend the plan does not list).
     func frontendContext(_ frontend: FrontendPlan) -> FrontendContext {
-        frontendContexts[frontend.name] ?? FrontendContext(plan: frontend, runtime: plan, router: router)
+        frontendContexts[frontend.name] ?? FrontendContext(plan: frontend, runtime: plan, router: router, rings: logRings)
     }
 
     /// The server pool of the calling event loop.

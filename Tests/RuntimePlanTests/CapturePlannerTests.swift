@@ -36,6 +36,30 @@ final class CapturePlannerTests: XCTestCase {
         XCTAssertEqual(plan.unsupported.map(\.directive), [])
     }
 
+    /// `tcp-request content capture … len N` takes a request slot where it is written, among the others.
+    func testContentCaptureRulesTakeSlotsInOrder() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            frontend fe
+                mode http
+                bind 127.0.0.1:8080
+                tcp-request content capture src len 15
+                capture request header Host len 32
+                tcp-request content capture req.hdr(user-agent) len 6 if { path_beg /a }
+                http-request capture path len 10
+                default_backend b
+            backend b
+                server s 127.0.0.1:1
+
+            """))
+        let frontend = try XCTUnwrap(plan.frontends.first)
+        XCTAssertEqual(frontend.log.requestCaptures, [HeaderCapture(header: nil, length: 15), HeaderCapture(header: "host", length: 32),
+                                                      HeaderCapture(header: nil, length: 6), HeaderCapture(header: nil, length: 10)])
+        XCTAssertEqual(frontend.tcpRequestRules.map(\.captureSlot), [0, 2])
+        XCTAssertEqual(frontend.tcpRequestRules.map(\.action), [.capture, .capture])
+        XCTAssertEqual(frontend.httpRequestRules.map(\.captureSlot), [3])
+        XCTAssertEqual(plan.unsupported.map(\.directive), [])
+    }
+
     /// Each frontend is given to `haproxy -c` and to the planner: both accept it or both refuse it.
     func testCaptureLinesAreAcceptedOrRefusedAsHAProxyDoes() throws {
         let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed: it is the oracle of this test")
@@ -45,6 +69,10 @@ final class CapturePlannerTests: XCTestCase {
             "declare capture request len 4\n    http-response capture status id 0",
             "declare capture response len 4\n    http-response capture status id 0",
             "http-request capture path len 8\n    http-request capture path id 0",
+            "tcp-request content capture src len 15\n    http-request capture path id 0",
+            "tcp-request content capture src",
+            "tcp-request content capture src len 0",
+            "tcp-request connection capture src len 4",
         ]
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-capture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

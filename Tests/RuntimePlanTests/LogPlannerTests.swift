@@ -43,6 +43,56 @@ final class LogPlannerTests: XCTestCase {
         XCTAssertFalse(plan.unsupported.contains { $0.feature == "logging" }, "\(plan.unsupported)")
     }
 
+    /// `ring` sections and `log ring@NAME`: the ring's format and `maxlen` are the target's; a ring's `server` lines and a
+    /// target naming no ring stay unsupported; `option logasap` is read.
+    func testRingTargetsTakeTheirRingsSettings() throws {
+        let plan = try XCTUnwrap(compilePlan("""
+            global
+                log ring@events local0 info
+                log ring@nowhere local0
+            ring events
+                description "traffic events"
+                format rfc3164
+                maxlen 200
+                size 32768
+            ring forwarded
+                server collector 127.0.0.1:6514
+            defaults
+                mode http
+                log global
+                option httplog
+                option logasap
+            frontend fe
+                bind 127.0.0.1:8080
+
+            """))
+        XCTAssertEqual(plan.global.log.rings, [RingPlan(name: "events", description: "traffic events", format: .rfc3164, maxLength: 200, size: 32768),
+                                               RingPlan(name: "forwarded")])
+        XCTAssertEqual(plan.global.log.rings[1].format, .raw)
+        XCTAssertEqual(plan.global.log.targets, [LogTarget(destination: .ring("events"), format: .rfc3164, facility: 16, maxLevel: 6, length: 201)])
+        XCTAssertEqual(Set(plan.unsupported.map(\.directive)), ["log ring@nowhere local0", "server collector 127.0.0.1:6514"])
+        XCTAssertEqual(plan.frontends.first?.log.logAsap, true)
+    }
+
+    /// Ring sizes `haproxy -c` refuses are refused by the planner, with its message.
+    func testRingSizesAreAcceptedOrRefusedAsHAProxyDoes() throws {
+        let haproxy = try XCTUnwrap(Programs.path("haproxy"), "haproxy is not installed: it is the oracle of this test")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("weir-ring-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (index, lines) in ["size 32768\n    maxlen 100", "size 300", "maxlen 0", "size 0", "maxlen 20000"].enumerated() {
+            let text = "global\n    log ring@r local0\nring r\n    \(lines)\nlisten fe\n    bind 127.0.0.1:\(18200 + index)\n"
+            let file = directory.appendingPathComponent("\(index).cfg")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let check = try ToolRun.run(haproxy, ["-c", "-f", file.path])
+            let result = planResult(text)
+            XCTAssertEqual(result.plan != nil, check.status == 0, "\(lines)\nhaproxy: \(check.output)\nweir: \(result.diagnostics.map(\.message))")
+            for message in result.diagnostics.map(\.message) {
+                XCTAssertTrue(check.output.contains(message), "\(message) not in \(check.output)")
+            }
+        }
+    }
+
     func testHTTPFormatInATCPProxyFallsBackToTCPLogAsHAProxyDoes() throws {
         let plan = try XCTUnwrap(compilePlan("""
             frontend fe

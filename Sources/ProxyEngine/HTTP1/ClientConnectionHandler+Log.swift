@@ -66,6 +66,7 @@ extension ClientConnectionHandler {
             if log.dataMs < 0, log.connectMs >= 0 { log.dataMs = log.elapsedMs() }
         }
         guard let emitter = shared.trafficLog else { return }
+        defer { logAsSoonAsPossible(emitter, head, bytes) }
         if let head, let bytes { transactionLog!.bytesOut += Int64(MessageSize.of(head, in: bytes)) }
         let plan = emitter.logger.plan
         guard let head, let bytes, !plan.responseCaptures.isEmpty || plan.cookieCapture != nil else { return }
@@ -78,6 +79,19 @@ extension ClientConnectionHandler {
             transactionLog!.facts?.responseCaptures = slots
         }
         if let capture = plan.cookieCapture { transactionLog!.serverCookie = CookieCaptureReader.server(capture, fields) }
+    }
+
+    /// `option logasap`: the line goes out once the response head is ready to forward, as HAProxy's
+    /// `http_process_res_common` sends it: `+Tt` ends at the response head, `+B` counts the head and the body
+    /// bytes that came with it.
+    private func logAsSoonAsPossible(_ emitter: TrafficLogEmitter, _ head: H1Head?, _ bytes: ByteBuffer?) {
+        guard let log = transactionLog, !log.loggedEarly else { return }
+        var bodyBytes = 0
+        if let head, let bytes {
+            bodyBytes = max(0, bytes.readableBytes - head.length)
+            if let length = head.contentLength { bodyBytes = min(bodyBytes, Int(clamping: length)) }
+        }
+        if emitter.emitEarly(log, atMs: log.dataMs, extraBytesOut: bodyBytes, engine: engine) { transactionLog!.loggedEarly = true }
     }
 
     /// The fields of a response head as name and value strings.
@@ -105,11 +119,33 @@ extension ClientConnectionHandler {
         if let backend = log.backend {
             counters?.activity.countTransaction(backend: backend, server: log.server, times: TransactionTimes(log, http: true))
         }
-        shared.trafficLog?.emit(log, engine: engine)
+        if !log.loggedEarly { shared.trafficLog?.emit(log, engine: engine) }
     }
 }
 
 extension ClientConnectionHandler {
+    /// The wait for a request head ended with `cause` (a timeout: 408 follows). `clientSentNothing` as HAProxy's
+    /// `option dontlognull` tests it: nothing of the head is buffered.
+    func logHeadAwaitEnded(_ cause: TransactionLog.Cause) {
+        let sentNothing = (input?.readableBytes ?? 0) == 0
+        logUpdate { log in
+            log.end(cause, .request)
+            log.clientSentNothing = sentNothing
+        }
+    }
+
+    /// The client closed (or reset) the connection before a whole request head: HAProxy logs
+    /// `400 CR--` `<BADREQ>` for the first request, and for a later one once a byte of it came; nothing for an
+    /// idle keep-alive connection (`option dontlognull` drops the empty first one). A TLS handshake that
+    /// did not complete is not logged here (HAProxy logs it as a connection error).
+    func logClosedBeforeRequest() {
+        guard onSocket, case .waitingHead(let wait) = machine.state, wait != .idle, tls?.established ?? true,
+              let log = transactionLog, log.requestMs < 0 else { return }
+        logHeadAwaitEnded(.clientAbort)
+        logUpdate { $0.status = 400 }
+        logFinish()
+    }
+
     /// A server was assigned: the end of the queue time.
     func logAssigned(_ server: Int) {
         logUpdate { log in

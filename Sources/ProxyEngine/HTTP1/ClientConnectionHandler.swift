@@ -133,6 +133,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func channelInactive(context: ChannelHandlerContext) {
         serverTimer?.cancel()
         clientTimer?.cancel()
+        logClosedBeforeRequest()
         if case .abortExchange(let duringData) = machine.clientClosed(), let exchange {
             exchange.connection?.close()
             releaseServer(exchange)
@@ -417,7 +418,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
         case .none: return
         case .closeAfterWrites: closeAfterWrites(context)
         case .requestTimeout:
-            logUpdate { $0.end(.clientTimeout, .request) }
+            logHeadAwaitEnded(.clientTimeout)
             sendError(408, context, close: true)
         case .closeSilently: context.close(promise: nil)
         }
@@ -447,7 +448,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler, RemovableChannelHandl
     func answer(_ response: ByteBuffer, keepOpen: Bool, discarding body: H1BodyKind = .none) {
         guard let context else { return }
         logUpdate { log in
-            log.bytesOut += Int64(MessageSize.of(response: response))
+            // HAProxy's HTTP/1 layer answers a head it could not read (400, 408) without a stream: `%B` stays 0.
+            if log.requestMs >= 0 { log.bytesOut += Int64(MessageSize.of(response: response)) }
             log.status = response.getString(at: response.readerIndex + 9, length: 3).flatMap { Int($0) } ?? 0
         }
         countLocalResponse(status: response.getString(at: response.readerIndex + 9, length: 3).flatMap { Int($0) },

@@ -38,7 +38,8 @@ final class FrontendContext: Sendable {
     /// Whether `http-after-response` rules run for an answer made here, in the same order.
     private let runsAfterResponseRules: [Bool]
 
-    init(plan: FrontendPlan, runtime: RuntimePlan, router: RequestRouter? = nil, warn: (String) -> Void = { _ in }) {
+    init(plan: FrontendPlan, runtime: RuntimePlan, router: RequestRouter? = nil, rings: LogRings = LogRings(),
+         warn: (String) -> Void = { _ in }) {
         self.plan = plan
         let router = router ?? RequestRouter(plan: runtime)
         let backends = Array(runtime.backends.indices).map(Optional.some) + [nil]
@@ -56,7 +57,7 @@ final class FrontendContext: Sendable {
         hasContentRules = plan.tcpRequestRules.contains { $0.stage == .content }
         errorFiles = ErrorFilePages(plan.errorFiles)
         backendTargets = BackendTargets(frontend: plan, plan: runtime)
-        trafficLog = ProxyLogger(plan: plan.log, global: runtime.global.log, warn: warn).map { TrafficLogEmitter(logger: $0, frontend: plan) }
+        trafficLog = ProxyLogger(plan: plan.log, global: runtime.global.log, rings: rings, warn: warn).map { TrafficLogEmitter(logger: $0, frontend: plan) }
     }
 
     /// Whether any response rule runs for a server's response through this backend.

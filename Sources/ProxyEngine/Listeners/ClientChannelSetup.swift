@@ -23,25 +23,25 @@ enum ClientChannelSetup {
             engine.connections.opened(channel, frontend: frontend.name)
         }
         channel.closeFuture.whenComplete { _ in engine.connections.closed(channel, frontend: frontend.name) }
-        var session: [String: Sample] = [:]
+        var admission = ConnectionAdmission()
         if !resumed {
             guard let admitted = ConnectionRules.admit(channel, engine: engine, frontend: frontend) else {
                 return channel.close(promise: nil)
             }
-            session = admitted
+            admission = admitted
         }
         let operations = channel.pipeline.syncOperations
         let state = tls.map { _ in TLSConnectionState() }
         var tlsGoesBefore: ChannelHandler
         switch frontend.mode {
         case .tcp:
-            let handlers = TCPProxyHandler.handlers(engine: engine, shared: shared)
+            let handlers = TCPProxyHandler.handlers(engine: engine, shared: shared, requestCaptures: admission.requestCaptures)
             // TLS goes before the client relay: the proxy handler leaves the pipeline once active.
             tlsGoesBefore = handlers[handlers.count - 1]
             try operations.addHandlers(handlers)
         case .http:
             let handler = ClientConnectionHandler(engine: engine, shared: shared, resumed: resumed)
-            handler.sessionVariables = session
+            handler.sessionVariables = admission.session
             handler.tls = state
             tlsGoesBefore = handler
             // HTTP/2 by prior knowledge is told from HTTP/1 by its preface, in clear or inside TLS (see `H2Pipeline`).

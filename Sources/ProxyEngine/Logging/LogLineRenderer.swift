@@ -16,6 +16,8 @@ struct LogLineSurroundings {
     /// The number of `capture request|response header` slots of the frontend.
     var requestCaptureCount: Int
     var responseCaptureCount: Int
+    /// `option logasap`: `%B`, `%Ta`, `%Tt` and `%Tu` are written after a `+` (they may grow after the line).
+    var logAsap = false
 
     func backendName(_ backend: Int) -> String { engine.plan.backends[backend].name }
     func serverName(_ backend: Int, _ server: Int) -> String { engine.plan.backends[backend].servers[server].name }
@@ -108,11 +110,11 @@ struct LogLineRenderer {
         case .dataTime:
             let start = surroundings.isTCP ? log.connectMs : log.dataMs
             integer(&out, start >= 0 ? log.closeMs - start : -1)
-        case .activeTime: integer(&out, log.closeMs - log.idleMs - log.handshakeMs)
-        case .totalTime: integer(&out, log.closeMs)
-        case .userTime: integer(&out, log.closeMs - log.idleMs)
+        case .activeTime: growing(&out, log.closeMs - log.idleMs - log.handshakeMs)
+        case .totalTime: growing(&out, log.closeMs)
+        case .userTime: growing(&out, log.closeMs - log.idleMs)
         case .status: integer(&out, log.status)
-        case .bytesOut: integer(&out, Int(log.bytesOut))
+        case .bytesOut: growing(&out, Int(log.bytesOut))
         case .bytesIn: integer(&out, Int(log.bytesIn))
         case .clientCookie: text(&out, log.clientCookie, flags)
         case .serverCookie: text(&out, log.serverCookie, flags)
@@ -223,6 +225,12 @@ struct LogLineRenderer {
     }
 
     private func integer(_ out: inout [UInt8], _ value: Int) { Self.appendInteger(&out, value) }
+
+    /// A total that may still grow after the line: `+` first under `option logasap`.
+    private func growing(_ out: inout [UInt8], _ value: Int) {
+        if surroundings.logAsap { out.append(UInt8(ascii: "+")) }
+        Self.appendInteger(&out, value)
+    }
 
     /// Appends the decimal digits of `value`, without building a string.
     static func appendInteger(_ out: inout [UInt8], _ value: Int) {

@@ -2,7 +2,7 @@ import Foundation
 import RuntimePlan
 
 /// One open destination of a `log` line: a connected, non-blocking
-/// datagram socket (UDP or unix) or a file descriptor (`stdout`). A
+/// datagram socket (UDP or unix), a file descriptor (`stdout`) or a `ring`. A
 /// datagram is sent whole or dropped, never waited for (HAProxy drops a
 /// log it cannot send at once, too). One socket per target is shared by
 /// every event loop: the kernel sends each datagram atomically, so no lock is needed.
@@ -10,20 +10,30 @@ final class LogSender: Sendable {
     let target: LogTarget
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// The ring of a `ring@NAME` target.
+    private let ring: LogRing?
 
     /// Opens the destination; nil when it cannot be (the engine warns and logs nowhere there).
-    init?(_ target: LogTarget) {
+    init?(_ target: LogTarget, rings: LogRings = LogRings()) {
         self.target = target
         switch target.destination {
+        case .ring(let name):
+            guard let ring = rings.byName[name] else { return nil }
+            self.ring = ring
+            descriptor = -1
+            ownsDescriptor = false
         case .fileDescriptor(let fd):
+            ring = nil
             descriptor = fd
             ownsDescriptor = false
         case .udp(let host, let port):
             guard let fd = Self.openUDP(host: host, port: port) else { return nil }
+            ring = nil
             descriptor = fd
             ownsDescriptor = true
         case .unixDatagram(let path):
             guard let fd = Self.openUnix(path) else { return nil }
+            ring = nil
             descriptor = fd
             ownsDescriptor = true
         }
@@ -35,10 +45,16 @@ final class LogSender: Sendable {
 
     /// Sends one message; dropped when the socket's buffer is full or the receiver is gone.
     func send(_ bytes: [UInt8]) {
+        if let ring {
+            // A ring keeps the message without its line feed.
+            return ring.append(bytes.last == 10 ? Array(bytes.dropLast()) : bytes)
+        }
         bytes.withUnsafeBytes { raw in
             switch target.destination {
             case .fileDescriptor:
                 _ = write(descriptor, raw.baseAddress, raw.count)
+            case .ring:
+                break
             case .udp, .unixDatagram:
                 _ = Glibc.send(descriptor, raw.baseAddress, raw.count, Int32(MSG_DONTWAIT) | Int32(MSG_NOSIGNAL))
             }

@@ -21,10 +21,11 @@ final class ProxyLogger: Sendable {
     let lineCount = ManagedAtomic<Int>(0)
 
     /// nil when the proxy has no target that could be opened; `warn` hears of each target that could not.
-    init?(plan: ProxyLogPlan, global: GlobalLogPlan, warn: (String) -> Void) {
+    /// `rings`: the engine's rings, for `ring@NAME` targets.
+    init?(plan: ProxyLogPlan, global: GlobalLogPlan, rings: LogRings = LogRings(), warn: (String) -> Void) {
         var senders: [LogSender] = []
         for target in plan.targets {
-            if let sender = LogSender(target) { senders.append(sender) } else { warn("cannot open log target \(Self.describe(target.destination))") }
+            if let sender = LogSender(target, rings: rings) { senders.append(sender) } else { warn("cannot open log target \(Self.describe(target.destination))") }
         }
         guard !senders.isEmpty else { return nil }
         self.plan = plan
@@ -63,6 +64,7 @@ final class ProxyLogger: Sendable {
         case .udp(let host, let port): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         case .unixDatagram(let path): path
         case .fileDescriptor(let descriptor): "fd@\(descriptor)"
+        case .ring(let name): "ring@\(name)"
         }
     }
 

@@ -27,10 +27,9 @@ enum SyslogHeader {
             priority()
             LogDates.appendSyslog(&out, seconds)
             out.append(32)
-            if let hostname {
-                out.append(contentsOf: hostname.utf8)
-                out.append(32)
-            }
+            // The host name is mandatory in rfc3164: HAProxy writes `localhost` without `log-send-hostname`.
+            out.append(contentsOf: (hostname ?? "localhost").utf8)
+            out.append(32)
             tagAndPid()
         case .rfc5424:
             priority()

@@ -32,10 +32,10 @@ final class TrafficLogEmitter: Sendable {
     /// The next transaction number.
     func nextRequestNumber() -> Int { counter.loadThenWrappingIncrement(ordering: .relaxed) }
 
-    /// Logs a finished transaction. `clientSentNothing`: the client sent no byte (for `dontlognull`).
-    func emit(_ log: TransactionLog, engine: EngineContext, clientSentNothing: Bool = false) {
+    /// Logs a finished transaction (none under `option dontlognull` when the client sent no byte).
+    func emit(_ log: TransactionLog, engine: EngineContext) {
         let plan = logger.plan
-        if plan.dontLogNull, clientSentNothing { return }
+        if plan.dontLogNull, log.clientSentNothing { return }
         if plan.dontLogNormal, !log.isError { return }
         let level = plan.separateErrors && log.isError ? LogLevel.err : LogLevel.info
         let count = logger.lineCount.loadThenWrappingIncrement(ordering: .relaxed)
@@ -49,6 +49,20 @@ final class TrafficLogEmitter: Sendable {
         let line = renderer.render(format, log, limit: 65535)
         let structured = plan.structuredData.map { String(decoding: renderer.render($0, log, limit: 65535), as: UTF8.self) } ?? "-"
         logger.send(line, level: level, structuredData: structured)
+    }
+
+    /// `option logasap`: sends the line of a transaction still in progress, its total time ending `atMs`, with
+    /// `extraBytesOut` more than counted in `%B` (HAProxy counts what its buffer holds of the response) and
+    /// `%U` at 0 (haproxy 2.6.12 has not counted the request's bytes yet when it sends the line);
+    /// true when it was sent, and the end of the transaction must send none.
+    func emitEarly(_ log: TransactionLog, atMs: Int, extraBytesOut: Int = 0, engine: EngineContext) -> Bool {
+        guard logger.plan.logAsap else { return false }
+        var early = log
+        early.closeMs = atMs
+        early.bytesOut += Int64(extraBytesOut)
+        early.bytesIn = 0
+        emit(early, engine: engine)
+        return true
     }
 
     /// The transaction's `unique-id-format` value (`%ID`), built once its request head is known.
@@ -71,6 +85,7 @@ final class TrafficLogEmitter: Sendable {
         LogLineSurroundings(
             engine: engine, frontend: frontend.name, isTCP: frontend.mode == .tcp,
             pid: logger.pid, hostname: logger.hostname, logCounter: logCounter,
-            requestCaptureCount: logger.plan.requestCaptures.count, responseCaptureCount: logger.plan.responseCaptures.count)
+            requestCaptureCount: logger.plan.requestCaptures.count, responseCaptureCount: logger.plan.responseCaptures.count,
+            logAsap: logger.plan.logAsap)
     }
 }

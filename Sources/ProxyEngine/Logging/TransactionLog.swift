@@ -81,6 +81,10 @@ struct TransactionLog {
     var facts: RequestFacts?
     /// The transaction's number in the process (`%rt`).
     var requestCounter = 0
+    /// The client sent no byte before the transaction ended (`option dontlognull` drops its line).
+    var clientSentNothing = false
+    /// `option logasap` sent the line already: the end of the transaction sends none.
+    var loggedEarly = false
 
     /// A record starting `now`; `wallClock`: also read the date (only a log line prints it).
     init(now: NIODeadline = .now(), wallClock: Bool = true) {

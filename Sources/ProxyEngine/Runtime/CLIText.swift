@@ -3,6 +3,9 @@
 enum CLIText {
     static let helpTitle = "The following commands are valid at this level:\n"
     static let unknownTitle = "Unknown command, but maybe one of the following ones is a better match:\n"
+    /// Ends an output the session writes without its empty line (removed before writing): haproxy 2.6.12
+    /// ends `show events`' own messages so.
+    static let withoutEmptyLine = "\u{0}"
     static let permissionDenied = "Permission denied\n"
     static let noSuchServer = "No such server.\n"
     static let noSuchBackend = "No such backend.\n"
@@ -61,6 +64,7 @@ enum CLIText {
         HelpLine(usage: "show backend", summary: "list backends in the current running config", words: ["show", "backend"]),
         HelpLine(usage: "show errors [<px>] [request|response]",
                  summary: "report last request and/or response errors for each proxy", words: ["show", "errors"]),
+        HelpLine(usage: "show events [<sink>] [-w] [-n]", summary: "show event sink state", words: ["show", "events"]),
         HelpLine(usage: "show info [desc|json|typed|float]*", summary: "report information about the running process",
                  words: ["show", "info"]),
         HelpLine(usage: "show servers state [<backend>]",

@@ -31,6 +31,9 @@ struct RuntimeCommands {
             guard level >= .operator else { return loop.makeSucceededFuture(CLIText.permissionDenied) }
             return SessionDump(engine: engine).text(cli: session, on: loop)
         case ("show", "errors"): return need(.operator) { showErrors(words.count > 2 ? words[2] : nil) }
+        case ("show", "events"):
+            guard words.count > 2 else { return loop.makeSucceededFuture(EventSinks(rings: engine.logRings).list) }
+            return need(.operator) { EventSinks(rings: engine.logRings).show(Array(words.dropFirst(2))) }
         case ("show", "peers"): return PeersDump.run(Array(words.dropFirst(2)), services: peers, on: loop)
         case ("show", "table"), ("clear", "table"), ("set", "table"):
             return loop.makeSucceededFuture(tableCommand(first, Array(words.dropFirst(2)), level: level))

@@ -136,7 +136,8 @@ final class CLISessionHandler: ChannelInboundHandler {
                                      } ?? "unix:1")
         commands.run(words, level: level, on: context.eventLoop, session: session).assumeIsolated().whenComplete { result in
             let output = (try? result.get()) ?? ""
-            self.write(output + "\n", context) { self.runLine(rest, context) }
+            let ended = output.hasSuffix(CLIText.withoutEmptyLine) ? String(output.dropLast()) : output + "\n"
+            self.write(ended, context) { self.runLine(rest, context) }
         }
     }
 

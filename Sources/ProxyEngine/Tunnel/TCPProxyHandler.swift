@@ -33,9 +33,11 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// The handlers of a new client connection, in pipeline order.
-    static func handlers(engine: EngineContext, shared: FrontendContext) -> [ChannelHandler] {
+    /// `requestCaptures`: the slots the connection's `tcp-request content capture` rules filled, for its log line.
+    static func handlers(engine: EngineContext, shared: FrontendContext, requestCaptures: [String?] = []) -> [ChannelHandler] {
         let relay = ByteRelayHandler(idleTimeout: shared.clientIdle, finTimeout: shared.clientFin)
         let log = TCPTransactionLogHandler(engine: engine, emitter: shared.trafficLog)
+        if shared.trafficLog != nil { log.log.requestCaptures = requestCaptures }
         return [log, TCPProxyHandler(engine: engine, shared: shared, clientRelay: relay, transactionLog: log), relay]
     }
 
@@ -141,9 +143,9 @@ final class TCPProxyHandler: ChannelInboundHandler, RemovableChannelHandler {
                 switch result {
                 case .success(let channel):
                     let record = self.transactionLog
-                    record.log.connectMs = record.log.elapsedMs()
                     record.log.serverAddress = channel.remoteAddress
                     record.log.serverSource = channel.localAddress
+                    record.serverConnected()
                     guard clientChannel.isActive, let serverRelay = try? channel.pipeline.syncOperations.handler(type: ByteRelayHandler.self) else {
                         clientChannel.close(promise: nil)
                         return channel.close(promise: nil)

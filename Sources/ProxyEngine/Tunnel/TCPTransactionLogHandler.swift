@@ -44,6 +44,13 @@ final class TCPTransactionLogHandler: ChannelDuplexHandler {
         context.write(data, promise: promise)
     }
 
+    /// The server connection is made: under `option logasap` the line goes out now, as HAProxy logs it then
+    /// (`+Tt` ends at the connection, `+B` counts nothing yet), and not again at the close.
+    func serverConnected() {
+        log.connectMs = log.elapsedMs()
+        if let emitter, emitter.emitEarly(log, atMs: log.connectMs, engine: engine) { log.loggedEarly = true }
+    }
+
     func handlerRemoved(context: ChannelHandlerContext) {
         release?()
         release = nil
@@ -62,7 +69,8 @@ final class TCPTransactionLogHandler: ChannelDuplexHandler {
             engine.statistics.shard(for: context.eventLoop).activity
                 .countTransaction(backend: backend, server: log.server, times: TransactionTimes(log, http: false))
         }
-        emitter?.emit(log, engine: engine, clientSentNothing: log.bytesIn == 0)
+        log.clientSentNothing = log.bytesIn == 0
+        if !log.loggedEarly { emitter?.emit(log, engine: engine) }
         context.fireChannelInactive()
     }
 }

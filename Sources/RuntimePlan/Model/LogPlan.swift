@@ -9,6 +9,8 @@ public struct LogTarget: Sendable, Hashable, Codable {
         case unixDatagram(path: String)
         /// `stdout`, `stderr` or `fd@N`: one line per message written to the descriptor.
         case fileDescriptor(Int32)
+        /// `ring@NAME`: the in-memory buffer of a `ring` section (its format and `maxlen` are the target's).
+        case ring(String)
     }
 
     /// The syslog header written before each message (`format …`, src/log.c `build_log_header`).
@@ -120,6 +122,9 @@ public struct ProxyLogPlan: Sendable, Hashable, Codable {
     public var dontLogNull: Bool
     public var dontLogNormal: Bool
     public var separateErrors: Bool
+    /// `option logasap`: the line goes out once the response head is forwarded (`mode http`) or the server
+    /// connection is made (`mode tcp`), with `+` before `%B`, `%Ta`, `%Tt` and `%Tu`.
+    public var logAsap = false
     /// `option log-health-checks`: every check result that changes a server's health is logged.
     public var healthChecks: Bool
     /// `capture request header`, `declare capture request` and `http-request capture … len` slots, in declaration order.
@@ -158,6 +163,8 @@ public struct ProxyLogPlan: Sendable, Hashable, Codable {
 /// tag and the host name written in headers.
 public struct GlobalLogPlan: Sendable, Hashable, Codable {
     public var targets: [LogTarget]
+    /// The `ring` sections, in the order written.
+    public var rings: [RingPlan] = []
     /// `log-tag` (default `haproxy`).
     public var tag: String
     /// `log-send-hostname`: rfc3164/rfc5424 headers carry a host name.
@@ -170,5 +177,28 @@ public struct GlobalLogPlan: Sendable, Hashable, Codable {
         self.tag = tag
         self.sendsHostname = sendsHostname
         self.hostname = hostname
+    }
+}
+
+/// A `ring` section: an in-memory buffer of the last messages sent to
+/// `log ring@NAME`, read with the runtime API's `show events NAME`.
+public struct RingPlan: Sendable, Hashable, Codable {
+    public var name: String
+    /// `description` (default: the name), shown by `show events`.
+    public var description: String
+    /// `format` of the header stored before each message (default `raw`).
+    public var format: LogTarget.HeaderFormat
+    /// `maxlen`: the longest message kept, header included (default 16384, at most `size`).
+    public var maxLength: Int
+    /// `size`: the bytes the buffer holds; the oldest messages go first (default 16384, HAProxy's `BUFSIZE`).
+    public var size: Int
+
+    public init(name: String, description: String? = nil, format: LogTarget.HeaderFormat = .raw, maxLength: Int? = nil,
+                size: Int = 16384) {
+        self.name = name
+        self.description = description ?? name
+        self.format = format
+        self.maxLength = min(maxLength ?? 16384, size)
+        self.size = size
     }
 }

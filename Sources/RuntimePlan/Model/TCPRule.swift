@@ -8,6 +8,8 @@ public struct TCPRule: Sendable, Hashable, Codable {
     /// The actions the engine runs.
     public enum Action: String, Sendable, Hashable, Codable {
         case accept, reject, setVar = "set-var", unsetVar = "unset-var", setVarFormat = "set-var-fmt"
+        /// `tcp-request content capture SAMPLE len N`: see `captureSlot`.
+        case capture
     }
 
     public var stage: Stage
@@ -20,6 +22,8 @@ public struct TCPRule: Sendable, Hashable, Codable {
     public var format: LogFormat?
     /// `set-var`'s conditions (`ifexists`…).
     public var variableConditions: [String]
+    /// The request capture slot `capture` fills with `expression` (cut to the slot's length), counted from 0.
+    public var captureSlot: Int?
     /// nil: the rule always applies.
     public var condition: Predicate?
     /// The rule as written.

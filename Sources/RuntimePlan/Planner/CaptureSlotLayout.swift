@@ -3,15 +3,15 @@ import HAProxyConfig
 import RuntimePlan
 
 /// The capture slots of a proxy in HAProxy's order: each `capture request
-/// header`, `declare capture request` and `http-request capture … len N`
-/// takes the next request slot where it is written (src/cfgparse-listen.c,
-/// src/http_act.c); `capture response header` and `declare capture
+/// header`, `declare capture request`, `http-request capture … len N` and
+/// `tcp-request content capture … len N` takes the next request slot where
+/// it is written (src/cfgparse-listen.c, src/http_act.c, src/tcp_rules.c); `capture response header` and `declare capture
 /// response` take response slots. The log compiler lists the slots, the
 /// rule compiler finds the slot of each `len` rule here.
 struct CaptureSlotLayout {
     var request: [HeaderCapture] = []
     var response: [HeaderCapture] = []
-    /// The request slot of each `http-request capture … len N` rule, by the rule's range.
+    /// The request slot of each `http-request|tcp-request content capture … len N` rule, by the rule's range.
     var ruleSlots: [SourceRange: Int] = [:]
     /// Lines whose words HAProxy refuses, with its message.
     var invalid: [(Directive, String)] = []
@@ -21,7 +21,7 @@ struct CaptureSlotLayout {
     }
 
     init(directives: [Directive], rules: [ActionRule]) {
-        let captureRules = Dictionary(rules.filter { $0.hook == "http-request" && $0.action == "capture" }.map { ($0.range, $0) },
+        let captureRules = Dictionary(rules.filter { Self.takesSlot($0) }.map { ($0.range, $0) },
                                       uniquingKeysWith: { first, _ in first })
         for directive in directives {
             let words = directive.arguments
@@ -49,5 +49,10 @@ struct CaptureSlotLayout {
                 request.append(HeaderCapture(header: nil, length: length))
             }
         }
+    }
+
+    /// Whether the rule is a capture that may declare a request slot of its own (`len N`).
+    static func takesSlot(_ rule: ActionRule) -> Bool {
+        rule.action == "capture" && (rule.hook == "http-request" || rule.hook == "tcp-request content")
     }
 }

@@ -14,7 +14,7 @@ struct LogCompiler {
     static let keywords: Set<String> = [
         "log", "log-format", "log-format-sd", "error-log-format", "log-tag", "option httplog", "option httpslog",
         "option tcplog", "option dontlognull", "option dontlog-normal", "option log-separate-errors",
-        "option log-health-checks", "capture request header", "capture response header", "capture cookie",
+        "option log-health-checks", "option logasap", "capture request header", "capture response header", "capture cookie",
         "declare capture", "unique-id-format", "unique-id-header",
     ]
 
@@ -30,7 +30,7 @@ struct LogCompiler {
             case "log" where words == ["global"]:
                 plan.targets += global.targets
             case "log":
-                switch LogTargetCompiler.compile(words) {
+                switch LogTargetCompiler.compile(words, rings: global.rings) {
                 case .success(let target): plan.targets.append(target)
                 case .failure(.unsupported): context.unsupported(directive, proxy: name, feature: "logging")
                 case .failure(.invalid(let message)):
@@ -81,6 +81,7 @@ struct LogCompiler {
         plan.dontLogNull = options["dontlognull"] == true
         plan.dontLogNormal = options["dontlog-normal"] == true
         plan.separateErrors = options["log-separate-errors"] == true
+        plan.logAsap = options["logasap"] == true
         plan.healthChecks = options["log-health-checks"] == true
         return plan
     }
@@ -111,15 +112,16 @@ struct LogCompiler {
     }
 }
 
-/// The `global` section's `log`, `log-tag` and `log-send-hostname`.
+/// The `global` section's `log`, `log-tag` and `log-send-hostname`, with the `ring` sections its targets may name.
 enum GlobalLogCompiler {
-    static func compile(_ global: GlobalSettings?, context: inout PlanningContext) -> GlobalLogPlan {
+    static func compile(_ global: GlobalSettings?, rings: [RingPlan] = [], context: inout PlanningContext) -> GlobalLogPlan {
         var plan = GlobalLogPlan()
+        plan.rings = rings
         for directive in global?.directives ?? [] {
             switch directive.keyword {
             case "log" where directive.modifier == nil:
                 context.markHandled(directive.range)
-                switch LogTargetCompiler.compile(directive.arguments) {
+                switch LogTargetCompiler.compile(directive.arguments, rings: rings) {
                 case .success(let target): plan.targets.append(target)
                 case .failure(.unsupported): context.unsupported(directive, proxy: nil, feature: "logging")
                 case .failure(.invalid(let message)):

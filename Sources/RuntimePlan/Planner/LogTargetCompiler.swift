@@ -8,11 +8,12 @@ enum LogTargetCompiler {
     enum Failure: Error, Equatable {
         /// HAProxy refuses the line.
         case invalid(String)
-        /// A valid form the engine does not run (`ring@…`).
+        /// A valid form the engine does not run (`ring@…` of no `ring` section).
         case unsupported
     }
 
-    static func compile(_ words: [String]) -> Result<LogTarget, Failure> {
+    /// `rings`: the `ring` sections a `ring@NAME` target may name; the ring's format and `maxlen` are the target's.
+    static func compile(_ words: [String], rings: [RingPlan] = []) -> Result<LogTarget, Failure> {
         guard let address = words.first else { return .failure(.invalid("'log' expects either <address[:port]> and <facility> or 'global' as arguments.")) }
         var index = 1
         var length = 1024
@@ -51,8 +52,13 @@ enum LogTargetCompiler {
             levels.append(level)
         }
         if words.count > index + 3 { return .failure(.invalid("cannot handle unexpected argument '\(words[index + 3])'.")) }
+        if address.hasPrefix("ring@") {
+            guard let ring = rings.first(where: { "ring@" + $0.name == address }) else { return .failure(.unsupported) }
+            // The message is stored without the line feed the other targets end it with.
+            return .success(LogTarget(destination: .ring(ring.name), format: ring.format, facility: facility, maxLevel: levels.first ?? 7,
+                                      minLevel: levels.dropFirst().first ?? 0, length: ring.maxLength + 1, sample: sample))
+        }
         guard let destination = destination(address) else {
-            if address.hasPrefix("ring@") { return .failure(.unsupported) }
             return .failure(.invalid("unknown log address '\(address)'"))
         }
         return .success(LogTarget(destination: destination, format: format, facility: facility, maxLevel: levels.first ?? 7,

@@ -54,7 +54,8 @@ public struct Planner: Sendable {
         plan.global.http2 = HTTP2TuningCompiler.compile(configuration.global, bufferSize: plan.global.buffers?.bufferSize ?? 16_384,
                                                         context: &context)
         plan.global.process = ProcessCompiler(global: configuration.global).compile(context: &context)
-        plan.global.log = GlobalLogCompiler.compile(configuration.global, context: &context)
+        plan.global.log = GlobalLogCompiler.compile(configuration.global, rings: RingCompiler.compile(configuration, context: &context),
+                                                    context: &context)
         InertSettingsCompiler.markGlobal(configuration.global, context: &context)
         plan.global.variables = GlobalVariableCompiler.compile(configuration.global, context: &context)
         plan.peers = PeersCompiler.compile(configuration, context: &context)

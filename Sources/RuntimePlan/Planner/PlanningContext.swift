@@ -61,7 +61,7 @@ struct PlanningContext {
         }
         if keyword.hasPrefix("stats") { return "stats" }
         if keyword == "log" || keyword.hasPrefix("log-") || ["option httplog", "option tcplog", "option dontlognull",
-                                                           "option log-health-checks"].contains(keyword) {
+                                                           "option log-health-checks", "option logasap"].contains(keyword) {
             return "logging"
         }
         if keyword.hasPrefix("compression") { return "compression" }

@@ -12,6 +12,7 @@ struct TCPRuleCompiler {
     ]
 
     func compile(_ proxy: Proxy, into plan: inout FrontendPlan, context: inout PlanningContext) {
+        let slots = proxy.rules.contains { $0.hook == "tcp-request content" && $0.action == "capture" } ? CaptureSlotLayout(proxy) : nil
         for rule in proxy.rules {
             if rule.hook == "tcp-request inspect-delay" {
                 if case .success(let delay) = Duration.parse(rule.action) {
@@ -20,7 +21,8 @@ struct TCPRuleCompiler {
                 }
                 continue
             }
-            guard let stage = Self.stages[rule.hook], let compiled = compile(rule, stage: stage, context: &context) else { continue }
+            guard let stage = Self.stages[rule.hook],
+                  let compiled = compile(rule, stage: stage, slots: slots, context: &context) else { continue }
             plan.tcpRequestRules.append(compiled)
             context.markHandled(rule.range)
         }
@@ -38,9 +40,10 @@ struct TCPRuleCompiler {
     }
 
     /// nil when the rule stays unsupported (or was reported as invalid).
-    private func compile(_ rule: ActionRule, stage: TCPRule.Stage, context: inout PlanningContext) -> TCPRule? {
+    private func compile(_ rule: ActionRule, stage: TCPRule.Stage, slots: CaptureSlotLayout?,
+                         context: inout PlanningContext) -> TCPRule? {
         let keyword = RuleCompiler.keyword(rule.action)
-        guard ["accept", "reject", "set-var", "unset-var", "set-var-fmt"].contains(keyword) else { return nil }
+        guard ["accept", "reject", "set-var", "unset-var", "set-var-fmt", "capture"].contains(keyword) else { return nil }
         var condition: Predicate?
         if let written = rule.condition {
             switch acls.compile(written, context: &context) {
@@ -52,6 +55,9 @@ struct TCPRuleCompiler {
             .joined(separator: " ")
         let source = SourceRef(rule.range)
         switch keyword {
+        case "capture":
+            return capture(rule, stage: stage, slot: slots?.ruleSlots[rule.range], condition: condition, text: text,
+                           source: source, context: &context)
         case "accept", "reject":
             guard rule.arguments.isEmpty else { return nil }
             return TCPRule(stage: stage, action: keyword == "accept" ? .accept : .reject, condition: condition, text: text,
@@ -77,5 +83,27 @@ struct TCPRuleCompiler {
                 return nil
             }
         }
+    }
+
+    /// `tcp-request content capture SAMPLE len N`: the sample into a request slot of its own, with
+    /// HAProxy's messages for the other stages and a missing length (src/tcp_rules.c).
+    private func capture(_ rule: ActionRule, stage: TCPRule.Stage, slot: Int?, condition: Predicate?, text: String,
+                         source: SourceRef, context: inout PlanningContext) -> TCPRule? {
+        let words = rule.arguments
+        guard stage == .content else {
+            context.error(PlannerMessage.ruleInvalid, "'capture \(words.first ?? "")' is not allowed in '\(rule.hook)' rules in frontend '\(proxyName)'",
+                          at: rule.range)
+            context.markHandled(rule.range)
+            return nil
+        }
+        guard words.count == 3, words[1] == "len", let length = Int(words[2]), length > 0, let slot else {
+            context.error(PlannerMessage.ruleInvalid, "'\(rule.hook) capture' : a positive 'len' argument is mandatory", at: rule.range)
+            context.markHandled(rule.range)
+            return nil
+        }
+        guard let (fetch, _) = SampleExpressionParser.parse(words[0]) else { return nil }
+        var compiled = TCPRule(stage: stage, action: .capture, expression: fetch, condition: condition, text: text, source: source)
+        compiled.captureSlot = slot
+        return compiled
     }
 }

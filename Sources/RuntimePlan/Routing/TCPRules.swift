@@ -17,6 +17,11 @@ extension RequestRouter {
                 switch rule.action {
                 case .accept: break
                 case .reject: return TCPVerdict(accepted: false, facts: facts)
+                case .capture:
+                    if let slot = rule.captureSlot, let value = rule.expression?.value(facts) {
+                        facts.requestCaptures.store(value.stringValue, at: slot)
+                    }
+                    continue
                 case .setVar, .unsetVar, .setVarFormat:
                     let action: HTTPRequestRule.Action = switch rule.action {
                     case .unsetVar: .unsetVar

@@ -113,7 +113,7 @@ final class HTTPLogDifferentialTests: XCTestCase {
     }
 
     /// The line without what may differ: the date and pid of the header, dates, client ports, and the
-    /// values of the timer tokens (each number there keeps only whether it is -1).
+    /// values of the timer tokens (each number there keeps only whether it is -1, and the `+` of `option logasap`).
     static func normalized(_ datagram: String, _ timerTokens: Set<Int>) -> String {
         var text = datagram
         // <134>Dec  7 09:46:43 haproxy[597]: → <134>haproxy:
@@ -126,7 +126,7 @@ final class HTTPLogDifferentialTests: XCTestCase {
         var tokens = text[colon.upperBound...].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         for index in timerTokens where index < tokens.count {
             tokens[index] = tokens[index].split(separator: "/", omittingEmptySubsequences: false)
-                .map { $0 == "-1" ? "-1" : "N" }.joined(separator: "/")
+                .map { $0 == "-1" ? "-1" : $0.hasPrefix("+") ? "+N" : "N" }.joined(separator: "/")
         }
         return String(text[..<colon.upperBound]) + tokens.joined(separator: " ")
     }

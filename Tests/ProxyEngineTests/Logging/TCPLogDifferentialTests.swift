@@ -7,6 +7,11 @@ import XCTest
 /// ports and timer values.
 final class TCPLogDifferentialTests: XCTestCase {
     func testTCPLogLinesAgreeWithHAProxy() async throws {
+        try await Self.compare(options: "")
+    }
+
+    /// Forwards one connection through both proxies with `options` in `defaults` and compares the lines.
+    static func compare(options: String, file: StaticString = #filePath, line: UInt = #line) async throws {
         let receivers = [try SyslogReceiver(), try SyslogReceiver()]
         let calls = NSLockedBox(0)
         let pair = try await ProxyPair({ port, server in
@@ -20,6 +25,7 @@ final class TCPLogDifferentialTests: XCTestCase {
                     mode tcp
                     log 127.0.0.1:\(logPort) local0
                     option tcplog
+                    \(options)
                     retries 0
                     timeout connect 1s
                     timeout client 5s
@@ -36,9 +42,10 @@ final class TCPLogDifferentialTests: XCTestCase {
         _ = pair.exchange(Array("GET / HTTP/1.1\r\nHost: example.test\r\n\r\n".utf8), settle: 0.3)
         let haproxy = receivers[0].next(seconds: 3), engine = receivers[1].next(seconds: 3)
         await pair.shutdown()
-        let haproxyLine = try XCTUnwrap(haproxy, "haproxy logged nothing")
-        let engineLine = try XCTUnwrap(engine, "the engine logged nothing")
+        let haproxyLine = try XCTUnwrap(haproxy, "haproxy logged nothing", file: file, line: line)
+        let engineLine = try XCTUnwrap(engine, "the engine logged nothing", file: file, line: line)
         XCTAssertEqual(HTTPLogDifferentialTests.normalized(engineLine, [4]), HTTPLogDifferentialTests.normalized(haproxyLine, [4]),
-                       "\nhaproxy: \(haproxyLine)\nengine:  \(engineLine)")
+                       "\nhaproxy: \(haproxyLine)\nengine:  \(engineLine)", file: file, line: line)
+        XCTAssertNil(receivers[1].next(seconds: 0.5), "the engine logged the connection twice", file: file, line: line)
     }
 }
