@@ -46,7 +46,7 @@ final class PlannerTests: XCTestCase {
         let json = PlanCoding.encode(first)
         XCTAssertEqual(json, PlanCoding.encode(second))
         XCTAssertEqual(try PlanCoding.decode(Data(json.utf8)).get(), first)
-        XCTAssertTrue(json.contains("\"schemaVersion\" : 5"))
+        XCTAssertTrue(json.contains("\"schemaVersion\" : 6"))
     }
 
     func testAnotherSchemaVersionIsRefused() {

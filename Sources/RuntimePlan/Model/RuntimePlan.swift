@@ -3,7 +3,7 @@
 /// milliseconds, servers enumerated. Nothing in it needs the config text.
 public struct RuntimePlan: Sendable, Hashable, Codable {
     /// The version of this layout; a reader refuses a plan of another version.
-    public static let currentSchemaVersion = 5
+    public static let currentSchemaVersion = 6
 
     public var schemaVersion: Int
     public var global: GlobalPlan
