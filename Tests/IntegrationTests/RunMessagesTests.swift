@@ -20,6 +20,7 @@ final class RunMessagesTests: XCTestCase {
         try """
             global
                 tune.ssl.default-dh-param 2048
+                ssl-server-verify none
 
             defaults
                 mode http
